@@ -1,0 +1,58 @@
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Config } from './lib/config';
+import type { Db } from './lib/db';
+import type { Lifecycle } from './lib/lifecycle';
+import type { Logger } from './lib/logger';
+import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { requestId, requestLogging } from './middleware/request-logging';
+import { closeConnectionsWhenDraining } from './middleware/shutdown-aware';
+import { healthRoutes, systemRoutes } from './modules/system/system.routes';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  lifecycle: Lifecycle;
+}
+
+/** Builds the HTTP application. Never listens: main.ts and the tests decide that. */
+export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxyHops);
+  app.set('query parser', 'simple');
+
+  app.use(requestId());
+  app.use(requestLogging(logger));
+  app.use(closeConnectionsWhenDraining(lifecycle));
+  // The API serves JSON only; a restrictive policy costs nothing.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      },
+    }),
+  );
+  if (config.corsOrigins.length > 0) {
+    app.use(cors({ origin: [...config.corsOrigins], credentials: true, maxAge: 600 }));
+  }
+  app.use(express.json({ limit: config.jsonBodyLimit, strict: true }));
+
+  const systemDeps = {
+    db,
+    lifecycle,
+    migrationsDir: config.migrationsDir,
+    gitCommit: config.gitCommit,
+  };
+  const api = express.Router();
+  api.use(healthRoutes(systemDeps));
+  api.use('/v1/system', systemRoutes(systemDeps));
+  app.use('/api', api);
+
+  app.use(notFoundHandler());
+  app.use(errorHandler(logger));
+  return app;
+}

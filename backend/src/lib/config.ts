@@ -1,0 +1,116 @@
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+// The only module that reads process.env. Everything else receives a frozen Config.
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+const originList = z
+  .string()
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .url({ error: 'must be a comma-separated list of origins like https://stock.example.com' })
+        .transform((u) => new URL(u).origin),
+    ),
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(1, 65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must start with postgres:// or postgresql://' })
+    .optional(),
+  PGHOST: z.string().default('localhost'),
+  PGPORT: int(1, 65535).default(5432),
+  PGUSER: z.string().default('stockroom'),
+  PGPASSWORD: z.string().optional(),
+  PGDATABASE: z.string().default('stockroom'),
+  DB_POOL_MAX: int(1, 200).default(10),
+  DB_CONNECT_TIMEOUT_MS: int(0, 600_000).default(60_000),
+  CORS_ORIGINS: originList.default([]),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  MIGRATIONS_DIR: z.string().optional(),
+  GIT_COMMIT: z.string().optional(),
+});
+
+// Values of these keys never appear in error messages.
+const SECRET_KEYS = new Set(['DATABASE_URL', 'PGPASSWORD']);
+
+export const DEFAULT_MIGRATIONS_DIR = path.resolve(__dirname, '../../../db/migrations');
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof envSchema>) {
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    database: {
+      connectionString: env.DATABASE_URL,
+      host: env.PGHOST,
+      port: env.PGPORT,
+      user: env.PGUSER,
+      password: env.PGPASSWORD,
+      database: env.PGDATABASE,
+      poolMax: env.DB_POOL_MAX,
+      connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    },
+    corsOrigins: env.CORS_ORIGINS,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    migrationsDir: path.resolve(env.MIGRATIONS_DIR ?? DEFAULT_MIGRATIONS_DIR),
+    gitCommit: env.GIT_COMMIT?.trim() || null,
+    // The API sits behind exactly one proxy (nginx); see docs/decisions.
+    trustProxyHops: 1,
+    jsonBodyLimit: '1mb',
+  };
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/** Pure: validates an environment and returns every problem at once. */
+export function parseConfig(rawEnv: NodeJS.ProcessEnv): ConfigResult {
+  // An empty value (e.g. `${VAR:-}` in compose) means "not set", so defaults apply.
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(env);
+  if (result.success) return { ok: true, config: deepFreeze(toConfig(result.data)) };
+  const errors = result.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '(env)');
+    const got = SECRET_KEYS.has(key) || env[key] === undefined ? '' : ` (got "${env[key]}")`;
+    return `${key}: ${issue.message}${got}`;
+  });
+  return { ok: false, errors };
+}
+
+/** Reads .env (if present) and the process environment; exits 1 naming every bad variable. */
+export function loadConfig(): Config {
+  // The repo root's .env serves `npm run dev`; the working directory's wins when both exist.
+  dotenv.config({ quiet: true, path: ['.env', path.resolve(__dirname, '../../../.env')] });
+  const result = parseConfig(process.env);
+  if (result.ok) return result.config;
+  process.stderr.write(
+    `Invalid configuration, Stockroom cannot start:\n${result.errors.map((e) => `  - ${e}`).join('\n')}\n`,
+  );
+  process.exit(1);
+}
+
+function deepFreeze<T extends object>(value: T): Readonly<T> {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}

@@ -1,0 +1,48 @@
+// PostgreSQL error codes the repositories translate into client errors.
+export const PG_UNIQUE_VIOLATION = '23505';
+export const PG_FOREIGN_KEY_VIOLATION = '23503';
+export const PG_CHECK_VIOLATION = '23514';
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08003',
+  '08006',
+  '53300', // too_many_connections
+]);
+
+interface PgLikeError {
+  code?: unknown;
+  name?: unknown;
+  message?: unknown;
+  constraint?: unknown;
+}
+
+export function pgCode(error: unknown): string | undefined {
+  const code = (error as PgLikeError | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function pgConstraint(error: unknown): string | undefined {
+  const c = (error as PgLikeError | null)?.constraint;
+  return typeof c === 'string' ? c : undefined;
+}
+
+/** True when the database could not be reached, as opposed to a query being wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as PgLikeError | null;
+  if (!e || typeof e !== 'object') return false;
+  const code = pgCode(e);
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  if (e.name === 'KnexTimeoutError') return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Connection ended/i.test(message);
+}

@@ -1,0 +1,51 @@
+import { once } from 'node:events';
+import { createApp } from './app';
+import { APP_VERSION } from './lib/app-info';
+import { loadConfig } from './lib/config';
+import { createDb, pingDatabase } from './lib/db';
+import { createLifecycle } from './lib/lifecycle';
+import { createLogger } from './lib/logger';
+import { runMigrations } from './lib/migrations';
+import { retryWithBackoff } from './lib/retry';
+import { installGracefulShutdown } from './server';
+
+// config → database (with retry) → migrations (under knex's lock) → listen → graceful stop.
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const lifecycle = createLifecycle();
+  logger.info({ version: APP_VERSION, commit: config.gitCommit, env: config.env }, 'starting Stockroom API');
+
+  const db = createDb(config, logger);
+  try {
+    await retryWithBackoff(() => pingDatabase(db, 5000), {
+      timeoutMs: config.database.connectTimeoutMs,
+      onRetry: (error, attempt, delayMs) =>
+        logger.warn({ attempt, delayMs, reason: (error as Error).message }, 'database not reachable yet, retrying'),
+    });
+    logger.info('database reachable');
+    await runMigrations(db, config.migrationsDir, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, 'startup failed; not listening');
+    await db.destroy().catch(() => undefined);
+    logger.flush(() => process.exit(1));
+    return;
+  }
+
+  const app = createApp({ config, db, logger, lifecycle });
+  const server = app.listen(config.port);
+  await once(server, 'listening');
+  // Longer than nginx's upstream keepalive so nginx, not us, closes idle connections.
+  server.keepAliveTimeout = 65_000;
+  installGracefulShutdown({ server, db, logger, lifecycle, timeoutMs: config.shutdownTimeoutMs });
+  logger.info(
+    { port: config.port, startupMs: Math.round(process.uptime() * 1000) },
+    'listening; ready to serve requests',
+  );
+}
+
+main().catch((error: unknown) => {
+  // Anything that escapes main (e.g. the port is taken) ends the process visibly.
+  process.stderr.write(`Stockroom API failed to start: ${String(error)}\n`);
+  process.exit(1);
+});

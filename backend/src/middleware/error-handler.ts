@@ -1,0 +1,96 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { ZodError } from 'zod';
+import { AppError, type Problem, problemType } from '../lib/errors';
+import { isDatabaseUnavailable } from '../lib/db-errors';
+import type { Logger } from '../lib/logger';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+export function sendProblem(
+  res: Response,
+  status: number,
+  code: string,
+  detail: string,
+  extra: Omit<Partial<Problem>, 'status' | 'code' | 'detail'> = {},
+): void {
+  const body: Problem = {
+    type: problemType(code),
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    requestId: res.req.id ? String(res.req.id) : undefined,
+    ...extra,
+  };
+  res.status(status).type('application/problem+json').json(body);
+}
+
+export function notFoundHandler(): RequestHandler {
+  return (req, res) =>
+    sendProblem(res, 404, 'ROUTE_NOT_FOUND', `No route matches ${req.method} ${req.originalUrl}.`);
+}
+
+// Errors raised by body-parser carry a `type`; they are the client's fault.
+interface HttpLikeError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  limit?: number;
+  message?: string;
+}
+
+const BODY_ERRORS: Record<string, [number, string, (e: HttpLikeError) => string]> = {
+  'entity.parse.failed': [400, 'MALFORMED_JSON', () => 'The request body is not valid JSON.'],
+  'entity.too.large': [
+    413,
+    'PAYLOAD_TOO_LARGE',
+    (e) => `The request body is larger than the limit of ${e.limit ?? 'the server'} bytes.`,
+  ],
+  'encoding.unsupported': [415, 'UNSUPPORTED_ENCODING', (e) => e.message ?? 'Unsupported encoding.'],
+  'charset.unsupported': [415, 'UNSUPPORTED_CHARSET', (e) => e.message ?? 'Unsupported charset.'],
+  'request.aborted': [400, 'REQUEST_ABORTED', () => 'The client aborted the request.'],
+};
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) return next(err);
+    if (err instanceof AppError) {
+      return sendProblem(res, err.status, err.code, err.message, err.details ?? {});
+    }
+    if (err instanceof ZodError) {
+      const errors = err.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+      const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+      return sendProblem(res, 400, 'VALIDATION_FAILED', `The request is invalid: ${summary}`, { errors });
+    }
+    const httpErr = err as HttpLikeError;
+    const known = httpErr?.type ? BODY_ERRORS[httpErr.type] : undefined;
+    if (known) return sendProblem(res, known[0], known[1], known[2](httpErr));
+    if (isDatabaseUnavailable(err)) {
+      logger.warn({ err }, 'database unavailable');
+      return sendProblem(res, 503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.');
+    }
+    if (httpErr?.expose && httpErr.status && httpErr.status >= 400 && httpErr.status < 500) {
+      return sendProblem(res, httpErr.status, 'BAD_REQUEST', httpErr.message ?? 'Bad request.');
+    }
+    logger.error({ err, url: req.originalUrl }, 'unhandled error');
+    return sendProblem(
+      res,
+      500,
+      'INTERNAL_ERROR',
+      'Something went wrong on the server. The request id identifies it in the logs.',
+    );
+  };
+}

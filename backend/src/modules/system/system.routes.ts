@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { sendProblem } from '../../middleware/error-handler';
+import * as system from './system.service';
+import type { SystemDeps } from './system.service';
+
+/** Probes for orchestrators; public, and never touch more than they must. */
+export function healthRoutes(deps: SystemDeps): Router {
+  const router = Router();
+  // Liveness: the process answers. Deliberately no database, so a DB outage never restarts us.
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/ready', async (_req, res) => {
+    const result = await system.readiness(deps);
+    res.setHeader('Cache-Control', 'no-store');
+    if (result.status === 'ready') {
+      res.json(result);
+      return;
+    }
+    const failing = Object.entries(result.checks)
+      .filter(([, c]) => c.status !== 'ok')
+      .map(([name, c]) => `${name}${c.error ? ` (${c.error})` : ''}`);
+    sendProblem(res, 503, 'NOT_READY', `Not ready: ${failing.join(', ')}.`, {
+      title: 'Service not ready',
+      checks: result.checks,
+    });
+  });
+  return router;
+}
+
+export function systemRoutes(deps: SystemDeps): Router {
+  const router = Router();
+  router.get('/info', async (_req, res) => {
+    res.json(await system.info(deps));
+  });
+  return router;
+}
