@@ -1,0 +1,18 @@
+import { useRouteError } from 'react-router';
+import { ErrorState } from '../../components/error-state';
+
+/**
+ * Catches render errors in a page. The details go to the console for developers;
+ * the person using the app gets a way out instead of a blank screen.
+ */
+export function RouteError() {
+  const error = useRouteError();
+  console.error(error);
+  return (
+    <ErrorState
+      title="This page hit a problem"
+      message="Something unexpected went wrong. Reloading usually fixes it."
+      onRetry={() => window.location.reload()}
+    />
+  );
+}

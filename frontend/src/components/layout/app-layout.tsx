@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { Link, Outlet } from 'react-router';
+import { paths } from '../../config/paths';
+import { MainNav } from './main-nav';
+import './app-layout.css';
+
+interface AppLayoutProps {
+  /** Rendered instead of the matched route, e.g. by an error boundary. */
+  children?: ReactNode;
+}
+
+export function AppLayout({ children }: AppLayoutProps) {
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link className="app-header__brand" to={paths.home}>
+            Stockroom
+          </Link>
+          <MainNav />
+        </div>
+      </header>
+      {/* tabIndex lets the skip link move keyboard focus, not just scroll. */}
+      <main id="main-content" className="app-main" tabIndex={-1}>
+        {children ?? <Outlet />}
+      </main>
+    </div>
+  );
+}

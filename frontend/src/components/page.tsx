@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+
+interface PageProps {
+  title: string;
+  description?: ReactNode;
+  children?: ReactNode;
+}
+
+/** Page heading plus the document title, which screen readers announce on navigation. */
+export function Page({ title, description, children }: PageProps) {
+  return (
+    <>
+      {/* React 19 hoists <title> into <head>. */}
+      <title>{`${title} · Stockroom`}</title>
+      <div className="page-header">
+        <h1>{title}</h1>
+        {description ? <p className="page-header__description">{description}</p> : null}
+      </div>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { formatDuration } from '../../../lib/format-duration';
+import type { SystemInfo } from '../api/get-system-info';
+
+interface SystemInfoListProps {
+  info: SystemInfo;
+}
+
+export function SystemInfoList({ info }: SystemInfoListProps) {
+  const rows: [string, string][] = [
+    ['Version', info.version],
+    ['Commit', info.commit ?? 'Not recorded'],
+    ['Schema version', info.schemaVersion ?? 'No migrations applied'],
+    ['Uptime', formatDuration(info.uptimeSeconds)],
+    ['Started', new Date(info.startedAt).toLocaleString()],
+    ['Node.js', info.nodeVersion],
+  ];
+  return (
+    <dl className="detail-list">
+      {rows.map(([term, value]) => (
+        <div className="detail-list__row" key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,55 @@
+import { Page } from '../../../components/page';
+import { LoadingState } from '../../../components/loading-state';
+import { QueryErrorState } from '../../../components/query-error-state';
+import { useReadiness } from '../api/get-readiness';
+import { useSystemInfo } from '../api/get-system-info';
+import { ReadinessBadge } from '../components/readiness-badge';
+import { ReadinessChecks } from '../components/readiness-checks';
+import { SystemInfoList } from '../components/system-info-list';
+import '../components/system.css';
+
+export function StatusRoute() {
+  const info = useSystemInfo();
+  const readiness = useReadiness();
+  const error = info.error ?? readiness.error;
+  const retry = () => {
+    void info.refetch();
+    void readiness.refetch();
+  };
+
+  return (
+    <Page title="System status" description="Version and health of this Stockroom server.">
+      {error ? (
+        <QueryErrorState
+          error={error}
+          onRetry={retry}
+          retrying={info.isFetching || readiness.isFetching}
+        />
+      ) : null}
+      {!error && (info.isPending || readiness.isPending) ? (
+        <LoadingState label="Loading system status…" />
+      ) : null}
+      {/* Last good data stays visible during a blip, under the error message. */}
+      <div className="status-grid">
+        {info.data ? (
+          <section className="card" aria-labelledby="server-title">
+            <h2 id="server-title">Server</h2>
+            <SystemInfoList info={info.data} />
+          </section>
+        ) : null}
+        {readiness.data ? (
+          <section className="card" aria-labelledby="readiness-title">
+            <h2 id="readiness-title">
+              Readiness <ReadinessBadge readiness={readiness.data} />
+            </h2>
+            <ReadinessChecks readiness={readiness.data} />
+            <p className="status-meta">
+              Checked at {new Date(readiness.dataUpdatedAt).toLocaleTimeString()}; refreshes every
+              10 seconds.
+            </p>
+          </section>
+        ) : null}
+      </div>
+    </Page>
+  );
+}

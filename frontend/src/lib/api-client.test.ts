@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import { jsonResponse, problemResponse } from '../testing/responses';
+import { apiRequest } from './api-client';
+import { ApiError, ApiUnreachableError } from './api-errors';
+
+describe('apiRequest', () => {
+  it('when the API answers 200, then it resolves with the JSON body and sends same-origin JSON headers', async () => {
+    const fetchMock = vi.fn(() => Promise.resolve(jsonResponse({ status: 'ok' })));
+    vi.stubGlobal('fetch', fetchMock);
+
+    await expect(apiRequest('/health')).resolves.toEqual({ status: 'ok' });
+
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/health');
+    expect(init.credentials).toBe('same-origin');
+    expect(new Headers(init.headers).get('accept')).toBe('application/json');
+  });
+
+  it('when the API answers with problem+json, then it throws a typed ApiError', async () => {
+    const problem = {
+      type: 'about:blank',
+      title: 'Validation failed',
+      status: 422,
+      detail: 'Name is required',
+      code: 'VALIDATION_FAILED',
+      requestId: 'req-123',
+      errors: [{ path: 'name', message: 'Required' }],
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(problemResponse(problem))),
+    );
+
+    const error = await apiRequest('/v1/items', { method: 'POST', body: {} }).catch(
+      (e: unknown) => e,
+    );
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 422,
+      title: 'Validation failed',
+      detail: 'Name is required',
+      code: 'VALIDATION_FAILED',
+      requestId: 'req-123',
+      errors: [{ path: 'name', message: 'Required' }],
+    });
+  });
+
+  it('when fetch itself fails, then it throws ApiUnreachableError', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+
+    await expect(apiRequest('/health')).rejects.toBeInstanceOf(ApiUnreachableError);
+  });
+
+  it('when the proxy answers 502 without problem JSON, then it throws ApiUnreachableError', async () => {
+    const badGateway = new Response('<html>Bad Gateway</html>', {
+      status: 502,
+      headers: { 'Content-Type': 'text/html' },
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(badGateway)),
+    );
+
+    await expect(apiRequest('/health')).rejects.toMatchObject({
+      name: 'ApiUnreachableError',
+      status: 502,
+    });
+  });
+
+  it('when a 503 carries problem JSON, then it is an ApiError because the API itself answered', async () => {
+    const notReady = { title: 'Service not ready', status: 503, code: 'NOT_READY' };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(problemResponse(notReady))),
+    );
+
+    await expect(apiRequest('/ready')).rejects.toMatchObject({
+      name: 'ApiError',
+      code: 'NOT_READY',
+    });
+  });
+});

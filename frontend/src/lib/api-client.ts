@@ -1,0 +1,70 @@
+import { ApiError, ApiUnreachableError, type ProblemDetails } from './api-errors';
+
+// Everything the app fetches goes through here, so credentials, headers and error
+// parsing stay identical for every endpoint.
+const API_BASE = '/api';
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Calls `/api{path}` and resolves with the parsed JSON body, or throws ApiError / ApiUnreachableError. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers = new Headers({ Accept: 'application/json' });
+  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal ?? null,
+    });
+  } catch (cause) {
+    // A cancelled request is not an outage; let the caller (TanStack Query) see the abort.
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiUnreachableError({ cause });
+  }
+
+  if (!response.ok) throw await toError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+async function toError(response: Response): Promise<Error> {
+  const problem = await readProblem(response);
+  if (problem) return new ApiError(problem);
+  // No problem JSON on a gateway status means nginx answered because the API did not.
+  if (GATEWAY_STATUSES.has(response.status)) {
+    return new ApiUnreachableError({ status: response.status });
+  }
+  return new ApiError({
+    title: response.statusText || 'Request failed',
+    status: response.status,
+    code: 'HTTP_ERROR',
+    requestId: response.headers.get('x-request-id') ?? undefined,
+  });
+}
+
+async function readProblem(response: Response): Promise<ProblemDetails | null> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!/application\/(problem\+)?json/.test(contentType)) return null;
+  try {
+    const body: unknown = await response.json();
+    if (typeof body !== 'object' || body === null) return null;
+    const problem = body as Partial<ProblemDetails>;
+    return {
+      ...problem,
+      title: problem.title ?? (response.statusText || 'Request failed'),
+      status: problem.status ?? response.status,
+      requestId: problem.requestId ?? response.headers.get('x-request-id') ?? undefined,
+    };
+  } catch {
+    return null;
+  }
+}
