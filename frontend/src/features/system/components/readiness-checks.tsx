@@ -3,6 +3,7 @@ import type { ReadinessCheck, Readiness } from '../api/get-readiness';
 const CHECK_LABELS: Record<string, string> = {
   database: 'Database',
   migrations: 'Migrations',
+  server: 'API server',
 };
 
 const STATUS_LABELS: Record<ReadinessCheck['status'], string> = {
