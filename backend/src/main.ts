@@ -14,14 +14,20 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   const lifecycle = createLifecycle();
-  logger.info({ version: APP_VERSION, commit: config.gitCommit, env: config.env }, 'starting Stockroom API');
+  logger.info(
+    { version: APP_VERSION, commit: config.gitCommit, env: config.env },
+    'starting Stockroom API',
+  );
 
   const db = createDb(config, logger);
   try {
     await retryWithBackoff(() => pingDatabase(db, 5000), {
       timeoutMs: config.database.connectTimeoutMs,
       onRetry: (error, attempt, delayMs) =>
-        logger.warn({ attempt, delayMs, reason: (error as Error).message }, 'database not reachable yet, retrying'),
+        logger.warn(
+          { attempt, delayMs, reason: (error as Error).message },
+          'database not reachable yet, retrying',
+        ),
     });
     logger.info('database reachable');
     await runMigrations(db, config.migrationsDir, logger);

@@ -20,16 +20,26 @@ export function installGracefulShutdown(deps: ShutdownDeps): void {
   const shutdown = async (signal: NodeJS.Signals) => {
     if (lifecycle.draining) return;
     lifecycle.draining = true;
-    logger.info({ signal, timeoutMs }, 'shutting down: no new connections, finishing in-flight requests');
+    logger.info(
+      { signal, timeoutMs },
+      'shutting down: no new connections, finishing in-flight requests',
+    );
     const timer = setTimeout(() => {
-      logger.error({ timeoutMs }, 'requests still running at the end of the grace period; closing them');
+      logger.error(
+        { timeoutMs },
+        'requests still running at the end of the grace period; closing them',
+      );
       server.closeAllConnections();
       process.exit(1);
     }, timeoutMs);
     timer.unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive sockets that go idle after their last response would otherwise hold the
+    // server open until they time out.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
     await closed;
+    clearInterval(sweep);
     await db.destroy();
     logger.info('shutdown complete');
     clearTimeout(timer);

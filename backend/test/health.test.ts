@@ -24,7 +24,9 @@ describe('health and readiness', () => {
   test('when the database becomes unreachable, then /api/ready is 503 naming the check, and recovers without a restart', async () => {
     const { admin, name } = t.database;
     await admin.raw('alter database ?? with allow_connections false', [name]);
-    await admin.raw('select pg_terminate_backend(pid) from pg_stat_activity where datname = ?', [name]);
+    await admin.raw('select pg_terminate_backend(pid) from pg_stat_activity where datname = ?', [
+      name,
+    ]);
     try {
       const down = await request(t.app).get('/api/ready').expect(503);
       expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -10,9 +10,10 @@ const DEV_DATABASE = 'stockroom';
 async function ensureDatabase(pg: LocalPostgres): Promise<void> {
   const admin = knex({ client: 'pg', connection: pg.url('postgres'), pool: { min: 0, max: 1 } });
   try {
-    const { rows } = await admin.raw<{ rows: unknown[] }>('select 1 from pg_database where datname = ?', [
-      DEV_DATABASE,
-    ]);
+    const { rows } = await admin.raw<{ rows: unknown[] }>(
+      'select 1 from pg_database where datname = ?',
+      [DEV_DATABASE],
+    );
     if (rows.length === 0) await admin.raw('create database ??', [DEV_DATABASE]);
   } finally {
     await admin.destroy();

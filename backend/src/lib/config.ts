@@ -85,7 +85,9 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
 /** Pure: validates an environment and returns every problem at once. */
 export function parseConfig(rawEnv: NodeJS.ProcessEnv): ConfigResult {
   // An empty value (e.g. `${VAR:-}` in compose) means "not set", so defaults apply.
-  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== ''));
+  const env = Object.fromEntries(
+    Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const result = envSchema.safeParse(env);
   if (result.success) return { ok: true, config: deepFreeze(toConfig(result.data)) };
   const errors = result.error.issues.map((issue) => {

@@ -44,5 +44,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   if (e.name === 'KnexTimeoutError') return true;
   const message = typeof e.message === 'string' ? e.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Connection ended/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|Connection ended/i.test(
+    message,
+  );
 }

@@ -40,7 +40,9 @@ export async function migrationStatus(db: Db, directory: string): Promise<Migrat
   const files = await migrationFiles(directory);
   const hasTable = await db.schema.hasTable('knex_migrations');
   const applied: string[] = hasTable
-    ? (await db('knex_migrations').select('name').orderBy('id')).map((r: { name: string }) => r.name)
+    ? (await db('knex_migrations').select('name').orderBy('id')).map(
+        (r: { name: string }) => r.name,
+      )
     : [];
   const appliedSet = new Set(applied);
   const known = new Set(files);
@@ -54,7 +56,8 @@ export async function migrationStatus(db: Db, directory: string): Promise<Migrat
 // Two replicas starting on an empty database can race to create knex's own tables or the
 // lock row; the loser retries and then finds nothing left to do.
 const isStartupRace = (error: unknown) =>
-  (error as Error | null)?.name === 'MigrationLocked' || ['23505', '42P07'].includes(pgCode(error) ?? '');
+  (error as Error | null)?.name === 'MigrationLocked' ||
+  ['23505', '42P07'].includes(pgCode(error) ?? '');
 
 /** Brings the schema up to date under knex's migration lock. */
 export async function runMigrations(
@@ -66,12 +69,18 @@ export async function runMigrations(
   const before = await migrationStatus(db, directory);
   if (before.unknown.length > 0) throw new SchemaTooNewError(before.unknown);
   logger.info({ current: before.current, pending: before.pending }, 'running database migrations');
-  const [batch, applied] = (await retryWithBackoff(() => db.migrate.latest(migratorConfig(directory)), {
-    timeoutMs,
-    shouldRetry: isStartupRace,
-    onRetry: (error, attempt, delayMs) =>
-      logger.warn({ attempt, delayMs, reason: (error as Error).message }, 'migrations busy, retrying'),
-  })) as [number, string[]];
+  const [batch, applied] = (await retryWithBackoff(
+    () => db.migrate.latest(migratorConfig(directory)),
+    {
+      timeoutMs,
+      shouldRetry: isStartupRace,
+      onRetry: (error, attempt, delayMs) =>
+        logger.warn(
+          { attempt, delayMs, reason: (error as Error).message },
+          'migrations busy, retrying',
+        ),
+    },
+  )) as [number, string[]];
   const after = await migrationStatus(db, directory);
   logger.info({ batch, applied, schemaVersion: after.current }, 'database migrations complete');
   return after;

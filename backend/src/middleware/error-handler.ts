@@ -32,7 +32,7 @@ export function sendProblem(
     status,
     detail,
     code,
-    requestId: res.req.id ? String(res.req.id) : undefined,
+    requestId: typeof res.req.id === 'string' ? res.req.id : undefined,
     ...extra,
   };
   res.status(status).type('application/problem+json').json(body);
@@ -59,7 +59,11 @@ const BODY_ERRORS: Record<string, [number, string, (e: HttpLikeError) => string]
     'PAYLOAD_TOO_LARGE',
     (e) => `The request body is larger than the limit of ${e.limit ?? 'the server'} bytes.`,
   ],
-  'encoding.unsupported': [415, 'UNSUPPORTED_ENCODING', (e) => e.message ?? 'Unsupported encoding.'],
+  'encoding.unsupported': [
+    415,
+    'UNSUPPORTED_ENCODING',
+    (e) => e.message ?? 'Unsupported encoding.',
+  ],
   'charset.unsupported': [415, 'UNSUPPORTED_CHARSET', (e) => e.message ?? 'Unsupported charset.'],
   'request.aborted': [400, 'REQUEST_ABORTED', () => 'The client aborted the request.'],
 };
@@ -71,16 +75,26 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return sendProblem(res, err.status, err.code, err.message, err.details ?? {});
     }
     if (err instanceof ZodError) {
-      const errors = err.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+      const errors = err.issues.map((i) => ({
+        path: i.path.join('.') || '(root)',
+        message: i.message,
+      }));
       const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-      return sendProblem(res, 400, 'VALIDATION_FAILED', `The request is invalid: ${summary}`, { errors });
+      return sendProblem(res, 400, 'VALIDATION_FAILED', `The request is invalid: ${summary}`, {
+        errors,
+      });
     }
     const httpErr = err as HttpLikeError;
     const known = httpErr?.type ? BODY_ERRORS[httpErr.type] : undefined;
     if (known) return sendProblem(res, known[0], known[1], known[2](httpErr));
     if (isDatabaseUnavailable(err)) {
       logger.warn({ err }, 'database unavailable');
-      return sendProblem(res, 503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.');
+      return sendProblem(
+        res,
+        503,
+        'SERVICE_UNAVAILABLE',
+        'The database is unavailable; try again shortly.',
+      );
     }
     if (httpErr?.expose && httpErr.status && httpErr.status >= 400 && httpErr.status < 500) {
       return sendProblem(res, httpErr.status, 'BAD_REQUEST', httpErr.message ?? 'Bad request.');

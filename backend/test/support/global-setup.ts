@@ -20,7 +20,11 @@ export default async function globalSetup(): Promise<void> {
   await admin.raw('create database ??', [template]);
   await admin.destroy();
 
-  const db = knex({ client: 'pg', connection: withDatabase(adminUrl, template), pool: { min: 0, max: 1 } });
+  const db = knex({
+    client: 'pg',
+    connection: withDatabase(adminUrl, template),
+    pool: { min: 0, max: 1 },
+  });
   await runMigrations(db, DEFAULT_MIGRATIONS_DIR, createLogger({ logLevel: 'silent' }));
   await db.destroy();
 

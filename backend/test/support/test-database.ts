@@ -37,7 +37,11 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   };
 }
 
-async function cloneTemplate(admin: ReturnType<typeof knex>, name: string, template: string): Promise<void> {
+async function cloneTemplate(
+  admin: ReturnType<typeof knex>,
+  name: string,
+  template: string,
+): Promise<void> {
   // Parallel clones can briefly see each other on the template (55006); try again.
   for (let attempt = 1; ; attempt++) {
     try {

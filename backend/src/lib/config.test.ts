@@ -1,0 +1,70 @@
+import { parseConfig } from './config';
+
+describe('parseConfig', () => {
+  test('when nothing is set, then safe defaults apply', () => {
+    const result = parseConfig({});
+    if (!result.ok) throw new Error(result.errors.join());
+    expect(result.config).toMatchObject({
+      port: 3000,
+      logLevel: 'info',
+      env: 'development',
+      corsOrigins: [],
+      shutdownTimeoutMs: 10000,
+      database: {
+        host: 'localhost',
+        port: 5432,
+        user: 'stockroom',
+        database: 'stockroom',
+        poolMax: 10,
+      },
+    });
+    expect(Object.isFrozen(result.config.database)).toBe(true);
+  });
+
+  test('when several values are bad, then every bad variable is named with the reason', () => {
+    const result = parseConfig({
+      PORT: '70000',
+      LOG_LEVEL: 'chatty',
+      NODE_ENV: 'staging',
+      DB_POOL_MAX: 'ten',
+      SHUTDOWN_TIMEOUT_MS: '1.5',
+      CORS_ORIGINS: 'https://ok.example, not a url',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const keys = result.errors.map((e) => e.split(':')[0]);
+    expect(keys.sort()).toEqual(
+      [
+        'CORS_ORIGINS',
+        'DB_POOL_MAX',
+        'LOG_LEVEL',
+        'NODE_ENV',
+        'PORT',
+        'SHUTDOWN_TIMEOUT_MS',
+      ].sort(),
+    );
+    expect(result.errors).toContain('PORT: must be at most 65535 (got "70000")');
+    expect(result.errors).toContain('DB_POOL_MAX: must be a number (got "ten")');
+    expect(result.errors).toContain('SHUTDOWN_TIMEOUT_MS: must be a whole number (got "1.5")');
+  });
+
+  test('when a secret is invalid, then its value is not repeated in the message', () => {
+    const result = parseConfig({ DATABASE_URL: 'mysql://root:hunter2@db/x' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual(['DATABASE_URL: must start with postgres:// or postgresql://']);
+  });
+
+  test('when a variable is set to the empty string, then it counts as unset', () => {
+    const result = parseConfig({ PORT: '', CORS_ORIGINS: '', LOG_LEVEL: '' });
+    expect(result.ok && result.config.port).toBe(3000);
+  });
+
+  test('when CORS_ORIGINS lists origins, then they are normalised to bare origins', () => {
+    const result = parseConfig({ CORS_ORIGINS: 'https://a.example/, http://b.example:8080' });
+    expect(result.ok && result.config.corsOrigins).toEqual([
+      'https://a.example',
+      'http://b.example:8080',
+    ]);
+  });
+});
