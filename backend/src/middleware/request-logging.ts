@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../lib/logger';
 import { runWithRequestContext } from '../lib/request-context';
@@ -28,11 +28,12 @@ export function requestLogging(logger: Logger): RequestHandler {
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     // Ids and shapes, never bodies.
     serializers: {
-      req: (req: IncomingMessage & { id?: string; raw?: IncomingMessage }) => ({
+      req: (req: { id?: string; method?: string; url?: string; raw?: Request }) => ({
         id: req.id,
         method: req.method,
         url: req.url,
-        remoteAddress: req.socket?.remoteAddress,
+        // The client as nginx saw it (trust proxy = 1 hop), not nginx itself.
+        ip: req.raw?.ip,
       }),
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
     },
