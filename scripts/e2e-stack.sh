@@ -1,0 +1,339 @@
+#!/usr/bin/env bash
+# End-to-end check of the real Compose stack (npm run test:stack; also run by CI).
+#
+# Builds the images, starts db + api + web under a throw-away project name on a free host
+# port, checks them from the outside (HTTP through nginx) and the inside (docker), takes a
+# backup, wipes the volume, restores, restarts and stops the stack, and always removes
+# everything it created (containers, networks, volume) at the end.
+#
+# Output is TAP-like: `ok - <check>` / `not ok - <check>`, then `N passed, M failed`.
+# Exit status is non-zero when any check failed.
+#
+# Environment: HTTP_PORT (default: a free port), GIT_COMMIT (default: git rev-parse),
+# DOCKERLAB (default ../shared/dockerlab). Images are kept, so the next run builds from
+# the layer cache.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo_root=$PWD
+
+# --- environment -------------------------------------------------------------------------
+# On the development machine (no registry access) dockerlab starts dockerd and builds
+# local stand-ins of the base images. On a normal Docker host it does not exist.
+dockerlab=${DOCKERLAB:-$repo_root/../shared/dockerlab}
+if [ -d "$dockerlab" ]; then
+  "$dockerlab/setup"
+  "$dockerlab/images" "$repo_root"
+fi
+
+for tool in docker curl; do
+  command -v "$tool" >/dev/null || { echo "e2e: $tool is required" >&2; exit 2; }
+done
+docker compose version >/dev/null || { echo "e2e: docker compose (v2) is required" >&2; exit 2; }
+
+free_port() {
+  local port
+  if command -v node >/dev/null; then
+    node -e 'const s=require("net").createServer();s.listen(0,"0.0.0.0",()=>{console.log(s.address().port);s.close()})'
+    return
+  fi
+  for _ in $(seq 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  return 1
+}
+
+export COMPOSE_PROJECT_NAME="stockroom-e2e-$$"
+export HTTP_PORT="${HTTP_PORT:-$(free_port)}"
+export GIT_COMMIT="${GIT_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
+base_url="http://127.0.0.1:$HTTP_PORT"
+work=$(mktemp -d "${TMPDIR:-/tmp}/stockroom-e2e.XXXXXX")
+export BACKUP_DIR="$work/backups"
+
+dc() { docker compose "$@"; }
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+not_ok() {
+  failed=$((failed + 1)); echo "not ok - $1"
+  if [ -n "${2:-}" ]; then printf '%s\n' "$2" | sed 's/^/#   /' | head -20; fi
+}
+# check NAME COMMAND...: COMMAND's output is shown only when it fails.
+check() {
+  local name=$1 out; shift
+  if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$out"; fi
+}
+info() { echo "# $*"; }
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [ "$rc" -ne 0 ] || [ "$failed" -gt 0 ]; then
+    info "--- docker compose ps / logs (last 60 lines per service) ---"
+    dc ps -a 2>&1 | sed 's/^/# /' || true
+    dc logs --no-color --tail 60 2>&1 | sed 's/^/# /' || true
+  fi
+  info "removing project $COMPOSE_PROJECT_NAME"
+  dc down -v --remove-orphans --timeout 30 >/dev/null 2>&1 || dc down -v --remove-orphans || true
+  rm -rf "$work"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# --- HTTP helpers -----------------------------------------------------------------------
+# req METHOD PATH [curl args...]: sets $status; headers in $work/h, body in $work/b.
+req() {
+  local method=$1 path=$2; shift 2
+  status=$(curl -sS -o "$work/b" -D "$work/h" -w '%{http_code}' --max-time 10 \
+                -X "$method" "$@" "$base_url$path" 2>"$work/curl.err") || status=000
+}
+# header NAME: value of a response header of the last req (first occurrence).
+header() { grep -i "^$1:" "$work/h" | head -n1 | cut -d: -f2- | tr -d '\r' | sed 's/^ *//'; }
+header_count() { grep -ci "^$1:" "$work/h" || true; }
+show() { echo "status $status"; tr -d '\r' <"$work/h" | head -20; head -c 400 "$work/b"; echo; cat "$work/curl.err" 2>/dev/null; }
+
+expect() { # expect STATUS CONTENT-TYPE-PREFIX [BODY-REGEX]
+  [ "$status" = "$1" ] || { echo "expected status $1"; show; return 1; }
+  case $(header Content-Type) in "$2"*) ;; *) echo "expected Content-Type $2*"; show; return 1 ;; esac
+  if [ -n "${3:-}" ] && ! grep -Eq -- "$3" "$work/b"; then echo "body does not match /$3/"; show; return 1; fi
+}
+
+get_ok() { req GET "$1"; expect "$2" "$3" "${4:-}"; }
+
+# --- docker helpers ------------------------------------------------------------------------
+cid() { dc ps -a -q "$1"; }
+health() { docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$(cid "$1")"; }
+wait_healthy() { # wait_healthy SERVICE TIMEOUT_S
+  local deadline=$((SECONDS + $2)) h
+  while [ $SECONDS -lt $deadline ]; do
+    h=$(health "$1" 2>/dev/null || echo missing)
+    [ "$h" = healthy ] && return 0
+    sleep 1
+  done
+  echo "$1 is '$h' after $2 s"; return 1
+}
+psql_db() { dc exec -T db sh -c 'exec psql -v ON_ERROR_STOP=1 -At -U "$POSTGRES_USER" -d "$POSTGRES_DB" -c "$1"' psql "$1"; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
+
+# --- build and start ----------------------------------------------------------------------
+info "project $COMPOSE_PROJECT_NAME, http port $HTTP_PORT, commit $GIT_COMMIT"
+t=$(now)
+dc build
+info "build: $(elapsed "$t") s"
+
+t=$(now)
+if dc up -d --wait; then
+  up_s=$(elapsed "$t")
+  ok "stack starts: docker compose up -d --wait"
+  info "up -d --wait (images built) until all healthy: $up_s s"
+else
+  not_ok "stack starts: docker compose up -d --wait"
+  echo "$passed passed, $failed failed"
+  exit 1
+fi
+
+# --- the running stack --------------------------------------------------------------------
+all_healthy() { local s; for s in db api web; do [ "$(health $s)" = healthy ] || { echo "$s: $(health $s)"; return 1; }; done; }
+check "db, api and web are healthy" all_healthy
+
+only_web_published() {
+  local s p
+  for s in db api web; do
+    p=$(docker port "$(cid $s)")
+    case $s in
+      web) [ -n "$p" ] || { echo "web publishes nothing"; return 1; } ;;
+      *) [ -z "$p" ] || { echo "$s publishes: $p"; return 1; } ;;
+    esac
+  done
+}
+check "only web publishes a port" only_web_published
+
+check "GET / is the app (200 HTML)" get_ok / 200 text/html '<div id="root"|<html'
+check "deep link /items/123 is the app (200 HTML)" get_ok /items/123 200 text/html '<html'
+check "GET /api/health 200" get_ok /api/health 200 application/json '"status" *: *"ok"'
+check "GET /api/ready 200 JSON" get_ok /api/ready 200 application/json '"status"'
+check "GET /api/v1/system/info 200 with a version" get_ok /api/v1/system/info 200 application/json '"version" *: *"[^"]+"'
+commit_reported() { get_ok /api/v1/system/info 200 application/json "\"commit\" *: *\"$GIT_COMMIT\""; }
+check "system/info reports the image's commit ($GIT_COMMIT)" commit_reported
+check "unknown /api/v1/nope is the API's 404 problem+json" get_ok /api/v1/nope 404 application/problem+json '"status" *: *404'
+
+malformed_json() {
+  req POST /api/v1/nope -H 'Content-Type: application/json' --data-binary '{"broken": '
+  expect 400 application/problem+json '"status" *: *400'
+}
+check "malformed JSON body gives 400 problem+json" malformed_json
+
+too_large() {
+  head -c 1100000 /dev/zero | tr '\0' 'a' >"$work/big"
+  req POST /api/v1/nope -H 'Content-Type: application/json' --data-binary @"$work/big"
+  expect 413 application/problem+json
+}
+check "body over 1 MB refused with 413 problem+json" too_large
+
+security_headers() {
+  local path=$1 n v
+  req GET "$path"
+  for n in Content-Security-Policy X-Content-Type-Options Referrer-Policy Permissions-Policy X-Frame-Options; do
+    [ "$(header_count "$n")" = 1 ] || { echo "$n: expected exactly one, got $(header_count "$n")"; show; return 1; }
+  done
+  header Content-Security-Policy | grep -q "frame-ancestors 'none'" || { echo "CSP lacks frame-ancestors 'none'"; show; return 1; }
+  [ "$(header X-Content-Type-Options)" = nosniff ] || { echo "nosniff missing"; return 1; }
+  v=$(header Server)
+  case $v in *[0-9]*) echo "Server header reveals a version: $v"; return 1 ;; esac
+}
+check "security headers on / (CSP frame-ancestors, nosniff, Referrer-, Permissions-Policy; Server without version)" security_headers /
+check "security headers on an API error, once each" security_headers /api/v1/nope
+check "security headers on a missing asset (404)" security_headers /assets/does-not-exist.js
+
+request_id() {
+  local id="e2e-$$-$RANDOM"
+  req GET /api/health -H "X-Request-Id: $id"
+  [ "$(header X-Request-Id)" = "$id" ] || { echo "sent $id"; show; return 1; }
+  [ "$(header_count X-Request-Id)" = 1 ] || { echo "X-Request-Id not exactly once"; show; return 1; }
+  req GET /api/health
+  header X-Request-Id | grep -Eq '^[0-9a-f]{32}$' || { echo "no generated id"; show; return 1; }
+}
+check "X-Request-Id echoed (and generated when absent)" request_id
+
+caching() {
+  local asset
+  req GET /
+  header Cache-Control | grep -q no-cache || { echo "index.html not no-cache"; show; return 1; }
+  asset=$(grep -Eo '/assets/[^"]+\.js' "$work/b" | head -n1)
+  [ -n "$asset" ] || { echo "no /assets/*.js in index.html"; return 1; }
+  req GET "$asset" -H 'Accept-Encoding: gzip'
+  [ "$status" = 200 ] || { echo "$asset: $status"; return 1; }
+  header Cache-Control | grep -q 'max-age=31536000, immutable' || { echo "$asset not immutable"; show; return 1; }
+  [ "$(header Content-Encoding)" = gzip ] || { echo "$asset not gzip-encoded"; show; return 1; }
+  req GET /assets/does-not-exist.js
+  [ "$status" = 404 ] || { echo "missing asset: $status (expected 404, not index.html)"; return 1; }
+}
+check "caching: index.html no-cache, hashed assets immutable + gzip, missing asset 404" caching
+
+not_root() {
+  local s u
+  for s in api web; do
+    u=$(dc exec -T "$s" id -u | tr -d '\r')
+    [ -n "$u" ] && [ "$u" != 0 ] || { echo "$s runs as uid '$u'"; return 1; }
+  done
+}
+check "api and web do not run as root" not_root
+
+read_only_rootfs() {
+  local s
+  for s in api web; do
+    [ "$(docker inspect -f '{{.HostConfig.ReadonlyRootfs}}' "$(cid $s)")" = true ] || { echo "$s root fs writable"; return 1; }
+  done
+}
+check "api and web have read-only root filesystems" read_only_rootfs
+
+# --- data: backup, wipe, restore ----------------------------------------------------------------
+marker="e2e-$$-$RANDOM"
+check "write a row into app_settings" \
+  psql_db "insert into app_settings (key, value) values ('e2e.marker', '\"$marker\"'::jsonb)"
+
+backup_file=
+take_backup() {
+  scripts/backup.sh --keep 3 || return 1
+  backup_file=$(find "$BACKUP_DIR" -maxdepth 1 -name 'stockroom-*.dump' | sort | tail -n1)
+  [ -s "$backup_file" ] || { echo "no backup file in $BACKUP_DIR"; return 1; }
+  ! find "$BACKUP_DIR" -name '*.partial' | grep -q . || { echo "partial file left behind"; return 1; }
+}
+# Not via check(): it sets backup_file, so it must not run in a subshell.
+if out=$(take_backup 2>&1); then
+  backup_file=$(find "$BACKUP_DIR" -maxdepth 1 -name 'stockroom-*.dump' | sort | tail -n1)
+  ok "backup.sh writes a verified dump ($(basename "$backup_file"))"
+else
+  not_ok "backup.sh writes a verified dump" "$out"
+fi
+
+marker_is() { local v; v=$(psql_db "select value #>> '{}' from app_settings where key = 'e2e.marker'") || return 1
+  [ "$v" = "$1" ] || { echo "marker is '$v', expected '$1'"; return 1; }; }
+
+wipe() { dc down -v >/dev/null 2>&1 && dc up -d --wait >/dev/null 2>&1; }
+check "down -v, up -d --wait: a fresh, empty database" wipe
+check "the marker row is gone after down -v" marker_is ""
+
+restore_ok() { scripts/restore.sh "$backup_file" --yes </dev/null; }
+check "restore.sh brings the data back" restore_ok
+check "marker row restored" marker_is "$marker"
+check "api healthy after the restore" wait_healthy api 60
+check "GET /api/ready 200 after the restore" get_ok /api/ready 200 application/json
+
+garbage_restore() {
+  head -c 65536 /dev/urandom >"$work/garbage.dump"
+  if scripts/restore.sh "$work/garbage.dump" --yes </dev/null >"$work/restore.out" 2>&1; then
+    echo "restore of garbage succeeded"; cat "$work/restore.out"; return 1
+  fi
+  grep -q "not a valid" "$work/restore.out" || { echo "no clear message:"; cat "$work/restore.out"; return 1; }
+}
+check "restore.sh refuses a garbage file with a clear message" garbage_restore
+check "data intact after the refused restore" marker_is "$marker"
+
+no_confirmation() {
+  if scripts/restore.sh "$backup_file" </dev/null >"$work/restore.out" 2>&1; then
+    echo "restored without --yes and without a terminal"; return 1
+  fi
+  grep -q -- "--yes" "$work/restore.out" || { cat "$work/restore.out"; return 1; }
+}
+check "restore.sh without --yes and no terminal refuses" no_confirmation
+
+# --- lifecycle ----------------------------------------------------------------------------------
+down_up() { dc down >/dev/null 2>&1 && dc up -d --wait >/dev/null 2>&1; }
+check "down, up -d --wait" down_up
+check "data kept across down/up" marker_is "$marker"
+
+t=$(now)
+check "docker compose restart api" dc restart api
+check "api healthy again after restart" wait_healthy api 60
+info "restart api until healthy: $(elapsed "$t") s"
+check "web reaches the restarted api" get_ok /api/ready 200 application/json
+
+recreate_api() { dc up -d --wait --no-deps --force-recreate api >/dev/null 2>&1; }
+check "api recreated (new container, maybe new IP)" recreate_api
+check "web reaches the recreated api (nginx re-resolves)" get_ok /api/ready 200 application/json
+
+no_restarts() {
+  local s n
+  for s in db api web; do
+    n=$(docker inspect -f '{{.RestartCount}}' "$(cid $s)")
+    [ "$n" = 0 ] || { echo "$s restarted $n times"; return 1; }
+  done
+}
+check "no container was restarted by its restart policy" no_restarts
+
+t=$(now)
+check "docker compose stop" dc stop
+stop_s=$(elapsed "$t")
+info "docker compose stop: $stop_s s"
+clean_exit() {
+  local s st
+  for s in db api web; do
+    st=$(docker inspect -f '{{.State.Status}} exit={{.State.ExitCode}} oom={{.State.OOMKilled}}' "$(cid $s)")
+    info "$s: $st"
+    [ "$st" = "exited exit=0 oom=false" ] || { echo "$s: $st"; return 1; }
+  done
+}
+check "every container exited 0 (not killed, not OOM)" clean_exit
+
+# --- figures ------------------------------------------------------------------------------------
+size_of() { docker image inspect -f '{{.Size}}' "$1" 2>/dev/null || echo 0; }
+base_of() { sed -n "s/^ARG $2=//p" "$1" | head -n1; }
+api_image=$(docker inspect -f '{{.Config.Image}}' "$(cid api)")
+web_image=$(docker inspect -f '{{.Config.Image}}' "$(cid web)")
+node_base=$(base_of Dockerfile.backend NODE_IMAGE)
+nginx_base=$(base_of Dockerfile.frontend NGINX_IMAGE)
+a=$(size_of "$api_image"); an=$(size_of "$node_base")
+w=$(size_of "$web_image"); wn=$(size_of "$nginx_base")
+info "image $api_image: $(mb "$a") = $node_base $(mb "$an") + $(mb $((a - an)))"
+info "image $web_image: $(mb "$w") = $nginx_base $(mb "$wn") + $(mb $((w - wn)))"
+info "up -d --wait: ${up_s} s; docker compose stop: ${stop_s} s"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
