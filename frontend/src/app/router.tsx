@@ -3,6 +3,7 @@ import { AppLayout } from '../components/layout/app-layout';
 import { paths } from '../config/paths';
 import { ItemDetailRoute } from '../features/items/routes/item-detail-route';
 import { ItemsRoute } from '../features/items/routes/items-route';
+import { NewItemRoute } from '../features/items/routes/new-item-route';
 import { LocationsRoute } from '../features/locations/routes/locations-route';
 import { MovementsRoute } from '../features/movements/routes/movements-route';
 import { StatusRoute } from '../features/system/routes/status-route';
@@ -27,6 +28,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <DashboardRoute /> },
           { path: paths.items, element: <ItemsRoute /> },
+          { path: paths.newItem, element: <NewItemRoute /> },
           { path: `${paths.items}/:id`, element: <ItemDetailRoute /> },
           { path: paths.locations, element: <LocationsRoute /> },
           { path: paths.movements, element: <MovementsRoute /> },

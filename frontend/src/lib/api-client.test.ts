@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, problemResponse } from '../testing/responses';
-import { apiRequest } from './api-client';
+import { apiRequest, apiRequestWithHeaders } from './api-client';
 import { ApiError, ApiUnreachableError } from './api-errors';
 
 describe('apiRequest', () => {
@@ -82,5 +82,30 @@ describe('apiRequest', () => {
       name: 'ApiError',
       code: 'NOT_READY',
     });
+  });
+});
+
+describe('apiRequestWithHeaders', () => {
+  it('when extra headers are given, then they are sent and the response headers come back', async () => {
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(
+        new Response(JSON.stringify({ id: 1 }), {
+          status: 201,
+          headers: { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' },
+        }),
+      ),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+
+    const result = await apiRequestWithHeaders('/v1/movements', {
+      method: 'POST',
+      body: { kind: 'receive' },
+      headers: { 'Idempotency-Key': 'key-1' },
+    });
+
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(new Headers(init.headers).get('idempotency-key')).toBe('key-1');
+    expect(result.data).toEqual({ id: 1 });
+    expect(result.headers.get('idempotent-replayed')).toBe('true');
   });
 });

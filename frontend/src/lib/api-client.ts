@@ -9,11 +9,27 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
+}
+
+/** A parsed body together with the response headers, for callers that need both. */
+export interface ApiResponse<T> {
+  data: T;
+  headers: Headers;
 }
 
 /** Calls `/api{path}` and resolves with the parsed JSON body, or throws ApiError / ApiUnreachableError. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers = new Headers({ Accept: 'application/json' });
+  return (await apiRequestWithHeaders<T>(path, options)).data;
+}
+
+/** Like apiRequest, but also hands back the response headers (e.g. `Idempotent-Replayed`). */
+export async function apiRequestWithHeaders<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
+  const headers = new Headers({ ...options.headers, Accept: 'application/json' });
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
 
   let response: Response;
@@ -32,8 +48,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
 
   if (!response.ok) throw await toError(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  if (response.status === 204) return { data: undefined as T, headers: response.headers };
+  return { data: (await response.json()) as T, headers: response.headers };
 }
 
 async function toError(response: Response): Promise<Error> {

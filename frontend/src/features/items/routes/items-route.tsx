@@ -1,13 +1,224 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
+import { FormField } from '../../../components/form-field';
 import { Page } from '../../../components/page';
+import { Pagination } from '../../../components/pagination';
+import { QueryErrorState } from '../../../components/query-error-state';
+import { TableSkeleton } from '../../../components/table-skeleton';
+import { paths } from '../../../config/paths';
+import { useDebouncedCallback } from '../../../hooks/use-debounced-callback';
+import { useSearchParamUpdater } from '../../../hooks/use-search-param-updater';
+import type { ArchivedFilter, ItemSort, SortOrder } from '../../../lib/api-types';
+import { formatCount } from '../../../lib/quantity';
+import { useItemCategories } from '../api/get-item-categories';
+import { useItems, type ItemsQuery } from '../api/get-items';
+import { ItemsTable } from '../components/items-table';
 
-// Placeholder so navigation and deep links work before the items feature lands.
+const PAGE_SIZE = 50;
+const SEARCH_DELAY_MS = 250;
+
+const SORTS: Record<string, { label: string; sort: ItemSort; order: SortOrder }> = {
+  sku: { label: 'SKU (A–Z)', sort: 'sku', order: 'asc' },
+  name: { label: 'Name (A–Z)', sort: 'name', order: 'asc' },
+  updated: { label: 'Recently updated', sort: 'updatedAt', order: 'desc' },
+};
+const ARCHIVED: Record<ArchivedFilter, string> = {
+  active: 'Active',
+  archived: 'Archived',
+  all: 'All',
+};
+
+function readQuery(params: URLSearchParams): ItemsQuery & { sortKey: string } {
+  const sortKey = params.get('sort') ?? 'sku';
+  const sort = SORTS[sortKey] ?? SORTS.sku!;
+  const archived = params.get('archived') as ArchivedFilter | null;
+  const offset = Number(params.get('offset') ?? 0);
+  return {
+    q: params.get('q') ?? '',
+    archived: archived && archived in ARCHIVED ? archived : 'active',
+    category: params.get('category') ?? '',
+    sort: sort.sort,
+    order: sort.order,
+    sortKey: SORTS[sortKey] ? sortKey : 'sku',
+    limit: PAGE_SIZE,
+    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
+  };
+}
+
 export function ItemsRoute() {
+  const [params, updateParams] = useSearchParamUpdater();
+  const { sortKey, ...query } = readQuery(params);
+  const items = useItems(query);
+  const categories = useItemCategories();
+
+  // The box follows the URL (back/forward), while typing updates the URL after a pause.
+  const [search, setSearch] = useState(query.q);
+  const [syncedQ, setSyncedQ] = useState(query.q);
+  if (syncedQ !== query.q) {
+    setSyncedQ(query.q);
+    setSearch(query.q);
+  }
+  const pushSearch = useDebouncedCallback((value: string) => {
+    updateParams({ q: value.trim(), offset: null }, { replace: true });
+  }, SEARCH_DELAY_MS);
+
+  const filtered = query.q !== '' || query.category !== '' || query.archived !== 'active';
+  const total = items.data?.page.total ?? 0;
+
+  let results;
+  if (items.isPending) {
+    results = <TableSkeleton label="Loading items…" />;
+  } else if (items.isError && !items.data) {
+    results = (
+      <QueryErrorState
+        error={items.error}
+        onRetry={() => void items.refetch()}
+        retrying={items.isFetching}
+      />
+    );
+  } else if (total === 0 && !filtered) {
+    results = (
+      <EmptyState title="No items yet — create your first item">
+        <p>Items are the things you stock: give each a SKU, a name and a unit.</p>
+        <p>
+          <Link className="button-link" to={paths.newItem}>
+            New item
+          </Link>
+        </p>
+      </EmptyState>
+    );
+  } else if (total === 0) {
+    results = (
+      <EmptyState title="No items match these filters">
+        <p>
+          {query.q ? <>Nothing matches “{query.q}”. </> : null}Try a different search or clear the
+          filters.
+        </p>
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => updateParams({ q: null, category: null, archived: null, offset: null })}
+          >
+            Clear filters
+          </button>
+        </p>
+      </EmptyState>
+    );
+  } else {
+    results = (
+      <>
+        <ItemsTable items={items.data?.data ?? []} busy={items.isPlaceholderData} />
+        <Pagination
+          noun="items"
+          offset={query.offset}
+          limit={PAGE_SIZE}
+          total={total}
+          disabled={items.isPlaceholderData}
+          onChange={(offset) => updateParams({ offset: offset || null })}
+        />
+      </>
+    );
+  }
+
   return (
     <Page title="Items" description="Everything you keep in stock.">
-      <EmptyState title="Coming soon">
-        <p>Item management is on its way.</p>
-      </EmptyState>
+      <div className="section__header">
+        <p className="muted" role="status">
+          {items.data ? `${formatCount(total)} ${total === 1 ? 'item' : 'items'}` : ''}
+        </p>
+        <Link className="button-link" to={paths.newItem}>
+          New item
+        </Link>
+      </div>
+      <search className="toolbar" aria-label="Filter items">
+        <FormField label="Search" className="toolbar__grow" hint="SKU, name or barcode">
+          {(control) => (
+            <input
+              {...control}
+              type="search"
+              className="input"
+              value={search}
+              autoComplete="off"
+              onChange={(event) => {
+                setSearch(event.target.value);
+                pushSearch(event.target.value);
+              }}
+            />
+          )}
+        </FormField>
+        <FormField label="Show">
+          {(control) => (
+            <select
+              {...control}
+              className="input"
+              value={query.archived}
+              onChange={(event) =>
+                updateParams({
+                  archived: event.target.value === 'active' ? null : event.target.value,
+                  offset: null,
+                })
+              }
+            >
+              {Object.entries(ARCHIVED).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label="Category">
+          {(control) => (
+            <select
+              {...control}
+              className="input"
+              value={query.category}
+              onChange={(event) => updateParams({ category: event.target.value, offset: null })}
+            >
+              <option value="">All categories</option>
+              {query.category && !categories.data?.includes(query.category) ? (
+                <option value={query.category}>{query.category}</option>
+              ) : null}
+              {(categories.data ?? []).map((category) => (
+                <option key={category} value={category}>
+                  {category}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label="Sort by">
+          {(control) => (
+            <select
+              {...control}
+              className="input"
+              value={sortKey}
+              onChange={(event) =>
+                updateParams({
+                  sort: event.target.value === 'sku' ? null : event.target.value,
+                  offset: null,
+                })
+              }
+            >
+              {Object.entries(SORTS).map(([value, { label }]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </search>
+      {items.isError && items.data ? (
+        <QueryErrorState
+          error={items.error}
+          onRetry={() => void items.refetch()}
+          retrying={items.isFetching}
+        />
+      ) : null}
+      {results}
     </Page>
   );
 }

@@ -1,0 +1,33 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import type { ArchivedFilter, Item, ItemSort, OffsetList, SortOrder } from '../../../lib/api-types';
+import { queryRoots } from '../../../lib/query-keys';
+import { toQueryString } from '../../../lib/query-string';
+
+export interface ItemsQuery {
+  q: string;
+  archived: ArchivedFilter;
+  category: string;
+  sort: ItemSort;
+  order: SortOrder;
+  limit: number;
+  offset: number;
+}
+
+/** GET /api/v1/items */
+export function getItems(query: ItemsQuery, signal?: AbortSignal): Promise<OffsetList<Item>> {
+  return apiRequest<OffsetList<Item>>(`/v1/items${toQueryString({ ...query })}`, { signal });
+}
+
+export function itemsQueryOptions(query: ItemsQuery) {
+  return queryOptions({
+    queryKey: [queryRoots.items, 'list', query],
+    queryFn: ({ signal }) => getItems(query, signal),
+    // Keep the last page on screen while the next search runs, instead of flashing a spinner.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useItems(query: ItemsQuery) {
+  return useQuery(itemsQueryOptions(query));
+}

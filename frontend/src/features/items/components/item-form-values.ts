@@ -1,0 +1,81 @@
+import type { Item, ItemInput, Unit } from '../../../lib/api-types';
+import { isDecimal, toDecimalString } from '../../../lib/quantity';
+import type { FieldErrors } from '../../../lib/problem-fields';
+
+export const ITEM_FIELDS = [
+  'sku',
+  'name',
+  'description',
+  'unit',
+  'barcode',
+  'reorderPoint',
+  'category',
+] as const;
+export type ItemField = (typeof ITEM_FIELDS)[number];
+
+/** Everything as typed; converted to the API's shape only on submit. */
+export type ItemFormValues = Record<Exclude<ItemField, 'unit'>, string> & { unit: Unit };
+
+export function itemFormValues(item?: Item): ItemFormValues {
+  return {
+    sku: item?.sku ?? '',
+    name: item?.name ?? '',
+    description: item?.description ?? '',
+    unit: item?.unit ?? 'each',
+    barcode: item?.barcode ?? '',
+    reorderPoint: item?.reorderPoint ?? '',
+    category: item?.category ?? '',
+  };
+}
+
+/** Quick checks that save a round trip; the server still has the final say. */
+export function validateItem(values: ItemFormValues): FieldErrors<ItemField> {
+  const errors: FieldErrors<ItemField> = {};
+  if (!values.sku.trim()) errors.sku = 'Enter a SKU.';
+  else if (/\s/.test(values.sku.trim())) errors.sku = 'A SKU cannot contain spaces.';
+  if (!values.name.trim()) errors.name = 'Enter a name.';
+  if (values.reorderPoint.trim() && !isDecimal(values.reorderPoint)) {
+    errors.reorderPoint = 'Enter a number of zero or more, with up to 3 decimals.';
+  }
+  return errors;
+}
+
+function optional(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+export function toCreateInput(values: ItemFormValues): ItemInput {
+  const input: ItemInput = { sku: values.sku.trim(), name: values.name.trim(), unit: values.unit };
+  const description = optional(values.description);
+  const barcode = optional(values.barcode);
+  const reorderPoint = optional(values.reorderPoint);
+  const category = optional(values.category);
+  if (description !== null) input.description = description;
+  if (barcode !== null) input.barcode = barcode;
+  if (reorderPoint !== null) input.reorderPoint = toDecimalString(reorderPoint);
+  if (category !== null) input.category = category;
+  return input;
+}
+
+/** Only what changed, with `null` for cleared optional fields, so PATCH does not clobber. */
+export function toPatch(values: ItemFormValues, item: Item): Partial<ItemInput> {
+  const patch: Partial<ItemInput> = {};
+  if (values.sku.trim() !== item.sku) patch.sku = values.sku.trim();
+  if (values.name.trim() !== item.name) patch.name = values.name.trim();
+  if (values.unit !== item.unit) patch.unit = values.unit;
+  const description = optional(values.description);
+  if (description !== item.description) patch.description = description;
+  const barcode = optional(values.barcode);
+  if (barcode !== item.barcode) patch.barcode = barcode;
+  const category = optional(values.category);
+  if (category !== item.category) patch.category = category;
+  const reorderPoint = optional(values.reorderPoint);
+  const current = item.reorderPoint;
+  const changed =
+    reorderPoint === null
+      ? current !== null
+      : current === null || Number(toDecimalString(reorderPoint)) !== Number(current);
+  if (changed) patch.reorderPoint = reorderPoint === null ? null : toDecimalString(reorderPoint);
+  return patch;
+}

@@ -1,0 +1,114 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeItem, page } from '../../../testing/fixtures';
+import { mockApi } from '../../../testing/mock-api';
+import { renderRoute } from '../../../testing/render-route';
+import { jsonResponse } from '../../../testing/responses';
+
+const bolt = makeItem({
+  id: 1,
+  sku: 'BOLT-6',
+  name: 'Hex bolt M6',
+  onHand: '4',
+  reorderPoint: '10',
+});
+const nut = makeItem({
+  id: 2,
+  sku: 'NUT-6',
+  name: 'Hex nut M6',
+  onHand: '1200',
+  reorderPoint: null,
+});
+
+function itemsApi() {
+  return mockApi({
+    'GET /api/v1/items/categories': () => jsonResponse({ data: ['Fasteners'] }),
+    'GET /api/v1/items': ({ url }) => {
+      const q = url.searchParams.get('q') ?? '';
+      if (q === 'zzz') return jsonResponse(page([], 0));
+      if (q === 'bolt') return jsonResponse(page([bolt], 1));
+      return jsonResponse(page([bolt, nut], 1234));
+    },
+  });
+}
+
+describe('ItemsRoute', () => {
+  it('when the list loads, then it shows rows, stock with units, status badges and the range', async () => {
+    itemsApi();
+    renderRoute('/items');
+
+    const table = await screen.findByRole('table', { name: 'Items' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    expect(within(rows[1]!).getByRole('link', { name: 'BOLT-6' })).toHaveAttribute(
+      'href',
+      '/items/1',
+    );
+    expect(rows[1]).toHaveTextContent('4 each');
+    expect(within(rows[1]!).getByText('Low')).toBeInTheDocument();
+    expect(rows[2]).toHaveTextContent('1,200 each');
+    expect(screen.getByText('1–50 of 1,234')).toBeInTheDocument();
+  });
+
+  it('when typing a search, then the URL gets ?q= after a pause and the results follow', async () => {
+    const api = itemsApi();
+    const { user, router } = renderRoute('/items');
+    await screen.findByRole('table', { name: 'Items' });
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'bolt');
+
+    await screen.findByText('1–1 of 1');
+    expect(router.state.location.search).toBe('?q=bolt');
+    expect(screen.queryByText('NUT-6')).not.toBeInTheDocument();
+    // Debounced: one request for the whole word, not one per keystroke.
+    const searches = api.requestsTo('GET', '/api/v1/items').map((r) => r.url.searchParams.get('q'));
+    expect(searches).toEqual([null, 'bolt']);
+  });
+
+  it('when the URL already has ?q=, then the search box and results start from it', async () => {
+    itemsApi();
+    renderRoute('/items?q=bolt');
+
+    expect(await screen.findByText('1–1 of 1')).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('bolt');
+  });
+
+  it('when nothing matches, then the empty state offers to clear the filters', async () => {
+    itemsApi();
+    const { user, router } = renderRoute('/items?q=zzz');
+
+    expect(
+      await screen.findByRole('heading', { name: 'No items match these filters' }),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+
+    expect(await screen.findByRole('table', { name: 'Items' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('');
+  });
+
+  it('when there are no items at all, then it invites creating the first one', async () => {
+    mockApi({
+      'GET /api/v1/items/categories': () => jsonResponse({ data: [] }),
+      'GET /api/v1/items': () => jsonResponse(page([], 0)),
+    });
+    renderRoute('/items');
+
+    expect(
+      await screen.findByRole('heading', { name: 'No items yet — create your first item' }),
+    ).toBeInTheDocument();
+  });
+
+  it('when Next is pressed, then the offset goes into the URL and the request', async () => {
+    const api = itemsApi();
+    const { user, router } = renderRoute('/items');
+    await screen.findByRole('table', { name: 'Items' });
+
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+
+    await screen.findByText('51–100 of 1,234');
+    expect(router.state.location.search).toBe('?offset=50');
+    expect(api.requestsTo('GET', '/api/v1/items').at(-1)?.url.searchParams.get('offset')).toBe(
+      '50',
+    );
+  });
+});

@@ -1,0 +1,34 @@
+import { Link, useNavigate } from 'react-router';
+import { Page } from '../../../components/page';
+import { paths } from '../../../config/paths';
+import { useCreateItem } from '../api/create-item';
+import { ItemForm } from '../components/item-form';
+import { itemFormValues, toCreateInput } from '../components/item-form-values';
+
+export function NewItemRoute() {
+  const navigate = useNavigate();
+  const createItem = useCreateItem();
+  return (
+    <Page title="New item" description="Add something you keep in stock.">
+      <p>
+        <Link to={paths.items}>← Back to items</Link>
+      </p>
+      <ItemForm
+        initialValues={itemFormValues()}
+        submitLabel="Create item"
+        pendingLabel="Creating…"
+        error={createItem.error}
+        isPending={createItem.isPending}
+        onSubmit={(values) =>
+          createItem.mutate(toCreateInput(values), {
+            onSuccess: (item) =>
+              void navigate(paths.item(item.id), {
+                state: { flash: `Created ${item.sku} — ${item.name}.` },
+              }),
+          })
+        }
+        onCancel={() => void navigate(paths.items)}
+      />
+    </Page>
+  );
+}

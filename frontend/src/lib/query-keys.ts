@@ -1,0 +1,17 @@
+import type { QueryClient } from '@tanstack/react-query';
+
+// Shared roots so one feature can refresh another's data without importing it: a movement
+// changes items' on-hand, location totals, stock reports and the movement history.
+export const queryRoots = {
+  items: 'items',
+  locations: 'locations',
+  movements: 'movements',
+  stock: 'stock',
+} as const;
+
+/** After anything that changes stock, everything that shows stock is stale. */
+export function invalidateInventory(queryClient: QueryClient): Promise<void> {
+  return Promise.all(
+    Object.values(queryRoots).map((root) => queryClient.invalidateQueries({ queryKey: [root] })),
+  ).then(() => undefined);
+}
