@@ -8,7 +8,8 @@ import type { Logger } from './lib/logger';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestId, requestLogging } from './middleware/request-logging';
 import { closeConnectionsWhenDraining } from './middleware/shutdown-aware';
-import { healthRoutes, systemRoutes } from './modules/system/system.routes';
+import { API_V1_PREFIX, v1Router, v1Routes } from './api-v1';
+import { healthRoutes } from './modules/system/system.routes';
 
 export interface AppDeps {
   config: Config;
@@ -47,10 +48,8 @@ export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
     migrationsDir: config.migrationsDir,
     gitCommit: config.gitCommit,
   };
-  const api = express.Router();
-  api.use(healthRoutes(systemDeps));
-  api.use('/v1/system', systemRoutes(systemDeps));
-  app.use('/api', api);
+  app.use('/api', healthRoutes(systemDeps));
+  app.use(API_V1_PREFIX, v1Router(v1Routes({ db, logger }, systemDeps)));
 
   app.use(notFoundHandler());
   app.use(errorHandler(logger));

@@ -1,3 +1,5 @@
+import { conflict, unprocessable } from './errors';
+
 // PostgreSQL error codes the repositories translate into client errors.
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
@@ -47,4 +49,22 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|Connection ended/i.test(
     message,
   );
+}
+
+/**
+ * Turns a constraint violation into the domain error registered for that constraint, and
+ * rethrows anything else unchanged. Unknown unique or foreign-key violations still become
+ * client errors (409 / 422) rather than 500s.
+ */
+export function mapConstraintError(error: unknown, byConstraint: Record<string, () => Error>): never {
+  const code = pgCode(error);
+  const constraint = pgConstraint(error);
+  const mapped = constraint ? byConstraint[constraint] : undefined;
+  if (mapped && (code === PG_UNIQUE_VIOLATION || code === PG_FOREIGN_KEY_VIOLATION || code === PG_CHECK_VIOLATION)) {
+    throw mapped();
+  }
+  if (code === PG_UNIQUE_VIOLATION) throw conflict('ALREADY_EXISTS', 'A record with the same unique value already exists.');
+  if (code === PG_FOREIGN_KEY_VIOLATION)
+    throw unprocessable('REFERENCE_NOT_FOUND', 'The request refers to a record that does not exist or is still in use.');
+  throw error;
 }

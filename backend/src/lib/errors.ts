@@ -40,3 +40,9 @@ export const unprocessable = (code: string, detail: string, details?: Record<str
   new AppError(code, 422, detail, details);
 export const serviceUnavailable = (detail: string, details?: Record<string, unknown>) =>
   new AppError('SERVICE_UNAVAILABLE', 503, detail, details);
+
+/** `value`, or throw the given error when it is missing. */
+export function orThrow<T>(value: T | undefined, error: () => Error): T {
+  if (value === undefined) throw error();
+  return value;
+}

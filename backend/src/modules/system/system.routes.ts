@@ -1,5 +1,7 @@
 import { Router } from 'express';
+import { defineRoute } from '../../lib/http/define-route';
 import { sendProblem } from '../../middleware/error-handler';
+import { systemInfoSchema } from './system.schemas';
 import * as system from './system.service';
 import type { SystemDeps } from './system.service';
 
@@ -28,10 +30,13 @@ export function healthRoutes(deps: SystemDeps): Router {
   return router;
 }
 
-export function systemRoutes(deps: SystemDeps): Router {
-  const router = Router();
-  router.get('/info', async (_req, res) => {
-    res.json(await system.info(deps));
-  });
-  return router;
-}
+export const systemRoutes = (deps: SystemDeps) => [
+  defineRoute({
+    method: 'get',
+    path: '/system/info',
+    tag: 'System',
+    summary: 'Version, commit, schema version and uptime',
+    response: systemInfoSchema,
+    handler: () => system.info(deps),
+  }),
+];

@@ -1,0 +1,68 @@
+import express, { type Router } from 'express';
+import swaggerUi from 'swagger-ui-dist';
+import type { AnyRoute } from './lib/http/define-route';
+import { mountRoutes } from './lib/http/mount-routes';
+import { buildOpenApiDocument } from './lib/http/openapi';
+import type { RouteContext } from './lib/http/route-context';
+import { itemRoutes } from './modules/items/items.routes';
+import { locationRoutes } from './modules/locations/locations.routes';
+import { movementRoutes } from './modules/movements/movements.routes';
+import { stockRoutes } from './modules/stock/stock.routes';
+import type { SystemDeps } from './modules/system/system.service';
+import { systemRoutes } from './modules/system/system.routes';
+
+export const API_V1_PREFIX = '/api/v1';
+
+/** Every /api/v1 route, in matching order (fixed paths before `/:id`). */
+export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
+  return [
+    ...systemRoutes(system),
+    ...stockRoutes(ctx),
+    ...itemRoutes(ctx),
+    ...locationRoutes(ctx),
+    ...movementRoutes(ctx),
+  ];
+}
+
+// The API reference at /api/v1/docs/: Swagger UI's own files, with no inline script so it
+// works under the strict Content-Security-Policy nginx sends.
+const DOCS_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Stockroom API reference</title>
+<link rel="stylesheet" href="swagger-ui.css">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="swagger-ui-bundle.js"></script>
+<script src="init.js"></script>
+</body>
+</html>`;
+const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '../openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
+
+function docsRouter(): Router {
+  const router = express.Router({ strict: true });
+  router.get('/', (req, res) => {
+    // Relative asset URLs need the trailing slash.
+    if (!req.originalUrl.split('?')[0]!.endsWith('/')) return res.redirect(301, `${API_V1_PREFIX}/docs/`);
+    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    res.type('html').send(DOCS_HTML);
+  });
+  router.get('/init.js', (_req, res) => {
+    res.type('application/javascript').send(DOCS_INIT);
+  });
+  router.use(express.static(swaggerUi.getAbsoluteFSPath(), { index: false, maxAge: '1d' }));
+  return router;
+}
+
+export function v1Router(routes: AnyRoute[]): Router {
+  const router = express.Router();
+  const document = buildOpenApiDocument(routes, API_V1_PREFIX);
+  router.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  router.use('/docs', docsRouter());
+  mountRoutes(router, routes);
+  return router;
+}

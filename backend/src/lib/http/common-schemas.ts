@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+export const id = z.coerce
+  .number({ error: 'must be a positive whole number' })
+  .int({ error: 'must be a positive whole number' })
+  .min(1, { error: 'must be a positive whole number' })
+  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' });
+
+export const idParams = z.object({ id });
+
+export const limitOffset = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+};
+
+export const archivedFilter = z
+  .enum(['active', 'archived', 'all'])
+  .default('active')
+  .meta({ description: 'Which records to list by archive state' });
+
+export const sortOrder = z.enum(['asc', 'desc']).default('asc');
+
+/** Optional free text: trimmed; empty means "not given". */
+export const optionalSearch = z
+  .string()
+  .max(200)
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+export const offsetPage = z.object({
+  limit: z.number().int(),
+  offset: z.number().int(),
+  total: z.number().int(),
+});
+
+export const timestamp = z.string().meta({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    requestId: z.string().optional(),
+    errors: z.array(z.object({ in: z.string().optional(), path: z.string(), message: z.string() })).optional(),
+  })
+  .catchall(z.unknown())
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+/** Strings in request bodies: trimmed, with clear length messages. */
+export const text = (max: number, min = 1) =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .min(min, { error: min === 1 ? 'must not be empty' : `must be at least ${min} characters` })
+        .max(max, { error: `must be at most ${max} characters` }),
+    );
+
+/** An optional text that may be cleared: null or "" clear it. */
+export const nullableText = (max: number) =>
+  z
+    .union([z.string(), z.null()])
+    .transform((s) => (s === null ? null : s.trim() || null))
+    .pipe(z.string().max(max, { error: `must be at most ${max} characters` }).nullable());
+
+export const code = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, {
+        error: 'must be 1–64 characters: letters, digits, and . _ / - (not first)',
+      }),
+  );

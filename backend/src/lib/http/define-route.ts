@@ -1,0 +1,94 @@
+import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { Request, Response } from 'express';
+import { z, type ZodType } from 'zod';
+
+export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+type Empty = z.ZodObject<Record<string, never>>;
+
+export interface RouteInput<P extends ZodType, Q extends ZodType, B extends ZodType> {
+  params: z.output<P>;
+  query: z.output<Q>;
+  body: z.output<B>;
+  req: Request;
+  res: Response;
+}
+
+/**
+ * One route: its HTTP shape (the zod schemas that validate it and document it in OpenAPI)
+ * and a thin handler that receives parsed input and returns the reply body.
+ */
+export interface RouteDef<
+  P extends ZodType = Empty,
+  Q extends ZodType = Empty,
+  B extends ZodType = Empty,
+  R extends ZodType = ZodType,
+> {
+  method: Method;
+  /** Express-style path relative to /api/v1, e.g. `/items/:id`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Extra request headers to document (e.g. Idempotency-Key). */
+  headers?: z.ZodObject;
+  /** Success status; 204 sends no body. */
+  status?: 200 | 201 | 204;
+  response?: R;
+  /** Problem statuses this route can answer, documented as problem+json. */
+  errors?: number[];
+  handler: (input: RouteInput<P, Q, B>) => Promise<z.input<R> | void>;
+}
+
+// Erased form kept in route lists; `defineRoute` checks each one at its definition.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDef<any, any, any, any>;
+
+export function defineRoute<
+  P extends ZodType = Empty,
+  Q extends ZodType = Empty,
+  B extends ZodType = Empty,
+  R extends ZodType = ZodType,
+>(route: RouteDef<P, Q, B, R>): AnyRoute {
+  return route as AnyRoute;
+}
+
+/** `/items/:id` → `/items/{id}` for the OpenAPI document. */
+export function openApiPath(path: string): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+export function toOpenApiRoute(route: AnyRoute, prefix: string, problem: ZodType): RouteConfig {
+  const status = route.status ?? 200;
+  const responses: RouteConfig['responses'] = {
+    [status]:
+      status === 204 || !route.response
+        ? { description: 'No content' }
+        : { description: 'Success', content: { 'application/json': { schema: route.response } } },
+  };
+  for (const code of new Set([400, ...(route.errors ?? [])])) {
+    responses[code] = {
+      description: 'Problem details (RFC 9457)',
+      content: { 'application/problem+json': { schema: problem } },
+    };
+  }
+  return {
+    method: route.method,
+    path: openApiPath(prefix + route.path),
+    summary: route.summary,
+    description: route.description,
+    tags: [route.tag],
+    request: {
+      params: route.params as z.ZodObject | undefined,
+      query: route.query as z.ZodObject | undefined,
+      headers: route.headers,
+      body: route.body
+        ? { required: true, content: { 'application/json': { schema: route.body as ZodType<unknown> } } }
+        : undefined,
+    },
+    responses,
+  };
+}

@@ -1,0 +1,8 @@
+import type { Db } from '../db';
+import type { Logger } from '../logger';
+
+/** What route modules get from createApp. */
+export interface RouteContext {
+  db: Db;
+  logger: Logger;
+}

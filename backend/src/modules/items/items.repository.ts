@@ -1,0 +1,170 @@
+import type { Knex } from 'knex';
+import type { DbOrTrx } from '../../lib/db';
+import { mapConstraintError } from '../../lib/db-errors';
+import { formatDbDecimal, formatMilli } from '../../lib/quantity';
+import { iso, isoNotNull, likeContains } from '../../lib/sql';
+import { barcodeTaken, itemInUse, skuTaken } from './items.errors';
+import type { CreateItem, Item, ListItemsQuery, UpdateItem } from './items.schemas';
+
+interface ItemRow {
+  id: string;
+  sku: string;
+  name: string;
+  description: string | null;
+  unit: Item['unit'];
+  barcode: string | null;
+  reorder_point: string | null;
+  category: string | null;
+  archived_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  on_hand: string;
+}
+
+const toItem = (r: ItemRow): Item => ({
+  id: Number(r.id),
+  sku: r.sku,
+  name: r.name,
+  description: r.description,
+  unit: r.unit,
+  barcode: r.barcode,
+  reorderPoint: formatDbDecimal(r.reorder_point),
+  category: r.category,
+  archivedAt: iso(r.archived_at),
+  createdAt: isoNotNull(r.created_at),
+  updatedAt: isoNotNull(r.updated_at),
+  onHand: formatDbDecimal(r.on_hand) ?? '0',
+});
+
+const ON_HAND = '(select coalesce(sum(s.quantity), 0) from stock_levels s where s.item_id = items.id) as on_hand';
+
+function selectItems(db: DbOrTrx) {
+  return db('items').select('items.*', db.raw(ON_HAND));
+}
+
+function toColumns(input: Partial<CreateItem>): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  if (input.sku !== undefined) columns.sku = input.sku;
+  if (input.name !== undefined) columns.name = input.name;
+  if (input.description !== undefined) columns.description = input.description;
+  if (input.unit !== undefined) columns.unit = input.unit;
+  if (input.barcode !== undefined) columns.barcode = input.barcode;
+  if (input.reorderPoint !== undefined)
+    columns.reorder_point = input.reorderPoint === null ? null : formatMilli(input.reorderPoint);
+  if (input.category !== undefined) columns.category = input.category;
+  return columns;
+}
+
+const uniqueErrors = (input: Partial<CreateItem>) => ({
+  items_sku_lower_key: () => skuTaken(input.sku ?? ''),
+  items_barcode_key: () => barcodeTaken(input.barcode ?? ''),
+});
+
+export async function insert(db: DbOrTrx, input: CreateItem): Promise<Item> {
+  const [row] = (await db('items')
+    .insert(toColumns(input))
+    .returning('id')
+    .catch((e: unknown) => mapConstraintError(e, uniqueErrors(input)))) as { id: string }[];
+  return (await findById(db, Number(row!.id)))!;
+}
+
+export async function update(db: DbOrTrx, id: number, input: UpdateItem): Promise<Item | undefined> {
+  const count = await db('items')
+    .where({ id })
+    .update({ ...toColumns(input), updated_at: db.fn.now() })
+    .catch((e: unknown) => mapConstraintError(e, uniqueErrors(input)));
+  return count ? findById(db, id) : undefined;
+}
+
+export async function setArchived(db: DbOrTrx, id: number, archived: boolean): Promise<void> {
+  await db('items')
+    .where({ id })
+    .update({ archived_at: archived ? db.fn.now() : null, updated_at: db.fn.now() });
+}
+
+export async function remove(db: DbOrTrx, id: number, sku: string): Promise<boolean> {
+  const deleted = await db('items')
+    .where({ id })
+    .delete()
+    .catch((e: unknown) =>
+      mapConstraintError(e, {
+        stock_levels_item_id_fkey: () => itemInUse(sku),
+        movements_item_id_fkey: () => itemInUse(sku),
+      }),
+    );
+  return deleted > 0;
+}
+
+export async function findById(db: DbOrTrx, id: number): Promise<Item | undefined> {
+  const row = (await selectItems(db).where('items.id', id).first()) as ItemRow | undefined;
+  return row && toItem(row);
+}
+
+/** Locks the item against archive/delete while stock moves (FOR SHARE lets movements run side by side). */
+export async function lockForMovement(
+  trx: Knex.Transaction,
+  id: number,
+): Promise<{ id: number; sku: string; unit: Item['unit']; archivedAt: string | null } | undefined> {
+  const row = (await trx('items').select('id', 'sku', 'unit', 'archived_at').where({ id }).forShare().first()) as
+    | Pick<ItemRow, 'id' | 'sku' | 'unit' | 'archived_at'>
+    | undefined;
+  return row && { id: Number(row.id), sku: row.sku, unit: row.unit, archivedAt: iso(row.archived_at) };
+}
+
+export async function lockForUpdate(trx: Knex.Transaction, id: number): Promise<Item | undefined> {
+  await trx('items').where({ id }).forUpdate().first('id');
+  return findById(trx, id);
+}
+
+export async function findByCode(db: DbOrTrx, code: string): Promise<Item | undefined> {
+  const row = (await selectItems(db)
+    .whereRaw('lower(sku) = lower(?)', [code])
+    .orWhere('barcode', code)
+    .orderByRaw('(lower(sku) = lower(?)) desc', [code])
+    .first()) as ItemRow | undefined;
+  return row && toItem(row);
+}
+
+const SORT_COLUMNS: Record<ListItemsQuery['sort'], string> = {
+  sku: 'lower(items.sku)',
+  name: 'lower(items.name)',
+  createdAt: 'items.created_at',
+  updatedAt: 'items.updated_at',
+};
+
+export async function list(db: DbOrTrx, query: ListItemsQuery): Promise<{ rows: Item[]; total: number }> {
+  const filtered = (qb: Knex.QueryBuilder) => {
+    if (query.archived === 'active') void qb.whereNull('items.archived_at');
+    if (query.archived === 'archived') void qb.whereNotNull('items.archived_at');
+    if (query.category) void qb.where('items.category', query.category);
+    if (query.q) {
+      const pattern = likeContains(query.q);
+      void qb.where((w) =>
+        w.where('items.sku', 'ilike', pattern).orWhere('items.name', 'ilike', pattern).orWhere('items.barcode', 'ilike', pattern),
+      );
+    }
+    return qb;
+  };
+  const rowsQuery = filtered(selectItems(db));
+  // An exact SKU or barcode hit goes first: that is what a scan or a typed code means.
+  if (query.q) void rowsQuery.orderByRaw('(lower(items.sku) = lower(?) or items.barcode = ?) desc', [query.q, query.q]);
+  void rowsQuery
+    .orderByRaw(`${SORT_COLUMNS[query.sort]} ${query.order}`)
+    .orderBy('items.id', query.order)
+    .limit(query.limit)
+    .offset(query.offset);
+  const [rows, countRow] = await Promise.all([
+    rowsQuery as Promise<ItemRow[]>,
+    filtered(db('items')).count<{ count: string }[]>({ count: '*' }).first(),
+  ]);
+  return { rows: rows.map(toItem), total: Number(countRow?.count ?? 0) };
+}
+
+export async function categories(db: DbOrTrx): Promise<string[]> {
+  const rows = (await db('items')
+    .distinct('category')
+    .whereNotNull('category')
+    .whereNull('archived_at')
+    .orderBy('category')) as { category: string }[];
+  return rows.map((r) => r.category);
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import {
+  archivedFilter,
+  code,
+
+  limitOffset,
+  nullableText,
+  offsetPage,
+  optionalSearch,
+  sortOrder,
+  text,
+  timestamp,
+} from '../../lib/http/common-schemas';
+import { quantityInput, quantityOutput } from '../../lib/quantity';
+
+export const UNITS = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'] as const;
+export const unit = z.enum(UNITS);
+
+const barcode = z
+  .union([z.string(), z.null()])
+  .transform((s) => (s === null ? null : s.trim() || null))
+  .pipe(
+    z
+      .string()
+      .regex(/^[\x21-\x7E]{1,64}$/, { error: 'must be 1–64 printable characters without spaces' })
+      .nullable(),
+  );
+
+const reorderPoint = z.union([quantityInput({ min: 'non-negative' }), z.null()]);
+
+export const createItemBody = z.strictObject({
+  sku: code,
+  name: text(200),
+  description: nullableText(2000).optional(),
+  unit: unit.optional(),
+  barcode: barcode.optional(),
+  reorderPoint: reorderPoint.optional(),
+  category: nullableText(100).optional(),
+});
+
+export const updateItemBody = createItemBody
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { error: 'send at least one field to change' });
+
+export const listItemsQuery = z.object({
+  q: optionalSearch.meta({ description: 'Matches SKU, name or barcode (substring, case-insensitive)' }),
+  archived: archivedFilter,
+  category: optionalSearch,
+  sort: z.enum(['sku', 'name', 'createdAt', 'updatedAt']).default('sku'),
+  order: sortOrder,
+  ...limitOffset,
+});
+
+export const lookupQuery = z.object({ code: text(64) });
+
+export const itemSchema = z
+  .object({
+    id: z.number().int(),
+    sku: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    unit,
+    barcode: z.string().nullable(),
+    reorderPoint: quantityOutput.nullable(),
+    category: z.string().nullable(),
+    archivedAt: timestamp.nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    onHand: quantityOutput,
+  })
+  .meta({ id: 'Item' });
+
+export const itemPage = z.object({ data: z.array(itemSchema), page: offsetPage }).meta({ id: 'ItemPage' });
+export const categoryList = z.object({ data: z.array(z.string()) });
+
+export type Item = z.infer<typeof itemSchema>;
+export type CreateItem = z.output<typeof createItemBody>;
+export type UpdateItem = z.output<typeof updateItemBody>;
+export type ListItemsQuery = z.output<typeof listItemsQuery>;

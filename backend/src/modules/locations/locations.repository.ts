@@ -1,0 +1,167 @@
+import type { Knex } from 'knex';
+import type { DbOrTrx } from '../../lib/db';
+import { mapConstraintError } from '../../lib/db-errors';
+import { formatDbDecimal } from '../../lib/quantity';
+import { iso, isoNotNull, likeContains } from '../../lib/sql';
+import { codeTaken, locationCycle, locationInUse, parentNotFound } from './locations.errors';
+import type { CreateLocation, ListLocationsQuery, Location, TreeNode, UpdateLocation } from './locations.schemas';
+
+interface LocationRow {
+  id: string;
+  code: string;
+  name: string;
+  description: string | null;
+  parent_id: string | null;
+  archived_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toLocation = (r: LocationRow): Location => ({
+  id: Number(r.id),
+  code: r.code,
+  name: r.name,
+  description: r.description,
+  parentId: r.parent_id === null ? null : Number(r.parent_id),
+  archivedAt: iso(r.archived_at),
+  createdAt: isoNotNull(r.created_at),
+  updatedAt: isoNotNull(r.updated_at),
+});
+
+function toColumns(input: UpdateLocation): Record<string, unknown> {
+  const c: Record<string, unknown> = {};
+  if (input.code !== undefined) c.code = input.code;
+  if (input.name !== undefined) c.name = input.name;
+  if (input.description !== undefined) c.description = input.description;
+  if (input.parentId !== undefined) c.parent_id = input.parentId;
+  return c;
+}
+
+const writeErrors = (input: UpdateLocation) => ({
+  locations_code_lower_key: () => codeTaken(input.code ?? ''),
+  locations_parent_id_fkey: () => parentNotFound(input.parentId ?? 0),
+  locations_no_cycle: locationCycle,
+  locations_not_own_parent: locationCycle,
+});
+
+export async function insert(db: DbOrTrx, input: CreateLocation): Promise<Location> {
+  const [row] = (await db('locations')
+    .insert(toColumns(input))
+    .returning('*')
+    .catch((e: unknown) => mapConstraintError(e, writeErrors(input)))) as LocationRow[];
+  return toLocation(row!);
+}
+
+export async function update(db: DbOrTrx, id: number, input: UpdateLocation): Promise<Location | undefined> {
+  const [row] = (await db('locations')
+    .where({ id })
+    .update({ ...toColumns(input), updated_at: db.fn.now() })
+    .returning('*')
+    .catch((e: unknown) => mapConstraintError(e, writeErrors(input)))) as LocationRow[];
+  return row && toLocation(row);
+}
+
+export async function setArchived(db: DbOrTrx, id: number, archived: boolean): Promise<Location> {
+  const [row] = (await db('locations')
+    .where({ id })
+    .update({ archived_at: archived ? db.fn.now() : null, updated_at: db.fn.now() })
+    .returning('*')) as LocationRow[];
+  return toLocation(row!);
+}
+
+export async function remove(db: DbOrTrx, id: number, code: string): Promise<boolean> {
+  const inUse = () => locationInUse(code);
+  const deleted = await db('locations')
+    .where({ id })
+    .delete()
+    .catch((e: unknown) =>
+      mapConstraintError(e, {
+        locations_parent_id_fkey: inUse,
+        stock_levels_location_id_fkey: inUse,
+        movements_from_location_id_fkey: inUse,
+        movements_to_location_id_fkey: inUse,
+      }),
+    );
+  return deleted > 0;
+}
+
+export async function findById(db: DbOrTrx, id: number): Promise<Location | undefined> {
+  const row = (await db('locations').where({ id }).first()) as LocationRow | undefined;
+  return row && toLocation(row);
+}
+
+/** Locks locations in id order, the one order every writer uses, so two writers never deadlock. */
+export async function lockMany(trx: Knex.Transaction, ids: number[], mode: 'share' | 'update'): Promise<Location[]> {
+  const q = trx('locations').whereIn('id', ids).orderBy('id');
+  const rows = (await (mode === 'share' ? q.forShare() : q.forUpdate())) as LocationRow[];
+  return rows.map(toLocation);
+}
+
+export async function stockLineCount(db: DbOrTrx, id: number): Promise<number> {
+  const row = await db('stock_levels').where({ location_id: id }).where('quantity', '>', 0).count<{ n: string }[]>({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}
+
+export async function hasActiveChildren(db: DbOrTrx, id: number): Promise<boolean> {
+  return Boolean(await db('locations').where({ parent_id: id }).whereNull('archived_at').first('id'));
+}
+
+export async function list(db: DbOrTrx, query: ListLocationsQuery): Promise<{ rows: Location[]; total: number }> {
+  const filtered = (qb: Knex.QueryBuilder) => {
+    if (query.archived === 'active') void qb.whereNull('archived_at');
+    if (query.archived === 'archived') void qb.whereNotNull('archived_at');
+    if (query.parentId !== undefined) void qb.where('parent_id', query.parentId);
+    if (query.code) void qb.whereRaw('lower(code) = lower(?)', [query.code]);
+    if (query.q) {
+      const p = likeContains(query.q);
+      void qb.where((w) => w.where('code', 'ilike', p).orWhere('name', 'ilike', p));
+    }
+    return qb;
+  };
+  const [rows, count] = await Promise.all([
+    filtered(db('locations').select('*'))
+      .orderByRaw(`lower(${query.sort}) ${query.order}`)
+      .orderBy('id', query.order)
+      .limit(query.limit)
+      .offset(query.offset) as Promise<LocationRow[]>,
+    filtered(db('locations')).count<{ n: string }[]>({ n: '*' }).first(),
+  ]);
+  return { rows: rows.map(toLocation), total: Number(count?.n ?? 0) };
+}
+
+/** The whole tree in depth-first order (siblings by code), with stock per location. */
+export async function tree(db: DbOrTrx, includeArchived: boolean): Promise<TreeNode[]> {
+  const { rows } = await db.raw<{
+    rows: (Omit<LocationRow, 'description' | 'created_at' | 'updated_at'> & {
+      depth: number;
+      item_count: string;
+      total_quantity: string;
+    })[];
+  }>(
+    `with recursive tree as (
+       select l.id, l.code, l.name, l.parent_id, l.archived_at, 0 as depth, array[lower(l.code)] as sort_path
+       from locations l where l.parent_id is null and (? or l.archived_at is null)
+       union all
+       select c.id, c.code, c.name, c.parent_id, c.archived_at, t.depth + 1, t.sort_path || lower(c.code)
+       from locations c join tree t on c.parent_id = t.id where (? or c.archived_at is null)
+     )
+     select t.*, coalesce(s.item_count, 0) as item_count, coalesce(s.total_quantity, 0) as total_quantity
+     from tree t
+     left join (
+       select location_id, count(*) filter (where quantity > 0) as item_count, sum(quantity) as total_quantity
+       from stock_levels group by location_id
+     ) s on s.location_id = t.id
+     order by t.sort_path`,
+    [includeArchived, includeArchived],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    code: r.code,
+    name: r.name,
+    parentId: r.parent_id === null ? null : Number(r.parent_id),
+    archivedAt: iso(r.archived_at),
+    depth: r.depth,
+    itemCount: Number(r.item_count),
+    totalQuantity: formatDbDecimal(r.total_quantity) ?? '0',
+  }));
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import {
+  archivedFilter,
+  code,
+  id,
+  limitOffset,
+  nullableText,
+  offsetPage,
+  optionalSearch,
+  sortOrder,
+  text,
+  timestamp,
+} from '../../lib/http/common-schemas';
+import { quantityOutput } from '../../lib/quantity';
+
+export const createLocationBody = z.strictObject({
+  code,
+  name: text(200),
+  description: nullableText(2000).optional(),
+  parentId: id.nullable().optional(),
+});
+
+export const updateLocationBody = createLocationBody
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { error: 'send at least one field to change' });
+
+export const listLocationsQuery = z.object({
+  q: optionalSearch.meta({ description: 'Matches code or name (substring, case-insensitive)' }),
+  code: optionalSearch.meta({ description: 'Exact code, any case (e.g. from a scanner)' }),
+  archived: archivedFilter,
+  parentId: id.optional(),
+  sort: z.enum(['code', 'name']).default('code'),
+  order: sortOrder,
+  ...limitOffset,
+});
+
+export const treeQuery = z.object({ archived: z.enum(['active', 'all']).default('active') });
+
+export const locationSchema = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    parentId: z.number().int().nullable(),
+    archivedAt: timestamp.nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Location' });
+
+export const locationPage = z.object({ data: z.array(locationSchema), page: offsetPage }).meta({ id: 'LocationPage' });
+
+export const treeNodeSchema = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    parentId: z.number().int().nullable(),
+    archivedAt: timestamp.nullable(),
+    depth: z.number().int(),
+    itemCount: z.number().int(),
+    totalQuantity: quantityOutput,
+  })
+  .meta({ id: 'LocationTreeNode' });
+
+export const locationTree = z.object({ data: z.array(treeNodeSchema) });
+
+export type Location = z.infer<typeof locationSchema>;
+export type TreeNode = z.infer<typeof treeNodeSchema>;
+export type CreateLocation = z.output<typeof createLocationBody>;
+export type UpdateLocation = z.output<typeof updateLocationBody>;
+export type ListLocationsQuery = z.output<typeof listLocationsQuery>;

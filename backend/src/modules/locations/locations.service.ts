@@ -1,0 +1,92 @@
+import type { Knex } from 'knex';
+import type { Db } from '../../lib/db';
+import { orThrow } from '../../lib/errors';
+import { transaction } from '../../lib/transaction';
+import {
+  locationArchived,
+  locationHasChildren,
+  locationNotEmpty,
+  locationNotFound,
+  parentArchived,
+  parentNotFound,
+  referencedLocationNotFound,
+} from './locations.errors';
+import * as repo from './locations.repository';
+import type { CreateLocation, ListLocationsQuery, Location, UpdateLocation } from './locations.schemas';
+
+async function checkParent(trx: Knex.Transaction, parentId: number | null | undefined): Promise<void> {
+  if (parentId === null || parentId === undefined) return;
+  // Share-lock the parent so it cannot be archived while we attach to it.
+  const [parent] = await repo.lockMany(trx, [parentId], 'share');
+  if (!parent) throw parentNotFound(parentId);
+  if (parent.archivedAt) throw parentArchived(parent.code);
+}
+
+export function createLocation(db: Db, input: CreateLocation): Promise<Location> {
+  return transaction(db, async (trx) => {
+    await checkParent(trx, input.parentId);
+    return repo.insert(trx, input);
+  });
+}
+
+export async function getLocation(db: Db | Knex.Transaction, id: number): Promise<Location> {
+  return orThrow(await repo.findById(db, id), () => locationNotFound(id));
+}
+
+export function updateLocation(db: Db, id: number, input: UpdateLocation): Promise<Location> {
+  return transaction(db, async (trx) => {
+    await checkParent(trx, input.parentId);
+    return orThrow(await repo.update(trx, id, input), () => locationNotFound(id));
+  });
+}
+
+export async function listLocations(db: Db, query: ListLocationsQuery) {
+  const { rows, total } = await repo.list(db, query);
+  return { data: rows, page: { limit: query.limit, offset: query.offset, total } };
+}
+
+export async function locationTree(db: Db, archived: 'active' | 'all') {
+  return { data: await repo.tree(db, archived === 'all') };
+}
+
+export function archiveLocation(db: Db, id: number): Promise<Location> {
+  return transaction(db, async (trx) => {
+    const [location] = await repo.lockMany(trx, [id], 'update');
+    if (!location) throw locationNotFound(id);
+    if (location.archivedAt) return location;
+    const lines = await repo.stockLineCount(trx, id);
+    if (lines > 0) throw locationNotEmpty(location.code, lines);
+    if (await repo.hasActiveChildren(trx, id)) throw locationHasChildren(location.code);
+    return repo.setArchived(trx, id, true);
+  });
+}
+
+export function unarchiveLocation(db: Db, id: number): Promise<Location> {
+  return transaction(db, async (trx) => {
+    const [location] = await repo.lockMany(trx, [id], 'update');
+    if (!location) throw locationNotFound(id);
+    if (!location.archivedAt) return location;
+    if (location.parentId !== null) await checkParent(trx, location.parentId);
+    return repo.setArchived(trx, id, false);
+  });
+}
+
+export async function deleteLocation(db: Db, id: number): Promise<void> {
+  const location = await getLocation(db, id);
+  if (!(await repo.remove(db, id, location.code))) throw locationNotFound(id);
+}
+
+/**
+ * For the movements module: share-lock the locations a movement touches (in id order) and
+ * check they exist and are active. Returns them by id.
+ */
+export async function lockLocationsForMovement(trx: Knex.Transaction, ids: number[]): Promise<Map<number, Location>> {
+  const unique = [...new Set(ids)].sort((a, b) => a - b);
+  const locations = new Map((await repo.lockMany(trx, unique, 'share')).map((l) => [l.id, l]));
+  for (const id of unique) {
+    const location = locations.get(id);
+    if (!location) throw referencedLocationNotFound(id);
+    if (location.archivedAt) throw locationArchived(location.code);
+  }
+  return locations;
+}

@@ -1,0 +1,157 @@
+import type { Knex } from 'knex';
+import type { DbOrTrx } from '../../lib/db';
+import { formatDbDecimal, formatMilli, parseMilli } from '../../lib/quantity';
+import { isoNotNull } from '../../lib/sql';
+import type { MovementPlan } from './movements.rules';
+import type { ListMovementsQuery, Movement } from './movements.schemas';
+
+interface MovementRow {
+  id: string;
+  kind: Movement['kind'];
+  item_id: string;
+  item_sku: string;
+  item_name: string;
+  item_unit: string;
+  from_location_id: string | null;
+  from_code: string | null;
+  from_name: string | null;
+  to_location_id: string | null;
+  to_code: string | null;
+  to_name: string | null;
+  quantity: string;
+  delta: string | null;
+  counted_quantity: string | null;
+  reference: string | null;
+  note: string | null;
+  reverses_movement_id: string | null;
+  reversed_by_movement_id: string | null;
+  created_by: string | null;
+  created_at: Date;
+  request_hash: string | null;
+}
+
+const num = (v: string | null) => (v === null ? null : Number(v));
+const loc = (id: string | null, code: string | null, name: string | null) =>
+  id === null ? null : { id: Number(id), code: code ?? '', name: name ?? '' };
+
+const toMovement = (r: MovementRow): Movement => ({
+  id: Number(r.id),
+  kind: r.kind,
+  item: { id: Number(r.item_id), sku: r.item_sku, name: r.item_name, unit: r.item_unit },
+  fromLocation: loc(r.from_location_id, r.from_code, r.from_name),
+  toLocation: loc(r.to_location_id, r.to_code, r.to_name),
+  locationId: r.kind === 'adjust' || r.kind === 'count' ? num(r.from_location_id ?? r.to_location_id) : null,
+  quantity: formatDbDecimal(r.quantity) ?? '0',
+  delta: formatDbDecimal(r.delta),
+  countedQuantity: formatDbDecimal(r.counted_quantity),
+  reference: r.reference,
+  note: r.note,
+  reversesMovementId: num(r.reverses_movement_id),
+  reversedByMovementId: num(r.reversed_by_movement_id),
+  createdBy: null,
+  createdAt: isoNotNull(r.created_at),
+});
+
+function selectMovements(db: DbOrTrx) {
+  return db('movements as m')
+    .join('items as i', 'i.id', 'm.item_id')
+    .leftJoin('locations as f', 'f.id', 'm.from_location_id')
+    .leftJoin('locations as t', 't.id', 'm.to_location_id')
+    .select(
+      'm.*',
+      'i.sku as item_sku',
+      'i.name as item_name',
+      'i.unit as item_unit',
+      'f.code as from_code',
+      'f.name as from_name',
+      't.code as to_code',
+      't.name as to_name',
+      db.raw('(select r.id from movements r where r.reverses_movement_id = m.id) as reversed_by_movement_id'),
+    );
+}
+
+export async function findById(db: DbOrTrx, id: number): Promise<Movement | undefined> {
+  const row = (await selectMovements(db).where('m.id', id).first()) as MovementRow | undefined;
+  return row && toMovement(row);
+}
+
+export async function findByIdempotencyKey(
+  db: DbOrTrx,
+  key: string,
+): Promise<{ movement: Movement; requestHash: string } | undefined> {
+  const row = (await selectMovements(db).where('m.idempotency_key', key).first()) as MovementRow | undefined;
+  return row && { movement: toMovement(row), requestHash: row.request_hash ?? '' };
+}
+
+/** Makes sure a balance row exists for each location, then locks them all in location order. */
+export async function lockBalances(
+  trx: Knex.Transaction,
+  itemId: number,
+  locationIds: number[],
+): Promise<Map<number, bigint>> {
+  await trx('stock_levels')
+    .insert(locationIds.map((location_id) => ({ item_id: itemId, location_id, quantity: 0 })))
+    .onConflict(['item_id', 'location_id'])
+    .ignore();
+  const rows = (await trx('stock_levels')
+    .select('location_id', 'quantity')
+    .where('item_id', itemId)
+    .whereIn('location_id', locationIds)
+    .orderBy('location_id')
+    .forUpdate()) as { location_id: string; quantity: string }[];
+  return new Map(rows.map((r) => [Number(r.location_id), parseMilli(r.quantity)]));
+}
+
+export async function setBalances(trx: Knex.Transaction, itemId: number, balances: Map<number, bigint>): Promise<void> {
+  for (const [locationId, quantity] of [...balances].sort(([a], [b]) => a - b)) {
+    await trx('stock_levels')
+      .where({ item_id: itemId, location_id: locationId })
+      .update({ quantity: formatMilli(quantity), updated_at: trx.fn.now() });
+  }
+}
+
+export interface NewMovement {
+  kind: Movement['kind'];
+  itemId: number;
+  plan: MovementPlan;
+  reference: string | null;
+  note: string | null;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  reversesMovementId: number | null;
+}
+
+export async function insert(trx: Knex.Transaction, m: NewMovement): Promise<number> {
+  const [row] = (await trx('movements')
+    .insert({
+      kind: m.kind,
+      item_id: m.itemId,
+      from_location_id: m.plan.fromLocationId,
+      to_location_id: m.plan.toLocationId,
+      quantity: formatMilli(m.plan.quantity),
+      delta: m.plan.delta === null ? null : formatMilli(m.plan.delta),
+      counted_quantity: m.plan.countedQuantity === null ? null : formatMilli(m.plan.countedQuantity),
+      reference: m.reference,
+      note: m.note,
+      idempotency_key: m.idempotencyKey,
+      request_hash: m.requestHash,
+      reverses_movement_id: m.reversesMovementId,
+    })
+    .returning('id')) as { id: string }[];
+  return Number(row!.id);
+}
+
+export async function list(db: DbOrTrx, q: ListMovementsQuery): Promise<{ rows: Movement[]; nextCursor: string | null }> {
+  const query = selectMovements(db).orderBy('m.id', 'desc').limit(q.limit + 1);
+  if (q.itemId) void query.where('m.item_id', q.itemId);
+  if (q.locationId)
+    void query.where((w) => w.where('m.from_location_id', q.locationId!).orWhere('m.to_location_id', q.locationId!));
+  if (q.kind) void query.where('m.kind', q.kind);
+  if (q.reference) void query.where('m.reference', q.reference);
+  if (q.from) void query.where('m.created_at', '>=', q.from);
+  if (q.to) void query.where('m.created_at', '<', q.to);
+  if (q.cursor) void query.where('m.id', '<', Number(q.cursor));
+  const rows = (await query) as MovementRow[];
+  const page = rows.slice(0, q.limit).map(toMovement);
+  return { rows: page, nextCursor: rows.length > q.limit ? String(page.at(-1)!.id) : null };
+}

@@ -1,0 +1,77 @@
+import { MAX_MILLI } from '../../lib/quantity';
+import type { PostMovement } from './movements.schemas';
+
+/** What a movement does to stock, decided from the request and the locked balances. */
+export interface MovementPlan {
+  fromLocationId: number | null;
+  toLocationId: number | null;
+  quantity: bigint;
+  delta: bigint | null;
+  countedQuantity: bigint | null;
+  /** New balance per location touched. */
+  balances: Map<number, bigint>;
+}
+
+export type PlanResult =
+  | { ok: true; plan: MovementPlan }
+  | { ok: false; reason: 'insufficient'; locationId: number; available: bigint; requested: bigint }
+  | { ok: false; reason: 'overflow' };
+
+/** Locations a movement touches, in the order their balances must be locked. */
+export function affectedLocations(input: PostMovement): number[] {
+  const ids =
+    input.kind === 'receive'
+      ? [input.toLocationId]
+      : input.kind === 'ship'
+        ? [input.fromLocationId]
+        : input.kind === 'transfer'
+          ? [input.fromLocationId, input.toLocationId]
+          : [input.locationId];
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+/** Pure: applies a movement to the current balances. Never lets a balance go below zero. */
+export function planMovement(input: PostMovement, current: ReadonlyMap<number, bigint>): PlanResult {
+  const balance = (id: number) => current.get(id) ?? 0n;
+  let from: number | null = null;
+  let to: number | null = null;
+  let quantity: bigint;
+  let delta: bigint | null = null;
+  let counted: bigint | null = null;
+  switch (input.kind) {
+    case 'receive':
+      [to, quantity] = [input.toLocationId, input.quantity];
+      break;
+    case 'ship':
+      [from, quantity] = [input.fromLocationId, input.quantity];
+      break;
+    case 'transfer':
+      [from, to, quantity] = [input.fromLocationId, input.toLocationId, input.quantity];
+      break;
+    case 'adjust':
+      delta = input.delta;
+      quantity = delta < 0n ? -delta : delta;
+      if (delta < 0n) from = input.locationId;
+      else to = input.locationId;
+      break;
+    case 'count':
+      counted = input.countedQuantity;
+      delta = counted - balance(input.locationId);
+      quantity = delta < 0n ? -delta : delta;
+      if (delta < 0n) from = input.locationId;
+      else to = input.locationId;
+      break;
+  }
+  const balances = new Map<number, bigint>();
+  if (from !== null) {
+    const available = balance(from);
+    if (available < quantity) return { ok: false, reason: 'insufficient', locationId: from, available, requested: quantity };
+    balances.set(from, available - quantity);
+  }
+  if (to !== null) {
+    const next = balance(to) + quantity;
+    if (next > MAX_MILLI) return { ok: false, reason: 'overflow' };
+    balances.set(to, next);
+  }
+  return { ok: true, plan: { fromLocationId: from, toLocationId: to, quantity, delta, countedQuantity: counted, balances } };
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { id, nullableText, timestamp } from '../../lib/http/common-schemas';
+import { quantityInput, quantityOutput } from '../../lib/quantity';
+
+export const KINDS = ['receive', 'ship', 'transfer', 'adjust', 'count'] as const;
+export const kind = z.enum(KINDS);
+
+export const idempotencyKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200, { error: 'must be at most 200 characters' })
+  .regex(/^[\x21-\x7E]+$/, { error: 'must be printable ASCII without spaces' });
+
+const common = {
+  itemId: id,
+  reference: nullableText(100).optional(),
+  note: nullableText(1000).optional(),
+  idempotencyKey: idempotencyKey.optional(),
+};
+
+const receive = z.strictObject({
+  kind: z.literal('receive'),
+  ...common,
+  toLocationId: id,
+  quantity: quantityInput({ min: 'positive' }),
+});
+const ship = z.strictObject({
+  kind: z.literal('ship'),
+  ...common,
+  fromLocationId: id,
+  quantity: quantityInput({ min: 'positive' }),
+});
+const transfer = z
+  .strictObject({
+    kind: z.literal('transfer'),
+    ...common,
+    fromLocationId: id,
+    toLocationId: id,
+    quantity: quantityInput({ min: 'positive' }),
+  })
+  .refine((b) => b.fromLocationId !== b.toLocationId, {
+    path: ['toLocationId'],
+    error: 'must differ from fromLocationId',
+  });
+const adjust = z.strictObject({
+  kind: z.literal('adjust'),
+  ...common,
+  locationId: id,
+  delta: quantityInput({ nonZero: true }).meta({ description: 'Signed change, e.g. "-2" for two lost' }),
+});
+const count = z.strictObject({
+  kind: z.literal('count'),
+  ...common,
+  locationId: id,
+  countedQuantity: quantityInput({ min: 'non-negative' }).meta({ description: 'What was counted on the shelf' }),
+});
+
+export const postMovementBody = z.discriminatedUnion('kind', [receive, ship, transfer, adjust, count]);
+export const idempotencyHeaders = z.object({
+  'idempotency-key': idempotencyKey.optional().meta({
+    description: 'Makes retries safe: the same key returns the original movement instead of posting again',
+  }),
+});
+
+export const reverseBody = z.strictObject({
+  note: nullableText(1000).optional(),
+  idempotencyKey: idempotencyKey.optional(),
+});
+
+export const listMovementsQuery = z
+  .object({
+    itemId: id.optional(),
+    locationId: id.optional(),
+    kind: kind.optional(),
+    reference: z.string().trim().min(1).max(100).optional(),
+    from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Created at or after' }),
+    to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Created before' }),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z
+      .string()
+      .regex(/^\d{1,15}$/, { error: 'is not a cursor this API returned' })
+      .optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from < q.to, { path: ['to'], error: 'must be after from' });
+
+const locationRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() }).nullable();
+
+export const movementSchema = z
+  .object({
+    id: z.number().int(),
+    kind,
+    item: z.object({ id: z.number().int(), sku: z.string(), name: z.string(), unit: z.string() }),
+    fromLocation: locationRef,
+    toLocation: locationRef,
+    locationId: z.number().int().nullable().meta({ description: 'adjust/count: the location adjusted or counted' }),
+    quantity: quantityOutput.meta({ description: 'Amount moved (0 for a count that matched)' }),
+    delta: quantityOutput.nullable().meta({ description: 'adjust/count: signed change at the location' }),
+    countedQuantity: quantityOutput.nullable(),
+    reference: z.string().nullable(),
+    note: z.string().nullable(),
+    reversesMovementId: z.number().int().nullable(),
+    reversedByMovementId: z.number().int().nullable(),
+    createdBy: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'Movement' });
+
+export const movementPage = z
+  .object({
+    data: z.array(movementSchema),
+    page: z.object({ limit: z.number().int(), nextCursor: z.string().nullable() }),
+  })
+  .meta({ id: 'MovementPage' });
+
+export type PostMovement = z.output<typeof postMovementBody>;
+export type Movement = z.infer<typeof movementSchema>;
+export type ListMovementsQuery = z.output<typeof listMovementsQuery>;

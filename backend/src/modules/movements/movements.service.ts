@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Db } from '../../lib/db';
+import { pgCode, pgConstraint, PG_UNIQUE_VIOLATION } from '../../lib/db-errors';
+import { orThrow } from '../../lib/errors';
+import { formatMilli, parseMilli } from '../../lib/quantity';
+import { transaction } from '../../lib/transaction';
+import { lockItemForMovement } from '../items/items.service';
+import { lockLocationsForMovement } from '../locations/locations.service';
+import {
+  alreadyReversed,
+  conflictingKeys,
+  countOverflow,
+  idempotencyKeyReused,
+  insufficientStock,
+  movementNotFound,
+  nothingToReverse,
+} from './movements.errors';
+import * as repo from './movements.repository';
+import { affectedLocations, planMovement } from './movements.rules';
+import type { ListMovementsQuery, Movement, PostMovement } from './movements.schemas';
+
+export interface PostResult {
+  movement: Movement;
+  /** True when an earlier request with the same idempotency key already posted it. */
+  replayed: boolean;
+}
+
+interface PostOptions {
+  idempotencyKey?: string;
+  reversesMovementId?: number;
+}
+
+/** A fingerprint of what was asked, so a reused key with a different request is caught. */
+function requestHash(input: PostMovement, reversesMovementId: number | undefined): string {
+  const canonical = Object.entries({ ...input, idempotencyKey: undefined, reversesMovementId })
+    .filter(([, v]) => v !== undefined && v !== null)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => [k, typeof v === 'bigint' ? formatMilli(v) : v]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+function replay(existing: { movement: Movement; requestHash: string }, hash: string, key: string): PostResult {
+  if (existing.requestHash !== hash) throw idempotencyKeyReused(key);
+  return { movement: existing.movement, replayed: true };
+}
+
+/** One transaction: lock item, locations and balances in a fixed order, apply, append to the ledger. */
+async function post(trx: Knex.Transaction, input: PostMovement, key: string | undefined, hash: string, reverses?: number) {
+  if (key) {
+    const existing = await repo.findByIdempotencyKey(trx, key);
+    if (existing) return replay(existing, hash, key);
+  }
+  const item = await lockItemForMovement(trx, input.itemId);
+  const locationIds = affectedLocations(input);
+  const locations = await lockLocationsForMovement(trx, locationIds);
+  const balances = await repo.lockBalances(trx, item.id, locationIds);
+  const result = planMovement(input, balances);
+  if (!result.ok) {
+    if (result.reason === 'overflow') throw countOverflow();
+    throw insufficientStock({
+      itemId: item.id,
+      sku: item.sku,
+      unit: item.unit,
+      locationId: result.locationId,
+      locationCode: locations.get(result.locationId)!.code,
+      available: formatMilli(result.available),
+      requested: formatMilli(result.requested),
+    });
+  }
+  await repo.setBalances(trx, item.id, result.plan.balances);
+  const id = await repo.insert(trx, {
+    kind: input.kind,
+    itemId: item.id,
+    plan: result.plan,
+    reference: input.reference ?? null,
+    note: input.note ?? null,
+    idempotencyKey: key ?? null,
+    requestHash: key ? hash : null,
+    reversesMovementId: reverses ?? null,
+  });
+  return { movement: (await repo.findById(trx, id))!, replayed: false };
+}
+
+export async function postMovement(db: Db, input: PostMovement, options: PostOptions = {}): Promise<PostResult> {
+  if (options.idempotencyKey && input.idempotencyKey && options.idempotencyKey !== input.idempotencyKey) {
+    throw conflictingKeys();
+  }
+  const key = options.idempotencyKey ?? input.idempotencyKey;
+  const hash = requestHash(input, options.reversesMovementId);
+  try {
+    return await transaction(db, (trx) => post(trx, input, key, hash, options.reversesMovementId));
+  } catch (error) {
+    if (pgCode(error) !== PG_UNIQUE_VIOLATION) throw error;
+    const constraint = pgConstraint(error);
+    // A concurrent request with the same key won the race: answer with its movement.
+    if (key && constraint === 'movements_idempotency_key_key') {
+      return replay(orThrow(await repo.findByIdempotencyKey(db, key), () => error as Error), hash, key);
+    }
+    if (constraint === 'movements_reverses_movement_id_key' && options.reversesMovementId) {
+      throw alreadyReversed(options.reversesMovementId);
+    }
+    throw error;
+  }
+}
+
+export async function getMovement(db: Db, id: number): Promise<Movement> {
+  return orThrow(await repo.findById(db, id), () => movementNotFound(id));
+}
+
+export async function listMovements(db: Db, query: ListMovementsQuery) {
+  const { rows, nextCursor } = await repo.list(db, query);
+  return { data: rows, page: { limit: query.limit, nextCursor } };
+}
+
+/** The movement that undoes `original`; the ledger keeps both. */
+export function reversalOf(original: Movement): PostMovement {
+  const base = { itemId: original.item.id, reference: original.reference };
+  const from = original.fromLocation?.id;
+  const to = original.toLocation?.id;
+  switch (original.kind) {
+    case 'receive':
+      return { ...base, kind: 'ship', fromLocationId: to!, quantity: parseMilli(original.quantity) };
+    case 'ship':
+      return { ...base, kind: 'receive', toLocationId: from!, quantity: parseMilli(original.quantity) };
+    case 'transfer':
+      return { ...base, kind: 'transfer', fromLocationId: to!, toLocationId: from!, quantity: parseMilli(original.quantity) };
+    case 'adjust':
+    case 'count': {
+      const delta = parseMilli(original.delta ?? '0');
+      if (delta === 0n) throw nothingToReverse(original.id);
+      return { ...base, kind: 'adjust', locationId: original.locationId!, delta: -delta };
+    }
+  }
+}
+
+export async function reverseMovement(
+  db: Db,
+  id: number,
+  input: { note?: string | null; idempotencyKey?: string },
+): Promise<PostResult> {
+  const original = await getMovement(db, id);
+  if (original.reversedByMovementId !== null && !input.idempotencyKey) throw alreadyReversed(id);
+  const note = input.note ?? `Reverses movement #${id}`;
+  return postMovement(db, { ...reversalOf(original), note }, {
+    idempotencyKey: input.idempotencyKey,
+    reversesMovementId: id,
+  });
+}

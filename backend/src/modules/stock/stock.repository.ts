@@ -1,0 +1,109 @@
+import type { DbOrTrx } from '../../lib/db';
+import { formatDbDecimal } from '../../lib/quantity';
+import { iso, isoNotNull, likeContains } from '../../lib/sql';
+import type { ItemStock, LocationStock, LowStock, StockSummary } from './stock.schemas';
+
+const dec = (v: string | null) => formatDbDecimal(v) ?? '0';
+
+export async function byItem(db: DbOrTrx, itemId: number): Promise<ItemStock['data']> {
+  const rows = (await db('stock_levels as s')
+    .join('locations as l', 'l.id', 's.location_id')
+    .select('l.id', 'l.code', 'l.name', 'l.archived_at', 's.quantity', 's.updated_at')
+    .where('s.item_id', itemId)
+    .where('s.quantity', '>', 0)
+    .orderByRaw('lower(l.code)')) as {
+    id: string;
+    code: string;
+    name: string;
+    archived_at: Date | null;
+    quantity: string;
+    updated_at: Date;
+  }[];
+  return rows.map((r) => ({
+    location: { id: Number(r.id), code: r.code, name: r.name, archivedAt: iso(r.archived_at) },
+    quantity: dec(r.quantity),
+    updatedAt: isoNotNull(r.updated_at),
+  }));
+}
+
+export async function byLocation(
+  db: DbOrTrx,
+  locationId: number,
+  q: { q?: string; limit: number; offset: number },
+): Promise<{ rows: LocationStock['data']; total: number }> {
+  const base = db('stock_levels as s')
+    .join('items as i', 'i.id', 's.item_id')
+    .where('s.location_id', locationId)
+    .where('s.quantity', '>', 0);
+  if (q.q) {
+    const p = likeContains(q.q);
+    void base.where((w) => w.where('i.sku', 'ilike', p).orWhere('i.name', 'ilike', p));
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .clone()
+      .select('i.id', 'i.sku', 'i.name', 'i.unit', 'i.archived_at', 's.quantity', 's.updated_at')
+      .orderByRaw('lower(i.sku)')
+      .limit(q.limit)
+      .offset(q.offset) as Promise<
+      { id: string; sku: string; name: string; unit: string; archived_at: Date | null; quantity: string; updated_at: Date }[]
+    >,
+    base.clone().count<{ n: string }[]>({ n: '*' }).first(),
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      item: { id: Number(r.id), sku: r.sku, name: r.name, unit: r.unit, archivedAt: iso(r.archived_at) },
+      quantity: dec(r.quantity),
+      updatedAt: isoNotNull(r.updated_at),
+    })),
+    total: Number(count?.n ?? 0),
+  };
+}
+
+const LOW_STOCK = `
+  from items i
+  left join (select item_id, sum(quantity) as on_hand from stock_levels group by item_id) s on s.item_id = i.id
+  where i.archived_at is null and i.reorder_point is not null and coalesce(s.on_hand, 0) < i.reorder_point`;
+
+export async function lowStock(db: DbOrTrx, q: { limit: number; offset: number }): Promise<{ rows: LowStock['data']; total: number }> {
+  const [{ rows }, { rows: count }] = await Promise.all([
+    db.raw<{
+      rows: { id: string; sku: string; name: string; unit: string; reorder_point: string; on_hand: string; shortfall: string }[];
+    }>(
+      `select i.id, i.sku, i.name, i.unit, i.reorder_point, coalesce(s.on_hand, 0) as on_hand,
+              i.reorder_point - coalesce(s.on_hand, 0) as shortfall
+       ${LOW_STOCK}
+       order by (i.reorder_point - coalesce(s.on_hand, 0)) / nullif(i.reorder_point, 0) desc nulls last, lower(i.sku)
+       limit ? offset ?`,
+      [q.limit, q.offset],
+    ),
+    db.raw<{ rows: { n: string }[] }>(`select count(*) as n ${LOW_STOCK}`),
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      item: { id: Number(r.id), sku: r.sku, name: r.name, unit: r.unit, reorderPoint: dec(r.reorder_point) },
+      onHand: dec(r.on_hand),
+      shortfall: dec(r.shortfall),
+    })),
+    total: Number(count[0]?.n ?? 0),
+  };
+}
+
+export async function summary(db: DbOrTrx): Promise<StockSummary> {
+  const { rows } = await db.raw<{ rows: Record<keyof StockSummary, string>[] }>(
+    `select
+       (select count(*) from items where archived_at is null) as "activeItems",
+       (select count(*) from locations where archived_at is null) as "activeLocations",
+       (select count(*) from stock_levels where quantity > 0) as "stockLines",
+       (select count(*) ${LOW_STOCK}) as "lowStockItems",
+       (select count(*) from movements where created_at > now() - interval '24 hours') as "movementsLast24h"`,
+  );
+  const r = rows[0]!;
+  return {
+    activeItems: Number(r.activeItems),
+    activeLocations: Number(r.activeLocations),
+    stockLines: Number(r.stockLines),
+    lowStockItems: Number(r.lowStockItems),
+    movementsLast24h: Number(r.movementsLast24h),
+  };
+}

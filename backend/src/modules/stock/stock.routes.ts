@@ -1,0 +1,55 @@
+import { idParams } from '../../lib/http/common-schemas';
+import { defineRoute } from '../../lib/http/define-route';
+import type { RouteContext } from '../../lib/http/route-context';
+import {
+  itemStockSchema,
+  locationStockQuery,
+  locationStockSchema,
+  lowStockQuery,
+  lowStockSchema,
+  stockSummarySchema,
+} from './stock.schemas';
+import * as stock from './stock.service';
+
+const tag = 'Stock';
+
+export const stockRoutes = ({ db }: RouteContext) => [
+  defineRoute({
+    method: 'get',
+    path: '/items/:id/stock',
+    tag,
+    summary: 'Stock of one item at every location that holds some',
+    params: idParams,
+    response: itemStockSchema,
+    errors: [404],
+    handler: ({ params }) => stock.stockForItem(db, params.id),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/locations/:id/stock',
+    tag,
+    summary: 'Items held at one location',
+    params: idParams,
+    query: locationStockQuery,
+    response: locationStockSchema,
+    errors: [404],
+    handler: ({ params, query }) => stock.stockAtLocation(db, params.id, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/stock/low',
+    tag,
+    summary: 'Active items whose total on hand is below their reorder point, most urgent first',
+    query: lowStockQuery,
+    response: lowStockSchema,
+    handler: ({ query }) => stock.lowStock(db, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/stock/summary',
+    tag,
+    summary: 'Counts for the dashboard',
+    response: stockSummarySchema,
+    handler: () => stock.stockSummary(db),
+  }),
+];

@@ -1,0 +1,28 @@
+import type { Db } from '../../lib/db';
+import { formatMilli, parseMilli } from '../../lib/quantity';
+import { getItem } from '../items/items.service';
+import { getLocation } from '../locations/locations.service';
+import * as repo from './stock.repository';
+import type { ItemStock } from './stock.schemas';
+
+export async function stockForItem(db: Db, itemId: number): Promise<ItemStock> {
+  await getItem(db, itemId);
+  const data = await repo.byItem(db, itemId);
+  const total = data.reduce((sum, line) => sum + parseMilli(line.quantity), 0n);
+  return { itemId, total: formatMilli(total), data };
+}
+
+export async function stockAtLocation(db: Db, locationId: number, q: { q?: string; limit: number; offset: number }) {
+  await getLocation(db, locationId);
+  const { rows, total } = await repo.byLocation(db, locationId, q);
+  return { data: rows, page: { limit: q.limit, offset: q.offset, total } };
+}
+
+export async function lowStock(db: Db, q: { limit: number; offset: number }) {
+  const { rows, total } = await repo.lowStock(db, q);
+  return { data: rows, page: { limit: q.limit, offset: q.offset, total } };
+}
+
+export function stockSummary(db: Db) {
+  return repo.summary(db);
+}
