@@ -6,6 +6,7 @@ import { ItemsRoute } from '../features/items/routes/items-route';
 import { NewItemRoute } from '../features/items/routes/new-item-route';
 import { LocationsRoute } from '../features/locations/routes/locations-route';
 import { MovementsRoute } from '../features/movements/routes/movements-route';
+import { NewMovementRoute } from '../features/movements/routes/new-movement-route';
 import { StatusRoute } from '../features/system/routes/status-route';
 import { DashboardRoute } from './routes/dashboard-route';
 import { NotFoundRoute } from './routes/not-found-route';
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
           { path: `${paths.items}/:id`, element: <ItemDetailRoute /> },
           { path: paths.locations, element: <LocationsRoute /> },
           { path: paths.movements, element: <MovementsRoute /> },
+          { path: paths.newMovement, element: <NewMovementRoute /> },
           { path: paths.status, element: <StatusRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],

@@ -1,0 +1,138 @@
+import { useId, useState, type Ref } from 'react';
+import { ApiError } from '../../../lib/api-errors';
+import type { LocationTreeNode } from '../../../lib/api-types';
+import { useFindLocationByCode } from '../api/find-location-by-code';
+import type { ChosenLocation } from './movement-form-logic';
+
+interface LocationPickerProps {
+  label: string;
+  value: ChosenLocation | null;
+  options: LocationTreeNode[];
+  onChange: (location: ChosenLocation | null, via: 'scan' | 'select') => void;
+  error?: string | undefined;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/**
+ * Scan (or type) a location code and press Enter, or pick from the list. Both end up as the
+ * same choice, shown in the select, so a scanner and a phone user see the same thing.
+ */
+export function LocationPicker({
+  label,
+  value,
+  options,
+  onChange,
+  error,
+  inputRef,
+}: LocationPickerProps) {
+  const id = useId();
+  const [code, setCode] = useState('');
+  const [lookupError, setLookupError] = useState<string | undefined>();
+  const [looking, setLooking] = useState(false);
+  const findByCode = useFindLocationByCode();
+  const shownError = lookupError ?? error;
+
+  const lookUp = async () => {
+    const wanted = code.trim();
+    if (!wanted) {
+      setLookupError('Scan or type a location code first.');
+      return;
+    }
+    setLooking(true);
+    try {
+      const found = await findByCode(wanted);
+      if (!found) setLookupError(`No location with code ${wanted}.`);
+      else if (found.archivedAt) setLookupError(`Location ${found.code} is archived.`);
+      else {
+        setLookupError(undefined);
+        setCode('');
+        onChange({ id: found.id, code: found.code, name: found.name }, 'scan');
+      }
+    } catch (cause) {
+      setLookupError(
+        cause instanceof ApiError
+          ? (cause.detail ?? cause.title)
+          : 'Could not look the code up: Stockroom cannot reach its server.',
+      );
+    } finally {
+      setLooking(false);
+    }
+  };
+
+  const errorId = shownError ? `${id}-error` : undefined;
+  return (
+    <fieldset className="location-picker">
+      <legend className="field__label">{label}</legend>
+      <div className="location-picker__controls">
+        <div className="field">
+          <label className="field__hint" htmlFor={`${id}-code`}>
+            {label} code
+          </label>
+          <input
+            id={`${id}-code`}
+            ref={inputRef}
+            className="input mono"
+            value={code}
+            autoComplete="off"
+            spellCheck={false}
+            enterKeyHint="next"
+            aria-describedby={[errorId, `${id}-code-hint`].filter(Boolean).join(' ')}
+            aria-invalid={shownError ? true : undefined}
+            onChange={(event) => {
+              setCode(event.target.value);
+              setLookupError(undefined);
+            }}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter') return;
+              // Enter here means "look this code up", never "submit the form".
+              event.preventDefault();
+              void lookUp();
+            }}
+          />
+          <span className="visually-hidden" id={`${id}-code-hint`}>
+            Scan or type a code, then press Enter.
+          </span>
+        </div>
+        <div className="field">
+          <label className="field__hint" htmlFor={`${id}-select`}>
+            or choose {label.toLowerCase()}
+          </label>
+          <select
+            id={`${id}-select`}
+            className="input"
+            value={value?.id ?? ''}
+            aria-describedby={errorId}
+            aria-invalid={shownError ? true : undefined}
+            onChange={(event) => {
+              const chosen = options.find((option) => option.id === Number(event.target.value));
+              setLookupError(undefined);
+              onChange(
+                chosen ? { id: chosen.id, code: chosen.code, name: chosen.name } : null,
+                'select',
+              );
+            }}
+          >
+            <option value="">Choose…</option>
+            {value && !options.some((option) => option.id === value.id) ? (
+              <option value={value.id}>
+                {value.code} — {value.name}
+              </option>
+            ) : null}
+            {options.map((option) => (
+              <option key={option.id} value={option.id}>
+                {'\u00a0\u00a0'.repeat(option.depth)}
+                {option.code} — {option.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {looking ? <p className="field__hint">Looking up…</p> : null}
+      {shownError ? (
+        <p className="field__error" id={errorId}>
+          {shownError}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
