@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { FormAlert } from '../../../components/form-alert';
+import { FormField } from '../../../components/form-field';
+import { ApiError } from '../../../lib/api-errors';
+import type { Movement } from '../../../lib/api-types';
+import { formatDateTime } from '../../../lib/format-date';
+import { movementAmount, movementKindLabels } from '../../../lib/movements';
+import { formatDelta, formatQuantity } from '../../../lib/quantity';
+import { useReverseMovement } from '../api/reverse-movement';
+
+interface MovementDetailsProps {
+  movement: Movement;
+  onReversed: (reversal: Movement) => void;
+}
+
+/** Everything about one movement, and "Reverse" to undo a mistake with a compensating movement. */
+export function MovementDetails({ movement, onReversed }: MovementDetailsProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [note, setNote] = useState('');
+  const reverse = useReverseMovement();
+  const { item } = movement;
+  const rows: [string, string][] = [
+    ['Movement', `#${movement.id} · ${movementKindLabels[movement.kind]}`],
+    ['Recorded', formatDateTime(movement.createdAt)],
+    ['Item', `${item.sku} — ${item.name}`],
+    [
+      'From',
+      movement.fromLocation ? `${movement.fromLocation.code} — ${movement.fromLocation.name}` : '—',
+    ],
+    ['To', movement.toLocation ? `${movement.toLocation.code} — ${movement.toLocation.name}` : '—'],
+    ['Amount', movementAmount(movement)],
+  ];
+  if (movement.delta !== null) rows.push(['Change', `${formatDelta(movement.delta)} ${item.unit}`]);
+  if (movement.countedQuantity !== null) {
+    rows.push(['Counted', `${formatQuantity(movement.countedQuantity)} ${item.unit}`]);
+  }
+  rows.push(['Reference', movement.reference ?? '—'], ['Note', movement.note ?? '—']);
+  if (movement.reversesMovementId !== null)
+    rows.push(['Reverses', `#${movement.reversesMovementId}`]);
+  if (movement.reversedByMovementId !== null) {
+    rows.push(['Reversed by', `#${movement.reversedByMovementId}`]);
+  }
+
+  const canReverse = movement.reversedByMovementId === null;
+  const error = reverse.error;
+  return (
+    <div className="movement-details">
+      <dl className="detail-grid">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {canReverse && !confirming ? (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              reverse.reset();
+              setConfirming(true);
+            }}
+          >
+            Reverse…
+          </button>
+        </div>
+      ) : null}
+      {confirming ? (
+        <form
+          className="confirm"
+          aria-label={`Reverse movement ${movement.id}`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            reverse.mutate(
+              { id: movement.id, ...(note.trim() ? { note: note.trim() } : {}) },
+              {
+                onSuccess: (reversal) => {
+                  setConfirming(false);
+                  onReversed(reversal);
+                },
+              },
+            );
+          }}
+        >
+          <p>
+            Record a movement that undoes #{movement.id} ({movementAmount(movement)} of {item.sku})?
+          </p>
+          <FormField label="Reason" optional>
+            {(control) => (
+              <input
+                {...control}
+                className="input"
+                value={note}
+                onChange={(event) => setNote(event.target.value)}
+                autoComplete="off"
+              />
+            )}
+          </FormField>
+          <div className="button-row">
+            <button type="submit" className="button button--danger" disabled={reverse.isPending}>
+              {reverse.isPending ? 'Reversing…' : 'Reverse movement'}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setConfirming(false)}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {error ? (
+        <FormAlert
+          title="Not reversed"
+          detail={
+            error instanceof ApiError
+              ? (error.detail ?? error.title)
+              : 'Stockroom could not reach its server. Try again.'
+          }
+          requestId={error instanceof ApiError ? error.requestId : undefined}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import type { FormEvent } from 'react';
+import { FormField } from '../../../components/form-field';
+import { MOVEMENT_KINDS } from '../../../lib/api-types';
+import { movementKindLabels } from '../../../lib/movements';
+
+export interface MovementFilterValues {
+  item: string;
+  location: string;
+  kind: string;
+  reference: string;
+  from: string;
+  to: string;
+}
+
+export const FILTER_KEYS = ['item', 'location', 'kind', 'reference', 'from', 'to'] as const;
+
+interface MovementFiltersProps {
+  values: MovementFilterValues;
+  onApply: (values: MovementFilterValues) => void;
+  onClear: () => void;
+}
+
+/**
+ * Uncontrolled on purpose: the parent remounts it (via `key`) whenever the URL changes, so
+ * the fields always show what the list is filtered by, including after back/forward.
+ */
+export function MovementFilters({ values, onApply, onClear }: MovementFiltersProps) {
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const read = (key: string) => {
+      const value = data.get(key);
+      return typeof value === 'string' ? value.trim() : '';
+    };
+    onApply({
+      item: read('item'),
+      location: read('location'),
+      kind: read('kind'),
+      reference: read('reference'),
+      from: read('from'),
+      to: read('to'),
+    });
+  };
+  const active = FILTER_KEYS.some((key) => values[key] !== '');
+  return (
+    <search aria-label="Filter movements">
+      <form className="movement-filters" onSubmit={handleSubmit}>
+        <div className="form-grid">
+          <FormField label="Item" hint="SKU or barcode">
+            {(control) => (
+              <input
+                {...control}
+                name="item"
+                className="input mono"
+                defaultValue={values.item}
+                autoComplete="off"
+              />
+            )}
+          </FormField>
+          <FormField label="Location" hint="Location code">
+            {(control) => (
+              <input
+                {...control}
+                name="location"
+                className="input mono"
+                defaultValue={values.location}
+                autoComplete="off"
+              />
+            )}
+          </FormField>
+          <FormField label="Kind">
+            {(control) => (
+              <select {...control} name="kind" className="input" defaultValue={values.kind}>
+                <option value="">All kinds</option>
+                {MOVEMENT_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {movementKindLabels[kind]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField label="Reference">
+            {(control) => (
+              <input
+                {...control}
+                name="reference"
+                className="input"
+                defaultValue={values.reference}
+                autoComplete="off"
+              />
+            )}
+          </FormField>
+          <FormField label="From date">
+            {(control) => (
+              <input
+                {...control}
+                name="from"
+                type="date"
+                className="input"
+                defaultValue={values.from}
+              />
+            )}
+          </FormField>
+          <FormField label="To date">
+            {(control) => (
+              <input
+                {...control}
+                name="to"
+                type="date"
+                className="input"
+                defaultValue={values.to}
+              />
+            )}
+          </FormField>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button">
+            Apply filters
+          </button>
+          {active ? (
+            <button type="button" className="button button--secondary" onClick={onClear}>
+              Clear filters
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </search>
+  );
+}
