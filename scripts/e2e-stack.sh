@@ -124,8 +124,14 @@ mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
 # --- build and start ----------------------------------------------------------------------
 info "project $COMPOSE_PROJECT_NAME, http port $HTTP_PORT, commit $GIT_COMMIT"
 t=$(now)
-dc build
-info "build: $(elapsed "$t") s"
+if dc build; then
+  ok "images build: docker compose build"
+  info "build: $(elapsed "$t") s"
+else
+  not_ok "images build: docker compose build"
+  echo "$passed passed, $failed failed"
+  exit 1
+fi
 
 t=$(now)
 if dc up -d --wait; then
@@ -308,10 +314,16 @@ no_restarts() {
 }
 check "no container was restarted by its restart policy" no_restarts
 
+# Stopped one by one in compose's own order (dependents first) to time each service.
 t=$(now)
-check "docker compose stop" dc stop
+stop_failed=
+for s in web api db; do
+  t1=$(now)
+  if dc stop "$s" >/dev/null 2>&1; then info "stop $s: $(elapsed "$t1") s"; else stop_failed="$stop_failed $s"; fi
+done
+if [ -z "$stop_failed" ]; then ok "docker compose stop (web, api, db)"; else not_ok "docker compose stop (web, api, db)" "failed:$stop_failed"; fi
 stop_s=$(elapsed "$t")
-info "docker compose stop: $stop_s s"
+info "docker compose stop, all: $stop_s s"
 clean_exit() {
   local s st
   for s in db api web; do
