@@ -1,7 +1,29 @@
-// Types for the inventory API (/api/v1). Hand-written from the agreed contract until the
-// OpenAPI document lands; then they are derived from the generated schema.
+// Types for the inventory API (/api/v1), derived from the OpenAPI document the backend
+// publishes (docs/api/openapi.json → `npm run gen:api` → api-schema.gen.ts), so a change
+// in the API shows up here as a type error instead of a runtime surprise.
 // Quantities are decimal strings ("12", "0.5"); ids are integers; timestamps ISO strings.
+import type { components, paths } from './api-schema.gen';
 
+type Schemas = components['schemas'];
+type JsonBody<T> = T extends { requestBody?: { content: { 'application/json': infer B } } }
+  ? B
+  : never;
+type Query<T> = T extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+export type OffsetPage = Schemas['ItemPage']['page'];
+export interface OffsetList<T> {
+  data: T[];
+  page: OffsetPage;
+}
+export type CursorPage = Schemas['MovementPage']['page'];
+export interface CursorList<T> {
+  data: T[];
+  page: CursorPage;
+}
+
+// Items
+export type Item = Schemas['Item'];
+export type Unit = Item['unit'];
 export const UNITS = [
   'each',
   'box',
@@ -15,168 +37,41 @@ export const UNITS = [
   'ml',
   'm',
   'cm',
-] as const;
-export type Unit = (typeof UNITS)[number];
+] as const satisfies readonly Unit[];
+// Fails to compile if the API gains a unit the form does not offer.
+const _allUnitsListed: Exclude<Unit, (typeof UNITS)[number]> extends never ? true : false = true;
+void _allUnitsListed;
 
-export type ArchivedFilter = 'active' | 'archived' | 'all';
-export type SortOrder = 'asc' | 'desc';
+type ItemsQueryParams = Query<paths['/api/v1/items']['get']>;
+export type ArchivedFilter = NonNullable<ItemsQueryParams['archived']>;
+export type ItemSort = NonNullable<ItemsQueryParams['sort']>;
+export type SortOrder = NonNullable<ItemsQueryParams['order']>;
+export type ItemInput = JsonBody<paths['/api/v1/items']['post']>;
+export type ItemPatch = JsonBody<paths['/api/v1/items/{id}']['patch']>;
+export type ItemStock = Schemas['ItemStock'];
+export type ItemStockLine = ItemStock['data'][number];
 
-export interface OffsetPage {
-  limit: number;
-  offset: number;
-  total: number;
-}
+// Locations
+export type Location = Schemas['Location'];
+export type LocationTreeNode = Schemas['LocationTreeNode'];
+export type LocationInput = JsonBody<paths['/api/v1/locations']['post']>;
+export type LocationPatch = JsonBody<paths['/api/v1/locations/{id}']['patch']>;
+export type LocationStockLine = Schemas['LocationStock']['data'][number];
 
-export interface OffsetList<T> {
-  data: T[];
-  page: OffsetPage;
-}
+// Stock reports
+export type LowStockLine = Schemas['LowStock']['data'][number];
+export type StockSummary = Schemas['StockSummary'];
 
-export interface CursorPage {
-  limit: number;
-  nextCursor: string | null;
-}
-
-export interface CursorList<T> {
-  data: T[];
-  page: CursorPage;
-}
-
-export interface Item {
-  id: number;
-  sku: string;
-  name: string;
-  description: string | null;
-  unit: Unit;
-  barcode: string | null;
-  reorderPoint: string | null;
-  category: string | null;
-  archivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  onHand: string;
-}
-
-export type ItemSort = 'sku' | 'name' | 'createdAt' | 'updatedAt';
-
-export interface ItemInput {
-  sku: string;
-  name: string;
-  description?: string | null;
-  unit?: Unit;
-  barcode?: string | null;
-  reorderPoint?: string | number | null;
-  category?: string | null;
-}
-
-export interface ItemStockLine {
-  location: { id: number; code: string; name: string; archivedAt: string | null };
-  quantity: string;
-  updatedAt: string;
-}
-
-export interface ItemStock {
-  itemId: number;
-  total: string;
-  data: ItemStockLine[];
-}
-
-export interface Location {
-  id: number;
-  code: string;
-  name: string;
-  description: string | null;
-  parentId: number | null;
-  archivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface LocationInput {
-  code: string;
-  name: string;
-  description?: string | null;
-  parentId?: number | null;
-}
-
-export interface LocationTreeNode {
-  id: number;
-  code: string;
-  name: string;
-  parentId: number | null;
-  archivedAt: string | null;
-  depth: number;
-  itemCount: number;
-  totalQuantity: string;
-}
-
-export interface LocationStockLine {
-  item: { id: number; sku: string; name: string; unit: Unit; archivedAt: string | null };
-  quantity: string;
-  updatedAt: string;
-}
-
-export interface LowStockLine {
-  item: { id: number; sku: string; name: string; unit: Unit; reorderPoint: string | null };
-  onHand: string;
-  shortfall: string;
-}
-
-export interface StockSummary {
-  activeItems: number;
-  activeLocations: number;
-  stockLines: number;
-  lowStockItems: number;
-  movementsLast24h: number;
-}
-
-export const MOVEMENT_KINDS = ['receive', 'ship', 'transfer', 'adjust', 'count'] as const;
-export type MovementKind = (typeof MOVEMENT_KINDS)[number];
-
-export interface MovementLocationRef {
-  id: number;
-  code: string;
-  name: string;
-}
-
-export interface Movement {
-  id: number;
-  kind: MovementKind;
-  item: { id: number; sku: string; name: string; unit: Unit };
-  fromLocation: MovementLocationRef | null;
-  toLocation: MovementLocationRef | null;
-  locationId: number | null;
-  quantity: string;
-  delta: string | null;
-  countedQuantity: string | null;
-  reference: string | null;
-  note: string | null;
-  reversesMovementId: number | null;
-  reversedByMovementId: number | null;
-  createdBy: unknown;
-  createdAt: string;
-}
-
-interface MovementCommon {
-  itemId: number;
-  reference?: string;
-  note?: string;
-}
-
-export type MovementInput = MovementCommon &
-  (
-    | { kind: 'receive'; toLocationId: number; quantity: string }
-    | { kind: 'ship'; fromLocationId: number; quantity: string }
-    | { kind: 'transfer'; fromLocationId: number; toLocationId: number; quantity: string }
-    | { kind: 'adjust'; locationId: number; delta: string }
-    | { kind: 'count'; locationId: number; countedQuantity: string }
-  );
-
-export interface MovementFilters {
-  itemId?: number;
-  locationId?: number;
-  kind?: MovementKind;
-  reference?: string;
-  from?: string;
-  to?: string;
-}
+// Movements
+export type Movement = Schemas['Movement'];
+export type MovementKind = Movement['kind'];
+export type MovementLocationRef = NonNullable<Movement['fromLocation']>;
+export const MOVEMENT_KINDS = [
+  'receive',
+  'ship',
+  'transfer',
+  'adjust',
+  'count',
+] as const satisfies readonly MovementKind[];
+export type MovementInput = JsonBody<paths['/api/v1/movements']['post']>;
+export type MovementFilters = Omit<Query<paths['/api/v1/movements']['get']>, 'limit' | 'cursor'>;

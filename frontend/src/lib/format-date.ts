@@ -15,8 +15,13 @@ export function startOfDayIso(date: string): string | undefined {
   return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
 }
 
-/** End of a local calendar day, so a `to` date includes everything that happened on it. */
+/**
+ * The instant a local calendar day ends, i.e. the next day's midnight, for `to` filters:
+ * the API's `to` is exclusive ("created before"), so the chosen day is included in full.
+ */
 export function endOfDayIso(date: string): string | undefined {
-  const parsed = new Date(`${date}T23:59:59.999`);
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
+  const parsed = new Date(`${date}T00:00:00`);
+  if (Number.isNaN(parsed.getTime())) return undefined;
+  parsed.setDate(parsed.getDate() + 1);
+  return parsed.toISOString();
 }

@@ -1,4 +1,4 @@
-import type { Item, ItemInput, Unit } from '../../../lib/api-types';
+import type { Item, ItemInput, ItemPatch, Unit } from '../../../lib/api-types';
 import { isDecimal, toDecimalString } from '../../../lib/quantity';
 import type { FieldErrors } from '../../../lib/problem-fields';
 
@@ -59,8 +59,8 @@ export function toCreateInput(values: ItemFormValues): ItemInput {
 }
 
 /** Only what changed, with `null` for cleared optional fields, so PATCH does not clobber. */
-export function toPatch(values: ItemFormValues, item: Item): Partial<ItemInput> {
-  const patch: Partial<ItemInput> = {};
+export function toPatch(values: ItemFormValues, item: Item): ItemPatch {
+  const patch: ItemPatch = {};
   if (values.sku.trim() !== item.sku) patch.sku = values.sku.trim();
   if (values.name.trim() !== item.name) patch.name = values.name.trim();
   if (values.unit !== item.unit) patch.unit = values.unit;

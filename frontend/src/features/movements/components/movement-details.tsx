@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key';
 import { ApiError } from '../../../lib/api-errors';
 import type { Movement } from '../../../lib/api-types';
 import { formatDateTime } from '../../../lib/format-date';
@@ -18,6 +19,7 @@ export function MovementDetails({ movement, onReversed }: MovementDetailsProps) 
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState('');
   const reverse = useReverseMovement();
+  const idempotency = useIdempotencyKey();
   const { item } = movement;
   const rows: [string, string][] = [
     ['Movement', `#${movement.id} · ${movementKindLabels[movement.kind]}`],
@@ -73,12 +75,17 @@ export function MovementDetails({ movement, onReversed }: MovementDetailsProps) 
           aria-label={`Reverse movement ${movement.id}`}
           onSubmit={(event) => {
             event.preventDefault();
+            const request = { id: movement.id, ...(note.trim() ? { note: note.trim() } : {}) };
             reverse.mutate(
-              { id: movement.id, ...(note.trim() ? { note: note.trim() } : {}) },
+              { ...request, idempotencyKey: idempotency.keyFor(request) },
               {
                 onSuccess: (reversal) => {
+                  idempotency.renew();
                   setConfirming(false);
                   onReversed(reversal);
+                },
+                onError: (error) => {
+                  if (error instanceof ApiError) idempotency.renew();
                 },
               },
             );

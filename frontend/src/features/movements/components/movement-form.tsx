@@ -4,9 +4,9 @@ import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { StatusLine } from '../../../components/status-line';
 import { paths } from '../../../config/paths';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key';
 import { ApiError } from '../../../lib/api-errors';
 import type { Item, MovementKind } from '../../../lib/api-types';
-import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { describeMovement } from '../../../lib/movements';
 import { formatQuantity } from '../../../lib/quantity';
 import { useCreateMovement } from '../api/create-movement';
@@ -56,9 +56,9 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
   const quantityRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const slotRefs = useRef<Partial<Record<LocationSlot, HTMLInputElement | null>>>({});
-  // The key is kept across a retry of the same body after a network failure, and renewed
-  // whenever the body changes or the server has answered.
-  const keyRef = useRef<{ key: string; body: string } | null>(null);
+  // Kept across a retry of the same body after a network failure; renewed whenever the body
+  // changes or the server has answered.
+  const idempotency = useIdempotencyKey();
 
   const [itemCode, setItemCode] = useState('');
   const [item, setItem] = useState<Item | null>(null);
@@ -153,7 +153,7 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
       });
       return;
     }
-    keyRef.current = null;
+    idempotency.renew();
     const errors: Partial<Record<MovementField, string>> = {};
     const unmatched: string[] = [];
     for (const entry of error.errors ?? []) {
@@ -223,15 +223,12 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
       reference,
       note,
     });
-    const body = JSON.stringify(input);
-    if (keyRef.current?.body !== body) keyRef.current = { key: newIdempotencyKey(), body };
-
     try {
       const { movement, replayed } = await create.mutateAsync({
         input,
-        idempotencyKey: keyRef.current.key,
+        idempotencyKey: idempotency.keyFor(input),
       });
-      keyRef.current = null;
+      idempotency.renew();
       setConfirmation(
         `${describeMovement(movement, locations.at?.code)}.${
           replayed ? ' (It had already been recorded; nothing was counted twice.)' : ''

@@ -46,7 +46,8 @@ describe('MovementsRoute', () => {
     const sent = api.requestsTo('GET', '/api/v1/movements')[0]!.url.searchParams;
     expect(sent.get('itemId')).toBe('1');
     expect(new Date(sent.get('from')!).getDate()).toBe(1);
-    expect(new Date(sent.get('to')!).getDate()).toBe(20);
+    // `to` is exclusive, so the whole of the 20th is included.
+    expect(new Date(sent.get('to')!).getDate()).toBe(21);
   });
 
   it('when the item code in the URL is unknown, then it says so instead of listing everything', async () => {
@@ -107,9 +108,9 @@ describe('MovementsRoute', () => {
     expect(
       await screen.findByText('Reversed movement #100; recorded as #102.'),
     ).toBeInTheDocument();
-    expect(api.requestsTo('POST', '/api/v1/movements/100/reverse')[0]?.body).toEqual({
-      note: 'Wrong bin',
-    });
+    const [reversal] = api.requestsTo('POST', '/api/v1/movements/100/reverse');
+    expect(reversal?.body).toEqual({ note: 'Wrong bin' });
+    expect(reversal?.headers.get('Idempotency-Key')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Reverse…' }));
     await user.click(screen.getByRole('button', { name: 'Reverse movement' }));
