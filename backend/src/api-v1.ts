@@ -45,8 +45,12 @@ function docsRouter(): Router {
   const router = express.Router({ strict: true });
   router.get('/', (req, res) => {
     // Relative asset URLs need the trailing slash.
-    if (!req.originalUrl.split('?')[0]!.endsWith('/')) return res.redirect(301, `${API_V1_PREFIX}/docs/`);
-    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    if (!req.originalUrl.split('?')[0]!.endsWith('/'))
+      return res.redirect(301, `${API_V1_PREFIX}/docs/`);
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    );
     res.type('html').send(DOCS_HTML);
   });
   router.get('/init.js', (_req, res) => {

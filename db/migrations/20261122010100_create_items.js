@@ -21,7 +21,9 @@ exports.up = async (knex) => {
     )
   `);
   await knex.raw('create unique index items_sku_lower_key on items (lower(sku))');
-  await knex.raw('create unique index items_barcode_key on items (barcode) where barcode is not null');
+  await knex.raw(
+    'create unique index items_barcode_key on items (barcode) where barcode is not null',
+  );
   await knex.raw('create index items_sku_trgm on items using gin (sku gin_trgm_ops)');
   await knex.raw('create index items_name_trgm on items using gin (name gin_trgm_ops)');
   await knex.raw('create index items_barcode_trgm on items using gin (barcode gin_trgm_ops)');

@@ -45,10 +45,16 @@ exports.up = async (knex) => {
     )
   `);
   await knex.raw('create index movements_item_id on movements (item_id, id desc)');
-  await knex.raw('create index movements_from_location on movements (from_location_id, id desc) where from_location_id is not null');
-  await knex.raw('create index movements_to_location on movements (to_location_id, id desc) where to_location_id is not null');
+  await knex.raw(
+    'create index movements_from_location on movements (from_location_id, id desc) where from_location_id is not null',
+  );
+  await knex.raw(
+    'create index movements_to_location on movements (to_location_id, id desc) where to_location_id is not null',
+  );
   await knex.raw('create index movements_kind on movements (kind, id desc)');
-  await knex.raw('create index movements_reference on movements (reference, id desc) where reference is not null');
+  await knex.raw(
+    'create index movements_reference on movements (reference, id desc) where reference is not null',
+  );
   await knex.raw('create index movements_created_at on movements (created_at)');
 };
 

@@ -56,15 +56,27 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * rethrows anything else unchanged. Unknown unique or foreign-key violations still become
  * client errors (409 / 422) rather than 500s.
  */
-export function mapConstraintError(error: unknown, byConstraint: Record<string, () => Error>): never {
+export function mapConstraintError(
+  error: unknown,
+  byConstraint: Record<string, () => Error>,
+): never {
   const code = pgCode(error);
   const constraint = pgConstraint(error);
   const mapped = constraint ? byConstraint[constraint] : undefined;
-  if (mapped && (code === PG_UNIQUE_VIOLATION || code === PG_FOREIGN_KEY_VIOLATION || code === PG_CHECK_VIOLATION)) {
+  if (
+    mapped &&
+    (code === PG_UNIQUE_VIOLATION ||
+      code === PG_FOREIGN_KEY_VIOLATION ||
+      code === PG_CHECK_VIOLATION)
+  ) {
     throw mapped();
   }
-  if (code === PG_UNIQUE_VIOLATION) throw conflict('ALREADY_EXISTS', 'A record with the same unique value already exists.');
+  if (code === PG_UNIQUE_VIOLATION)
+    throw conflict('ALREADY_EXISTS', 'A record with the same unique value already exists.');
   if (code === PG_FOREIGN_KEY_VIOLATION)
-    throw unprocessable('REFERENCE_NOT_FOUND', 'The request refers to a record that does not exist or is still in use.');
+    throw unprocessable(
+      'REFERENCE_NOT_FOUND',
+      'The request refers to a record that does not exist or is still in use.',
+    );
   throw error;
 }

@@ -27,8 +27,12 @@ describe('quantities', () => {
   });
 
   test('when a rule forbids zero or negatives, then the message says so', () => {
-    expect(quantityInput({ nonZero: true }).safeParse('0').error?.issues[0]?.message).toBe('must not be 0');
-    expect(quantityInput({ min: 'non-negative' }).safeParse('-1').error?.issues[0]?.message).toBe('must be 0 or more');
+    expect(quantityInput({ nonZero: true }).safeParse('0').error?.issues[0]?.message).toBe(
+      'must not be 0',
+    );
+    expect(quantityInput({ min: 'non-negative' }).safeParse('-1').error?.issues[0]?.message).toBe(
+      'must be 0 or more',
+    );
     expect(quantityInput({ min: 'non-negative' }).parse('0')).toBe(0n);
   });
 });

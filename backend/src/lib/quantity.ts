@@ -36,27 +36,30 @@ type Rule = { min?: 'positive' | 'non-negative'; nonZero?: boolean };
 
 /** A quantity in a request: a JSON number or decimal string, parsed to thousandths. */
 export function quantityInput(rule: Rule = {}) {
-  return z
-    .union([z.number(), z.string()])
-    .transform((raw, ctx) => {
-      const text = typeof raw === 'number' ? String(raw) : raw;
-      if (!DECIMAL.test(text.trim())) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `must be a decimal number with at most ${QUANTITY_SCALE} decimal places and at most 11 digits before the point`,
-        });
-        return z.NEVER;
-      }
-      const milli = parseMilli(text);
-      if (rule.min === 'positive' && milli <= 0n) ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
-      if (rule.min === 'non-negative' && milli < 0n) ctx.addIssue({ code: 'custom', message: 'must be 0 or more' });
-      if (rule.nonZero && milli === 0n) ctx.addIssue({ code: 'custom', message: 'must not be 0' });
-      return milli;
-    });
+  return z.union([z.number(), z.string()]).transform((raw, ctx) => {
+    const text = typeof raw === 'number' ? String(raw) : raw;
+    if (!DECIMAL.test(text.trim())) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a decimal number with at most ${QUANTITY_SCALE} decimal places and at most 11 digits before the point`,
+      });
+      return z.NEVER;
+    }
+    const milli = parseMilli(text);
+    if (rule.min === 'positive' && milli <= 0n)
+      ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
+    if (rule.min === 'non-negative' && milli < 0n)
+      ctx.addIssue({ code: 'custom', message: 'must be 0 or more' });
+    if (rule.nonZero && milli === 0n) ctx.addIssue({ code: 'custom', message: 'must not be 0' });
+    return milli;
+  });
 }
 
 /** A quantity in a response. */
-export const quantityOutput = z.string().regex(/^-?\d+(\.\d{1,3})?$/).meta({
-  description: 'Exact decimal as a string, up to 3 decimal places',
-  example: '12.5',
-});
+export const quantityOutput = z
+  .string()
+  .regex(/^-?\d+(\.\d{1,3})?$/)
+  .meta({
+    description: 'Exact decimal as a string, up to 3 decimal places',
+    example: '12.5',
+  });

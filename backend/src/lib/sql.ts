@@ -6,4 +6,5 @@ export function likeContains(text: string): string {
 export const iso = (d: Date | string | null): string | null =>
   d === null ? null : (d instanceof Date ? d : new Date(d)).toISOString();
 
-export const isoNotNull = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
+export const isoNotNull = (d: Date | string): string =>
+  (d instanceof Date ? d : new Date(d)).toISOString();

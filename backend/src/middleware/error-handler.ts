@@ -26,14 +26,15 @@ export function sendProblem(
   detail: string,
   extra: Omit<Partial<Problem>, 'status' | 'code' | 'detail'> = {},
 ): void {
+  // Extensions first: a detail that happens to be called `code` must not replace the real one.
   const body: Problem = {
+    ...extra,
     type: problemType(code),
-    title: TITLES[status] ?? 'Error',
+    title: typeof extra.title === 'string' ? extra.title : (TITLES[status] ?? 'Error'),
     status,
     detail,
     code,
     requestId: typeof res.req.id === 'string' ? res.req.id : undefined,
-    ...extra,
   };
   res.status(status).type('application/problem+json').json(body);
 }

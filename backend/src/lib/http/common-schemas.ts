@@ -34,7 +34,9 @@ export const offsetPage = z.object({
   total: z.number().int(),
 });
 
-export const timestamp = z.string().meta({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' });
+export const timestamp = z
+  .string()
+  .meta({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' });
 
 export const problemSchema = z
   .object({
@@ -44,7 +46,9 @@ export const problemSchema = z
     detail: z.string(),
     code: z.string(),
     requestId: z.string().optional(),
-    errors: z.array(z.object({ in: z.string().optional(), path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(z.object({ in: z.string().optional(), path: z.string(), message: z.string() }))
+      .optional(),
   })
   .catchall(z.unknown())
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
@@ -66,15 +70,18 @@ export const nullableText = (max: number) =>
   z
     .union([z.string(), z.null()])
     .transform((s) => (s === null ? null : s.trim() || null))
-    .pipe(z.string().max(max, { error: `must be at most ${max} characters` }).nullable());
+    .pipe(
+      z
+        .string()
+        .max(max, { error: `must be at most ${max} characters` })
+        .nullable(),
+    );
 
 export const code = z
   .string()
   .transform((s) => s.trim())
   .pipe(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, {
-        error: 'must be 1–64 characters: letters, digits, and . _ / - (not first)',
-      }),
+    z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, {
+      error: 'must be 1–64 characters: letters, digits, and . _ / - (not first)',
+    }),
   );

@@ -1,6 +1,6 @@
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response } from 'express';
-import { z, type ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -67,7 +67,10 @@ export function toOpenApiRoute(route: AnyRoute, prefix: string, problem: ZodType
     [status]:
       status === 204 || !route.response
         ? { description: 'No content' }
-        : { description: 'Success', content: { 'application/json': { schema: route.response } } },
+        : {
+            description: 'Success',
+            content: { 'application/json': { schema: route.response as ZodType } },
+          },
   };
   for (const code of new Set([400, ...(route.errors ?? [])])) {
     responses[code] = {
@@ -86,7 +89,10 @@ export function toOpenApiRoute(route: AnyRoute, prefix: string, problem: ZodType
       query: route.query as z.ZodObject | undefined,
       headers: route.headers,
       body: route.body
-        ? { required: true, content: { 'application/json': { schema: route.body as ZodType<unknown> } } }
+        ? {
+            required: true,
+            content: { 'application/json': { schema: route.body as ZodType<unknown> } },
+          }
         : undefined,
     },
     responses,

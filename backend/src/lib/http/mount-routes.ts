@@ -3,7 +3,11 @@ import type { ZodType } from 'zod';
 import { AppError } from '../errors';
 import type { AnyRoute } from './define-route';
 
-function parsePart(schema: ZodType | undefined, value: unknown, part: 'params' | 'query' | 'body'): unknown {
+function parsePart(
+  schema: ZodType | undefined,
+  value: unknown,
+  part: 'params' | 'query' | 'body',
+): unknown {
   if (!schema) return {};
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
@@ -13,9 +17,14 @@ function parsePart(schema: ZodType | undefined, value: unknown, part: 'params' |
     message: i.message,
   }));
   const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-  throw new AppError('VALIDATION_FAILED', 400, `The request ${part === 'params' ? 'path' : part} is invalid: ${summary}`, {
-    errors,
-  });
+  throw new AppError(
+    'VALIDATION_FAILED',
+    400,
+    `The request ${part === 'params' ? 'path' : part} is invalid: ${summary}`,
+    {
+      errors,
+    },
+  );
 }
 
 async function run(route: AnyRoute, req: Request, res: Response): Promise<void> {
@@ -23,9 +32,9 @@ async function run(route: AnyRoute, req: Request, res: Response): Promise<void> 
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send the request body as application/json.');
   }
   const input = {
-    params: parsePart(route.params, req.params, 'params'),
-    query: parsePart(route.query, req.query, 'query'),
-    body: parsePart(route.body, req.body, 'body'),
+    params: parsePart(route.params as ZodType | undefined, req.params, 'params'),
+    query: parsePart(route.query as ZodType | undefined, req.query, 'query'),
+    body: parsePart(route.body as ZodType | undefined, req.body, 'body'),
     req,
     res,
   };
@@ -45,4 +54,3 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[]): void {
     router[route.method](route.path, (req, res) => run(route, req, res));
   }
 }
-

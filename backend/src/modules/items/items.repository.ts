@@ -36,7 +36,8 @@ const toItem = (r: ItemRow): Item => ({
   onHand: formatDbDecimal(r.on_hand) ?? '0',
 });
 
-const ON_HAND = '(select coalesce(sum(s.quantity), 0) from stock_levels s where s.item_id = items.id) as on_hand';
+const ON_HAND =
+  '(select coalesce(sum(s.quantity), 0) from stock_levels s where s.item_id = items.id) as on_hand';
 
 function selectItems(db: DbOrTrx) {
   return db('items').select('items.*', db.raw(ON_HAND));
@@ -68,7 +69,11 @@ export async function insert(db: DbOrTrx, input: CreateItem): Promise<Item> {
   return (await findById(db, Number(row!.id)))!;
 }
 
-export async function update(db: DbOrTrx, id: number, input: UpdateItem): Promise<Item | undefined> {
+export async function update(
+  db: DbOrTrx,
+  id: number,
+  input: UpdateItem,
+): Promise<Item | undefined> {
   const count = await db('items')
     .where({ id })
     .update({ ...toColumns(input), updated_at: db.fn.now() })
@@ -105,10 +110,14 @@ export async function lockForMovement(
   trx: Knex.Transaction,
   id: number,
 ): Promise<{ id: number; sku: string; unit: Item['unit']; archivedAt: string | null } | undefined> {
-  const row = (await trx('items').select('id', 'sku', 'unit', 'archived_at').where({ id }).forShare().first()) as
-    | Pick<ItemRow, 'id' | 'sku' | 'unit' | 'archived_at'>
-    | undefined;
-  return row && { id: Number(row.id), sku: row.sku, unit: row.unit, archivedAt: iso(row.archived_at) };
+  const row = (await trx('items')
+    .select('id', 'sku', 'unit', 'archived_at')
+    .where({ id })
+    .forShare()
+    .first()) as Pick<ItemRow, 'id' | 'sku' | 'unit' | 'archived_at'> | undefined;
+  return (
+    row && { id: Number(row.id), sku: row.sku, unit: row.unit, archivedAt: iso(row.archived_at) }
+  );
 }
 
 export async function lockForUpdate(trx: Knex.Transaction, id: number): Promise<Item | undefined> {
@@ -132,22 +141,32 @@ const SORT_COLUMNS: Record<ListItemsQuery['sort'], string> = {
   updatedAt: 'items.updated_at',
 };
 
-export async function list(db: DbOrTrx, query: ListItemsQuery): Promise<{ rows: Item[]; total: number }> {
+export async function list(
+  db: DbOrTrx,
+  query: ListItemsQuery,
+): Promise<{ rows: Item[]; total: number }> {
   const filtered = (qb: Knex.QueryBuilder) => {
     if (query.archived === 'active') void qb.whereNull('items.archived_at');
     if (query.archived === 'archived') void qb.whereNotNull('items.archived_at');
     if (query.category) void qb.where('items.category', query.category);
     if (query.q) {
       const pattern = likeContains(query.q);
-      void qb.where((w) =>
-        w.where('items.sku', 'ilike', pattern).orWhere('items.name', 'ilike', pattern).orWhere('items.barcode', 'ilike', pattern),
-      );
+      void qb.where((w) => {
+        void w
+          .where('items.sku', 'ilike', pattern)
+          .orWhere('items.name', 'ilike', pattern)
+          .orWhere('items.barcode', 'ilike', pattern);
+      });
     }
     return qb;
   };
   const rowsQuery = filtered(selectItems(db));
   // An exact SKU or barcode hit goes first: that is what a scan or a typed code means.
-  if (query.q) void rowsQuery.orderByRaw('(lower(items.sku) = lower(?) or items.barcode = ?) desc', [query.q, query.q]);
+  if (query.q)
+    void rowsQuery.orderByRaw('(lower(items.sku) = lower(?) or items.barcode = ?) desc', [
+      query.q,
+      query.q,
+    ]);
   void rowsQuery
     .orderByRaw(`${SORT_COLUMNS[query.sort]} ${query.order}`)
     .orderBy('items.id', query.order)

@@ -5,7 +5,6 @@ import * as items from './items.service';
 import {
   categoryList,
   createItemBody,
-
   itemPage,
   itemSchema,
   listItemsQuery,

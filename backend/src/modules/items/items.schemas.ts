@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   archivedFilter,
   code,
-
   limitOffset,
   nullableText,
   offsetPage,
@@ -13,7 +12,20 @@ import {
 } from '../../lib/http/common-schemas';
 import { quantityInput, quantityOutput } from '../../lib/quantity';
 
-export const UNITS = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'] as const;
+export const UNITS = [
+  'each',
+  'box',
+  'pack',
+  'pair',
+  'set',
+  'roll',
+  'kg',
+  'g',
+  'l',
+  'ml',
+  'm',
+  'cm',
+] as const;
 export const unit = z.enum(UNITS);
 
 const barcode = z
@@ -43,7 +55,9 @@ export const updateItemBody = createItemBody
   .refine((b) => Object.keys(b).length > 0, { error: 'send at least one field to change' });
 
 export const listItemsQuery = z.object({
-  q: optionalSearch.meta({ description: 'Matches SKU, name or barcode (substring, case-insensitive)' }),
+  q: optionalSearch.meta({
+    description: 'Matches SKU, name or barcode (substring, case-insensitive)',
+  }),
   archived: archivedFilter,
   category: optionalSearch,
   sort: z.enum(['sku', 'name', 'createdAt', 'updatedAt']).default('sku'),
@@ -70,7 +84,9 @@ export const itemSchema = z
   })
   .meta({ id: 'Item' });
 
-export const itemPage = z.object({ data: z.array(itemSchema), page: offsetPage }).meta({ id: 'ItemPage' });
+export const itemPage = z
+  .object({ data: z.array(itemSchema), page: offsetPage })
+  .meta({ id: 'ItemPage' });
 export const categoryList = z.object({ data: z.array(z.string()) });
 
 export type Item = z.infer<typeof itemSchema>;

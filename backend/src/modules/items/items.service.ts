@@ -2,7 +2,13 @@ import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import { orThrow } from '../../lib/errors';
 import { transaction } from '../../lib/transaction';
-import { itemArchived, itemCodeNotFound, itemHasStock, itemNotFound, referencedItemNotFound } from './items.errors';
+import {
+  itemArchived,
+  itemCodeNotFound,
+  itemHasStock,
+  itemNotFound,
+  referencedItemNotFound,
+} from './items.errors';
 import * as repo from './items.repository';
 import type { CreateItem, Item, ListItemsQuery, UpdateItem } from './items.schemas';
 

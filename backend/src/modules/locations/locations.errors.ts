@@ -7,21 +7,39 @@ export const referencedLocationNotFound = (id: number) =>
 export const parentNotFound = (id: number) =>
   unprocessable('PARENT_NOT_FOUND', `The parent location ${id} does not exist.`, { parentId: id });
 export const codeTaken = (code: string) =>
-  conflict('LOCATION_CODE_TAKEN', `Another location already uses code "${code}".`, { code });
-export const locationCycle = () =>
-  unprocessable('LOCATION_CYCLE', 'A location cannot be moved under itself or one of its own sub-locations.');
-export const locationNotEmpty = (code: string, lines: number) =>
-  conflict('LOCATION_NOT_EMPTY', `Location ${code} still holds stock of ${lines} item(s); move it out before archiving.`, {
-    stockLines: lines,
+  conflict('LOCATION_CODE_TAKEN', `Another location already uses code "${code}".`, {
+    locationCode: code,
   });
+export const locationCycle = () =>
+  unprocessable(
+    'LOCATION_CYCLE',
+    'A location cannot be moved under itself or one of its own sub-locations.',
+  );
+export const locationNotEmpty = (code: string, lines: number) =>
+  conflict(
+    'LOCATION_NOT_EMPTY',
+    `Location ${code} still holds stock of ${lines} item(s); move it out before archiving.`,
+    {
+      stockLines: lines,
+    },
+  );
 export const locationHasChildren = (code: string) =>
-  conflict('LOCATION_HAS_CHILDREN', `Location ${code} has active sub-locations; archive them first.`);
+  conflict(
+    'LOCATION_HAS_CHILDREN',
+    `Location ${code} has active sub-locations; archive them first.`,
+  );
 export const locationInUse = (code: string) =>
   conflict(
     'LOCATION_IN_USE',
     `Location ${code} has movements, stock records or sub-locations, so it cannot be deleted; archive it instead.`,
   );
 export const locationArchived = (code: string) =>
-  unprocessable('LOCATION_ARCHIVED', `Location ${code} is archived; unarchive it to move stock there.`);
+  unprocessable(
+    'LOCATION_ARCHIVED',
+    `Location ${code} is archived; unarchive it to move stock there.`,
+  );
 export const parentArchived = (code: string) =>
-  unprocessable('PARENT_ARCHIVED', `Location ${code} is archived and cannot hold new sub-locations.`);
+  unprocessable(
+    'PARENT_ARCHIVED',
+    `Location ${code} is archived and cannot hold new sub-locations.`,
+  );

@@ -4,7 +4,13 @@ import { mapConstraintError } from '../../lib/db-errors';
 import { formatDbDecimal } from '../../lib/quantity';
 import { iso, isoNotNull, likeContains } from '../../lib/sql';
 import { codeTaken, locationCycle, locationInUse, parentNotFound } from './locations.errors';
-import type { CreateLocation, ListLocationsQuery, Location, TreeNode, UpdateLocation } from './locations.schemas';
+import type {
+  CreateLocation,
+  ListLocationsQuery,
+  Location,
+  TreeNode,
+  UpdateLocation,
+} from './locations.schemas';
 
 interface LocationRow {
   id: string;
@@ -52,7 +58,11 @@ export async function insert(db: DbOrTrx, input: CreateLocation): Promise<Locati
   return toLocation(row!);
 }
 
-export async function update(db: DbOrTrx, id: number, input: UpdateLocation): Promise<Location | undefined> {
+export async function update(
+  db: DbOrTrx,
+  id: number,
+  input: UpdateLocation,
+): Promise<Location | undefined> {
   const [row] = (await db('locations')
     .where({ id })
     .update({ ...toColumns(input), updated_at: db.fn.now() })
@@ -91,22 +101,35 @@ export async function findById(db: DbOrTrx, id: number): Promise<Location | unde
 }
 
 /** Locks locations in id order, the one order every writer uses, so two writers never deadlock. */
-export async function lockMany(trx: Knex.Transaction, ids: number[], mode: 'share' | 'update'): Promise<Location[]> {
+export async function lockMany(
+  trx: Knex.Transaction,
+  ids: number[],
+  mode: 'share' | 'update',
+): Promise<Location[]> {
   const q = trx('locations').whereIn('id', ids).orderBy('id');
   const rows = (await (mode === 'share' ? q.forShare() : q.forUpdate())) as LocationRow[];
   return rows.map(toLocation);
 }
 
 export async function stockLineCount(db: DbOrTrx, id: number): Promise<number> {
-  const row = await db('stock_levels').where({ location_id: id }).where('quantity', '>', 0).count<{ n: string }[]>({ n: '*' }).first();
+  const row = await db('stock_levels')
+    .where({ location_id: id })
+    .where('quantity', '>', 0)
+    .count<{ n: string }[]>({ n: '*' })
+    .first();
   return Number(row?.n ?? 0);
 }
 
 export async function hasActiveChildren(db: DbOrTrx, id: number): Promise<boolean> {
-  return Boolean(await db('locations').where({ parent_id: id }).whereNull('archived_at').first('id'));
+  return Boolean(
+    await db('locations').where({ parent_id: id }).whereNull('archived_at').first('id'),
+  );
 }
 
-export async function list(db: DbOrTrx, query: ListLocationsQuery): Promise<{ rows: Location[]; total: number }> {
+export async function list(
+  db: DbOrTrx,
+  query: ListLocationsQuery,
+): Promise<{ rows: Location[]; total: number }> {
   const filtered = (qb: Knex.QueryBuilder) => {
     if (query.archived === 'active') void qb.whereNull('archived_at');
     if (query.archived === 'archived') void qb.whereNotNull('archived_at');
@@ -114,7 +137,9 @@ export async function list(db: DbOrTrx, query: ListLocationsQuery): Promise<{ ro
     if (query.code) void qb.whereRaw('lower(code) = lower(?)', [query.code]);
     if (query.q) {
       const p = likeContains(query.q);
-      void qb.where((w) => w.where('code', 'ilike', p).orWhere('name', 'ilike', p));
+      void qb.where((w) => {
+        void w.where('code', 'ilike', p).orWhere('name', 'ilike', p);
+      });
     }
     return qb;
   };

@@ -49,7 +49,9 @@ export const locationSchema = z
   })
   .meta({ id: 'Location' });
 
-export const locationPage = z.object({ data: z.array(locationSchema), page: offsetPage }).meta({ id: 'LocationPage' });
+export const locationPage = z
+  .object({ data: z.array(locationSchema), page: offsetPage })
+  .meta({ id: 'LocationPage' });
 
 export const treeNodeSchema = z
   .object({

@@ -12,9 +12,17 @@ import {
   referencedLocationNotFound,
 } from './locations.errors';
 import * as repo from './locations.repository';
-import type { CreateLocation, ListLocationsQuery, Location, UpdateLocation } from './locations.schemas';
+import type {
+  CreateLocation,
+  ListLocationsQuery,
+  Location,
+  UpdateLocation,
+} from './locations.schemas';
 
-async function checkParent(trx: Knex.Transaction, parentId: number | null | undefined): Promise<void> {
+async function checkParent(
+  trx: Knex.Transaction,
+  parentId: number | null | undefined,
+): Promise<void> {
   if (parentId === null || parentId === undefined) return;
   // Share-lock the parent so it cannot be archived while we attach to it.
   const [parent] = await repo.lockMany(trx, [parentId], 'share');
@@ -80,7 +88,10 @@ export async function deleteLocation(db: Db, id: number): Promise<void> {
  * For the movements module: share-lock the locations a movement touches (in id order) and
  * check they exist and are active. Returns them by id.
  */
-export async function lockLocationsForMovement(trx: Knex.Transaction, ids: number[]): Promise<Map<number, Location>> {
+export async function lockLocationsForMovement(
+  trx: Knex.Transaction,
+  ids: number[],
+): Promise<Map<number, Location>> {
   const unique = [...new Set(ids)].sort((a, b) => a - b);
   const locations = new Map((await repo.lockMany(trx, unique, 'share')).map((l) => [l.id, l]));
   for (const id of unique) {

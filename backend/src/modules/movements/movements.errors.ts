@@ -26,13 +26,24 @@ export const idempotencyKeyReused = (key: string) =>
   );
 
 export const conflictingKeys = () =>
-  unprocessable('IDEMPOTENCY_KEY_MISMATCH', 'The Idempotency-Key header and the idempotencyKey field differ.');
+  unprocessable(
+    'IDEMPOTENCY_KEY_MISMATCH',
+    'The Idempotency-Key header and the idempotencyKey field differ.',
+  );
 
 export const alreadyReversed = (id: number) =>
-  conflict('MOVEMENT_ALREADY_REVERSED', `Movement ${id} has already been reversed.`, { movementId: id });
+  conflict('MOVEMENT_ALREADY_REVERSED', `Movement ${id} has already been reversed.`, {
+    movementId: id,
+  });
 
 export const nothingToReverse = (id: number) =>
-  unprocessable('NOTHING_TO_REVERSE', `Movement ${id} is a count that changed nothing, so there is nothing to reverse.`);
+  unprocessable(
+    'NOTHING_TO_REVERSE',
+    `Movement ${id} is a count that changed nothing, so there is nothing to reverse.`,
+  );
 
 export const countOverflow = () =>
-  unprocessable('QUANTITY_TOO_LARGE', 'The resulting quantity would exceed the largest quantity Stockroom can store.');
+  unprocessable(
+    'QUANTITY_TOO_LARGE',
+    'The resulting quantity would exceed the largest quantity Stockroom can store.',
+  );

@@ -40,7 +40,8 @@ const toMovement = (r: MovementRow): Movement => ({
   item: { id: Number(r.item_id), sku: r.item_sku, name: r.item_name, unit: r.item_unit },
   fromLocation: loc(r.from_location_id, r.from_code, r.from_name),
   toLocation: loc(r.to_location_id, r.to_code, r.to_name),
-  locationId: r.kind === 'adjust' || r.kind === 'count' ? num(r.from_location_id ?? r.to_location_id) : null,
+  locationId:
+    r.kind === 'adjust' || r.kind === 'count' ? num(r.from_location_id ?? r.to_location_id) : null,
   quantity: formatDbDecimal(r.quantity) ?? '0',
   delta: formatDbDecimal(r.delta),
   countedQuantity: formatDbDecimal(r.counted_quantity),
@@ -66,7 +67,9 @@ function selectMovements(db: DbOrTrx) {
       'f.name as from_name',
       't.code as to_code',
       't.name as to_name',
-      db.raw('(select r.id from movements r where r.reverses_movement_id = m.id) as reversed_by_movement_id'),
+      db.raw(
+        '(select r.id from movements r where r.reverses_movement_id = m.id) as reversed_by_movement_id',
+      ),
     );
 }
 
@@ -79,7 +82,8 @@ export async function findByIdempotencyKey(
   db: DbOrTrx,
   key: string,
 ): Promise<{ movement: Movement; requestHash: string } | undefined> {
-  const row = (await selectMovements(db).where('m.idempotency_key', key).first()) as MovementRow | undefined;
+  const row = (await selectMovements(db).where('m.idempotency_key', key).first()) as
+    MovementRow | undefined;
   return row && { movement: toMovement(row), requestHash: row.request_hash ?? '' };
 }
 
@@ -102,12 +106,18 @@ export async function lockBalances(
   return new Map(rows.map((r) => [Number(r.location_id), parseMilli(r.quantity)]));
 }
 
-export async function setBalances(trx: Knex.Transaction, itemId: number, balances: Map<number, bigint>): Promise<void> {
-  for (const [locationId, quantity] of [...balances].sort(([a], [b]) => a - b)) {
-    await trx('stock_levels')
-      .where({ item_id: itemId, location_id: locationId })
-      .update({ quantity: formatMilli(quantity), updated_at: trx.fn.now() });
-  }
+export async function setBalances(
+  trx: Knex.Transaction,
+  itemId: number,
+  balances: Map<number, bigint>,
+): Promise<void> {
+  const values = [...balances].map(([locationId, quantity]) => [locationId, formatMilli(quantity)]);
+  await trx.raw(
+    `update stock_levels s set quantity = v.quantity::numeric, updated_at = now()
+     from (values ${values.map(() => '(?::bigint, ?)').join(', ')}) as v(location_id, quantity)
+     where s.item_id = ? and s.location_id = v.location_id`,
+    [...values.flat(), itemId],
+  );
 }
 
 export interface NewMovement {
@@ -130,7 +140,8 @@ export async function insert(trx: Knex.Transaction, m: NewMovement): Promise<num
       to_location_id: m.plan.toLocationId,
       quantity: formatMilli(m.plan.quantity),
       delta: m.plan.delta === null ? null : formatMilli(m.plan.delta),
-      counted_quantity: m.plan.countedQuantity === null ? null : formatMilli(m.plan.countedQuantity),
+      counted_quantity:
+        m.plan.countedQuantity === null ? null : formatMilli(m.plan.countedQuantity),
       reference: m.reference,
       note: m.note,
       idempotency_key: m.idempotencyKey,
@@ -141,11 +152,18 @@ export async function insert(trx: Knex.Transaction, m: NewMovement): Promise<num
   return Number(row!.id);
 }
 
-export async function list(db: DbOrTrx, q: ListMovementsQuery): Promise<{ rows: Movement[]; nextCursor: string | null }> {
-  const query = selectMovements(db).orderBy('m.id', 'desc').limit(q.limit + 1);
+export async function list(
+  db: DbOrTrx,
+  q: ListMovementsQuery,
+): Promise<{ rows: Movement[]; nextCursor: string | null }> {
+  const query = selectMovements(db)
+    .orderBy('m.id', 'desc')
+    .limit(q.limit + 1);
   if (q.itemId) void query.where('m.item_id', q.itemId);
   if (q.locationId)
-    void query.where((w) => w.where('m.from_location_id', q.locationId!).orWhere('m.to_location_id', q.locationId!));
+    void query.where((w) => {
+      void w.where('m.from_location_id', q.locationId!).orWhere('m.to_location_id', q.locationId!);
+    });
   if (q.kind) void query.where('m.kind', q.kind);
   if (q.reference) void query.where('m.reference', q.reference);
   if (q.from) void query.where('m.created_at', '>=', q.from);

@@ -2,7 +2,14 @@ import type { Response } from 'express';
 import { idParams } from '../../lib/http/common-schemas';
 import { defineRoute } from '../../lib/http/define-route';
 import type { RouteContext } from '../../lib/http/route-context';
-import { idempotencyHeaders, listMovementsQuery, movementPage, movementSchema, postMovementBody, reverseBody } from './movements.schemas';
+import {
+  idempotencyHeaders,
+  listMovementsQuery,
+  movementPage,
+  movementSchema,
+  postMovementBody,
+  reverseBody,
+} from './movements.schemas';
 import * as movements from './movements.service';
 import type { PostResult } from './movements.service';
 
@@ -15,7 +22,8 @@ function reply(res: Response, result: PostResult) {
 }
 
 /** The header is read through the same zod schema that documents it. */
-const keyFrom = (header: string | undefined) => idempotencyHeaders.parse({ 'idempotency-key': header })['idempotency-key'];
+const keyFrom = (header: string | undefined) =>
+  idempotencyHeaders.parse({ 'idempotency-key': header })['idempotency-key'];
 
 export const movementRoutes = ({ db }: RouteContext) => [
   defineRoute({
@@ -32,7 +40,12 @@ export const movementRoutes = ({ db }: RouteContext) => [
     response: movementSchema,
     errors: [409, 415, 422],
     handler: async ({ body, req, res }) =>
-      reply(res, await movements.postMovement(db, body, { idempotencyKey: keyFrom(req.get('idempotency-key')) })),
+      reply(
+        res,
+        await movements.postMovement(db, body, {
+          idempotencyKey: keyFrom(req.get('idempotency-key')),
+        }),
+      ),
   }),
   defineRoute({
     method: 'get',

@@ -31,7 +31,10 @@ export function affectedLocations(input: PostMovement): number[] {
 }
 
 /** Pure: applies a movement to the current balances. Never lets a balance go below zero. */
-export function planMovement(input: PostMovement, current: ReadonlyMap<number, bigint>): PlanResult {
+export function planMovement(
+  input: PostMovement,
+  current: ReadonlyMap<number, bigint>,
+): PlanResult {
   const balance = (id: number) => current.get(id) ?? 0n;
   let from: number | null = null;
   let to: number | null = null;
@@ -65,7 +68,14 @@ export function planMovement(input: PostMovement, current: ReadonlyMap<number, b
   const balances = new Map<number, bigint>();
   if (from !== null) {
     const available = balance(from);
-    if (available < quantity) return { ok: false, reason: 'insufficient', locationId: from, available, requested: quantity };
+    if (available < quantity)
+      return {
+        ok: false,
+        reason: 'insufficient',
+        locationId: from,
+        available,
+        requested: quantity,
+      };
     balances.set(from, available - quantity);
   }
   if (to !== null) {
@@ -73,5 +83,15 @@ export function planMovement(input: PostMovement, current: ReadonlyMap<number, b
     if (next > MAX_MILLI) return { ok: false, reason: 'overflow' };
     balances.set(to, next);
   }
-  return { ok: true, plan: { fromLocationId: from, toLocationId: to, quantity, delta, countedQuantity: counted, balances } };
+  return {
+    ok: true,
+    plan: {
+      fromLocationId: from,
+      toLocationId: to,
+      quantity,
+      delta,
+      countedQuantity: counted,
+      balances,
+    },
+  };
 }

@@ -47,19 +47,30 @@ const adjust = z.strictObject({
   kind: z.literal('adjust'),
   ...common,
   locationId: id,
-  delta: quantityInput({ nonZero: true }).meta({ description: 'Signed change, e.g. "-2" for two lost' }),
+  delta: quantityInput({ nonZero: true }).meta({
+    description: 'Signed change, e.g. "-2" for two lost',
+  }),
 });
 const count = z.strictObject({
   kind: z.literal('count'),
   ...common,
   locationId: id,
-  countedQuantity: quantityInput({ min: 'non-negative' }).meta({ description: 'What was counted on the shelf' }),
+  countedQuantity: quantityInput({ min: 'non-negative' }).meta({
+    description: 'What was counted on the shelf',
+  }),
 });
 
-export const postMovementBody = z.discriminatedUnion('kind', [receive, ship, transfer, adjust, count]);
+export const postMovementBody = z.discriminatedUnion('kind', [
+  receive,
+  ship,
+  transfer,
+  adjust,
+  count,
+]);
 export const idempotencyHeaders = z.object({
   'idempotency-key': idempotencyKey.optional().meta({
-    description: 'Makes retries safe: the same key returns the original movement instead of posting again',
+    description:
+      'Makes retries safe: the same key returns the original movement instead of posting again',
   }),
 });
 
@@ -84,7 +95,9 @@ export const listMovementsQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { path: ['to'], error: 'must be after from' });
 
-const locationRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() }).nullable();
+const locationRef = z
+  .object({ id: z.number().int(), code: z.string(), name: z.string() })
+  .nullable();
 
 export const movementSchema = z
   .object({
@@ -93,9 +106,15 @@ export const movementSchema = z
     item: z.object({ id: z.number().int(), sku: z.string(), name: z.string(), unit: z.string() }),
     fromLocation: locationRef,
     toLocation: locationRef,
-    locationId: z.number().int().nullable().meta({ description: 'adjust/count: the location adjusted or counted' }),
+    locationId: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'adjust/count: the location adjusted or counted' }),
     quantity: quantityOutput.meta({ description: 'Amount moved (0 for a count that matched)' }),
-    delta: quantityOutput.nullable().meta({ description: 'adjust/count: signed change at the location' }),
+    delta: quantityOutput
+      .nullable()
+      .meta({ description: 'adjust/count: signed change at the location' }),
     countedQuantity: quantityOutput.nullable(),
     reference: z.string().nullable(),
     note: z.string().nullable(),

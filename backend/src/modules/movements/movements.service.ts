@@ -40,13 +40,23 @@ function requestHash(input: PostMovement, reversesMovementId: number | undefined
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-function replay(existing: { movement: Movement; requestHash: string }, hash: string, key: string): PostResult {
+function replay(
+  existing: { movement: Movement; requestHash: string },
+  hash: string,
+  key: string,
+): PostResult {
   if (existing.requestHash !== hash) throw idempotencyKeyReused(key);
   return { movement: existing.movement, replayed: true };
 }
 
 /** One transaction: lock item, locations and balances in a fixed order, apply, append to the ledger. */
-async function post(trx: Knex.Transaction, input: PostMovement, key: string | undefined, hash: string, reverses?: number) {
+async function post(
+  trx: Knex.Transaction,
+  input: PostMovement,
+  key: string | undefined,
+  hash: string,
+  reverses?: number,
+): Promise<PostResult | { movementId: number }> {
   if (key) {
     const existing = await repo.findByIdempotencyKey(trx, key);
     if (existing) return replay(existing, hash, key);
@@ -79,23 +89,40 @@ async function post(trx: Knex.Transaction, input: PostMovement, key: string | un
     requestHash: key ? hash : null,
     reversesMovementId: reverses ?? null,
   });
-  return { movement: (await repo.findById(trx, id))!, replayed: false };
+  return { movementId: id };
 }
 
-export async function postMovement(db: Db, input: PostMovement, options: PostOptions = {}): Promise<PostResult> {
-  if (options.idempotencyKey && input.idempotencyKey && options.idempotencyKey !== input.idempotencyKey) {
+export async function postMovement(
+  db: Db,
+  input: PostMovement,
+  options: PostOptions = {},
+): Promise<PostResult> {
+  if (
+    options.idempotencyKey &&
+    input.idempotencyKey &&
+    options.idempotencyKey !== input.idempotencyKey
+  ) {
     throw conflictingKeys();
   }
   const key = options.idempotencyKey ?? input.idempotencyKey;
   const hash = requestHash(input, options.reversesMovementId);
   try {
-    return await transaction(db, (trx) => post(trx, input, key, hash, options.reversesMovementId));
+    const result = await transaction(db, (trx) =>
+      post(trx, input, key, hash, options.reversesMovementId),
+    );
+    if ('replayed' in result) return result;
+    // Read back after commit: the row locks are already released.
+    return { movement: await getMovement(db, result.movementId), replayed: false };
   } catch (error) {
     if (pgCode(error) !== PG_UNIQUE_VIOLATION) throw error;
     const constraint = pgConstraint(error);
     // A concurrent request with the same key won the race: answer with its movement.
     if (key && constraint === 'movements_idempotency_key_key') {
-      return replay(orThrow(await repo.findByIdempotencyKey(db, key), () => error as Error), hash, key);
+      return replay(
+        orThrow(await repo.findByIdempotencyKey(db, key), () => error as Error),
+        hash,
+        key,
+      );
     }
     if (constraint === 'movements_reverses_movement_id_key' && options.reversesMovementId) {
       throw alreadyReversed(options.reversesMovementId);
@@ -120,11 +147,27 @@ export function reversalOf(original: Movement): PostMovement {
   const to = original.toLocation?.id;
   switch (original.kind) {
     case 'receive':
-      return { ...base, kind: 'ship', fromLocationId: to!, quantity: parseMilli(original.quantity) };
+      return {
+        ...base,
+        kind: 'ship',
+        fromLocationId: to!,
+        quantity: parseMilli(original.quantity),
+      };
     case 'ship':
-      return { ...base, kind: 'receive', toLocationId: from!, quantity: parseMilli(original.quantity) };
+      return {
+        ...base,
+        kind: 'receive',
+        toLocationId: from!,
+        quantity: parseMilli(original.quantity),
+      };
     case 'transfer':
-      return { ...base, kind: 'transfer', fromLocationId: to!, toLocationId: from!, quantity: parseMilli(original.quantity) };
+      return {
+        ...base,
+        kind: 'transfer',
+        fromLocationId: to!,
+        toLocationId: from!,
+        quantity: parseMilli(original.quantity),
+      };
     case 'adjust':
     case 'count': {
       const delta = parseMilli(original.delta ?? '0');
@@ -142,8 +185,12 @@ export async function reverseMovement(
   const original = await getMovement(db, id);
   if (original.reversedByMovementId !== null && !input.idempotencyKey) throw alreadyReversed(id);
   const note = input.note ?? `Reverses movement #${id}`;
-  return postMovement(db, { ...reversalOf(original), note }, {
-    idempotencyKey: input.idempotencyKey,
-    reversesMovementId: id,
-  });
+  return postMovement(
+    db,
+    { ...reversalOf(original), note },
+    {
+      idempotencyKey: input.idempotencyKey,
+      reversesMovementId: id,
+    },
+  );
 }

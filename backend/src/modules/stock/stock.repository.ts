@@ -37,7 +37,9 @@ export async function byLocation(
     .where('s.quantity', '>', 0);
   if (q.q) {
     const p = likeContains(q.q);
-    void base.where((w) => w.where('i.sku', 'ilike', p).orWhere('i.name', 'ilike', p));
+    void base.where((w) => {
+      void w.where('i.sku', 'ilike', p).orWhere('i.name', 'ilike', p);
+    });
   }
   const [rows, count] = await Promise.all([
     base
@@ -46,13 +48,27 @@ export async function byLocation(
       .orderByRaw('lower(i.sku)')
       .limit(q.limit)
       .offset(q.offset) as Promise<
-      { id: string; sku: string; name: string; unit: string; archived_at: Date | null; quantity: string; updated_at: Date }[]
+      {
+        id: string;
+        sku: string;
+        name: string;
+        unit: string;
+        archived_at: Date | null;
+        quantity: string;
+        updated_at: Date;
+      }[]
     >,
     base.clone().count<{ n: string }[]>({ n: '*' }).first(),
   ]);
   return {
     rows: rows.map((r) => ({
-      item: { id: Number(r.id), sku: r.sku, name: r.name, unit: r.unit, archivedAt: iso(r.archived_at) },
+      item: {
+        id: Number(r.id),
+        sku: r.sku,
+        name: r.name,
+        unit: r.unit,
+        archivedAt: iso(r.archived_at),
+      },
       quantity: dec(r.quantity),
       updatedAt: isoNotNull(r.updated_at),
     })),
@@ -65,10 +81,21 @@ const LOW_STOCK = `
   left join (select item_id, sum(quantity) as on_hand from stock_levels group by item_id) s on s.item_id = i.id
   where i.archived_at is null and i.reorder_point is not null and coalesce(s.on_hand, 0) < i.reorder_point`;
 
-export async function lowStock(db: DbOrTrx, q: { limit: number; offset: number }): Promise<{ rows: LowStock['data']; total: number }> {
+export async function lowStock(
+  db: DbOrTrx,
+  q: { limit: number; offset: number },
+): Promise<{ rows: LowStock['data']; total: number }> {
   const [{ rows }, { rows: count }] = await Promise.all([
     db.raw<{
-      rows: { id: string; sku: string; name: string; unit: string; reorder_point: string; on_hand: string; shortfall: string }[];
+      rows: {
+        id: string;
+        sku: string;
+        name: string;
+        unit: string;
+        reorder_point: string;
+        on_hand: string;
+        shortfall: string;
+      }[];
     }>(
       `select i.id, i.sku, i.name, i.unit, i.reorder_point, coalesce(s.on_hand, 0) as on_hand,
               i.reorder_point - coalesce(s.on_hand, 0) as shortfall
@@ -81,7 +108,13 @@ export async function lowStock(db: DbOrTrx, q: { limit: number; offset: number }
   ]);
   return {
     rows: rows.map((r) => ({
-      item: { id: Number(r.id), sku: r.sku, name: r.name, unit: r.unit, reorderPoint: dec(r.reorder_point) },
+      item: {
+        id: Number(r.id),
+        sku: r.sku,
+        name: r.name,
+        unit: r.unit,
+        reorderPoint: dec(r.reorder_point),
+      },
       onHand: dec(r.on_hand),
       shortfall: dec(r.shortfall),
     })),

@@ -8,7 +8,12 @@ export const itemStockSchema = z
     total: quantityOutput,
     data: z.array(
       z.object({
-        location: z.object({ id: z.number().int(), code: z.string(), name: z.string(), archivedAt: timestamp.nullable() }),
+        location: z.object({
+          id: z.number().int(),
+          code: z.string(),
+          name: z.string(),
+          archivedAt: timestamp.nullable(),
+        }),
         quantity: quantityOutput,
         updatedAt: timestamp,
       }),

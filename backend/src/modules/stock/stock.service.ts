@@ -12,7 +12,11 @@ export async function stockForItem(db: Db, itemId: number): Promise<ItemStock> {
   return { itemId, total: formatMilli(total), data };
 }
 
-export async function stockAtLocation(db: Db, locationId: number, q: { q?: string; limit: number; offset: number }) {
+export async function stockAtLocation(
+  db: Db,
+  locationId: number,
+  q: { q?: string; limit: number; offset: number },
+) {
   await getLocation(db, locationId);
   const { rows, total } = await repo.byLocation(db, locationId, q);
   return { data: rows, page: { limit: q.limit, offset: q.offset, total } };

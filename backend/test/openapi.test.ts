@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { createTestApp, type TestApp } from './support/test-app';
+
+describe('API description', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  test('when fetching /api/v1/openapi.json, then it is OpenAPI 3.1 with every inventory route', async () => {
+    const res = await request(t.app).get('/api/v1/openapi.json').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    const operations = Object.entries(
+      res.body.paths as Record<string, Record<string, unknown>>,
+    ).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/items',
+        'POST /api/v1/items',
+        'PATCH /api/v1/items/{id}',
+        'DELETE /api/v1/locations/{id}',
+        'GET /api/v1/locations/tree',
+        'POST /api/v1/movements',
+        'POST /api/v1/movements/{id}/reverse',
+        'GET /api/v1/stock/low',
+      ]),
+    );
+    const post = res.body.paths['/api/v1/movements'].post;
+    expect(Object.keys(post.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '409', '422']),
+    );
+    expect(post.responses['409'].content['application/problem+json']).toBeDefined();
+  });
+
+  test('when the committed docs/api/openapi.json is compared with the live document, then they match (run `npm run openapi -w backend`)', async () => {
+    const res = await request(t.app).get('/api/v1/openapi.json').expect(200);
+    const committed = JSON.parse(
+      readFileSync(path.resolve(__dirname, '../../docs/api/openapi.json'), 'utf8'),
+    );
+    expect(res.body).toEqual(committed);
+  });
+
+  test('when opening the API reference, then an HTML page loads its script from a file (no inline script)', async () => {
+    await request(t.app).get('/api/v1/docs').expect(301).expect('location', '/api/v1/docs/');
+    const page = await request(t.app)
+      .get('/api/v1/docs/')
+      .expect(200)
+      .expect('content-type', /html/);
+    expect(page.text).toContain('<script src="init.js"></script>');
+    expect(page.text).not.toMatch(/<script>[^<]/);
+    await request(t.app).get('/api/v1/docs/swagger-ui-bundle.js').expect(200);
+    const init = await request(t.app).get('/api/v1/docs/init.js').expect(200);
+    expect(init.text).toContain('../openapi.json');
+  });
+});

@@ -1,0 +1,78 @@
+import request from 'supertest';
+import { createItem, createLocation, postMovement, receive } from './support/factories';
+import { createTestApp, type TestApp } from './support/test-app';
+
+describe('stock views', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  test('when an item is stocked in two places, then its stock lists both with the total; empty places are left out', async () => {
+    const item = await createItem(t.app, { unit: 'kg' });
+    const [a, b, c] = [
+      await createLocation(t.app),
+      await createLocation(t.app),
+      await createLocation(t.app),
+    ];
+    await receive(t.app, item, a, '1.25');
+    await receive(t.app, item, b, '2');
+    await receive(t.app, item, c, '1');
+    await postMovement(t.app, { kind: 'ship', itemId: item.id, fromLocationId: c.id, quantity: 1 });
+    const res = await request(t.app).get(`/api/v1/items/${item.id}/stock`).expect(200);
+    expect(res.body.total).toBe('3.25');
+    expect(
+      res.body.data.map((l: { location: { id: number }; quantity: string }) => [
+        l.location.id,
+        l.quantity,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        [a.id, '1.25'],
+        [b.id, '2'],
+      ]),
+    );
+    expect(res.body.data).toHaveLength(2);
+    const item404 = await request(t.app).get('/api/v1/items/99999999/stock').expect(404);
+    expect(item404.body.code).toBe('ITEM_NOT_FOUND');
+  });
+
+  test('when a location holds several items, then its stock lists each with a total count', async () => {
+    const loc = await createLocation(t.app);
+    const [x, y] = [await createItem(t.app), await createItem(t.app)];
+    await receive(t.app, x, loc, 4);
+    await receive(t.app, y, loc, 6);
+    const res = await request(t.app).get(`/api/v1/locations/${loc.id}/stock`).expect(200);
+    expect(res.body.page.total).toBe(2);
+    expect(res.body.data.map((l: { item: { id: number } }) => l.item.id).sort()).toEqual(
+      [x.id, y.id].sort(),
+    );
+  });
+
+  test('when an item total falls below its reorder point, then it is in low stock with the shortfall', async () => {
+    const low = await createItem(t.app, { reorderPoint: 10 });
+    const fine = await createItem(t.app, { reorderPoint: 2 });
+    const never = await createItem(t.app, { reorderPoint: 1 });
+    const loc = await createLocation(t.app);
+    await receive(t.app, low, loc, 4);
+    await receive(t.app, fine, loc, 5);
+    const res = await request(t.app).get('/api/v1/stock/low').query({ limit: 200 }).expect(200);
+    const byId = new Map(res.body.data.map((r: { item: { id: number } }) => [r.item.id, r]));
+    expect(byId.get(low.id)).toMatchObject({ onHand: '4', shortfall: '6' });
+    expect(byId.get(never.id)).toMatchObject({ onHand: '0', shortfall: '1' });
+    expect(byId.has(fine.id)).toBe(false);
+  });
+
+  test('when asking for the summary, then counts reflect new rows', async () => {
+    const before = (await request(t.app).get('/api/v1/stock/summary').expect(200)).body;
+    const item = await createItem(t.app, { reorderPoint: 100 });
+    await receive(t.app, item, await createLocation(t.app), 1);
+    const after = (await request(t.app).get('/api/v1/stock/summary').expect(200)).body;
+    expect(after.activeItems).toBe(before.activeItems + 1);
+    expect(after.activeLocations).toBe(before.activeLocations + 1);
+    expect(after.stockLines).toBe(before.stockLines + 1);
+    expect(after.lowStockItems).toBe(before.lowStockItems + 1);
+    expect(after.movementsLast24h).toBe(before.movementsLast24h + 1);
+  });
+});
