@@ -62,6 +62,17 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // One startup path: only config.ts reads the environment.
+    files: ['backend/src/**/*.ts'],
+    ignores: ['backend/src/lib/config.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through lib/config.ts.' },
+      ],
+    },
+  },
+  {
     files: ['frontend/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },

@@ -1,0 +1,115 @@
+// Load benchmark through nginx against a running stack:
+//   npm run bench                         # http://localhost:${HTTP_PORT:-80}
+//   npm run bench -- --url http://localhost:8080 --duration 15 --connections 20
+// Prints requests/s and p50/p99 latency for list, search, stock and post-movement.
+// Seed first for realistic figures: docker compose exec api node dist/cli/seed.js --items 100000 --movements 1000000
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+  },
+});
+const base = values.url ?? `http://localhost:${process.env.HTTP_PORT ?? '80'}`;
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+
+async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(`${base}${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
+  });
+  if (!res.ok)
+    throw new Error(`${init?.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function prepare() {
+  const tag = `BENCH-${Date.now().toString(36).toUpperCase()}`;
+  const item = await api<{ id: number }>('/api/v1/items', {
+    method: 'POST',
+    body: JSON.stringify({ sku: tag, name: 'Benchmark item' }),
+  });
+  const loc = await api<{ id: number }>('/api/v1/locations', {
+    method: 'POST',
+    body: JSON.stringify({ code: tag, name: 'Benchmark bin' }),
+  });
+  const page = await api<{ data: { id: number }[]; page: { total: number } }>(
+    '/api/v1/items?limit=200&sort=updatedAt&order=desc',
+  );
+  return { item, loc, itemIds: page.data.map((i) => i.id), totalItems: page.page.total };
+}
+
+type Scenario = { name: string; requests: autocannon.Request[] };
+
+async function run(s: Scenario) {
+  const result = await autocannon({ url: base, connections, duration, requests: s.requests });
+  return {
+    name: s.name,
+    'req/s': Math.round(result.requests.average),
+    'p50 ms': result.latency.p50,
+    'p99 ms': result.latency.p99,
+    requests: result.requests.total,
+    'non-2xx': result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function main() {
+  const { item, loc, itemIds, totalItems } = await prepare();
+  const pick = () => itemIds[Math.floor(Math.random() * itemIds.length)] ?? item.id;
+  const scenarios: Scenario[] = [
+    {
+      name: 'list items (page of 50)',
+      requests: [{ method: 'GET', path: '/api/v1/items?limit=50' }],
+    },
+    {
+      name: 'search items ("hinge")',
+      requests: [{ method: 'GET', path: '/api/v1/items?q=hinge&limit=50' }],
+    },
+    {
+      name: 'search items (SKU fragment)',
+      requests: [{ method: 'GET', path: '/api/v1/items?q=-00042&limit=50' }],
+    },
+    {
+      name: 'stock of an item',
+      requests: [
+        { method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/v1/items/${pick()}/stock` }) },
+      ],
+    },
+    {
+      name: 'post movement (receive)',
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/movements',
+          setupRequest: (r) => ({
+            ...r,
+            headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+            body: JSON.stringify({
+              kind: 'receive',
+              itemId: item.id,
+              toLocationId: loc.id,
+              quantity: 1,
+            }),
+          }),
+        },
+      ],
+    },
+  ];
+  console.log(
+    `Stockroom benchmark: ${base}, ${totalItems} items, ${connections} connections, ${duration} s per scenario`,
+  );
+  const rows = [];
+  for (const s of scenarios) rows.push(await run(s));
+  console.table(rows);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
