@@ -4,6 +4,7 @@ import { paths } from '../config/paths';
 import { ItemDetailRoute } from '../features/items/routes/item-detail-route';
 import { ItemsRoute } from '../features/items/routes/items-route';
 import { NewItemRoute } from '../features/items/routes/new-item-route';
+import { LocationDetailRoute } from '../features/locations/routes/location-detail-route';
 import { LocationsRoute } from '../features/locations/routes/locations-route';
 import { MovementsRoute } from '../features/movements/routes/movements-route';
 import { NewMovementRoute } from '../features/movements/routes/new-movement-route';
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
           { path: paths.newItem, element: <NewItemRoute /> },
           { path: `${paths.items}/:id`, element: <ItemDetailRoute /> },
           { path: paths.locations, element: <LocationsRoute /> },
+          { path: `${paths.locations}/:id`, element: <LocationDetailRoute /> },
           { path: paths.movements, element: <MovementsRoute /> },
           { path: paths.newMovement, element: <NewMovementRoute /> },
           { path: paths.status, element: <StatusRoute /> },

@@ -44,7 +44,7 @@ export function ItemActions({ item, onEdit }: ItemActionsProps) {
   };
 
   return (
-    <div className="item-actions">
+    <div className="actions-panel">
       <div className="button-row">
         <button type="button" className="button" onClick={onEdit} disabled={busy}>
           Edit

@@ -35,7 +35,7 @@ export function ItemDetails({ item }: { item: Item }) {
           </div>
         ))}
       </dl>
-      {item.description ? <p className="item-description">{item.description}</p> : null}
+      {item.description ? <p className="detail-description">{item.description}</p> : null}
     </>
   );
 }

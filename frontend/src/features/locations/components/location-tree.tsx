@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../../config/paths';
+import type { LocationTreeNode } from '../../../lib/api-types';
+import { formatCount, formatQuantity } from '../../../lib/quantity';
+
+interface LocationTreeProps {
+  nodes: LocationTreeNode[];
+}
+
+function childrenByParent(nodes: LocationTreeNode[]): Map<number | null, LocationTreeNode[]> {
+  const map = new Map<number | null, LocationTreeNode[]>();
+  const ids = new Set(nodes.map((node) => node.id));
+  for (const node of nodes) {
+    // A node whose parent is filtered out (e.g. archived) still shows, at the top.
+    const parent = node.parentId !== null && ids.has(node.parentId) ? node.parentId : null;
+    const siblings = map.get(parent) ?? [];
+    siblings.push(node);
+    map.set(parent, siblings);
+  }
+  return map;
+}
+
+/**
+ * Warehouse → zone → bin as nested lists with disclosure buttons (aria-expanded), which every
+ * screen reader and keyboard handles without a custom tree widget. Top levels start open.
+ */
+export function LocationTree({ nodes }: LocationTreeProps) {
+  const children = childrenByParent(nodes);
+  const parents = nodes.filter((node) => children.has(node.id)).map((node) => node.id);
+  const [expanded, setExpanded] = useState<Set<number>>(
+    () => new Set(nodes.filter((node) => node.depth === 0).map((node) => node.id)),
+  );
+
+  const toggle = (id: number) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const renderLevel = (parentId: number | null, id?: string) => (
+    <ul className="location-tree__list" id={id}>
+      {(children.get(parentId) ?? []).map((node) => {
+        const hasChildren = children.has(node.id);
+        const isOpen = expanded.has(node.id);
+        const groupId = `location-${node.id}-children`;
+        return (
+          <li key={node.id} className="location-tree__item">
+            <div className="location-tree__row">
+              {hasChildren ? (
+                <button
+                  type="button"
+                  className="location-tree__toggle"
+                  aria-expanded={isOpen}
+                  aria-controls={groupId}
+                  onClick={() => toggle(node.id)}
+                >
+                  <span aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
+                  <span className="visually-hidden">Contents of {node.code}</span>
+                </button>
+              ) : (
+                <span className="location-tree__spacer" aria-hidden="true" />
+              )}
+              <Link to={paths.location(node.id)} className="location-tree__link">
+                <span className="mono">{node.code}</span> {node.name}
+              </Link>
+              {node.archivedAt ? <span className="badge badge--archived">Archived</span> : null}
+              <span className="location-tree__stats">
+                {formatCount(node.itemCount)} {node.itemCount === 1 ? 'item' : 'items'} ·{' '}
+                {formatQuantity(node.totalQuantity)} units
+              </span>
+            </div>
+            {hasChildren && isOpen ? renderLevel(node.id, groupId) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+
+  return (
+    <div className="location-tree">
+      {parents.length > 0 ? (
+        <div className="button-row location-tree__controls">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setExpanded(new Set(parents))}
+          >
+            Expand all
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setExpanded(new Set())}
+          >
+            Collapse all
+          </button>
+        </div>
+      ) : null}
+      {renderLevel(null)}
+    </div>
+  );
+}
