@@ -1,0 +1,20 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import type { CursorList, Movement } from '../../../lib/api-types';
+import { queryRoots } from '../../../lib/query-keys';
+
+const RECENT = 10;
+
+/** GET /api/v1/movements?limit=10 — the latest movements, newest first. */
+export function getRecentMovements(signal?: AbortSignal): Promise<CursorList<Movement>> {
+  return apiRequest<CursorList<Movement>>(`/v1/movements?limit=${RECENT}`, { signal });
+}
+
+export const recentMovementsQueryOptions = queryOptions({
+  queryKey: [queryRoots.movements, 'recent'],
+  queryFn: ({ signal }) => getRecentMovements(signal),
+});
+
+export function useRecentMovements() {
+  return useQuery(recentMovementsQueryOptions);
+}
