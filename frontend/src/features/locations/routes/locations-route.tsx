@@ -45,7 +45,12 @@ export function LocationsRoute() {
     );
   } else {
     // Remount when the filter changes so the default expansion fits the new list.
-    content = <LocationTree key={showArchived ? 'all' : 'active'} nodes={tree.data} />;
+    content = (
+      <>
+        <p className="muted">Counts are for stock held directly at each location.</p>
+        <LocationTree key={showArchived ? 'all' : 'active'} nodes={tree.data} />
+      </>
+    );
   }
 
   return (

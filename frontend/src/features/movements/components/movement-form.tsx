@@ -172,6 +172,9 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
     } else if (error.code === 'ITEM_ARCHIVED' || error.code === 'ITEM_NOT_FOUND') {
       errors.item = error.detail ?? error.title;
       focusTarget = itemInputRef.current;
+    } else if (error.code === 'QUANTITY_TOO_LARGE') {
+      errors.quantity = error.detail ?? error.title;
+      focusTarget = quantityRef.current;
     } else if (errors.quantity) {
       focusTarget = quantityRef.current;
     }
@@ -251,6 +254,14 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
     onKindChange(next);
   };
 
+  // A preset that failed to load (deleted item, old link) says so where the item goes.
+  let presetError: string | undefined;
+  if (preset.isError && !item) {
+    presetError =
+      preset.error instanceof ApiError && preset.error.status === 404
+        ? `There is no item ${presetItemId}; scan or type one instead.`
+        : 'Could not load the item from the link; scan or type it instead.';
+  }
   const unit = item?.unit;
   return (
     <>
@@ -273,7 +284,7 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
         <FormField
           label="Item"
           hint="Scan or type a SKU or barcode, then press Enter."
-          error={fieldErrors.item}
+          error={fieldErrors.item ?? presetError}
         >
           {(control) => (
             <input

@@ -181,4 +181,14 @@ describe('NewMovementRoute (scanner flow)', () => {
     expect(screen.getByRole('textbox', { name: 'To location code' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Transfer' })).toBeInTheDocument();
   });
+
+  it('when the ?itemId= item does not exist, then the item field says so', async () => {
+    movementsApi(received);
+    renderRoute('/movements/new?kind=receive&itemId=999');
+
+    expect(
+      await screen.findByText('There is no item 999; scan or type one instead.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Item' })).toHaveAttribute('aria-invalid', 'true');
+  });
 });
