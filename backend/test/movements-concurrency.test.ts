@@ -144,6 +144,17 @@ describe('concurrent movements', () => {
       expect(parseMilli(r.balance)).toBeGreaterThanOrEqual(0n);
       expect(parseMilli(r.balance)).toBe(parseMilli(r.ledger));
     }
+    // Each item's stored total equals the sum of its balances.
+    const { rows: drift } = await t.db.raw<{ rows: unknown[] }>(
+      `select t.item_id from item_totals t
+       left join (select item_id, sum(quantity) as q from stock_levels group by item_id) s on s.item_id = t.item_id
+       where t.on_hand <> coalesce(s.q, 0)
+       union all
+       select s.item_id from stock_levels s left join item_totals t on t.item_id = s.item_id
+       group by s.item_id, t.on_hand having sum(s.quantity) <> coalesce(t.on_hand, 0)`,
+    );
+    expect(drift).toEqual([]);
+
     // The clients really were concurrent: the server saw at least one connection each.
     expect(connections).toBeGreaterThanOrEqual(CLIENTS);
   }, 120_000);

@@ -30,6 +30,16 @@ describe('seed script', () => {
       expect(parseMilli(r.ledger)).toBe(parseMilli(r.balance));
       expect(parseMilli(r.balance)).toBeGreaterThanOrEqual(0n);
     }
+    // Each item's stored total equals the sum of its balances.
+    const { rows: drift } = await t.db.raw<{ rows: unknown[] }>(
+      `select t.item_id from item_totals t
+       left join (select item_id, sum(quantity) as q from stock_levels group by item_id) s on s.item_id = t.item_id
+       where t.on_hand <> coalesce(s.q, 0)
+       union all
+       select s.item_id from stock_levels s left join item_totals t on t.item_id = s.item_id
+       group by s.item_id, t.on_hand having sum(s.quantity) <> coalesce(t.on_hand, 0)`,
+    );
+    expect(drift).toEqual([]);
     // Running balances in ledger order never dip below zero either.
     const { rows: dips } = await t.db.raw<{ rows: unknown[] }>(
       `select 1 from (

@@ -36,11 +36,25 @@ const toItem = (r: ItemRow): Item => ({
   onHand: formatDbDecimal(r.on_hand) ?? '0',
 });
 
+// Everything but search_text, which only exists to be searched.
+const ITEM_COLUMNS = [
+  'id',
+  'sku',
+  'name',
+  'description',
+  'unit',
+  'barcode',
+  'reorder_point',
+  'category',
+  'archived_at',
+  'created_at',
+  'updated_at',
+].map((c) => `items.${c}`);
 const ON_HAND =
-  '(select coalesce(sum(s.quantity), 0) from stock_levels s where s.item_id = items.id) as on_hand';
+  '(select coalesce(t.on_hand, 0) from item_totals t where t.item_id = items.id) as on_hand';
 
 function selectItems(db: DbOrTrx) {
-  return db('items').select('items.*', db.raw(ON_HAND));
+  return db('items').select(...ITEM_COLUMNS, db.raw(ON_HAND));
 }
 
 function toColumns(input: Partial<CreateItem>): Record<string, unknown> {
@@ -149,15 +163,7 @@ export async function list(
     if (query.archived === 'active') void qb.whereNull('items.archived_at');
     if (query.archived === 'archived') void qb.whereNotNull('items.archived_at');
     if (query.category) void qb.where('items.category', query.category);
-    if (query.q) {
-      const pattern = likeContains(query.q);
-      void qb.where((w) => {
-        void w
-          .where('items.sku', 'ilike', pattern)
-          .orWhere('items.name', 'ilike', pattern)
-          .orWhere('items.barcode', 'ilike', pattern);
-      });
-    }
+    if (query.q) void qb.where('items.search_text', 'like', likeContains(query.q.toLowerCase()));
     return qb;
   };
   const rowsQuery = filtered(selectItems(db));

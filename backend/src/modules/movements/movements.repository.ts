@@ -106,6 +106,29 @@ export async function lockBalances(
   return new Map(rows.map((r) => [Number(r.location_id), parseMilli(r.quantity)]));
 }
 
+/** Adds to the item's total; a transfer (net 0) skips it and so never waits on that row. */
+export async function addToItemTotal(
+  trx: Knex.Transaction,
+  itemId: number,
+  change: bigint,
+): Promise<void> {
+  if (change === 0n) return;
+  // Stock can only leave an item that received some, so a decrease always finds its row;
+  // an upsert would check the (negative) row it proposes against on_hand >= 0 first.
+  if (change < 0n) {
+    await trx.raw('update item_totals set on_hand = on_hand + ? where item_id = ?', [
+      formatMilli(change),
+      itemId,
+    ]);
+    return;
+  }
+  await trx.raw(
+    `insert into item_totals (item_id, on_hand) values (?, ?)
+     on conflict (item_id) do update set on_hand = item_totals.on_hand + excluded.on_hand`,
+    [itemId, formatMilli(change)],
+  );
+}
+
 export async function setBalances(
   trx: Knex.Transaction,
   itemId: number,

@@ -20,6 +20,12 @@ import * as repo from './movements.repository';
 import { affectedLocations, planMovement } from './movements.rules';
 import type { ListMovementsQuery, Movement, PostMovement } from './movements.schemas';
 
+const netChange = (after: Map<number, bigint>, before: Map<number, bigint>) =>
+  [...after].reduce(
+    (sum, [location, quantity]) => sum + quantity - (before.get(location) ?? 0n),
+    0n,
+  );
+
 export interface PostResult {
   movement: Movement;
   /** True when an earlier request with the same idempotency key already posted it. */
@@ -79,6 +85,7 @@ async function post(
     });
   }
   await repo.setBalances(trx, item.id, result.plan.balances);
+  await repo.addToItemTotal(trx, item.id, netChange(result.plan.balances, balances));
   const id = await repo.insert(trx, {
     kind: input.kind,
     itemId: item.id,

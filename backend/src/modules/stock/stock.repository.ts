@@ -78,7 +78,7 @@ export async function byLocation(
 
 const LOW_STOCK = `
   from items i
-  left join (select item_id, sum(quantity) as on_hand from stock_levels group by item_id) s on s.item_id = i.id
+  left join item_totals s on s.item_id = i.id
   where i.archived_at is null and i.reorder_point is not null and coalesce(s.on_hand, 0) < i.reorder_point`;
 
 export async function lowStock(
