@@ -41,7 +41,14 @@ async function prepare() {
   const page = await api<{ data: { id: number }[]; page: { total: number } }>(
     '/api/v1/items?limit=200&sort=updatedAt&order=desc',
   );
-  return { item, loc, itemIds: page.data.map((i) => i.id), totalItems: page.page.total };
+  const bins = await api<{ data: { id: number }[] }>('/api/v1/locations?limit=200');
+  return {
+    item,
+    loc,
+    itemIds: page.data.map((i) => i.id),
+    locationIds: bins.data.map((l) => l.id),
+    totalItems: page.page.total,
+  };
 }
 
 type Scenario = { name: string; requests: autocannon.Request[] };
@@ -60,8 +67,10 @@ async function run(s: Scenario) {
 }
 
 async function main() {
-  const { item, loc, itemIds, totalItems } = await prepare();
-  const pick = () => itemIds[Math.floor(Math.random() * itemIds.length)] ?? item.id;
+  const { item, loc, itemIds, locationIds, totalItems } = await prepare();
+  const any = (ids: number[], fallback: number) =>
+    ids[Math.floor(Math.random() * ids.length)] ?? fallback;
+  const pick = () => any(itemIds, item.id);
   const scenarios: Scenario[] = [
     {
       name: 'list items (page of 50)',
@@ -82,7 +91,7 @@ async function main() {
       ],
     },
     {
-      name: 'post movement (receive)',
+      name: 'post movement (receive, random item and bin)',
       requests: [
         {
           method: 'POST',
@@ -92,8 +101,8 @@ async function main() {
             headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
             body: JSON.stringify({
               kind: 'receive',
-              itemId: item.id,
-              toLocationId: loc.id,
+              itemId: pick(),
+              toLocationId: any(locationIds, loc.id),
               quantity: 1,
             }),
           }),
