@@ -75,3 +75,33 @@ export const MOVEMENT_KINDS = [
 ] as const satisfies readonly MovementKind[];
 export type MovementInput = JsonBody<paths['/api/v1/movements']['post']>;
 export type MovementFilters = Omit<Query<paths['/api/v1/movements']['get']>, 'limit' | 'cursor'>;
+
+// Accounts (issue 4). Declared by hand from docs/api/accounts-contract.md until the back end
+// publishes them in openapi.json; then derive them from Schemas like the rest. They live here,
+// not in a feature, because the session, permissions and settings are read app-wide.
+export const ROLES = ['admin', 'manager', 'operator', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface Me {
+  user: User;
+  session: { expiresAt: string } | null;
+  via: 'session' | 'token';
+}
+
+export interface Settings {
+  organisationName: string;
+  defaultUnit: Unit;
+  highlightLowStock: boolean;
+  sessionIdleTimeoutMinutes: number;
+}

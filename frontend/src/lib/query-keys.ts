@@ -9,6 +9,18 @@ export const queryRoots = {
   stock: 'stock',
 } as const;
 
+// Not stock data, so kept out of invalidateInventory.
+export const accountRoots = {
+  auth: 'auth',
+  settings: 'settings',
+  users: 'users',
+  apiTokens: 'api-tokens',
+  audit: 'audit',
+} as const;
+
+/** Who is signed in; `null` once the server has said nobody is. */
+export const meQueryKey = [accountRoots.auth, 'me'] as const;
+
 /** After anything that changes stock, everything that shows stock is stale. */
 export function invalidateInventory(queryClient: QueryClient): Promise<void> {
   return Promise.all(
