@@ -1,0 +1,26 @@
+import type { DbOrTrx } from '../../lib/db';
+
+// Settings live as `setting.<name>` rows of app_settings; other keys belong to other modules.
+const PREFIX = 'setting.';
+
+export async function readAll(db: DbOrTrx): Promise<Record<string, unknown>> {
+  const rows = (await db('app_settings')
+    .select('key', 'value')
+    .where('key', 'like', `${PREFIX}%`)) as { key: string; value: unknown }[];
+  return Object.fromEntries(rows.map((r) => [r.key.slice(PREFIX.length), r.value]));
+}
+
+export async function write(db: DbOrTrx, values: Record<string, unknown>): Promise<void> {
+  const rows = Object.entries(values).map(([key, value]) => ({
+    key: `${PREFIX}${key}`,
+    value: JSON.stringify(value),
+    updated_at: db.fn.now(),
+  }));
+  if (rows.length === 0) return;
+  await db('app_settings').insert(rows).onConflict('key').merge(['value', 'updated_at']);
+}
+
+/** Serialises concurrent writers so each audit entry's "before" is what it replaced. */
+export async function lockForWrite(db: DbOrTrx): Promise<void> {
+  await db.raw("select pg_advisory_xact_lock(hashtext('stockroom.settings'))");
+}
