@@ -4,17 +4,19 @@ import { paths } from '../../../config/paths';
 import { useCreateItem } from '../api/create-item';
 import { ItemForm } from '../components/item-form';
 import { itemFormValues, toCreateInput } from '../components/item-form-values';
+import { useSettings } from '../../../hooks/use-settings';
 
 export function NewItemRoute() {
   const navigate = useNavigate();
   const createItem = useCreateItem();
+  const settings = useSettings();
   return (
     <Page title="New item" description="Add something you keep in stock.">
       <p>
         <Link to={paths.items}>← Back to items</Link>
       </p>
       <ItemForm
-        initialValues={itemFormValues()}
+        initialValues={itemFormValues(undefined, settings.data?.defaultUnit)}
         submitLabel="Create item"
         pendingLabel="Creating…"
         error={createItem.error}
