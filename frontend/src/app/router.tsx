@@ -7,6 +7,8 @@ import { UserMenu } from '../features/auth/components/user-menu';
 import { ChangePasswordRoute } from '../features/auth/routes/change-password-route';
 import { SetupRoute } from '../features/auth/routes/setup-route';
 import { SignInRoute } from '../features/auth/routes/sign-in-route';
+import { ApiTokensRoute } from '../features/api-tokens/routes/api-tokens-route';
+import { AuditRoute } from '../features/audit/routes/audit-route';
 import { ItemDetailRoute } from '../features/items/routes/item-detail-route';
 import { ItemsRoute } from '../features/items/routes/items-route';
 import { NewItemRoute } from '../features/items/routes/new-item-route';
@@ -14,7 +16,9 @@ import { LocationDetailRoute } from '../features/locations/routes/location-detai
 import { LocationsRoute } from '../features/locations/routes/locations-route';
 import { MovementsRoute } from '../features/movements/routes/movements-route';
 import { NewMovementRoute } from '../features/movements/routes/new-movement-route';
+import { SettingsRoute } from '../features/settings/routes/settings-route';
 import { StatusRoute } from '../features/system/routes/status-route';
+import { UsersRoute } from '../features/users/routes/users-route';
 import { DashboardRoute } from './routes/dashboard-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
@@ -66,6 +70,38 @@ export const routes: RouteObject[] = [
           },
           { path: paths.status, element: <StatusRoute /> },
           { path: paths.changePassword, element: <ChangePasswordRoute /> },
+          {
+            path: paths.users,
+            element: (
+              <RequirePermission action="user.manage">
+                <UsersRoute />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.apiTokens,
+            element: (
+              <RequirePermission action="apiToken.manage">
+                <ApiTokensRoute />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.audit,
+            element: (
+              <RequirePermission action="audit.view">
+                <AuditRoute />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.settings,
+            element: (
+              <RequirePermission action="settings.edit">
+                <SettingsRoute />
+              </RequirePermission>
+            ),
+          },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },
