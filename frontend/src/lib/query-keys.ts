@@ -27,3 +27,14 @@ export function invalidateInventory(queryClient: QueryClient): Promise<void> {
     Object.values(queryRoots).map((root) => queryClient.invalidateQueries({ queryKey: [root] })),
   ).then(() => undefined);
 }
+
+/**
+ * Forgets every cached answer except the session itself, which mounted components are still
+ * watching (removing that entry would leave them looking at a query nobody updates).
+ */
+export function forgetEverythingButSession(queryClient: QueryClient): void {
+  queryClient.removeQueries({
+    predicate: (query) =>
+      query.queryKey[0] !== meQueryKey[0] || query.queryKey[1] !== meQueryKey[1],
+  });
+}

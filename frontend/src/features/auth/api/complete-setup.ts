@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import type { Me, User } from '../../../lib/api-types';
-import { meQueryKey } from '../../../lib/query-keys';
+import { forgetEverythingButSession, meQueryKey } from '../../../lib/query-keys';
 
 export interface SetupInput {
   setupToken: string;
@@ -23,7 +23,7 @@ export function useCompleteSetup() {
   return useMutation({
     mutationFn: completeSetup,
     onSuccess: ({ user }) => {
-      queryClient.clear();
+      forgetEverythingButSession(queryClient);
       const me: Me = { user, session: null, via: 'session' };
       queryClient.setQueryData(meQueryKey, me);
       void queryClient.invalidateQueries({ queryKey: meQueryKey });

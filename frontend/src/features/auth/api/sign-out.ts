@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { meQueryKey } from '../../../lib/query-keys';
+import { forgetEverythingButSession, meQueryKey } from '../../../lib/query-keys';
 
 /** POST /api/v1/auth/logout → 204; the cookie is cleared. */
 export function signOut(): Promise<void> {
@@ -13,7 +13,7 @@ export function useSignOut() {
     mutationFn: signOut,
     onSuccess: () => {
       // Drop everything the signed-out user could see, then say nobody is signed in.
-      queryClient.clear();
+      forgetEverythingButSession(queryClient);
       queryClient.setQueryData(meQueryKey, null);
     },
   });
