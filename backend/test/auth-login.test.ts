@@ -13,7 +13,7 @@ describe('signing in and out: /api/v1/auth/login, /logout, /me, /password', () =
   const login = (email: string, password: string, ip = freshIp()) =>
     t.anon.post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ email, password });
   const cookieOf = (res: { headers: Record<string, unknown> }) =>
-    (res.headers['set-cookie'] as string[])[0]!.split(';')[0]!;
+    (res.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
 
   test('when the password is right, then 200 with the user, a session cookie and /me works; the email matches in any case', async () => {
     const res = await login('VIEWER@example.test', TEST_PASSWORD).expect(200);
@@ -26,7 +26,7 @@ describe('signing in and out: /api/v1/auth/login, /logout, /me, /password', () =
 
   test('when the cookie is set, then it is HttpOnly, SameSite=Lax, Path=/, and Secure only over https', async () => {
     const plain = await login('viewer@example.test', TEST_PASSWORD).expect(200);
-    const c = (plain.headers['set-cookie'] as string[])[0]!;
+    const c = (plain.headers['set-cookie'] as unknown as string[])[0]!;
     expect(c).toMatch(/HttpOnly/);
     expect(c).toMatch(/SameSite=Lax/);
     expect(c).toMatch(/Path=\//);
@@ -34,7 +34,7 @@ describe('signing in and out: /api/v1/auth/login, /logout, /me, /password', () =
     const https = await login('viewer@example.test', TEST_PASSWORD)
       .set('X-Forwarded-Proto', 'https')
       .expect(200);
-    expect((https.headers['set-cookie'] as string[])[0]).toMatch(/Secure/);
+    expect((https.headers['set-cookie'] as unknown as string[])[0]).toMatch(/Secure/);
     const rows = await t.db('sessions').select('id');
     const raw = cookieOf(plain).split('=')[1]!;
     expect(rows.map((r) => r.id)).not.toContain(raw);
@@ -81,7 +81,7 @@ describe('signing in and out: /api/v1/auth/login, /logout, /me, /password', () =
       .set('Cookie', cookie)
       .set('X-Requested-With', 'stockroom')
       .expect(204);
-    expect((out.headers['set-cookie'] as string[])[0]).toMatch(
+    expect((out.headers['set-cookie'] as unknown as string[])[0]).toMatch(
       /stockroom_session=;.*Expires=Thu, 01 Jan 1970/,
     );
     await t.anon.get('/api/v1/auth/me').set('Cookie', cookie).expect(401);

@@ -22,9 +22,12 @@ describe('sessions: expiry and CSRF', () => {
       .send({ sessionIdleTimeoutMinutes: 10 })
       .expect(200);
     // The request above touched last_seen_at; idle it again.
-    await t.db('sessions').where({ user_id: t.users.viewer.id }).update({
-      last_seen_at: t.db.raw("now() - interval '30 minutes'"),
-    });
+    await t
+      .db('sessions')
+      .where({ user_id: t.users.viewer.id })
+      .update({
+        last_seen_at: t.db.raw("now() - interval '30 minutes'"),
+      });
     expect((await t.as('viewer').get('/api/v1/auth/me').expect(401)).body.code).toBe(
       'UNAUTHENTICATED',
     );
