@@ -1,4 +1,5 @@
 import { Link, useNavigate } from 'react-router';
+import { LoadingState } from '../../../components/loading-state';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { useCreateItem } from '../api/create-item';
@@ -15,22 +16,27 @@ export function NewItemRoute() {
       <p>
         <Link to={paths.items}>← Back to items</Link>
       </p>
-      <ItemForm
-        initialValues={itemFormValues(undefined, settings.data?.defaultUnit)}
-        submitLabel="Create item"
-        pendingLabel="Creating…"
-        error={createItem.error}
-        isPending={createItem.isPending}
-        onSubmit={(values) =>
-          createItem.mutate(toCreateInput(values), {
-            onSuccess: (item) =>
-              void navigate(paths.item(item.id), {
-                state: { flash: `Created ${item.sku} — ${item.name}.` },
-              }),
-          })
-        }
-        onCancel={() => void navigate(paths.items)}
-      />
+      {/* The form keeps its first values, so wait for the default unit (usually cached). */}
+      {settings.isPending ? (
+        <LoadingState label="Loading the form…" />
+      ) : (
+        <ItemForm
+          initialValues={itemFormValues(undefined, settings.data?.defaultUnit)}
+          submitLabel="Create item"
+          pendingLabel="Creating…"
+          error={createItem.error}
+          isPending={createItem.isPending}
+          onSubmit={(values) =>
+            createItem.mutate(toCreateInput(values), {
+              onSuccess: (item) =>
+                void navigate(paths.item(item.id), {
+                  state: { flash: `Created ${item.sku} — ${item.name}.` },
+                }),
+            })
+          }
+          onCancel={() => void navigate(paths.items)}
+        />
+      )}
     </Page>
   );
 }
