@@ -76,32 +76,13 @@ export const MOVEMENT_KINDS = [
 export type MovementInput = JsonBody<paths['/api/v1/movements']['post']>;
 export type MovementFilters = Omit<Query<paths['/api/v1/movements']['get']>, 'limit' | 'cursor'>;
 
-// Accounts (issue 4). Declared by hand from docs/api/accounts-contract.md until the back end
-// publishes them in openapi.json; then derive them from Schemas like the rest. They live here,
-// not in a feature, because the session, permissions and settings are read app-wide.
-export const ROLES = ['admin', 'manager', 'operator', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-  lastLoginAt: string | null;
-}
-
-export interface Me {
-  user: User;
-  session: { expiresAt: string } | null;
-  via: 'session' | 'token';
-}
-
-export interface Settings {
-  organisationName: string;
-  defaultUnit: Unit;
-  highlightLowStock: boolean;
-  sessionIdleTimeoutMinutes: number;
-}
+// Accounts (issue 4)
+export type User = Schemas['User'];
+export type Role = User['role'];
+export const ROLES = ['admin', 'manager', 'operator', 'viewer'] as const satisfies readonly Role[];
+const _allRolesListed: Exclude<Role, (typeof ROLES)[number]> extends never ? true : false = true;
+void _allRolesListed;
+export type Me = Schemas['Me'];
+export type Settings = Schemas['Settings'];
+export type ApiToken = Schemas['ApiToken'];
+export type AuditEntry = Schemas['AuditEntry'];

@@ -1,18 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import type { ApiToken } from '../../../lib/api-types';
 import { accountRoots } from '../../../lib/query-keys';
 
-// Declared by hand from docs/api/accounts-contract.md until openapi.json has it.
-export type ApiTokenScope = 'read' | 'write';
-export interface ApiToken {
-  id: number;
-  name: string;
-  scope: ApiTokenScope;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  createdBy: { id: number; name: string };
-}
+export type ApiTokenScope = ApiToken['scope'];
 
 /** GET /api/v1/api-tokens (admin) — including revoked ones; never the secrets. */
 export function getApiTokens(signal?: AbortSignal): Promise<{ data: ApiToken[] }> {

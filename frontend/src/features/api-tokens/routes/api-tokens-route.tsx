@@ -10,7 +10,8 @@ import { describeActionError } from '../../../lib/api-errors';
 import { formatDateTime } from '../../../lib/format-date';
 import { problemForForm } from '../../../lib/problem-fields';
 import { useCreateApiToken, type CreatedApiToken } from '../api/create-api-token';
-import { useApiTokens, type ApiToken, type ApiTokenScope } from '../api/get-api-tokens';
+import type { ApiToken } from '../../../lib/api-types';
+import { useApiTokens, type ApiTokenScope } from '../api/get-api-tokens';
 import { useRevokeApiToken } from '../api/revoke-api-token';
 import { TokenSecret } from '../components/token-secret';
 

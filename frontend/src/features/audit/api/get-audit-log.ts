@@ -1,21 +1,8 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { CursorList } from '../../../lib/api-types';
+import type { AuditEntry, CursorList } from '../../../lib/api-types';
 import { accountRoots } from '../../../lib/query-keys';
 import { toQueryString } from '../../../lib/query-string';
-
-// Declared by hand from docs/api/accounts-contract.md until openapi.json has it.
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: { id: number; email: string } | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  ip: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
 
 export interface AuditFilters {
   action?: string;

@@ -7,7 +7,8 @@ import { TableSkeleton } from '../../../components/table-skeleton';
 import { useSearchParamUpdater } from '../../../hooks/use-search-param-updater';
 import { endOfDayIso, formatDateTime, startOfDayIso } from '../../../lib/format-date';
 import { useActors } from '../api/get-actors';
-import { useAuditLog, type AuditEntry, type AuditFilters } from '../api/get-audit-log';
+import type { AuditEntry } from '../../../lib/api-types';
+import { useAuditLog, type AuditFilters } from '../api/get-audit-log';
 import { AuditDiff } from '../components/audit-diff';
 import '../components/audit.css';
 
