@@ -19,9 +19,12 @@ export function ChangePasswordRoute() {
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
 
-  // A wrong current password comes back as INVALID_CREDENTIALS (401 or 400) — on its field.
+  // A wrong current password (422 CURRENT_PASSWORD_WRONG) belongs on its field.
   const server = change.error
-    ? problemForForm(change.error, FIELDS, { INVALID_CREDENTIALS: 'currentPassword' })
+    ? problemForForm(change.error, FIELDS, {
+        CURRENT_PASSWORD_WRONG: 'currentPassword',
+        INVALID_CREDENTIALS: 'currentPassword',
+      })
     : null;
   const fieldErrors: FieldErrors<Field> = { ...server?.fieldErrors, ...clientErrors };
 
