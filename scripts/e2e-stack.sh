@@ -47,6 +47,9 @@ free_port() {
 export COMPOSE_PROJECT_NAME="stockroom-e2e-$$"
 export HTTP_PORT="${HTTP_PORT:-$(free_port)}"
 export GIT_COMMIT="${GIT_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
+# The first admin is created from these at startup; the checks sign in with them.
+export ADMIN_EMAIL="e2e-admin@example.com"
+export ADMIN_PASSWORD="e2e-$(date +%s)-$RANDOM-password"
 base_url="http://127.0.0.1:$HTTP_PORT"
 work=$(mktemp -d "${TMPDIR:-/tmp}/stockroom-e2e.XXXXXX")
 export BACKUP_DIR="$work/backups"
@@ -91,6 +94,7 @@ elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 req() {
   local method=$1 path=$2; shift 2
   status=$(curl -sS -o "$work/b" -D "$work/h" -w '%{http_code}' --max-time 10 \
+                -b "$work/cookies" -c "$work/cookies" \
                 -X "$method" "$@" "$base_url$path" 2>"$work/curl.err") || status=000
 }
 # header NAME: value of a response header of the last req (first occurrence).
@@ -164,6 +168,15 @@ check "GET / is the app (200 HTML)" get_ok / 200 text/html '<div id="root"|<html
 check "deep link /items/123 is the app (200 HTML)" get_ok /items/123 200 text/html '<html'
 check "GET /api/health 200" get_ok /api/health 200 application/json '"status" *: *"ok"'
 check "GET /api/ready 200 JSON" get_ok /api/ready 200 application/json '"status"'
+unauthenticated_401() { rm -f "$work/cookies"; get_ok /api/v1/system/info 401 application/problem+json '"UNAUTHENTICATED"'; }
+check "GET /api/v1/system/info without signing in is 401" unauthenticated_401
+sign_in() {
+  req POST /api/v1/auth/login -H 'Content-Type: application/json' -H 'X-Requested-With: stockroom' \
+    --data "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}"
+  expect 200 application/json '"role" *: *"admin"' || return 1
+  header Set-Cookie | grep -q 'stockroom_session=.*HttpOnly' || { echo "no HttpOnly session cookie"; show; return 1; }
+}
+check "sign in as the admin from ADMIN_EMAIL/ADMIN_PASSWORD" sign_in
 check "GET /api/v1/system/info 200 with a version" get_ok /api/v1/system/info 200 application/json '"version" *: *"[^"]+"'
 commit_reported() { get_ok /api/v1/system/info 200 application/json "\"commit\" *: *\"$GIT_COMMIT\""; }
 check "system/info reports the image's commit ($GIT_COMMIT)" commit_reported

@@ -4,12 +4,19 @@ import type { AnyRoute } from './lib/http/define-route';
 import { mountRoutes } from './lib/http/mount-routes';
 import { buildOpenApiDocument } from './lib/http/openapi';
 import type { RouteContext } from './lib/http/route-context';
+import type { Db } from './lib/db';
+import { authenticate } from './middleware/authenticate';
+import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
 import { itemRoutes } from './modules/items/items.routes';
 import { locationRoutes } from './modules/locations/locations.routes';
 import { movementRoutes } from './modules/movements/movements.routes';
+import { settingsRoutes } from './modules/settings/settings.routes';
 import { stockRoutes } from './modules/stock/stock.routes';
 import type { SystemDeps } from './modules/system/system.service';
 import { systemRoutes } from './modules/system/system.routes';
+import { userRoutes } from './modules/users/users.routes';
 
 export const API_V1_PREFIX = '/api/v1';
 
@@ -21,6 +28,11 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...itemRoutes(ctx),
     ...locationRoutes(ctx),
     ...movementRoutes(ctx),
+    ...authRoutes(ctx),
+    ...userRoutes(ctx),
+    ...apiTokenRoutes(ctx),
+    ...auditRoutes(ctx),
+    ...settingsRoutes(ctx),
   ];
 }
 
@@ -60,13 +72,15 @@ function docsRouter(): Router {
   return router;
 }
 
-export function v1Router(routes: AnyRoute[]): Router {
+export function v1Router(routes: AnyRoute[], db: Db): Router {
   const router = express.Router();
   const document = buildOpenApiDocument(routes, API_V1_PREFIX);
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
   router.use('/docs', docsRouter());
+  // After the public reference, before every route: each route's `access` rule then decides.
+  router.use(authenticate(db));
   mountRoutes(router, routes);
   return router;
 }

@@ -49,7 +49,7 @@ export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
     gitCommit: config.gitCommit,
   };
   app.use('/api', healthRoutes(systemDeps));
-  app.use(API_V1_PREFIX, v1Router(v1Routes({ db, logger }, systemDeps)));
+  app.use(API_V1_PREFIX, v1Router(v1Routes({ db, logger }, systemDeps), db));
 
   app.use(notFoundHandler());
   app.use(errorHandler(logger));

@@ -7,6 +7,7 @@ import { createLifecycle } from './lib/lifecycle';
 import { createLogger } from './lib/logger';
 import { runMigrations } from './lib/migrations';
 import { retryWithBackoff } from './lib/retry';
+import { bootstrap } from './modules/auth/auth.service';
 import { installGracefulShutdown } from './server';
 
 // config → database (with retry) → migrations (under knex's lock) → listen → graceful stop.
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     });
     logger.info('database reachable');
     await runMigrations(db, config.migrationsDir, logger);
+    // No user yet: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or a logged setup token.
+    await bootstrap(db, config, logger);
   } catch (error) {
     logger.fatal({ err: error }, 'startup failed; not listening');
     await db.destroy().catch(() => undefined);

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -11,7 +10,7 @@ describe('errors are problem+json', () => {
   afterAll(() => t.close());
 
   test('when an /api route does not exist, then 404 problem+json names the method and path', async () => {
-    const res = await request(t.app).get('/api/v1/nope').expect(404);
+    const res = await t.as('admin').get('/api/v1/nope').expect(404);
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expect(res.body).toMatchObject({
       status: 404,
@@ -24,7 +23,8 @@ describe('errors are problem+json', () => {
   });
 
   test('when the JSON body is malformed, then 400 MALFORMED_JSON without a stack trace', async () => {
-    const res = await request(t.app)
+    const res = await t
+      .as('admin')
       .post('/api/v1/system/info')
       .set('content-type', 'application/json')
       .send('{"name": ')
@@ -39,7 +39,8 @@ describe('errors are problem+json', () => {
 
   test('when the body is larger than 1 MB, then 413 PAYLOAD_TOO_LARGE says the limit', async () => {
     const big = JSON.stringify({ blob: 'x'.repeat(1024 * 1024 + 10) });
-    const res = await request(t.app)
+    const res = await t
+      .as('admin')
       .post('/api/v1/system/info')
       .set('content-type', 'application/json')
       .send(big)
@@ -50,12 +51,13 @@ describe('errors are problem+json', () => {
   });
 
   test('when a route outside /api is requested, then it is a 404 problem too', async () => {
-    const res = await request(t.app).get('/etc/passwd').expect(404);
+    const res = await t.as('admin').get('/etc/passwd').expect(404);
     expect(res.headers['content-type']).toMatch(PROBLEM);
   });
 
   test('when a client sends X-Request-Id, then it is echoed and used in the problem body', async () => {
-    const res = await request(t.app)
+    const res = await t
+      .as('admin')
       .get('/api/v1/nope')
       .set('X-Request-Id', 'trace-abc.123')
       .expect(404);
@@ -64,7 +66,8 @@ describe('errors are problem+json', () => {
   });
 
   test('when the X-Request-Id is unsafe for logs, then a fresh id replaces it', async () => {
-    const res = await request(t.app)
+    const res = await t
+      .as('admin')
       .get('/api/health')
       .set('X-Request-Id', 'bad id\twith "quotes"')
       .expect(200);
@@ -72,14 +75,14 @@ describe('errors are problem+json', () => {
   });
 
   test('when no X-Request-Id is sent, then one is generated per request', async () => {
-    const a = await request(t.app).get('/api/health');
-    const b = await request(t.app).get('/api/health');
+    const a = await t.as('admin').get('/api/health');
+    const b = await t.as('admin').get('/api/health');
     expect(a.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(a.headers['x-request-id']).not.toBe(b.headers['x-request-id']);
   });
 
   test('when responding, then security headers are set and the framework is not advertised', async () => {
-    const res = await request(t.app).get('/api/health');
+    const res = await t.as('admin').get('/api/health');
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");

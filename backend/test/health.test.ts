@@ -1,5 +1,4 @@
 import { readdir } from 'node:fs/promises';
-import request from 'supertest';
 import { DEFAULT_MIGRATIONS_DIR } from '../src/lib/config';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -11,12 +10,12 @@ describe('health and readiness', () => {
   afterAll(() => t.close());
 
   test('when the process is up, then /api/health answers ok without touching the database', async () => {
-    const res = await request(t.app).get('/api/health').expect(200);
+    const res = await t.as('admin').get('/api/health').expect(200);
     expect(res.body).toEqual({ status: 'ok' });
   });
 
   test('when the database is reachable and migrated, then /api/ready is 200 with every check ok', async () => {
-    const res = await request(t.app).get('/api/ready').expect(200);
+    const res = await t.as('admin').get('/api/ready').expect(200);
     expect(res.body.status).toBe('ready');
     expect(res.body.checks.database.status).toBe('ok');
     expect(res.body.checks.migrations).toMatchObject({ status: 'ok', pending: 0 });
@@ -31,7 +30,7 @@ describe('health and readiness', () => {
       name,
     ]);
     try {
-      const down = await request(t.app).get('/api/ready').expect(503);
+      const down = await t.as('admin').get('/api/ready').expect(503);
       expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(down.body).toMatchObject({ status: 503, code: 'NOT_READY' });
       expect(down.body.checks.database.status).toBe('error');
@@ -39,14 +38,14 @@ describe('health and readiness', () => {
     } finally {
       await admin.raw('alter database ?? with allow_connections true', [name]);
     }
-    const up = await request(t.app).get('/api/ready').expect(200);
+    const up = await t.as('admin').get('/api/ready').expect(200);
     expect(up.body.status).toBe('ready');
   });
 
   test('when the server is draining for shutdown, then /api/ready is 503 so traffic moves away', async () => {
     t.lifecycle.draining = true;
     try {
-      const res = await request(t.app).get('/api/ready').expect(503);
+      const res = await t.as('admin').get('/api/ready').expect(503);
       expect(res.body.checks.server).toEqual({ status: 'error', error: 'shutting down' });
       expect(res.headers.connection).toBe('close');
     } finally {

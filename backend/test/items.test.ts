@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { createItem, createLocation, receive } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -10,7 +9,8 @@ describe('/api/v1/items', () => {
   afterAll(() => t.close());
 
   test('when an item is created with only sku and name, then defaults apply and it has nothing on hand', async () => {
-    const res = await request(t.app)
+    const res = await t
+      .as('admin')
       .post('/api/v1/items')
       .send({ sku: ' BOLT-M8 ', name: 'Bolt M8' })
       .expect(201);
@@ -23,12 +23,13 @@ describe('/api/v1/items', () => {
       onHand: '0',
       archivedAt: null,
     });
-    const got = await request(t.app).get(`/api/v1/items/${res.body.id}`).expect(200);
+    const got = await t.as('admin').get(`/api/v1/items/${res.body.id}`).expect(200);
     expect(got.body.id).toBe(res.body.id);
   });
 
   test('when several fields are invalid, then 400 lists each field with a reason', async () => {
-    const res = await request(t.app)
+    const res = await t
+      .as('admin')
       .post('/api/v1/items')
       .send({ sku: 'has space', name: '', unit: 'crate', reorderPoint: -1, colour: 'red' })
       .expect(400);
@@ -41,8 +42,9 @@ describe('/api/v1/items', () => {
   });
 
   test('when a SKU differs only in case from an existing one, then 409 SKU_TAKEN', async () => {
-    const item = await createItem(t.app);
-    const res = await request(t.app)
+    const item = await createItem(t.as('admin'));
+    const res = await t
+      .as('admin')
       .post('/api/v1/items')
       .send({ sku: item.sku.toLowerCase(), name: 'Duplicate' })
       .expect(409);
@@ -51,10 +53,11 @@ describe('/api/v1/items', () => {
 
   test('when a barcode is already used, then 409 BARCODE_TAKEN, but many items may have none', async () => {
     const barcode = `400${Date.now()}`;
-    await createItem(t.app, { barcode });
-    await createItem(t.app);
-    await createItem(t.app);
-    const res = await request(t.app)
+    await createItem(t.as('admin'), { barcode });
+    await createItem(t.as('admin'));
+    await createItem(t.as('admin'));
+    const res = await t
+      .as('admin')
       .post('/api/v1/items')
       .send({ sku: 'OTHER-1', name: 'Other', barcode })
       .expect(409);
@@ -62,8 +65,9 @@ describe('/api/v1/items', () => {
   });
 
   test('when patching, then only sent fields change and null clears an optional one', async () => {
-    const item = await createItem(t.app, { category: 'Fasteners', reorderPoint: '5' });
-    const res = await request(t.app)
+    const item = await createItem(t.as('admin'), { category: 'Fasteners', reorderPoint: '5' });
+    const res = await t
+      .as('admin')
       .patch(`/api/v1/items/${item.id}`)
       .send({ name: 'Renamed', category: null, reorderPoint: '2.5' })
       .expect(200);
@@ -74,21 +78,22 @@ describe('/api/v1/items', () => {
       category: null,
       reorderPoint: '2.5',
     });
-    await request(t.app).patch(`/api/v1/items/${item.id}`).send({}).expect(400);
+    await t.as('admin').patch(`/api/v1/items/${item.id}`).send({}).expect(400);
   });
 
   test('when an item does not exist or the id is not a number, then 404 and 400', async () => {
-    expect((await request(t.app).get('/api/v1/items/999999999').expect(404)).body.code).toBe(
+    expect((await t.as('admin').get('/api/v1/items/999999999').expect(404)).body.code).toBe(
       'ITEM_NOT_FOUND',
     );
-    expect((await request(t.app).get('/api/v1/items/abc').expect(400)).body.code).toBe(
+    expect((await t.as('admin').get('/api/v1/items/abc').expect(400)).body.code).toBe(
       'VALIDATION_FAILED',
     );
-    await request(t.app).patch('/api/v1/items/999999999').send({ name: 'x' }).expect(404);
+    await t.as('admin').patch('/api/v1/items/999999999').send({ name: 'x' }).expect(404);
   });
 
   test('when the body is not JSON, then 415', async () => {
-    const res = await request(t.app)
+    const res = await t
+      .as('admin')
       .post('/api/v1/items')
       .type('text/plain')
       .send('sku=A')
@@ -98,11 +103,12 @@ describe('/api/v1/items', () => {
 
   test('when searching, then SKU, name and barcode match by substring, exact code first, with a total', async () => {
     const tag = `zq${Date.now()}`;
-    const a = await createItem(t.app, { sku: `${tag}-AAA`, name: 'Widget' });
-    const b = await createItem(t.app, { name: `Gadget ${tag}` });
-    const c = await createItem(t.app, { barcode: `${tag}99` });
-    await createItem(t.app, { name: 'Unrelated' });
-    const res = await request(t.app)
+    const a = await createItem(t.as('admin'), { sku: `${tag}-AAA`, name: 'Widget' });
+    const b = await createItem(t.as('admin'), { name: `Gadget ${tag}` });
+    const c = await createItem(t.as('admin'), { barcode: `${tag}99` });
+    await createItem(t.as('admin'), { name: 'Unrelated' });
+    const res = await t
+      .as('admin')
       .get('/api/v1/items')
       .query({ q: tag.toUpperCase() })
       .expect(200);
@@ -110,7 +116,8 @@ describe('/api/v1/items', () => {
     expect((res.body.data as { id: number }[]).map((i) => i.id).sort()).toEqual(
       [a.id, b.id, c.id].sort(),
     );
-    const exact = await request(t.app)
+    const exact = await t
+      .as('admin')
       .get('/api/v1/items')
       .query({ q: `${tag}99` })
       .expect(200);
@@ -118,10 +125,10 @@ describe('/api/v1/items', () => {
   });
 
   test('when search text contains LIKE wildcards, then they match literally', async () => {
-    const item = await createItem(t.app, { name: 'Discount 100% off_sale' });
-    const res = await request(t.app).get('/api/v1/items').query({ q: '100% off_' }).expect(200);
+    const item = await createItem(t.as('admin'), { name: 'Discount 100% off_sale' });
+    const res = await t.as('admin').get('/api/v1/items').query({ q: '100% off_' }).expect(200);
     expect(res.body.data.map((i: { id: number }) => i.id)).toEqual([item.id]);
-    const none = await request(t.app).get('/api/v1/items').query({ q: '%%%___' }).expect(200);
+    const none = await t.as('admin').get('/api/v1/items').query({ q: '%%%___' }).expect(200);
     expect(none.body.page.total).toBe(0);
   });
 
@@ -129,41 +136,46 @@ describe('/api/v1/items', () => {
     const category = `Cat-${Date.now()}`;
     const made = [];
     for (const name of ['delta', 'alpha', 'charlie', 'bravo', 'echo'])
-      made.push(await createItem(t.app, { name, category }));
-    const page1 = await request(t.app)
+      made.push(await createItem(t.as('admin'), { name, category }));
+    const page1 = await t
+      .as('admin')
       .get('/api/v1/items')
       .query({ category, sort: 'name', limit: 2 })
       .expect(200);
-    const page2 = await request(t.app)
+    const page2 = await t
+      .as('admin')
       .get('/api/v1/items')
       .query({ category, sort: 'name', limit: 2, offset: 2 })
       .expect(200);
     expect(page1.body.data.map((i: { name: string }) => i.name)).toEqual(['alpha', 'bravo']);
     expect(page2.body.data.map((i: { name: string }) => i.name)).toEqual(['charlie', 'delta']);
     expect(page1.body.page.total).toBe(5);
-    const desc = await request(t.app)
+    const desc = await t
+      .as('admin')
       .get('/api/v1/items')
       .query({ category, sort: 'name', order: 'desc', limit: 1 });
     expect(desc.body.data[0].name).toBe('echo');
-    await request(t.app).get('/api/v1/items').query({ limit: 1000 }).expect(400);
-    await request(t.app).get('/api/v1/items').query({ sort: 'price' }).expect(400);
+    await t.as('admin').get('/api/v1/items').query({ limit: 1000 }).expect(400);
+    await t.as('admin').get('/api/v1/items').query({ sort: 'price' }).expect(400);
   });
 
   test('when looking up a scanned code, then the item is found by SKU in any case or by barcode', async () => {
-    const item = await createItem(t.app, { barcode: `890${Date.now()}` });
+    const item = await createItem(t.as('admin'), { barcode: `890${Date.now()}` });
     expect(
       (
-        await request(t.app)
+        await t
+          .as('admin')
           .get('/api/v1/items/lookup')
           .query({ code: item.sku.toLowerCase() })
           .expect(200)
       ).body.id,
     ).toBe(item.id);
     expect(
-      (await request(t.app).get('/api/v1/items/lookup').query({ code: item.barcode }).expect(200))
+      (await t.as('admin').get('/api/v1/items/lookup').query({ code: item.barcode }).expect(200))
         .body.id,
     ).toBe(item.id);
-    const miss = await request(t.app)
+    const miss = await t
+      .as('admin')
       .get('/api/v1/items/lookup')
       .query({ code: 'NOPE-404' })
       .expect(404);
@@ -171,42 +183,43 @@ describe('/api/v1/items', () => {
   });
 
   test('when archiving an item with stock, then 409; once empty it archives and is hidden from the default list', async () => {
-    const item = await createItem(t.app);
-    const loc = await createLocation(t.app);
-    await receive(t.app, item, loc, 3);
-    const refused = await request(t.app).post(`/api/v1/items/${item.id}/archive`).expect(409);
+    const item = await createItem(t.as('admin'));
+    const loc = await createLocation(t.as('admin'));
+    await receive(t.as('admin'), item, loc, 3);
+    const refused = await t.as('admin').post(`/api/v1/items/${item.id}/archive`).expect(409);
     expect(refused.body).toMatchObject({ code: 'ITEM_HAS_STOCK' });
     expect(refused.body.detail).toContain('3');
 
-    const empty = await createItem(t.app);
-    const archived = await request(t.app).post(`/api/v1/items/${empty.id}/archive`).expect(200);
+    const empty = await createItem(t.as('admin'));
+    const archived = await t.as('admin').post(`/api/v1/items/${empty.id}/archive`).expect(200);
     expect(archived.body.archivedAt).not.toBeNull();
-    const active = await request(t.app).get('/api/v1/items').query({ q: empty.sku }).expect(200);
+    const active = await t.as('admin').get('/api/v1/items').query({ q: empty.sku }).expect(200);
     expect(active.body.page.total).toBe(0);
-    const all = await request(t.app)
+    const all = await t
+      .as('admin')
       .get('/api/v1/items')
       .query({ q: empty.sku, archived: 'archived' })
       .expect(200);
     expect(all.body.data[0].id).toBe(empty.id);
-    const back = await request(t.app).post(`/api/v1/items/${empty.id}/unarchive`).expect(200);
+    const back = await t.as('admin').post(`/api/v1/items/${empty.id}/unarchive`).expect(200);
     expect(back.body.archivedAt).toBeNull();
   });
 
   test('when deleting, then an unused item goes (204) and one with movements is refused (409 ITEM_IN_USE)', async () => {
-    const unused = await createItem(t.app);
-    await request(t.app).delete(`/api/v1/items/${unused.id}`).expect(204);
-    await request(t.app).get(`/api/v1/items/${unused.id}`).expect(404);
+    const unused = await createItem(t.as('admin'));
+    await t.as('admin').delete(`/api/v1/items/${unused.id}`).expect(204);
+    await t.as('admin').get(`/api/v1/items/${unused.id}`).expect(404);
 
-    const used = await createItem(t.app);
-    await receive(t.app, used, await createLocation(t.app), 1);
-    const res = await request(t.app).delete(`/api/v1/items/${used.id}`).expect(409);
+    const used = await createItem(t.as('admin'));
+    await receive(t.as('admin'), used, await createLocation(t.as('admin')), 1);
+    const res = await t.as('admin').delete(`/api/v1/items/${used.id}`).expect(409);
     expect(res.body.code).toBe('ITEM_IN_USE');
   });
 
   test('when listing categories, then each category in use appears once, sorted', async () => {
-    await createItem(t.app, { category: 'Zeta tools' });
-    await createItem(t.app, { category: 'Zeta tools' });
-    const res = await request(t.app).get('/api/v1/items/categories').expect(200);
+    await createItem(t.as('admin'), { category: 'Zeta tools' });
+    await createItem(t.as('admin'), { category: 'Zeta tools' });
+    const res = await t.as('admin').get('/api/v1/items/categories').expect(200);
     expect(res.body.data.filter((c: string) => c === 'Zeta tools')).toHaveLength(1);
     expect([...res.body.data].sort()).toEqual(res.body.data);
   });

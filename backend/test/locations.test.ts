@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { createItem, createLocation, receive } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -10,18 +9,26 @@ describe('/api/v1/locations', () => {
   afterAll(() => t.close());
 
   test('when a warehouse → zone → bin tree is built, then the tree lists it depth-first with stock per location', async () => {
-    const wh = await createLocation(t.app, { code: 'TWH1', name: 'Warehouse 1' });
-    const zoneB = await createLocation(t.app, { code: 'TWH1-B', name: 'Zone B', parentId: wh.id });
-    const zoneA = await createLocation(t.app, { code: 'TWH1-A', name: 'Zone A', parentId: wh.id });
-    const bin = await createLocation(t.app, {
+    const wh = await createLocation(t.as('admin'), { code: 'TWH1', name: 'Warehouse 1' });
+    const zoneB = await createLocation(t.as('admin'), {
+      code: 'TWH1-B',
+      name: 'Zone B',
+      parentId: wh.id,
+    });
+    const zoneA = await createLocation(t.as('admin'), {
+      code: 'TWH1-A',
+      name: 'Zone A',
+      parentId: wh.id,
+    });
+    const bin = await createLocation(t.as('admin'), {
       code: 'TWH1-A-03',
       name: 'Bin 3',
       parentId: zoneA.id,
     });
-    const item = await createItem(t.app);
-    await receive(t.app, item, bin, '2.5');
+    const item = await createItem(t.as('admin'));
+    await receive(t.as('admin'), item, bin, '2.5');
 
-    const res = await request(t.app).get('/api/v1/locations/tree').expect(200);
+    const res = await t.as('admin').get('/api/v1/locations/tree').expect(200);
     const ours = (
       res.body.data as { id: number; depth: number; itemCount: number; totalQuantity: string }[]
     ).filter((n) => [wh.id, zoneA.id, zoneB.id, bin.id].includes(n.id));
@@ -35,21 +42,24 @@ describe('/api/v1/locations', () => {
   });
 
   test('when a location would move under its own descendant, then 422 LOCATION_CYCLE', async () => {
-    const top = await createLocation(t.app);
-    const mid = await createLocation(t.app, { parentId: top.id });
-    const leaf = await createLocation(t.app, { parentId: mid.id });
-    const res = await request(t.app)
+    const top = await createLocation(t.as('admin'));
+    const mid = await createLocation(t.as('admin'), { parentId: top.id });
+    const leaf = await createLocation(t.as('admin'), { parentId: mid.id });
+    const res = await t
+      .as('admin')
       .patch(`/api/v1/locations/${top.id}`)
       .send({ parentId: leaf.id })
       .expect(422);
     expect(res.body.code).toBe('LOCATION_CYCLE');
-    const self = await request(t.app)
+    const self = await t
+      .as('admin')
       .patch(`/api/v1/locations/${top.id}`)
       .send({ parentId: top.id })
       .expect(422);
     expect(self.body.code).toBe('LOCATION_CYCLE');
     // A legal move still works.
-    const moved = await request(t.app)
+    const moved = await t
+      .as('admin')
       .patch(`/api/v1/locations/${leaf.id}`)
       .send({ parentId: top.id })
       .expect(200);
@@ -57,16 +67,17 @@ describe('/api/v1/locations', () => {
   });
 
   test('when the database is asked directly to make a cycle, then its trigger refuses too', async () => {
-    const a = await createLocation(t.app);
-    const b = await createLocation(t.app, { parentId: a.id });
+    const a = await createLocation(t.as('admin'));
+    const b = await createLocation(t.as('admin'), { parentId: a.id });
     await expect(t.db('locations').where({ id: a.id }).update({ parent_id: b.id })).rejects.toThrow(
       /descendant/,
     );
   });
 
   test('when a code is reused in another case, then 409 LOCATION_CODE_TAKEN', async () => {
-    const loc = await createLocation(t.app);
-    const res = await request(t.app)
+    const loc = await createLocation(t.as('admin'));
+    const res = await t
+      .as('admin')
       .post('/api/v1/locations')
       .send({ code: loc.code.toLowerCase(), name: 'Again' })
       .expect(409);
@@ -74,14 +85,16 @@ describe('/api/v1/locations', () => {
   });
 
   test('when the parent does not exist or is archived, then 422 says which', async () => {
-    const missing = await request(t.app)
+    const missing = await t
+      .as('admin')
       .post('/api/v1/locations')
       .send({ code: 'ORPHAN-1', name: 'Orphan', parentId: 99999999 })
       .expect(422);
     expect(missing.body.code).toBe('PARENT_NOT_FOUND');
-    const old = await createLocation(t.app);
-    await request(t.app).post(`/api/v1/locations/${old.id}/archive`).expect(200);
-    const archived = await request(t.app)
+    const old = await createLocation(t.as('admin'));
+    await t.as('admin').post(`/api/v1/locations/${old.id}/archive`).expect(200);
+    const archived = await t
+      .as('admin')
       .post('/api/v1/locations')
       .send({ code: 'UNDER-OLD', name: 'x', parentId: old.id })
       .expect(422);
@@ -89,43 +102,46 @@ describe('/api/v1/locations', () => {
   });
 
   test('when archiving a location with stock or active children, then 409 says why', async () => {
-    const parent = await createLocation(t.app);
-    await createLocation(t.app, { parentId: parent.id });
+    const parent = await createLocation(t.as('admin'));
+    await createLocation(t.as('admin'), { parentId: parent.id });
     expect(
-      (await request(t.app).post(`/api/v1/locations/${parent.id}/archive`).expect(409)).body.code,
+      (await t.as('admin').post(`/api/v1/locations/${parent.id}/archive`).expect(409)).body.code,
     ).toBe('LOCATION_HAS_CHILDREN');
-    const stocked = await createLocation(t.app);
-    await receive(t.app, await createItem(t.app), stocked, 1);
+    const stocked = await createLocation(t.as('admin'));
+    await receive(t.as('admin'), await createItem(t.as('admin')), stocked, 1);
     expect(
-      (await request(t.app).post(`/api/v1/locations/${stocked.id}/archive`).expect(409)).body.code,
+      (await t.as('admin').post(`/api/v1/locations/${stocked.id}/archive`).expect(409)).body.code,
     ).toBe('LOCATION_NOT_EMPTY');
   });
 
   test('when deleting, then an unused location goes and a used one is refused with 409 LOCATION_IN_USE', async () => {
-    const unused = await createLocation(t.app);
-    await request(t.app).delete(`/api/v1/locations/${unused.id}`).expect(204);
-    await request(t.app).get(`/api/v1/locations/${unused.id}`).expect(404);
-    const parent = await createLocation(t.app);
-    await createLocation(t.app, { parentId: parent.id });
+    const unused = await createLocation(t.as('admin'));
+    await t.as('admin').delete(`/api/v1/locations/${unused.id}`).expect(204);
+    await t.as('admin').get(`/api/v1/locations/${unused.id}`).expect(404);
+    const parent = await createLocation(t.as('admin'));
+    await createLocation(t.as('admin'), { parentId: parent.id });
     expect(
-      (await request(t.app).delete(`/api/v1/locations/${parent.id}`).expect(409)).body.code,
+      (await t.as('admin').delete(`/api/v1/locations/${parent.id}`).expect(409)).body.code,
     ).toBe('LOCATION_IN_USE');
   });
 
   test('when listing by exact code or search, then matches come back with a total', async () => {
-    const loc = await createLocation(t.app, { name: 'Cold room shelf' });
-    const byCode = await request(t.app)
+    const loc = await createLocation(t.as('admin'), { name: 'Cold room shelf' });
+    const byCode = await t
+      .as('admin')
       .get('/api/v1/locations')
       .query({ code: loc.code.toLowerCase() })
       .expect(200);
     expect(byCode.body.data.map((l: { id: number }) => l.id)).toEqual([loc.id]);
-    const search = await request(t.app)
+    const search = await t
+      .as('admin')
       .get('/api/v1/locations')
       .query({ q: 'cold ROOM' })
       .expect(200);
     expect(search.body.data.map((l: { id: number }) => l.id)).toContain(loc.id);
     expect(search.body.page.total).toBeGreaterThanOrEqual(1);
-    const children = await request(t.app)
+    const children = await t
+      .as('admin')
       .get('/api/v1/locations')
       .query({ parentId: loc.id })
       .expect(200);

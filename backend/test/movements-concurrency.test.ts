@@ -30,14 +30,18 @@ describe('concurrent movements', () => {
   });
 
   test(`when ${CLIENTS} clients post ${MOVEMENTS} random movements, then the ledger and balances agree exactly`, async () => {
-    const items = [await createItem(t.app), await createItem(t.app), await createItem(t.app)];
-    const locs = [
-      await createLocation(t.app),
-      await createLocation(t.app),
-      await createLocation(t.app),
-      await createLocation(t.app),
+    const items = [
+      await createItem(t.as('admin')),
+      await createItem(t.as('admin')),
+      await createItem(t.as('admin')),
     ];
-    for (const item of items) await receive(t.app, item, locs[0]!, 20);
+    const locs = [
+      await createLocation(t.as('admin')),
+      await createLocation(t.as('admin')),
+      await createLocation(t.as('admin')),
+      await createLocation(t.as('admin')),
+    ];
+    for (const item of items) await receive(t.as('admin'), item, locs[0]!, 20);
 
     let seed = 42;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
@@ -101,7 +105,11 @@ describe('concurrent movements', () => {
         const body = bodies[next++]!;
         const res = await fetch(`${base}/api/v1/movements`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+          headers: {
+            ...t.headers('operator'),
+            'content-type': 'application/json',
+            'idempotency-key': randomUUID(),
+          },
           body: JSON.stringify(body),
         });
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('API description', () => {
@@ -11,7 +10,7 @@ describe('API description', () => {
   afterAll(() => t.close());
 
   test('when fetching /api/v1/openapi.json, then it is OpenAPI 3.1 with every inventory route', async () => {
-    const res = await request(t.app).get('/api/v1/openapi.json').expect(200);
+    const res = await t.as('admin').get('/api/v1/openapi.json').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
     const operations = Object.entries(
       res.body.paths as Record<string, Record<string, unknown>>,
@@ -36,7 +35,7 @@ describe('API description', () => {
   });
 
   test('when the committed docs/api/openapi.json is compared with the live document, then they match (run `npm run openapi -w backend`)', async () => {
-    const res = await request(t.app).get('/api/v1/openapi.json').expect(200);
+    const res = await t.as('admin').get('/api/v1/openapi.json').expect(200);
     const committed = JSON.parse(
       readFileSync(path.resolve(__dirname, '../../docs/api/openapi.json'), 'utf8'),
     );
@@ -44,15 +43,16 @@ describe('API description', () => {
   });
 
   test('when opening the API reference, then an HTML page loads its script from a file (no inline script)', async () => {
-    await request(t.app).get('/api/v1/docs').expect(301).expect('location', '/api/v1/docs/');
-    const page = await request(t.app)
+    await t.as('admin').get('/api/v1/docs').expect(301).expect('location', '/api/v1/docs/');
+    const page = await t
+      .as('admin')
       .get('/api/v1/docs/')
       .expect(200)
       .expect('content-type', /html/);
     expect(page.text).toContain('<script src="init.js"></script>');
     expect(page.text).not.toMatch(/<script>[^<]/);
-    await request(t.app).get('/api/v1/docs/swagger-ui-bundle.js').expect(200);
-    const init = await request(t.app).get('/api/v1/docs/init.js').expect(200);
+    await t.as('admin').get('/api/v1/docs/swagger-ui-bundle.js').expect(200);
+    const init = await t.as('admin').get('/api/v1/docs/init.js').expect(200);
     expect(init.text).toContain('../openapi.json');
   });
 });

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { seed } from '../src/cli/seed';
 import { parseMilli } from '../src/lib/quantity';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -51,7 +50,8 @@ describe('seed script', () => {
     );
     expect(dips).toEqual([]);
 
-    const search = await request(t.app)
+    const search = await t
+      .as('admin')
       .get('/api/v1/items')
       .query({ q: 'tseed-000003' })
       .expect(200);

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { createItem, createLocation, postMovement, receive } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -10,17 +9,22 @@ describe('stock views', () => {
   afterAll(() => t.close());
 
   test('when an item is stocked in two places, then its stock lists both with the total; empty places are left out', async () => {
-    const item = await createItem(t.app, { unit: 'kg' });
+    const item = await createItem(t.as('admin'), { unit: 'kg' });
     const [a, b, c] = [
-      await createLocation(t.app),
-      await createLocation(t.app),
-      await createLocation(t.app),
+      await createLocation(t.as('admin')),
+      await createLocation(t.as('admin')),
+      await createLocation(t.as('admin')),
     ];
-    await receive(t.app, item, a, '1.25');
-    await receive(t.app, item, b, '2');
-    await receive(t.app, item, c, '1');
-    await postMovement(t.app, { kind: 'ship', itemId: item.id, fromLocationId: c.id, quantity: 1 });
-    const res = await request(t.app).get(`/api/v1/items/${item.id}/stock`).expect(200);
+    await receive(t.as('admin'), item, a, '1.25');
+    await receive(t.as('admin'), item, b, '2');
+    await receive(t.as('admin'), item, c, '1');
+    await postMovement(t.as('admin'), {
+      kind: 'ship',
+      itemId: item.id,
+      fromLocationId: c.id,
+      quantity: 1,
+    });
+    const res = await t.as('admin').get(`/api/v1/items/${item.id}/stock`).expect(200);
     expect(res.body.total).toBe('3.25');
     expect(
       res.body.data.map((l: { location: { id: number }; quantity: string }) => [
@@ -34,16 +38,16 @@ describe('stock views', () => {
       ]),
     );
     expect(res.body.data).toHaveLength(2);
-    const item404 = await request(t.app).get('/api/v1/items/99999999/stock').expect(404);
+    const item404 = await t.as('admin').get('/api/v1/items/99999999/stock').expect(404);
     expect(item404.body.code).toBe('ITEM_NOT_FOUND');
   });
 
   test('when a location holds several items, then its stock lists each with a total count', async () => {
-    const loc = await createLocation(t.app);
-    const [x, y] = [await createItem(t.app), await createItem(t.app)];
-    await receive(t.app, x, loc, 4);
-    await receive(t.app, y, loc, 6);
-    const res = await request(t.app).get(`/api/v1/locations/${loc.id}/stock`).expect(200);
+    const loc = await createLocation(t.as('admin'));
+    const [x, y] = [await createItem(t.as('admin')), await createItem(t.as('admin'))];
+    await receive(t.as('admin'), x, loc, 4);
+    await receive(t.as('admin'), y, loc, 6);
+    const res = await t.as('admin').get(`/api/v1/locations/${loc.id}/stock`).expect(200);
     expect(res.body.page.total).toBe(2);
     expect(res.body.data.map((l: { item: { id: number } }) => l.item.id).sort()).toEqual(
       [x.id, y.id].sort(),
@@ -51,13 +55,13 @@ describe('stock views', () => {
   });
 
   test('when an item total falls below its reorder point, then it is in low stock with the shortfall', async () => {
-    const low = await createItem(t.app, { reorderPoint: 10 });
-    const fine = await createItem(t.app, { reorderPoint: 2 });
-    const never = await createItem(t.app, { reorderPoint: 1 });
-    const loc = await createLocation(t.app);
-    await receive(t.app, low, loc, 4);
-    await receive(t.app, fine, loc, 5);
-    const res = await request(t.app).get('/api/v1/stock/low').query({ limit: 200 }).expect(200);
+    const low = await createItem(t.as('admin'), { reorderPoint: 10 });
+    const fine = await createItem(t.as('admin'), { reorderPoint: 2 });
+    const never = await createItem(t.as('admin'), { reorderPoint: 1 });
+    const loc = await createLocation(t.as('admin'));
+    await receive(t.as('admin'), low, loc, 4);
+    await receive(t.as('admin'), fine, loc, 5);
+    const res = await t.as('admin').get('/api/v1/stock/low').query({ limit: 200 }).expect(200);
     const byId = new Map(res.body.data.map((r: { item: { id: number } }) => [r.item.id, r]));
     expect(byId.get(low.id)).toMatchObject({ onHand: '4', shortfall: '6' });
     expect(byId.get(never.id)).toMatchObject({ onHand: '0', shortfall: '1' });
@@ -65,10 +69,10 @@ describe('stock views', () => {
   });
 
   test('when asking for the summary, then counts reflect new rows', async () => {
-    const before = (await request(t.app).get('/api/v1/stock/summary').expect(200)).body;
-    const item = await createItem(t.app, { reorderPoint: 100 });
-    await receive(t.app, item, await createLocation(t.app), 1);
-    const after = (await request(t.app).get('/api/v1/stock/summary').expect(200)).body;
+    const before = (await t.as('admin').get('/api/v1/stock/summary').expect(200)).body;
+    const item = await createItem(t.as('admin'), { reorderPoint: 100 });
+    await receive(t.as('admin'), item, await createLocation(t.as('admin')), 1);
+    const after = (await t.as('admin').get('/api/v1/stock/summary').expect(200)).body;
     expect(after.activeItems).toBe(before.activeItems + 1);
     expect(after.activeLocations).toBe(before.activeLocations + 1);
     expect(after.stockLines).toBe(before.stockLines + 1);

@@ -1,5 +1,5 @@
 // Load benchmark through nginx against a running stack:
-//   npm run bench                         # http://localhost:${HTTP_PORT:-80}
+//   npm run bench -- --email admin@example.com --password '…'   # or --token sr_… (write scope)
 //   npm run bench -- --url http://localhost:8080 --duration 15 --connections 20
 // Prints requests/s and p50/p99 latency for list, search, stock and post-movement.
 // Seed first for realistic figures: docker compose exec api node dist/cli/seed.js --items 100000 --movements 1000000
@@ -12,16 +12,41 @@ const { values } = parseArgs({
     url: { type: 'string' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '20' },
+    // Sign in with a password (a session cookie) or use an API token (write scope).
+    email: { type: 'string' },
+    password: { type: 'string' },
+    token: { type: 'string' },
   },
 });
 const base = values.url ?? `http://localhost:${process.env.HTTP_PORT ?? '80'}`;
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 
+const auth: Record<string, string> = {};
+
+async function signIn(): Promise<void> {
+  if (values.token) {
+    auth.authorization = `Bearer ${values.token}`;
+    return;
+  }
+  if (!values.email || !values.password) {
+    console.error('usage: bench (--token sr_… | --email E --password P) [--url U] [--duration S]');
+    process.exit(2);
+  }
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'stockroom' },
+    body: JSON.stringify({ email: values.email, password: values.password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  auth.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  auth['x-requested-with'] = 'stockroom';
+}
+
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`${base}${path}`, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
+    headers: { 'content-type': 'application/json', ...auth, ...(init?.headers ?? {}) },
   });
   if (!res.ok)
     throw new Error(`${init?.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
@@ -54,7 +79,13 @@ async function prepare() {
 type Scenario = { name: string; requests: autocannon.Request[] };
 
 async function run(s: Scenario) {
-  const result = await autocannon({ url: base, connections, duration, requests: s.requests });
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration,
+    headers: auth,
+    requests: s.requests,
+  });
   return {
     name: s.name,
     'req/s': Math.round(result.requests.average),
@@ -67,6 +98,7 @@ async function run(s: Scenario) {
 }
 
 async function main() {
+  await signIn();
   const { item, loc, itemIds, locationIds, totalItems } = await prepare();
   const any = (ids: number[], fallback: number) =>
     ids[Math.floor(Math.random() * ids.length)] ?? fallback;
@@ -98,7 +130,11 @@ async function main() {
           path: '/api/v1/movements',
           setupRequest: (r) => ({
             ...r,
-            headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+            headers: {
+              ...auth,
+              'content-type': 'application/json',
+              'idempotency-key': randomUUID(),
+            },
             body: JSON.stringify({
               kind: 'receive',
               itemId: pick(),

@@ -27,29 +27,47 @@ const originList = z
     ),
   );
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: int(1, 65535).default(3000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, { error: 'must start with postgres:// or postgresql://' })
-    .optional(),
-  PGHOST: z.string().default('localhost'),
-  PGPORT: int(1, 65535).default(5432),
-  PGUSER: z.string().default('stockroom'),
-  PGPASSWORD: z.string().optional(),
-  PGDATABASE: z.string().default('stockroom'),
-  DB_POOL_MAX: int(1, 200).default(10),
-  DB_CONNECT_TIMEOUT_MS: int(0, 600_000).default(60_000),
-  CORS_ORIGINS: originList.default([]),
-  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
-  MIGRATIONS_DIR: z.string().optional(),
-  GIT_COMMIT: z.string().optional(),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: int(1, 65535).default(3000),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'must start with postgres:// or postgresql://' })
+      .optional(),
+    PGHOST: z.string().default('localhost'),
+    PGPORT: int(1, 65535).default(5432),
+    PGUSER: z.string().default('stockroom'),
+    PGPASSWORD: z.string().optional(),
+    PGDATABASE: z.string().default('stockroom'),
+    DB_POOL_MAX: int(1, 200).default(10),
+    DB_CONNECT_TIMEOUT_MS: int(0, 600_000).default(60_000),
+    CORS_ORIGINS: originList.default([]),
+    SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
+    MIGRATIONS_DIR: z.string().optional(),
+    GIT_COMMIT: z.string().optional(),
+    // Creates the first admin at startup when no user exists yet (instead of the setup token).
+    ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
+    ADMIN_PASSWORD: z
+      .string()
+      .min(10, { error: 'must be at least 10 characters' })
+      .max(200, { error: 'must be at most 200 characters' })
+      .optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD))
+      ctx.addIssue({
+        code: 'custom',
+        path: [e.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
+        message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together',
+      });
+  });
 
 // Values of these keys never appear in error messages.
-const SECRET_KEYS = new Set(['DATABASE_URL', 'PGPASSWORD']);
+const SECRET_KEYS = new Set(['DATABASE_URL', 'PGPASSWORD', 'ADMIN_PASSWORD']);
 
 export const DEFAULT_MIGRATIONS_DIR = path.resolve(__dirname, '../../../db/migrations');
 
@@ -74,6 +92,10 @@ function toConfig(env: z.infer<typeof envSchema>) {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     migrationsDir: path.resolve(env.MIGRATIONS_DIR ?? DEFAULT_MIGRATIONS_DIR),
     gitCommit: env.GIT_COMMIT?.trim() || null,
+    initialAdmin:
+      env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+        ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
+        : null,
     // The API sits behind exactly one proxy (nginx); see docs/decisions.
     trustProxyHops: 1,
     jsonBodyLimit: '1mb',

@@ -4,7 +4,8 @@ import { currentRequestId } from './request-context';
 
 export type Logger = pino.Logger;
 
-// Secrets never reach the log, wherever they appear in a logged object.
+// Secrets never reach the log, wherever they appear in a logged object. The one exception is
+// deliberate: the top-level `setupToken` of the first-run line, which the operator must read.
 export const REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers.authorization',
@@ -14,7 +15,11 @@ export const REDACT_PATHS = [
   '*.password',
   '*.newPassword',
   '*.currentPassword',
+  'token',
   '*.token',
+  '*.setupToken',
+  'sessionId',
+  '*.sessionId',
   '*.secret',
   'config.database.password',
   'config.database.connectionString',

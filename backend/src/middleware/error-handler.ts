@@ -73,6 +73,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
     if (err instanceof AppError) {
+      const retryAfter = err.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
       return sendProblem(res, err.status, err.code, err.message, err.details ?? {});
     }
     if (err instanceof ZodError) {

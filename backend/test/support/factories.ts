@@ -1,6 +1,5 @@
 // Per-test rows made through the API itself, with unique codes so tests never collide.
-import type { Express } from 'express';
-import request from 'supertest';
+import type { Api } from './test-app';
 
 let counter = 0;
 const unique = (prefix: string) =>
@@ -29,23 +28,21 @@ export interface MovementRow {
 }
 
 export async function createItem(
-  app: Express,
+  api: Api,
   overrides: Record<string, unknown> = {},
 ): Promise<ItemRow> {
   const sku = unique('SKU').toUpperCase();
-  const res = await request(app)
-    .post('/api/v1/items')
-    .send({ sku, name: `Item ${sku}`, ...overrides });
+  const res = await api.post('/api/v1/items').send({ sku, name: `Item ${sku}`, ...overrides });
   if (res.status !== 201) throw new Error(`createItem: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as ItemRow;
 }
 
 export async function createLocation(
-  app: Express,
+  api: Api,
   overrides: Record<string, unknown> = {},
 ): Promise<LocationRow> {
   const code = unique('LOC').toUpperCase();
-  const res = await request(app)
+  const res = await api
     .post('/api/v1/locations')
     .send({ code, name: `Location ${code}`, ...overrides });
   if (res.status !== 201)
@@ -53,29 +50,26 @@ export async function createLocation(
   return res.body as LocationRow;
 }
 
-export async function postMovement(
-  app: Express,
-  body: Record<string, unknown>,
-): Promise<MovementRow> {
-  const res = await request(app).post('/api/v1/movements').send(body);
+export async function postMovement(api: Api, body: Record<string, unknown>): Promise<MovementRow> {
+  const res = await api.post('/api/v1/movements').send(body);
   if (res.status !== 201)
     throw new Error(`postMovement: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as MovementRow;
 }
 
 export const receive = (
-  app: Express,
+  api: Api,
   item: { id: number },
   location: { id: number },
   quantity: string | number,
-) => postMovement(app, { kind: 'receive', itemId: item.id, toLocationId: location.id, quantity });
+) => postMovement(api, { kind: 'receive', itemId: item.id, toLocationId: location.id, quantity });
 
 export async function onHandAt(
-  app: Express,
+  api: Api,
   item: { id: number },
   location: { id: number },
 ): Promise<string> {
-  const res = await request(app).get(`/api/v1/items/${item.id}/stock`).expect(200);
+  const res = await api.get(`/api/v1/items/${item.id}/stock`).expect(200);
   const line = (res.body.data as { location: { id: number }; quantity: string }[]).find(
     (l) => l.location.id === location.id,
   );

@@ -1,13 +1,17 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderRoute } from '../testing/render-route';
+import { sessionResponse } from '../testing/session';
 
 describe('app router and layout', () => {
   beforeEach(() => {
-    // The dashboard asks for readiness; these tests are about the shell, so keep it pending.
+    // Signed in; the pages' own data stays pending, as these tests are about the shell.
     vi.stubGlobal(
       'fetch',
-      vi.fn(() => new Promise<Response>(() => undefined)),
+      vi.fn((input: RequestInfo | URL) => {
+        const session = sessionResponse(input);
+        return session ? Promise.resolve(session) : new Promise<Response>(() => undefined);
+      }),
     );
   });
 

@@ -19,6 +19,15 @@ export function QueryErrorState({ error, onRetry, retrying }: QueryErrorStatePro
       />
     );
   }
+  if (error instanceof ApiError && error.status === 403) {
+    return (
+      <ErrorState
+        title="You don't have permission to see this"
+        message={error.detail ?? 'Your role does not include this page. Ask an administrator.'}
+        requestId={error.requestId}
+      />
+    );
+  }
   const detail = error instanceof ApiError ? (error.detail ?? error.title) : undefined;
   return (
     <ErrorState

@@ -13,4 +13,25 @@ export const paths = {
   movementForm: (kind: MovementKind, itemId?: number) =>
     `/movements/new?kind=${kind}${itemId === undefined ? '' : `&itemId=${itemId}`}`,
   status: '/status',
+  signIn: '/sign-in',
+  /** The sign-in page, coming back to `next` (path + search + hash) afterwards. */
+  signInThenTo: (next: string) =>
+    next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in',
+  setup: '/setup',
+  changePassword: '/account/password',
+  users: '/admin/users',
+  apiTokens: '/admin/api-tokens',
+  audit: '/admin/audit',
+  settings: '/admin/settings',
 } as const;
+
+/**
+ * Where to go after signing in: only a path on this site (never `//evil.example` or a full
+ * URL), so a crafted ?next= cannot send someone elsewhere.
+ */
+export function safeNextPath(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return paths.home;
+  }
+  return next;
+}

@@ -109,3 +109,40 @@ describe('apiRequestWithHeaders', () => {
     expect(result.headers.get('idempotent-replayed')).toBe('true');
   });
 });
+
+describe('CSRF header', () => {
+  it('when sending a POST, then it carries X-Requested-With: stockroom; a GET does not', async () => {
+    const fetchMock = vi.fn(() => Promise.resolve(jsonResponse({ ok: true })));
+    vi.stubGlobal('fetch', fetchMock);
+
+    await apiRequest('/v1/items', { method: 'POST', body: { sku: 'A' } });
+    await apiRequest('/v1/items');
+
+    const calls = fetchMock.mock.calls as unknown as [string, RequestInit][];
+    expect(new Headers(calls[0]![1].headers).get('x-requested-with')).toBe('stockroom');
+    expect(calls[0]![1].credentials).toBe('same-origin');
+    expect(new Headers(calls[1]![1].headers).get('x-requested-with')).toBeNull();
+  });
+
+  it('when a 429 has Retry-After, then the error carries the seconds to wait', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          new Response(
+            JSON.stringify({ title: 'Too Many Requests', status: 429, code: 'TOO_MANY_ATTEMPTS' }),
+            {
+              status: 429,
+              headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '120' },
+            },
+          ),
+        ),
+      ),
+    );
+
+    await expect(apiRequest('/v1/auth/login', { method: 'POST', body: {} })).rejects.toMatchObject({
+      status: 429,
+      retryAfterSeconds: 120,
+    });
+  });
+});

@@ -4,6 +4,7 @@ import { ApiError, ApiUnreachableError, type ProblemDetails } from './api-errors
 // parsing stay identical for every endpoint.
 const API_BASE = '/api';
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -29,13 +30,17 @@ export async function apiRequestWithHeaders<T>(
   path: string,
   options: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
+  const method = options.method ?? 'GET';
   const headers = new Headers({ ...options.headers, Accept: 'application/json' });
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  // The API refuses cookie-authenticated writes without it (CSRF): a cross-site form cannot
+  // set custom headers, so its presence proves the request came from this app.
+  if (UNSAFE_METHODS.has(method)) headers.set('X-Requested-With', 'stockroom');
 
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}`, {
-      method: options.method ?? 'GET',
+      method,
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
       credentials: 'same-origin',
@@ -47,24 +52,37 @@ export async function apiRequestWithHeaders<T>(
     throw new ApiUnreachableError({ cause });
   }
 
-  if (!response.ok) throw await toError(response);
+  if (!response.ok) throw await toError(response, path);
   if (response.status === 204) return { data: undefined as T, headers: response.headers };
   return { data: (await response.json()) as T, headers: response.headers };
 }
 
-async function toError(response: Response): Promise<Error> {
+/** `Retry-After` is either seconds or an HTTP date; both become whole seconds from now. */
+function retryAfterSeconds(response: Response): number | undefined {
+  const value = response.headers.get('retry-after');
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+async function toError(response: Response, path: string): Promise<Error> {
   const problem = await readProblem(response);
-  if (problem) return new ApiError(problem);
+  const retryAfter = retryAfterSeconds(response);
+  if (problem) return new ApiError(problem, { path, retryAfterSeconds: retryAfter });
   // No problem JSON on a gateway status means nginx answered because the API did not.
   if (GATEWAY_STATUSES.has(response.status)) {
     return new ApiUnreachableError({ status: response.status });
   }
-  return new ApiError({
-    title: response.statusText || 'Request failed',
-    status: response.status,
-    code: 'HTTP_ERROR',
-    requestId: response.headers.get('x-request-id') ?? undefined,
-  });
+  return new ApiError(
+    {
+      title: response.statusText || 'Request failed',
+      status: response.status,
+      code: 'HTTP_ERROR',
+      requestId: response.headers.get('x-request-id') ?? undefined,
+    },
+    { path, retryAfterSeconds: retryAfter },
+  );
 }
 
 async function readProblem(response: Response): Promise<ProblemDetails | null> {

@@ -75,3 +75,14 @@ export const MOVEMENT_KINDS = [
 ] as const satisfies readonly MovementKind[];
 export type MovementInput = JsonBody<paths['/api/v1/movements']['post']>;
 export type MovementFilters = Omit<Query<paths['/api/v1/movements']['get']>, 'limit' | 'cursor'>;
+
+// Accounts (issue 4)
+export type User = Schemas['User'];
+export type Role = User['role'];
+export const ROLES = ['admin', 'manager', 'operator', 'viewer'] as const satisfies readonly Role[];
+const _allRolesListed: Exclude<Role, (typeof ROLES)[number]> extends never ? true : false = true;
+void _allRolesListed;
+export type Me = Schemas['Me'];
+export type Settings = Schemas['Settings'];
+export type ApiToken = Schemas['ApiToken'];
+export type AuditEntry = Schemas['AuditEntry'];

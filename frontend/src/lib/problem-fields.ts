@@ -1,4 +1,4 @@
-import { ApiError } from './api-errors';
+import { ApiError, describeActionError } from './api-errors';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -41,7 +41,10 @@ export function problemForForm<F extends string>(
     else unmatched.push(entry.path ? `${entry.path}: ${entry.message}` : entry.message);
   }
   const codeField = codeFields[error.code];
-  const detail = error.detail ?? error.title;
+  const detail =
+    error.status === 403 && error.code !== 'CSRF_REJECTED' && !codeField
+      ? describeActionError(error, 'make this change')
+      : (error.detail ?? error.title);
   if (codeField && !fieldErrors[codeField]) fieldErrors[codeField] = detail;
   return { fieldErrors, detail, unmatched };
 }

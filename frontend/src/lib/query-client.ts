@@ -1,5 +1,6 @@
-import { QueryClient, type DefaultOptions } from '@tanstack/react-query';
-import { ApiError } from './api-errors';
+import { MutationCache, QueryCache, QueryClient, type DefaultOptions } from '@tanstack/react-query';
+import { ApiError, isSessionLost } from './api-errors';
+import { meQueryKey } from './query-keys';
 
 export const defaultQueryOptions = {
   queries: {
@@ -12,6 +13,22 @@ export const defaultQueryOptions = {
   },
 } satisfies DefaultOptions;
 
-export function createQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: defaultQueryOptions });
+/**
+ * One place handles "the session is gone": any query or mutation that gets a 401 marks
+ * nobody as signed in, and the session guard around the pages then sends the person to
+ * /sign-in?next=<where they were>, so the deep link survives.
+ */
+export function createQueryClient(
+  defaultOptions: DefaultOptions = defaultQueryOptions,
+): QueryClient {
+  const onError = (error: unknown) => {
+    if (!isSessionLost(error)) return;
+    queryClient.setQueryData(meQueryKey, null);
+  };
+  const queryClient: QueryClient = new QueryClient({
+    defaultOptions,
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+  });
+  return queryClient;
 }

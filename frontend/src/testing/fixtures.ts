@@ -1,4 +1,4 @@
-import type { Item, Location, LocationTreeNode, Movement } from '../lib/api-types';
+import type { Item, Location, LocationTreeNode, Movement, Settings, User } from '../lib/api-types';
 
 const STAMP = '2026-11-20T10:00:00.000Z';
 
@@ -75,4 +75,28 @@ export function page<T>(data: T[], total = data.length, offset = 0, limit = 50) 
 
 export function cursorPage<T>(data: T[], nextCursor: string | null = null, limit = 50) {
   return { data, page: { limit, nextCursor } };
+}
+
+export function makeUser(overrides: Partial<User> = {}): User {
+  return {
+    id: 1,
+    email: 'ada@example.com',
+    name: 'Ada Admin',
+    role: 'admin',
+    active: true,
+    createdAt: STAMP,
+    updatedAt: STAMP,
+    lastLoginAt: STAMP,
+    ...overrides,
+  };
+}
+
+export function makeSettings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    organisationName: 'Stockroom',
+    defaultUnit: 'each',
+    highlightLowStock: true,
+    sessionIdleTimeoutMinutes: 480,
+    ...overrides,
+  };
 }

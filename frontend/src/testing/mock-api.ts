@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { problemResponse } from './responses';
+import { sessionRoutes, type SessionOptions } from './session';
 
 export interface RecordedRequest {
   method: string;
@@ -13,10 +14,12 @@ type Handler = (request: RecordedRequest) => Response | Promise<Response>;
 
 /**
  * A fetch stub that routes by "METHOD /api/path/:param" and records every request, so tests
- * can answer with real Responses and then assert on what the app sent.
+ * can answer with real Responses and then assert on what the app sent. Unless `session` says
+ * otherwise, an admin is signed in (see testing/session.ts).
  */
-export function mockApi(routes: Record<string, Handler>) {
-  const compiled = Object.entries(routes).map(([key, handler]) => {
+export function mockApi(routes: Record<string, Handler>, session: SessionOptions = {}) {
+  const all: Record<string, Handler> = { ...sessionRoutes(session), ...routes };
+  const compiled = Object.entries(all).map(([key, handler]) => {
     const [method = 'GET', pattern = ''] = key.split(' ');
     const names: string[] = [];
     const source = pattern.replace(/:(\w+)/g, (_match, name: string) => {

@@ -1,14 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../app/router';
-import { defaultQueryOptions } from '../lib/query-client';
+import { createQueryClient, defaultQueryOptions } from '../lib/query-client';
 
 /** Mounts the real route tree at `path`, with a fresh cache and no retry delays. */
 export function renderRoute(path: string) {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { ...defaultQueryOptions.queries, retry: false } },
+  const queryClient = createQueryClient({
+    queries: { ...defaultQueryOptions.queries, retry: false },
   });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup();

@@ -1,6 +1,7 @@
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response } from 'express';
 import type { z, ZodType } from 'zod';
+import type { Access } from '../roles';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -30,6 +31,11 @@ export interface RouteDef<
   summary: string;
   description?: string;
   tag: string;
+  /**
+   * Who may call it, checked before the handler runs (see mount-routes.ts). Required: a
+   * route without a rule does not compile.
+   */
+  access: Access;
   params?: P;
   query?: Q;
   body?: B;
@@ -72,7 +78,8 @@ export function toOpenApiRoute(route: AnyRoute, prefix: string, problem: ZodType
             content: { 'application/json': { schema: route.response as ZodType } },
           },
   };
-  for (const code of new Set([400, ...(route.errors ?? [])])) {
+  const authErrors = route.access === 'public' ? [] : [401, 403];
+  for (const code of new Set([400, ...authErrors, ...(route.errors ?? [])].sort((a, b) => a - b))) {
     responses[code] = {
       description: 'Problem details (RFC 9457)',
       content: { 'application/problem+json': { schema: problem } },
@@ -84,6 +91,13 @@ export function toOpenApiRoute(route: AnyRoute, prefix: string, problem: ZodType
     summary: route.summary,
     description: route.description,
     tags: [route.tag],
+    security:
+      route.access === 'public'
+        ? []
+        : route.access === 'session'
+          ? [{ cookieAuth: [] }]
+          : [{ cookieAuth: [] }, { bearerAuth: [] }],
+    'x-required-role': route.access,
     request: {
       params: route.params as z.ZodObject | undefined,
       query: route.query as z.ZodObject | undefined,

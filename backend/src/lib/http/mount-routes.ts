@@ -1,7 +1,54 @@
 import type { Request, Response, Router } from 'express';
 import type { ZodType } from 'zod';
 import { AppError } from '../errors';
+import { hasRole } from '../roles';
 import type { AnyRoute } from './define-route';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The origin the browser used to reach us: scheme from X-Forwarded-Proto (trust proxy), Host. */
+function ownOrigin(req: Request): string | undefined {
+  const host = req.get('host');
+  return host ? `${req.protocol}://${host}`.toLowerCase() : undefined;
+}
+
+/**
+ * A cookie can be sent by any site; a custom header cannot (without CORS consent), and the
+ * Origin, when the browser sends it, must be ours. Tokens are not sent automatically: exempt.
+ */
+function checkCsrf(req: Request): void {
+  if (req.identity?.via !== 'session' || !UNSAFE.has(req.method)) return;
+  const origin = req.get('origin');
+  const ok =
+    req.get('x-requested-with') === 'stockroom' &&
+    (origin === undefined || origin.toLowerCase() === ownOrigin(req));
+  if (!ok)
+    throw new AppError(
+      'CSRF_REJECTED',
+      403,
+      'Cross-site request refused: send X-Requested-With: stockroom from this site.',
+    );
+}
+
+/** 401 without an identity, 403 when it may not do this; before anything else runs. */
+export function checkAccess(route: AnyRoute, req: Request): void {
+  if (route.access === 'public') return;
+  const identity = req.identity;
+  if (!identity)
+    throw new AppError('UNAUTHENTICATED', 401, 'Sign in, or send an API token, to do this.');
+  checkCsrf(req);
+  if (route.access === 'authenticated') return;
+  if (route.access === 'session') {
+    if (identity.via === 'session') return;
+    throw new AppError('FORBIDDEN', 403, 'This needs a signed-in user; API tokens may not do it.', {
+      requiredRole: 'session',
+    });
+  }
+  if (!hasRole(identity.role, route.access))
+    throw new AppError('FORBIDDEN', 403, `This needs the ${route.access} role or higher.`, {
+      requiredRole: route.access,
+    });
+}
 
 function parsePart(
   schema: ZodType | undefined,
@@ -28,6 +75,7 @@ function parsePart(
 }
 
 async function run(route: AnyRoute, req: Request, res: Response): Promise<void> {
+  checkAccess(route, req);
   if (route.body && !req.is('application/json')) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send the request body as application/json.');
   }

@@ -6,6 +6,18 @@ import { type AnyRoute, toOpenApiRoute } from './define-route';
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(routes: readonly AnyRoute[], prefix: string) {
   const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'stockroom_session',
+    description:
+      'Browser session from POST /auth/login. Unsafe methods also need `X-Requested-With: stockroom`.',
+  });
+  registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'API token `sr_…` (scope read = viewer, write = manager).',
+  });
   for (const route of routes) registry.registerPath(toOpenApiRoute(route, prefix, problemSchema));
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -14,7 +26,9 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], prefix: string
       version: APP_VERSION,
       description:
         'Inventory and stock control. Quantities are exact decimal strings (up to 3 places). ' +
-        'Errors are RFC 9457 problem details (application/problem+json) with a stable `code`.',
+        'Errors are RFC 9457 problem details (application/problem+json) with a stable `code`. ' +
+        'Each operation names the least role it needs in `x-required-role` ' +
+        '(public, authenticated, session, viewer, operator, manager, admin).',
     },
     servers: [{ url: '/' }],
   });

@@ -1,7 +1,10 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import { orThrow } from '../../lib/errors';
+import type { Actor } from '../../lib/http/identity';
 import { transaction } from '../../lib/transaction';
+import * as audit from '../audit/audit.service';
+import * as settings from '../settings/settings.service';
 import {
   itemArchived,
   itemCodeNotFound,
@@ -12,8 +15,19 @@ import {
 import * as repo from './items.repository';
 import type { CreateItem, Item, ListItemsQuery, UpdateItem } from './items.schemas';
 
-export function createItem(db: Db, input: CreateItem): Promise<Item> {
-  return repo.insert(db, input);
+/** Creates an item; without a unit it gets the `defaultUnit` setting. */
+export function createItem(db: Db, input: CreateItem, actor: Actor): Promise<Item> {
+  return transaction(db, async (trx) => {
+    const unit = input.unit ?? (await settings.getSettings(trx)).defaultUnit;
+    const item = await repo.insert(trx, { ...input, unit });
+    await audit.record(trx, actor, {
+      action: 'item.created',
+      entityType: 'item',
+      entityId: item.id,
+      after: item,
+    });
+    return item;
+  });
 }
 
 export async function getItem(db: Db | Knex.Transaction, id: number): Promise<Item> {
@@ -24,8 +38,19 @@ export async function lookupItem(db: Db, code: string): Promise<Item> {
   return orThrow(await repo.findByCode(db, code), () => itemCodeNotFound(code));
 }
 
-export async function updateItem(db: Db, id: number, input: UpdateItem): Promise<Item> {
-  return orThrow(await repo.update(db, id, input), () => itemNotFound(id));
+export function updateItem(db: Db, id: number, input: UpdateItem, actor: Actor): Promise<Item> {
+  return transaction(db, async (trx) => {
+    const before = orThrow(await repo.lockForUpdate(trx, id), () => itemNotFound(id));
+    const after = orThrow(await repo.update(trx, id, input), () => itemNotFound(id));
+    await audit.record(trx, actor, {
+      action: 'item.updated',
+      entityType: 'item',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
 }
 
 export async function listItems(db: Db, query: ListItemsQuery) {
@@ -37,29 +62,53 @@ export async function listCategories(db: Db) {
   return { data: await repo.categories(db) };
 }
 
-export function archiveItem(db: Db, id: number): Promise<Item> {
+export function archiveItem(db: Db, id: number, actor: Actor): Promise<Item> {
   // The row lock makes a concurrent movement wait, so "no stock" stays true until we commit.
   return transaction(db, async (trx) => {
     const item = orThrow(await repo.lockForUpdate(trx, id), () => itemNotFound(id));
     if (item.archivedAt) return item;
     if (item.onHand !== '0') throw itemHasStock(item.sku, item.onHand);
     await repo.setArchived(trx, id, true);
-    return getItem(trx, id);
+    const after = await getItem(trx, id);
+    await audit.record(trx, actor, {
+      action: 'item.archived',
+      entityType: 'item',
+      entityId: id,
+      before: item,
+      after,
+    });
+    return after;
   });
 }
 
-export function unarchiveItem(db: Db, id: number): Promise<Item> {
+export function unarchiveItem(db: Db, id: number, actor: Actor): Promise<Item> {
   return transaction(db, async (trx) => {
     const item = orThrow(await repo.lockForUpdate(trx, id), () => itemNotFound(id));
     if (!item.archivedAt) return item;
     await repo.setArchived(trx, id, false);
-    return getItem(trx, id);
+    const after = await getItem(trx, id);
+    await audit.record(trx, actor, {
+      action: 'item.unarchived',
+      entityType: 'item',
+      entityId: id,
+      before: item,
+      after,
+    });
+    return after;
   });
 }
 
-export async function deleteItem(db: Db, id: number): Promise<void> {
-  const item = await getItem(db, id);
-  if (!(await repo.remove(db, id, item.sku))) throw itemNotFound(id);
+export function deleteItem(db: Db, id: number, actor: Actor): Promise<void> {
+  return transaction(db, async (trx) => {
+    const item = orThrow(await repo.lockForUpdate(trx, id), () => itemNotFound(id));
+    if (!(await repo.remove(trx, id, item.sku))) throw itemNotFound(id);
+    await audit.record(trx, actor, {
+      action: 'item.deleted',
+      entityType: 'item',
+      entityId: id,
+      before: item,
+    });
+  });
 }
 
 /** For the movements module: lock the item for the posting transaction and check it may move. */

@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import { orThrow } from '../../lib/errors';
+import type { Actor } from '../../lib/http/identity';
 import { transaction } from '../../lib/transaction';
+import * as audit from '../audit/audit.service';
 import {
   locationArchived,
   locationHasChildren,
@@ -30,10 +32,17 @@ async function checkParent(
   if (parent.archivedAt) throw parentArchived(parent.code);
 }
 
-export function createLocation(db: Db, input: CreateLocation): Promise<Location> {
+export function createLocation(db: Db, input: CreateLocation, actor: Actor): Promise<Location> {
   return transaction(db, async (trx) => {
     await checkParent(trx, input.parentId);
-    return repo.insert(trx, input);
+    const location = await repo.insert(trx, input);
+    await audit.record(trx, actor, {
+      action: 'location.created',
+      entityType: 'location',
+      entityId: location.id,
+      after: location,
+    });
+    return location;
   });
 }
 
@@ -41,10 +50,25 @@ export async function getLocation(db: Db | Knex.Transaction, id: number): Promis
   return orThrow(await repo.findById(db, id), () => locationNotFound(id));
 }
 
-export function updateLocation(db: Db, id: number, input: UpdateLocation): Promise<Location> {
+export function updateLocation(
+  db: Db,
+  id: number,
+  input: UpdateLocation,
+  actor: Actor,
+): Promise<Location> {
   return transaction(db, async (trx) => {
     await checkParent(trx, input.parentId);
-    return orThrow(await repo.update(trx, id, input), () => locationNotFound(id));
+    const [before] = await repo.lockMany(trx, [id], 'update');
+    if (!before) throw locationNotFound(id);
+    const after = orThrow(await repo.update(trx, id, input), () => locationNotFound(id));
+    await audit.record(trx, actor, {
+      action: 'location.updated',
+      entityType: 'location',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
   });
 }
 
@@ -57,7 +81,7 @@ export async function locationTree(db: Db, archived: 'active' | 'all') {
   return { data: await repo.tree(db, archived === 'all') };
 }
 
-export function archiveLocation(db: Db, id: number): Promise<Location> {
+export function archiveLocation(db: Db, id: number, actor: Actor): Promise<Location> {
   return transaction(db, async (trx) => {
     const [location] = await repo.lockMany(trx, [id], 'update');
     if (!location) throw locationNotFound(id);
@@ -65,23 +89,48 @@ export function archiveLocation(db: Db, id: number): Promise<Location> {
     const lines = await repo.stockLineCount(trx, id);
     if (lines > 0) throw locationNotEmpty(location.code, lines);
     if (await repo.hasActiveChildren(trx, id)) throw locationHasChildren(location.code);
-    return repo.setArchived(trx, id, true);
+    const after = await repo.setArchived(trx, id, true);
+    await audit.record(trx, actor, {
+      action: 'location.archived',
+      entityType: 'location',
+      entityId: id,
+      before: location,
+      after,
+    });
+    return after;
   });
 }
 
-export function unarchiveLocation(db: Db, id: number): Promise<Location> {
+export function unarchiveLocation(db: Db, id: number, actor: Actor): Promise<Location> {
   return transaction(db, async (trx) => {
     const [location] = await repo.lockMany(trx, [id], 'update');
     if (!location) throw locationNotFound(id);
     if (!location.archivedAt) return location;
     if (location.parentId !== null) await checkParent(trx, location.parentId);
-    return repo.setArchived(trx, id, false);
+    const after = await repo.setArchived(trx, id, false);
+    await audit.record(trx, actor, {
+      action: 'location.unarchived',
+      entityType: 'location',
+      entityId: id,
+      before: location,
+      after,
+    });
+    return after;
   });
 }
 
-export async function deleteLocation(db: Db, id: number): Promise<void> {
-  const location = await getLocation(db, id);
-  if (!(await repo.remove(db, id, location.code))) throw locationNotFound(id);
+export function deleteLocation(db: Db, id: number, actor: Actor): Promise<void> {
+  return transaction(db, async (trx) => {
+    const [location] = await repo.lockMany(trx, [id], 'update');
+    if (!location) throw locationNotFound(id);
+    if (!(await repo.remove(trx, id, location.code))) throw locationNotFound(id);
+    await audit.record(trx, actor, {
+      action: 'location.deleted',
+      entityType: 'location',
+      entityId: id,
+      before: location,
+    });
+  });
 }
 
 /**

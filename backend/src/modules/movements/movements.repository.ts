@@ -26,6 +26,9 @@ interface MovementRow {
   reverses_movement_id: string | null;
   reversed_by_movement_id: string | null;
   created_by: string | null;
+  created_by_token_id: string | null;
+  author_name: string | null;
+  token_name: string | null;
   created_at: Date;
   request_hash: string | null;
 }
@@ -49,7 +52,11 @@ const toMovement = (r: MovementRow): Movement => ({
   note: r.note,
   reversesMovementId: num(r.reverses_movement_id),
   reversedByMovementId: num(r.reversed_by_movement_id),
-  createdBy: null,
+  // A user's own movement names them; a token's names the token (with its creator's id).
+  createdBy:
+    r.created_by === null
+      ? null
+      : { id: Number(r.created_by), name: r.token_name ?? r.author_name ?? '' },
   createdAt: isoNotNull(r.created_at),
 });
 
@@ -58,6 +65,8 @@ function selectMovements(db: DbOrTrx) {
     .join('items as i', 'i.id', 'm.item_id')
     .leftJoin('locations as f', 'f.id', 'm.from_location_id')
     .leftJoin('locations as t', 't.id', 'm.to_location_id')
+    .leftJoin('users as author', 'author.id', 'm.created_by')
+    .leftJoin('api_tokens as tok', 'tok.id', 'm.created_by_token_id')
     .select(
       'm.*',
       'i.sku as item_sku',
@@ -67,6 +76,8 @@ function selectMovements(db: DbOrTrx) {
       'f.name as from_name',
       't.code as to_code',
       't.name as to_name',
+      'author.name as author_name',
+      'tok.name as token_name',
       db.raw(
         '(select r.id from movements r where r.reverses_movement_id = m.id) as reversed_by_movement_id',
       ),
@@ -152,6 +163,8 @@ export interface NewMovement {
   idempotencyKey: string | null;
   requestHash: string | null;
   reversesMovementId: number | null;
+  createdBy: number | null;
+  createdByTokenId: number | null;
 }
 
 export async function insert(trx: Knex.Transaction, m: NewMovement): Promise<number> {
@@ -170,6 +183,8 @@ export async function insert(trx: Knex.Transaction, m: NewMovement): Promise<num
       idempotency_key: m.idempotencyKey,
       request_hash: m.requestHash,
       reverses_movement_id: m.reversesMovementId,
+      created_by: m.createdBy,
+      created_by_token_id: m.createdByTokenId,
     })
     .returning('id')) as { id: string }[];
   return Number(row!.id);

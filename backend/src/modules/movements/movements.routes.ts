@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { idParams } from '../../lib/http/common-schemas';
 import { defineRoute } from '../../lib/http/define-route';
+import { actorOf } from '../../lib/http/identity';
 import type { RouteContext } from '../../lib/http/route-context';
 import {
   idempotencyHeaders,
@@ -30,6 +31,7 @@ export const movementRoutes = ({ db }: RouteContext) => [
     method: 'post',
     path: '/movements',
     tag,
+    access: 'operator',
     summary: 'Post a movement (receive, ship, transfer, adjust or count)',
     description:
       'Applied atomically with the balances it changes. A movement that would take stock below zero is refused ' +
@@ -44,6 +46,7 @@ export const movementRoutes = ({ db }: RouteContext) => [
         res,
         await movements.postMovement(db, body, {
           idempotencyKey: keyFrom(req.get('idempotency-key')),
+          actor: actorOf(req),
         }),
       ),
   }),
@@ -51,6 +54,7 @@ export const movementRoutes = ({ db }: RouteContext) => [
     method: 'get',
     path: '/movements',
     tag,
+    access: 'viewer',
     summary: 'The ledger, newest first, with filters and cursor pagination',
     query: listMovementsQuery,
     response: movementPage,
@@ -60,6 +64,7 @@ export const movementRoutes = ({ db }: RouteContext) => [
     method: 'get',
     path: '/movements/:id',
     tag,
+    access: 'viewer',
     summary: 'One movement',
     params: idParams,
     response: movementSchema,
@@ -70,6 +75,7 @@ export const movementRoutes = ({ db }: RouteContext) => [
     method: 'post',
     path: '/movements/:id/reverse',
     tag,
+    access: 'operator',
     summary: 'Correct a mistake by posting the reversing movement',
     params: idParams,
     headers: idempotencyHeaders,
@@ -80,10 +86,15 @@ export const movementRoutes = ({ db }: RouteContext) => [
     handler: async ({ params, body, req, res }) =>
       reply(
         res,
-        await movements.reverseMovement(db, params.id, {
-          note: body.note,
-          idempotencyKey: keyFrom(req.get('idempotency-key')) ?? body.idempotencyKey,
-        }),
+        await movements.reverseMovement(
+          db,
+          params.id,
+          {
+            note: body.note,
+            idempotencyKey: keyFrom(req.get('idempotency-key')) ?? body.idempotencyKey,
+          },
+          actorOf(req),
+        ),
       ),
   }),
 ];

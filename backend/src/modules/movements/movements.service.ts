@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import { pgCode, pgConstraint, PG_UNIQUE_VIOLATION } from '../../lib/db-errors';
 import { orThrow } from '../../lib/errors';
+import { type Actor, SYSTEM_ACTOR } from '../../lib/http/identity';
 import { formatMilli, parseMilli } from '../../lib/quantity';
 import { transaction } from '../../lib/transaction';
 import { lockItemForMovement } from '../items/items.service';
@@ -35,6 +36,8 @@ export interface PostResult {
 interface PostOptions {
   idempotencyKey?: string;
   reversesMovementId?: number;
+  /** Who posts it: recorded as the movement's author. */
+  actor?: Actor;
 }
 
 /** A fingerprint of what was asked, so a reused key with a different request is caught. */
@@ -61,7 +64,8 @@ async function post(
   input: PostMovement,
   key: string | undefined,
   hash: string,
-  reverses?: number,
+  reverses: number | undefined,
+  actor: Actor,
 ): Promise<PostResult | { movementId: number }> {
   if (key) {
     const existing = await repo.findByIdempotencyKey(trx, key);
@@ -95,6 +99,8 @@ async function post(
     idempotencyKey: key ?? null,
     requestHash: key ? hash : null,
     reversesMovementId: reverses ?? null,
+    createdBy: actor.userId,
+    createdByTokenId: actor.tokenId,
   });
   return { movementId: id };
 }
@@ -115,7 +121,7 @@ export async function postMovement(
   const hash = requestHash(input, options.reversesMovementId);
   try {
     const result = await transaction(db, (trx) =>
-      post(trx, input, key, hash, options.reversesMovementId),
+      post(trx, input, key, hash, options.reversesMovementId, options.actor ?? SYSTEM_ACTOR),
     );
     if ('replayed' in result) return result;
     // Read back after commit: the row locks are already released.
@@ -188,6 +194,7 @@ export async function reverseMovement(
   db: Db,
   id: number,
   input: { note?: string | null; idempotencyKey?: string },
+  actor: Actor = SYSTEM_ACTOR,
 ): Promise<PostResult> {
   const original = await getMovement(db, id);
   if (original.reversedByMovementId !== null && !input.idempotencyKey) throw alreadyReversed(id);
@@ -198,6 +205,7 @@ export async function reverseMovement(
     {
       idempotencyKey: input.idempotencyKey,
       reversesMovementId: id,
+      actor,
     },
   );
 }

@@ -35,6 +35,7 @@ export const systemRoutes = (deps: SystemDeps) => [
     method: 'get',
     path: '/system/info',
     tag: 'System',
+    access: 'viewer',
     summary: 'Version, commit, schema version and uptime',
     response: systemInfoSchema,
     handler: () => system.info(deps),

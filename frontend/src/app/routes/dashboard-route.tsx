@@ -1,25 +1,32 @@
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
 import { paths } from '../../config/paths';
+import { useCan } from '../../hooks/use-current-user';
+import { DEFAULT_SETTINGS, useSettings } from '../../hooks/use-settings';
 import { LowStockList } from '../../features/dashboard/components/low-stock-list';
 import { RecentMovements } from '../../features/dashboard/components/recent-movements';
 import { SummaryStats } from '../../features/dashboard/components/summary-stats';
 import { StatusSummaryCard } from '../../features/system/components/status-summary-card';
 
 export function DashboardRoute() {
+  const allowed = useCan();
+  const settings = useSettings();
+  const highlight = (settings.data ?? DEFAULT_SETTINGS).highlightLowStock;
   return (
     <Page title="Dashboard" description="What is running low and what moved lately.">
-      <div className="section__header section__header--end">
-        <Link className="button-link" to={paths.newMovement}>
-          Record a movement
-        </Link>
-      </div>
-      <SummaryStats />
+      {allowed('movement.record') ? (
+        <div className="section__header section__header--end">
+          <Link className="button-link" to={paths.newMovement}>
+            Record a movement
+          </Link>
+        </div>
+      ) : null}
+      <SummaryStats canCreateItems={allowed('item.write')} />
       <section className="section" aria-labelledby="low-stock-title">
         <div className="section__header">
           <h2 id="low-stock-title">Low stock</h2>
         </div>
-        <LowStockList />
+        <LowStockList highlight={highlight} />
       </section>
       <section className="section" aria-labelledby="recent-movements-title">
         <div className="section__header">

@@ -1,15 +1,20 @@
 import type { ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
 import { paths } from '../../config/paths';
+import { DEFAULT_SETTINGS, useSettings } from '../../hooks/use-settings';
 import { MainNav } from './main-nav';
 import './app-layout.css';
 
 interface AppLayoutProps {
   /** Rendered instead of the matched route, e.g. by an error boundary. */
   children?: ReactNode;
+  /** The end of the header, e.g. the user menu (supplied by the app, which owns features). */
+  headerEnd?: ReactNode;
 }
 
-export function AppLayout({ children }: AppLayoutProps) {
+export function AppLayout({ children, headerEnd }: AppLayoutProps) {
+  const settings = useSettings();
+  const organisation = settings.data?.organisationName ?? DEFAULT_SETTINGS.organisationName;
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main-content">
@@ -18,9 +23,10 @@ export function AppLayout({ children }: AppLayoutProps) {
       <header className="app-header">
         <div className="app-header__inner">
           <Link className="app-header__brand" to={paths.home}>
-            Stockroom
+            {organisation}
           </Link>
           <MainNav />
+          {headerEnd}
         </div>
       </header>
       {/* tabIndex lets the skip link move keyboard focus, not just scroll. */}

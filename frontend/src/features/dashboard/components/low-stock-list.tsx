@@ -5,10 +5,12 @@ import { TableSkeleton } from '../../../components/table-skeleton';
 import { paths } from '../../../config/paths';
 import { formatCount, formatQuantity } from '../../../lib/quantity';
 import { useLowStock } from '../api/get-low-stock';
+import './dashboard.css';
 
 const SHOWN = 20;
 
-export function LowStockList() {
+/** `highlight` (Settings → highlightLowStock) marks each row and its shortfall as a warning. */
+export function LowStockList({ highlight }: { highlight: boolean }) {
   const low = useLowStock(SHOWN);
   if (low.isPending) return <TableSkeleton label="Loading low stock…" rows={3} />;
   if (low.isError) {
@@ -31,7 +33,9 @@ export function LowStockList() {
   return (
     <>
       <div className="table-wrap">
-        <table className="data-table data-table--stack">
+        <table
+          className={`data-table data-table--stack${highlight ? ' low-stock--highlight' : ''}`}
+        >
           <caption className="visually-hidden">Items at or below their reorder point</caption>
           <thead>
             <tr>
@@ -63,9 +67,15 @@ export function LowStockList() {
                   {formatQuantity(line.item.reorderPoint)} {line.item.unit}
                 </td>
                 <td data-label="Shortfall" className="num">
-                  <strong>
-                    {formatQuantity(line.shortfall)} {line.item.unit}
-                  </strong>
+                  {highlight ? (
+                    <strong className="low-stock__shortfall">
+                      {formatQuantity(line.shortfall)} {line.item.unit}
+                    </strong>
+                  ) : (
+                    <>
+                      {formatQuantity(line.shortfall)} {line.item.unit}
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

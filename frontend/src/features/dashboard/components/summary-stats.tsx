@@ -6,7 +6,7 @@ import { formatCount } from '../../../lib/quantity';
 import { useStockSummary } from '../api/get-stock-summary';
 
 /** Headline counts; with no items at all it becomes the "get started" prompt instead. */
-export function SummaryStats() {
+export function SummaryStats({ canCreateItems }: { canCreateItems: boolean }) {
   const summary = useStockSummary();
   if (summary.isPending) {
     return (
@@ -35,9 +35,11 @@ export function SummaryStats() {
       <EmptyState title="No items yet — create your first item">
         <p>Add the things you stock, then locations to keep them in, then receive stock.</p>
         <p className="button-row">
-          <Link className="button-link" to={paths.newItem}>
-            New item
-          </Link>
+          {canCreateItems ? (
+            <Link className="button-link" to={paths.newItem}>
+              New item
+            </Link>
+          ) : null}
           <Link className="button-link button-link--secondary" to={paths.locations}>
             Set up locations
           </Link>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { FormAlert } from '../../../components/form-alert';
 import { paths } from '../../../config/paths';
-import { ApiError } from '../../../lib/api-errors';
+import { ApiError, describeActionError } from '../../../lib/api-errors';
 import type { Item } from '../../../lib/api-types';
 import { compareQuantity } from '../../../lib/quantity';
 import { useArchiveItem } from '../api/archive-item';
@@ -11,8 +11,7 @@ import { useItemMovements } from '../api/get-item-movements';
 import { useUnarchiveItem } from '../api/unarchive-item';
 
 function errorDetail(error: Error): string {
-  if (error instanceof ApiError) return error.detail ?? error.title;
-  return 'Stockroom could not reach its server. Try again.';
+  return describeActionError(error, 'change items');
 }
 
 interface ItemActionsProps {

@@ -16,12 +16,13 @@ export type ItemField = (typeof ITEM_FIELDS)[number];
 /** Everything as typed; converted to the API's shape only on submit. */
 export type ItemFormValues = Record<Exclude<ItemField, 'unit'>, string> & { unit: Unit };
 
-export function itemFormValues(item?: Item): ItemFormValues {
+/** A new item starts with the organisation's default unit (Settings → defaultUnit). */
+export function itemFormValues(item?: Item, defaultUnit: Unit = 'each'): ItemFormValues {
   return {
     sku: item?.sku ?? '',
     name: item?.name ?? '',
     description: item?.description ?? '',
-    unit: item?.unit ?? 'each',
+    unit: item?.unit ?? defaultUnit,
     barcode: item?.barcode ?? '',
     reorderPoint: item?.reorderPoint ?? '',
     category: item?.category ?? '',

@@ -18,6 +18,7 @@ import { itemFormValues, toPatch } from '../components/item-form-values';
 import { ItemMovementHistory } from '../components/item-movement-history';
 import { ItemStockTable } from '../components/item-stock-table';
 import '../components/items.css';
+import { useCan } from '../../../hooks/use-current-user';
 
 export function ItemDetailRoute() {
   const { id = '' } = useParams();
@@ -72,6 +73,7 @@ function ItemPage({ item, flash }: { item: Item; flash: string | undefined }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | undefined>(flash);
   const update = useUpdateItem(item.id);
+  const allowed = useCan();
 
   return (
     <Page title={`${item.sku} — ${item.name}`}>
@@ -109,18 +111,20 @@ function ItemPage({ item, flash }: { item: Item; flash: string | undefined }) {
         ) : (
           <>
             <ItemDetails item={item} />
-            <ItemActions
-              item={item}
-              onEdit={() => {
-                setSaved(undefined);
-                setEditing(true);
-              }}
-            />
+            {allowed('item.write') ? (
+              <ItemActions
+                item={item}
+                onEdit={() => {
+                  setSaved(undefined);
+                  setEditing(true);
+                }}
+              />
+            ) : null}
           </>
         )}
       </section>
 
-      {item.archivedAt ? null : (
+      {item.archivedAt || !allowed('movement.record') ? null : (
         <nav className="section quick-actions" aria-label="Record a movement">
           <h2 className="visually-hidden">Record a movement</h2>
           <ul className="button-row">

@@ -14,6 +14,7 @@ import { formatCount } from '../../../lib/quantity';
 import { useItemCategories } from '../api/get-item-categories';
 import { useItems, type ItemsQuery } from '../api/get-items';
 import { ItemsTable } from '../components/items-table';
+import { useCan } from '../../../hooks/use-current-user';
 
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 250;
@@ -51,6 +52,7 @@ export function ItemsRoute() {
   const { sortKey, ...query } = readQuery(params);
   const items = useItems(query);
   const categories = useItemCategories();
+  const allowed = useCan();
 
   // The box follows the URL (back/forward), while typing updates the URL after a pause.
   const [search, setSearch] = useState(query.q);
@@ -81,11 +83,13 @@ export function ItemsRoute() {
     results = (
       <EmptyState title="No items yet — create your first item">
         <p>Items are the things you stock: give each a SKU, a name and a unit.</p>
-        <p>
-          <Link className="button-link" to={paths.newItem}>
-            New item
-          </Link>
-        </p>
+        {allowed('item.write') ? (
+          <p>
+            <Link className="button-link" to={paths.newItem}>
+              New item
+            </Link>
+          </p>
+        ) : null}
       </EmptyState>
     );
   } else if (total === 0) {
@@ -128,9 +132,11 @@ export function ItemsRoute() {
         <p className="muted" role="status">
           {items.data ? `${formatCount(total)} ${total === 1 ? 'item' : 'items'}` : ''}
         </p>
-        <Link className="button-link" to={paths.newItem}>
-          New item
-        </Link>
+        {allowed('item.write') ? (
+          <Link className="button-link" to={paths.newItem}>
+            New item
+          </Link>
+        ) : null}
       </div>
       <search className="toolbar" aria-label="Filter items">
         <FormField label="Search" className="toolbar__grow" hint="SKU, name or barcode">

@@ -112,3 +112,15 @@ describe('NewItemRoute', () => {
     expect(screen.getByText('Created NEW-1 — Widget.')).toHaveAttribute('role', 'status');
   });
 });
+
+describe('NewItemRoute settings', () => {
+  it('when the organisation default unit is box, then the form preselects it', async () => {
+    mockApi(
+      { 'GET /api/v1/items/categories': () => jsonResponse({ data: [] }) },
+      { settings: { defaultUnit: 'box' } },
+    );
+    renderRoute('/items/new');
+
+    expect(await screen.findByRole('combobox', { name: 'Unit' })).toHaveValue('box');
+  });
+});

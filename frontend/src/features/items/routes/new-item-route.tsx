@@ -1,34 +1,42 @@
 import { Link, useNavigate } from 'react-router';
+import { LoadingState } from '../../../components/loading-state';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { useCreateItem } from '../api/create-item';
 import { ItemForm } from '../components/item-form';
 import { itemFormValues, toCreateInput } from '../components/item-form-values';
+import { useSettings } from '../../../hooks/use-settings';
 
 export function NewItemRoute() {
   const navigate = useNavigate();
   const createItem = useCreateItem();
+  const settings = useSettings();
   return (
     <Page title="New item" description="Add something you keep in stock.">
       <p>
         <Link to={paths.items}>← Back to items</Link>
       </p>
-      <ItemForm
-        initialValues={itemFormValues()}
-        submitLabel="Create item"
-        pendingLabel="Creating…"
-        error={createItem.error}
-        isPending={createItem.isPending}
-        onSubmit={(values) =>
-          createItem.mutate(toCreateInput(values), {
-            onSuccess: (item) =>
-              void navigate(paths.item(item.id), {
-                state: { flash: `Created ${item.sku} — ${item.name}.` },
-              }),
-          })
-        }
-        onCancel={() => void navigate(paths.items)}
-      />
+      {/* The form keeps its first values, so wait for the default unit (usually cached). */}
+      {settings.isPending ? (
+        <LoadingState label="Loading the form…" />
+      ) : (
+        <ItemForm
+          initialValues={itemFormValues(undefined, settings.data?.defaultUnit)}
+          submitLabel="Create item"
+          pendingLabel="Creating…"
+          error={createItem.error}
+          isPending={createItem.isPending}
+          onSubmit={(values) =>
+            createItem.mutate(toCreateInput(values), {
+              onSuccess: (item) =>
+                void navigate(paths.item(item.id), {
+                  state: { flash: `Created ${item.sku} — ${item.name}.` },
+                }),
+            })
+          }
+          onCancel={() => void navigate(paths.items)}
+        />
+      )}
     </Page>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { FormAlert } from '../../../components/form-alert';
 import { paths } from '../../../config/paths';
-import { ApiError } from '../../../lib/api-errors';
+import { ApiError, describeActionError } from '../../../lib/api-errors';
 import type { Location } from '../../../lib/api-types';
 import { useArchiveLocation } from '../api/archive-location';
 import { useDeleteLocation } from '../api/delete-location';
@@ -93,11 +93,7 @@ export function LocationActions({ location, onEdit }: LocationActionsProps) {
       {error ? (
         <FormAlert
           title={remove.error ? 'Not deleted' : archive.error ? 'Not archived' : 'Not unarchived'}
-          detail={
-            error instanceof ApiError
-              ? (error.detail ?? error.title)
-              : 'Stockroom could not reach its server. Try again.'
-          }
+          detail={describeActionError(error, 'change locations')}
           requestId={error instanceof ApiError ? error.requestId : undefined}
         />
       ) : null}

@@ -21,6 +21,7 @@ import {
 } from '../components/location-form';
 import { LocationStockTable } from '../components/location-stock-table';
 import '../components/locations.css';
+import { useCan } from '../../../hooks/use-current-user';
 
 export function LocationDetailRoute() {
   const { id = '' } = useParams();
@@ -78,6 +79,7 @@ function LocationPage({ location }: { location: Location }) {
   const update = useUpdateLocation(location.id);
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | undefined>();
+  const allowed = useCan();
   const nodes: LocationTreeNode[] = tree.data ?? [];
   const parent = nodes.find((node) => node.id === location.parentId);
   const self = nodes.find((node) => node.id === location.id);
@@ -162,13 +164,15 @@ function LocationPage({ location }: { location: Location }) {
             {location.description ? (
               <p className="detail-description">{location.description}</p>
             ) : null}
-            <LocationActions
-              location={location}
-              onEdit={() => {
-                setMessage(undefined);
-                setEditing(true);
-              }}
-            />
+            {allowed('location.write') ? (
+              <LocationActions
+                location={location}
+                onEdit={() => {
+                  setMessage(undefined);
+                  setEditing(true);
+                }}
+              />
+            ) : null}
           </>
         )}
       </section>

@@ -10,8 +10,10 @@ import { useLocationTree } from '../api/get-location-tree';
 import { LocationForm, locationFormValues } from '../components/location-form';
 import { LocationTree } from '../components/location-tree';
 import '../components/locations.css';
+import { useCan } from '../../../hooks/use-current-user';
 
 export function LocationsRoute() {
+  const allowed = useCan();
   const [params, updateParams] = useSearchParamUpdater();
   const showArchived = params.get('archived') === 'all';
   const tree = useLocationTree(showArchived ? 'all' : 'active');
@@ -34,7 +36,7 @@ export function LocationsRoute() {
     content = (
       <EmptyState title="No locations yet — add your first warehouse">
         <p>Start with a warehouse, then add zones inside it and bins inside those.</p>
-        {creating ? null : (
+        {creating || !allowed('location.write') ? null : (
           <p>
             <button type="button" className="button" onClick={() => setCreating(true)}>
               New location
@@ -64,7 +66,7 @@ export function LocationsRoute() {
           />{' '}
           Show archived
         </label>
-        {creating ? null : (
+        {creating || !allowed('location.write') ? null : (
           <button
             type="button"
             className="button"

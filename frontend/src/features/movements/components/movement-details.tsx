@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key';
-import { ApiError } from '../../../lib/api-errors';
+import { ApiError, describeActionError } from '../../../lib/api-errors';
 import type { Movement } from '../../../lib/api-types';
 import { formatDateTime } from '../../../lib/format-date';
 import { movementAmount, movementKindLabels } from '../../../lib/movements';
@@ -11,11 +11,17 @@ import { useReverseMovement } from '../api/reverse-movement';
 
 interface MovementDetailsProps {
   movement: Movement;
+  /** Whether this person's role may reverse movements (operator and up). */
+  canReverse: boolean;
   onReversed: (reversal: Movement) => void;
 }
 
 /** Everything about one movement, and "Reverse" to undo a mistake with a compensating movement. */
-export function MovementDetails({ movement, onReversed }: MovementDetailsProps) {
+export function MovementDetails({
+  movement,
+  canReverse: allowed,
+  onReversed,
+}: MovementDetailsProps) {
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState('');
   const reverse = useReverseMovement();
@@ -43,7 +49,7 @@ export function MovementDetails({ movement, onReversed }: MovementDetailsProps) 
     rows.push(['Reversed by', `#${movement.reversedByMovementId}`]);
   }
 
-  const canReverse = movement.reversedByMovementId === null;
+  const canReverse = allowed && movement.reversedByMovementId === null;
   const error = reverse.error;
   return (
     <div className="movement-details">
@@ -122,11 +128,7 @@ export function MovementDetails({ movement, onReversed }: MovementDetailsProps) 
       {error ? (
         <FormAlert
           title="Not reversed"
-          detail={
-            error instanceof ApiError
-              ? (error.detail ?? error.title)
-              : 'Stockroom could not reach its server. Try again.'
-          }
+          detail={describeActionError(error, 'reverse movements')}
           requestId={error instanceof ApiError ? error.requestId : undefined}
         />
       ) : null}

@@ -23,6 +23,7 @@ import {
   type MovementFilterValues,
 } from '../components/movement-filters';
 import '../components/movements.css';
+import { useCan } from '../../../hooks/use-current-user';
 
 function readFilters(params: URLSearchParams): MovementFilterValues {
   const get = (key: string) => params.get(key) ?? '';
@@ -40,6 +41,7 @@ export function MovementsRoute() {
   const [params, updateParams] = useSearchParamUpdater();
   const values = readFilters(params);
   const [message, setMessage] = useState<string | undefined>();
+  const allowed = useCan();
 
   // Codes in the URL stay readable (?item=SKU-1); the API wants ids, so resolve them first.
   const itemLookup = useQuery({
@@ -102,9 +104,11 @@ export function MovementsRoute() {
       </EmptyState>
     ) : (
       <EmptyState title="No movements yet">
-        <p>
-          <Link to={paths.movementForm('receive')}>Receive stock</Link> to record the first one.
-        </p>
+        {allowed('movement.record') ? (
+          <p>
+            <Link to={paths.movementForm('receive')}>Receive stock</Link> to record the first one.
+          </p>
+        ) : null}
       </EmptyState>
     );
   } else {
@@ -117,6 +121,7 @@ export function MovementsRoute() {
           renderDetails={(movement) => (
             <MovementDetails
               movement={movement}
+              canReverse={allowed('movement.record')}
               onReversed={(reversal) =>
                 setMessage(`Reversed movement #${movement.id}; recorded as #${reversal.id}.`)
               }
@@ -152,9 +157,11 @@ export function MovementsRoute() {
         <p className="muted" role="status">
           {movements.data ? `${list.length}${movements.hasNextPage ? '+' : ''} shown` : ''}
         </p>
-        <Link className="button-link" to={paths.newMovement}>
-          Record a movement
-        </Link>
+        {allowed('movement.record') ? (
+          <Link className="button-link" to={paths.newMovement}>
+            Record a movement
+          </Link>
+        ) : null}
       </div>
       <MovementFilters
         key={params.toString()}

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderRoute } from '../../../testing/render-route';
 import { jsonResponse, problemResponse } from '../../../testing/responses';
+import { sessionResponse } from '../../../testing/session';
 
 const info = {
   name: 'Stockroom',
@@ -25,6 +26,8 @@ const ready = {
 function apiFetch(readiness: () => Response = () => jsonResponse(ready)) {
   return vi.fn((input: RequestInfo | URL) => {
     const url = input instanceof Request ? input.url : String(input);
+    const session = sessionResponse(url);
+    if (session) return Promise.resolve(session);
     if (url.endsWith('/api/v1/system/info')) return Promise.resolve(jsonResponse(info));
     if (url.endsWith('/api/ready')) return Promise.resolve(readiness());
     return Promise.resolve(problemResponse({ title: 'Not Found', status: 404 }));
@@ -74,9 +77,15 @@ describe('StatusRoute', () => {
   });
 
   it('when fetch rejects, then it shows the friendly unreachable message', async () => {
+    // Signed in, then the status endpoints cannot be reached.
     vi.stubGlobal(
       'fetch',
-      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+      vi.fn((input: RequestInfo | URL) => {
+        const session = sessionResponse(input);
+        return session
+          ? Promise.resolve(session)
+          : Promise.reject(new TypeError('Failed to fetch'));
+      }),
     );
     renderRoute('/status');
 
@@ -87,9 +96,12 @@ describe('StatusRoute', () => {
   });
 
   it('when Retry is pressed after the server comes back, then the status appears', async () => {
-    const fetchMock = vi.fn((_input: RequestInfo | URL) =>
-      Promise.reject<Response>(new TypeError('Failed to fetch')),
-    );
+    const fetchMock = vi.fn((input: RequestInfo | URL) => {
+      const session = sessionResponse(input);
+      return session
+        ? Promise.resolve(session)
+        : Promise.reject<Response>(new TypeError('Failed to fetch'));
+    });
     vi.stubGlobal('fetch', fetchMock);
     const { user } = renderRoute('/status');
     const alert = await screen.findByRole('alert');

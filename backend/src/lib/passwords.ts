@@ -1,0 +1,25 @@
+import argon2 from 'argon2';
+
+// argon2id with the library's defaults (64 MiB, 3 passes, 4 lanes): OWASP's recommended floor.
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks a password against a stored hash. Without a hash (unknown email) it verifies against
+ * a dummy hash, so the answer takes as long as for a real account, and returns false.
+ */
+export async function verifyPassword(hash: string | undefined, password: string): Promise<boolean> {
+  if (hash === undefined) {
+    dummyHash ??= hashPassword('not-a-real-password-just-for-timing');
+    await argon2.verify(await dummyHash, password).catch(() => false);
+    return false;
+  }
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}

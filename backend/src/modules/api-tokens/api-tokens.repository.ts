@@ -1,0 +1,83 @@
+import type { DbOrTrx } from '../../lib/db';
+import type { TokenScope } from '../../lib/roles';
+import { iso, isoNotNull } from '../../lib/sql';
+import type { ApiToken } from './api-tokens.schemas';
+
+interface TokenRow {
+  id: string;
+  name: string;
+  scope: TokenScope;
+  created_by: string;
+  creator_name: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+const toToken = (r: TokenRow): ApiToken => ({
+  id: Number(r.id),
+  name: r.name,
+  scope: r.scope,
+  createdAt: isoNotNull(r.created_at),
+  lastUsedAt: iso(r.last_used_at),
+  revokedAt: iso(r.revoked_at),
+  createdBy: { id: Number(r.created_by), name: r.creator_name },
+});
+
+const selectTokens = (db: DbOrTrx) =>
+  db('api_tokens as t')
+    .join('users as u', 'u.id', 't.created_by')
+    .select(
+      't.id',
+      't.name',
+      't.scope',
+      't.created_by',
+      'u.name as creator_name',
+      't.created_at',
+      't.last_used_at',
+      't.revoked_at',
+    );
+
+export async function insert(
+  db: DbOrTrx,
+  t: { name: string; scope: TokenScope; tokenHash: string; createdBy: number },
+): Promise<ApiToken> {
+  const [row] = (await db('api_tokens')
+    .insert({ name: t.name, scope: t.scope, token_hash: t.tokenHash, created_by: t.createdBy })
+    .returning('id')) as { id: string }[];
+  return (await findById(db, Number(row!.id)))!;
+}
+
+export async function findById(db: DbOrTrx, id: number): Promise<ApiToken | undefined> {
+  const row = (await selectTokens(db).where('t.id', id).first()) as TokenRow | undefined;
+  return row && toToken(row);
+}
+
+export async function list(db: DbOrTrx): Promise<ApiToken[]> {
+  const rows = (await selectTokens(db).orderBy('t.id', 'desc')) as TokenRow[];
+  return rows.map(toToken);
+}
+
+/** A token that is not revoked, by the hash of its secret. */
+export async function findLiveByHash(db: DbOrTrx, tokenHash: string) {
+  const row = (await selectTokens(db)
+    .where('t.token_hash', tokenHash)
+    .whereNull('t.revoked_at')
+    .first()) as TokenRow | undefined;
+  return row && toToken(row);
+}
+
+/** Records use at most once a minute. */
+export async function touch(db: DbOrTrx, id: number): Promise<void> {
+  await db('api_tokens')
+    .where({ id })
+    .where((w) => {
+      void w.whereNull('last_used_at').orWhereRaw("last_used_at < now() - interval '1 minute'");
+    })
+    .update({ last_used_at: db.fn.now() });
+}
+
+export async function revoke(db: DbOrTrx, id: number): Promise<ApiToken | undefined> {
+  await db('api_tokens').where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
+  return findById(db, id);
+}

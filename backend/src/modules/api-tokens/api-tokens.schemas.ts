@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { text, timestamp } from '../../lib/http/common-schemas';
+import { TOKEN_SCOPES } from '../../lib/roles';
+
+export const apiTokenSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    scope: z.enum(TOKEN_SCOPES),
+    createdAt: timestamp,
+    lastUsedAt: timestamp.nullable(),
+    revokedAt: timestamp.nullable(),
+    createdBy: z.object({ id: z.number().int(), name: z.string() }),
+  })
+  .meta({ id: 'ApiToken' });
+
+export const apiTokenList = z
+  .object({ data: z.array(apiTokenSchema) })
+  .meta({ id: 'ApiTokenList' });
+
+export const createApiTokenBody = z.strictObject({
+  name: text(100),
+  scope: z.enum(TOKEN_SCOPES),
+});
+
+export const createdApiToken = z
+  .object({
+    apiToken: apiTokenSchema,
+    token: z.string().meta({ description: 'The secret, shown only now', example: 'sr_…' }),
+  })
+  .meta({ id: 'CreatedApiToken' });
+
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+export type CreateApiToken = z.output<typeof createApiTokenBody>;

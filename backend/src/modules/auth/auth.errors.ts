@@ -1,0 +1,19 @@
+import { AppError, unprocessable } from '../../lib/errors';
+
+export const invalidCredentials = () =>
+  new AppError('INVALID_CREDENTIALS', 401, 'Email or password is wrong.');
+export const tooManyAttempts = (retryAfterSeconds: number) =>
+  new AppError(
+    'TOO_MANY_ATTEMPTS',
+    429,
+    `Too many sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+    { retryAfterSeconds },
+  );
+export const setupTokenInvalid = () =>
+  new AppError(
+    'SETUP_TOKEN_INVALID',
+    403,
+    'The setup token is wrong. Find the current one in the API log (docker compose logs api | grep setup).',
+  );
+export const currentPasswordWrong = () =>
+  unprocessable('CURRENT_PASSWORD_WRONG', 'The current password is wrong.');

@@ -1,0 +1,65 @@
+import { idParams } from '../../lib/http/common-schemas';
+import { defineRoute } from '../../lib/http/define-route';
+import { actorOf } from '../../lib/http/identity';
+import type { RouteContext } from '../../lib/http/route-context';
+import {
+  createUserBody,
+  resetPasswordBody,
+  updateUserBody,
+  userList,
+  userSchema,
+} from './users.schemas';
+import * as users from './users.service';
+
+const tag = 'Users';
+
+export const userRoutes = ({ db }: RouteContext) => [
+  defineRoute({
+    method: 'get',
+    path: '/users',
+    tag,
+    access: 'admin',
+    summary: 'Every user',
+    response: userList,
+    handler: () => users.listUsers(db),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/users',
+    tag,
+    access: 'admin',
+    summary: 'Create a user with a first password',
+    body: createUserBody,
+    status: 201,
+    response: userSchema,
+    errors: [409, 415],
+    handler: ({ body, req }) => users.createUser(db, body, actorOf(req)),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/users/:id',
+    tag,
+    access: 'admin',
+    summary: 'Rename, change the role of, deactivate or reactivate a user',
+    description:
+      'Deactivating or demoting ends their sessions. 409 LAST_ADMIN when no active admin would be left.',
+    params: idParams,
+    body: updateUserBody,
+    response: userSchema,
+    errors: [404, 409, 415],
+    handler: ({ params, body, req }) => users.updateUser(db, params.id, body, actorOf(req)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/users/:id/password',
+    tag,
+    access: 'admin',
+    summary: "Set a user's password (ends their sessions)",
+    params: idParams,
+    body: resetPasswordBody,
+    status: 204,
+    errors: [404, 415],
+    handler: ({ params, body, req }) =>
+      users.resetPassword(db, params.id, body.newPassword, actorOf(req)),
+  }),
+];

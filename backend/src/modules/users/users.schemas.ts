@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { text, timestamp } from '../../lib/http/common-schemas';
+import { ROLES } from '../../lib/roles';
+
+export const role = z.enum(ROLES);
+
+export const email = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.email({ error: 'must be an email address' }).max(254));
+
+export const password = z
+  .string()
+  .min(10, { error: 'must be at least 10 characters' })
+  .max(200, { error: 'must be at most 200 characters' });
+
+export const userSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string(),
+    role,
+    active: z.boolean(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    lastLoginAt: timestamp.nullable(),
+  })
+  .meta({ id: 'User' });
+
+export const userList = z.object({ data: z.array(userSchema) }).meta({ id: 'UserList' });
+
+export const createUserBody = z.strictObject({
+  email,
+  name: text(100),
+  role,
+  password,
+});
+
+export const updateUserBody = z
+  .strictObject({
+    name: text(100).optional(),
+    role: role.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { error: 'send at least one field to change' });
+
+export const resetPasswordBody = z.strictObject({ newPassword: password });
+
+export type User = z.infer<typeof userSchema>;
+export type CreateUser = z.output<typeof createUserBody>;
+export type UpdateUser = z.output<typeof updateUserBody>;

@@ -1,0 +1,130 @@
+import type { Knex } from 'knex';
+import type { Db, DbOrTrx } from '../../lib/db';
+import { orThrow } from '../../lib/errors';
+import type { Actor } from '../../lib/http/identity';
+import { hashPassword } from '../../lib/passwords';
+import { roleRank } from '../../lib/roles';
+import { transaction } from '../../lib/transaction';
+import * as audit from '../audit/audit.service';
+import * as sessions from '../sessions/sessions.service';
+import { lastAdmin, setupDone, userNotFound } from './users.errors';
+import * as repo from './users.repository';
+import type { CreateUser, UpdateUser, User } from './users.schemas';
+
+export async function listUsers(db: Db) {
+  return { data: await repo.list(db) };
+}
+
+export async function getUser(db: DbOrTrx, id: number): Promise<User> {
+  return orThrow(await repo.findById(db, id), () => userNotFound(id));
+}
+
+/** For sign-in: the user and password hash behind an email (any case), if any. */
+export function findCredentials(db: DbOrTrx, email: string) {
+  return repo.findCredentials(db, { email });
+}
+
+export function markLoggedIn(db: DbOrTrx, id: number): Promise<User> {
+  return repo.markLoggedIn(db, id);
+}
+
+export function countUsers(db: DbOrTrx): Promise<number> {
+  return repo.count(db);
+}
+
+export function createUser(
+  db: Db | Knex.Transaction,
+  input: CreateUser,
+  actor: Actor,
+): Promise<User> {
+  return hashPassword(input.password).then((passwordHash) =>
+    transaction(db, async (trx) => {
+      const user = await repo.insert(trx, { ...input, passwordHash });
+      await audit.record(trx, actor, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        after: user,
+      });
+      return user;
+    }),
+  );
+}
+
+/**
+ * The first admin, exactly once: the users table is locked, so of two concurrent setups one
+ * creates the admin and the other finds a user and gets SETUP_DONE. `check` runs under the
+ * lock (e.g. the setup token), after the "no user yet" test.
+ */
+export async function createFirstAdmin(
+  trx: Knex.Transaction,
+  input: Omit<CreateUser, 'role'>,
+  check: () => Promise<void>,
+): Promise<User> {
+  if ((await repo.count(trx)) > 0) throw setupDone();
+  const passwordHash = await hashPassword(input.password);
+  await repo.lockTable(trx);
+  if ((await repo.count(trx)) > 0) throw setupDone();
+  await check();
+  return repo.insert(trx, { ...input, role: 'admin', passwordHash });
+}
+
+export function updateUser(db: Db, id: number, input: UpdateUser, actor: Actor): Promise<User> {
+  return transaction(db, async (trx) => {
+    // Admins first, then the user: the same order everywhere, so no deadlock.
+    const admins = await repo.lockActiveAdmins(trx);
+    const before = orThrow(await repo.lockById(trx, id), () => userNotFound(id));
+    const role = input.role ?? before.role;
+    const active = input.active ?? before.active;
+    const stillAdmin = role === 'admin' && active;
+    if (admins.includes(id) && !stillAdmin && admins.length <= 1) throw lastAdmin();
+    const after = await repo.update(trx, id, input);
+    const demoted = roleRank(after.role) < roleRank(before.role);
+    if ((before.active && !after.active) || demoted) await sessions.endUserSessions(trx, id);
+    await audit.record(trx, actor, {
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** An admin sets someone's password: all their sessions end. */
+export async function resetPassword(
+  db: Db | Knex.Transaction,
+  id: number,
+  newPassword: string,
+  actor: Actor,
+): Promise<void> {
+  const passwordHash = await hashPassword(newPassword);
+  await transaction(db, async (trx) => {
+    orThrow(await repo.lockById(trx, id), () => userNotFound(id));
+    await repo.update(trx, id, { passwordHash });
+    await sessions.endUserSessions(trx, id);
+    await audit.record(trx, actor, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
+    });
+  });
+}
+
+/** For own-password changes (the caller has checked the current one). */
+export async function setOwnPassword(
+  trx: Knex.Transaction,
+  id: number,
+  newPassword: string,
+): Promise<void> {
+  await repo.update(trx, id, { passwordHash: await hashPassword(newPassword) });
+}
+
+export async function findUserByEmail(db: DbOrTrx, email: string): Promise<User | undefined> {
+  return (await repo.findCredentials(db, { email }))?.user;
+}
+
+export async function credentialsById(db: DbOrTrx, id: number) {
+  return repo.findCredentials(db, { id });
+}

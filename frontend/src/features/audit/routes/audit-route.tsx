@@ -1,0 +1,307 @@
+import { Fragment, useState, type FormEvent } from 'react';
+import { EmptyState } from '../../../components/empty-state';
+import { FormField } from '../../../components/form-field';
+import { Page } from '../../../components/page';
+import { QueryErrorState } from '../../../components/query-error-state';
+import { TableSkeleton } from '../../../components/table-skeleton';
+import { useSearchParamUpdater } from '../../../hooks/use-search-param-updater';
+import { endOfDayIso, formatDateTime, startOfDayIso } from '../../../lib/format-date';
+import { useActors } from '../api/get-actors';
+import type { AuditEntry } from '../../../lib/api-types';
+import { useAuditLog, type AuditFilters } from '../api/get-audit-log';
+import { AuditDiff } from '../components/audit-diff';
+import '../components/audit.css';
+
+const FILTER_KEYS = ['action', 'actor', 'entityType', 'from', 'to'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+const ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_changed',
+  'auth.setup',
+  'user.created',
+  'user.updated',
+  'user.password_reset',
+  'token.created',
+  'token.revoked',
+  'settings.updated',
+  'item.created',
+  'item.updated',
+  'item.archived',
+  'item.unarchived',
+  'item.deleted',
+  'location.created',
+  'location.updated',
+  'location.archived',
+  'location.unarchived',
+  'location.deleted',
+];
+const ENTITY_TYPES = ['user', 'api_token', 'settings', 'item', 'location', 'session'];
+
+export function AuditRoute() {
+  const [params, updateParams] = useSearchParamUpdater();
+  const values = Object.fromEntries(
+    FILTER_KEYS.map((key) => [key, params.get(key) ?? '']),
+  ) as Record<FilterKey, string>;
+  const filters: AuditFilters = {};
+  if (values.action) filters.action = values.action;
+  if (values.actor) filters.actorId = values.actor;
+  if (values.entityType) filters.entityType = values.entityType;
+  const from = values.from ? startOfDayIso(values.from) : undefined;
+  const to = values.to ? endOfDayIso(values.to) : undefined;
+  if (from) filters.from = from;
+  if (to) filters.to = to;
+  const log = useAuditLog(filters);
+  const list = log.data?.pages.flatMap((page) => page.data) ?? [];
+
+  let results;
+  if (log.isPending) results = <TableSkeleton label="Loading the audit log…" />;
+  else if (log.isError && !log.data) {
+    results = (
+      <QueryErrorState
+        error={log.error}
+        onRetry={() => void log.refetch()}
+        retrying={log.isFetching}
+      />
+    );
+  } else if (list.length === 0) {
+    results = (
+      <EmptyState title="No audit entries match">
+        <p>Try a wider date range or fewer filters.</p>
+      </EmptyState>
+    );
+  } else {
+    results = (
+      <>
+        <AuditTable entries={list} busy={log.isFetching && !log.isFetchingNextPage} />
+        <div className="load-more">
+          {log.hasNextPage ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={log.isFetchingNextPage}
+              onClick={() => void log.fetchNextPage()}
+            >
+              {log.isFetchingNextPage ? 'Loading…' : 'Load more'}
+            </button>
+          ) : (
+            <p className="muted">No older entries.</p>
+          )}
+        </div>
+        {log.isFetchNextPageError ? (
+          <p className="field__error" role="alert">
+            Could not load more entries. Try again.
+          </p>
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <Page title="Audit log" description="Who changed what, and when. Newest first.">
+      <AuditFilterForm
+        key={params.toString()}
+        values={values}
+        onApply={(next) => updateParams({ ...next })}
+        onClear={() => updateParams(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])))}
+      />
+      <div className="section">
+        <p className="muted" role="status">
+          {log.data ? `${list.length}${log.hasNextPage ? '+' : ''} shown` : ''}
+        </p>
+        {results}
+      </div>
+    </Page>
+  );
+}
+
+interface AuditFilterFormProps {
+  values: Record<FilterKey, string>;
+  onApply: (values: Record<FilterKey, string>) => void;
+  onClear: () => void;
+}
+
+/** Uncontrolled and remounted per URL (like the movement filters), so it always shows the URL. */
+function AuditFilterForm({ values, onApply, onClear }: AuditFilterFormProps) {
+  const actors = useActors();
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const read = (key: FilterKey) => {
+      const value = data.get(key);
+      return typeof value === 'string' ? value.trim() : '';
+    };
+    onApply(
+      Object.fromEntries(FILTER_KEYS.map((key) => [key, read(key)])) as Record<FilterKey, string>,
+    );
+  };
+  const active = FILTER_KEYS.some((key) => values[key] !== '');
+  return (
+    <search aria-label="Filter the audit log">
+      <form onSubmit={handleSubmit}>
+        <div className="form-grid">
+          <FormField label="Action">
+            {(control) => (
+              <select {...control} name="action" className="input" defaultValue={values.action}>
+                <option value="">All actions</option>
+                {values.action && !ACTIONS.includes(values.action) ? (
+                  <option value={values.action}>{values.action}</option>
+                ) : null}
+                {ACTIONS.map((action) => (
+                  <option key={action} value={action}>
+                    {action}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField label="Actor">
+            {(control) => (
+              <select {...control} name="actor" className="input" defaultValue={values.actor}>
+                <option value="">Anyone</option>
+                {values.actor && !actors.data?.some((user) => String(user.id) === values.actor) ? (
+                  <option value={values.actor}>User #{values.actor}</option>
+                ) : null}
+                {(actors.data ?? []).map((user) => (
+                  <option key={user.id} value={String(user.id)}>
+                    {user.name} ({user.email})
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField label="Entity type">
+            {(control) => (
+              <select
+                {...control}
+                name="entityType"
+                className="input"
+                defaultValue={values.entityType}
+              >
+                <option value="">All types</option>
+                {values.entityType && !ENTITY_TYPES.includes(values.entityType) ? (
+                  <option value={values.entityType}>{values.entityType}</option>
+                ) : null}
+                {ENTITY_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {type}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField label="From date">
+            {(control) => (
+              <input
+                {...control}
+                name="from"
+                type="date"
+                className="input"
+                defaultValue={values.from}
+              />
+            )}
+          </FormField>
+          <FormField label="To date">
+            {(control) => (
+              <input
+                {...control}
+                name="to"
+                type="date"
+                className="input"
+                defaultValue={values.to}
+              />
+            )}
+          </FormField>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button">
+            Apply filters
+          </button>
+          {active ? (
+            <button type="button" className="button button--secondary" onClick={onClear}>
+              Clear filters
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </search>
+  );
+}
+
+function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy: boolean }) {
+  const [expanded, setExpanded] = useState<number | null>(null);
+  return (
+    <div className="table-wrap">
+      <table className="data-table data-table--stack" aria-busy={busy}>
+        <caption className="visually-hidden">Audit entries, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Actor</th>
+            <th scope="col">Action</th>
+            <th scope="col">Entity</th>
+            <th scope="col">IP</th>
+            <th scope="col">
+              <span className="visually-hidden">Changes</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => {
+            const open = expanded === entry.id;
+            const detailsId = `audit-${entry.id}-changes`;
+            const hasChanges = entry.before !== null || entry.after !== null;
+            return (
+              <Fragment key={entry.id}>
+                <tr>
+                  <td data-label="Time">
+                    <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                  </td>
+                  <td data-label="Actor">
+                    {entry.actor?.email ?? <span className="muted">System</span>}
+                  </td>
+                  <td data-label="Action" className="mono">
+                    {entry.action}
+                  </td>
+                  <td data-label="Entity">
+                    {entry.entityType ? (
+                      `${entry.entityType}${entry.entityId ? ` #${entry.entityId}` : ''}`
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td data-label="IP" className="mono">
+                    {entry.ip ?? <span className="muted">—</span>}
+                  </td>
+                  <td data-label="">
+                    {hasChanges ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        aria-expanded={open}
+                        aria-controls={detailsId}
+                        onClick={() => setExpanded(open ? null : entry.id)}
+                      >
+                        {open ? 'Hide changes' : 'Changes'}
+                        <span className="visually-hidden"> of entry {entry.id}</span>
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+                {open ? (
+                  <tr id={detailsId} className="data-table__details">
+                    <td colSpan={6} data-label="">
+                      <AuditDiff entry={entry} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

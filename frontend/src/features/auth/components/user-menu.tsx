@@ -1,0 +1,86 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { paths } from '../../../config/paths';
+import { useCurrentUser } from '../../../hooks/use-current-user';
+import { describeActionError } from '../../../lib/api-errors';
+import { roleLabels } from '../../../lib/permissions';
+import { useSignOut } from '../api/sign-out';
+import './auth.css';
+
+/**
+ * The signed-in person's name and role, with Change password and Sign out. A disclosure
+ * (button + panel) rather than an ARIA menu: Tab moves through it, Escape closes it.
+ */
+export function UserMenu() {
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  if (!user) return null;
+  return (
+    <div
+      className="user-menu"
+      ref={rootRef}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          toggleRef.current?.focus();
+        }
+      }}
+    >
+      <button
+        type="button"
+        ref={toggleRef}
+        className="button button--secondary user-menu__toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        <span>{user.name}</span>
+        <span className="badge badge--muted">{roleLabels[user.role]}</span>
+        <span className="visually-hidden"> — account menu</span>
+      </button>
+      {open ? (
+        <div className="user-menu__panel" id={panelId}>
+          <p className="user-menu__name">{user.name}</p>
+          <p className="user-menu__meta">
+            {user.email} · {roleLabels[user.role]}
+          </p>
+          <Link to={paths.changePassword} onClick={() => setOpen(false)}>
+            Change password
+          </Link>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={signOut.isPending}
+            onClick={() =>
+              signOut.mutate(undefined, {
+                onSuccess: () => void navigate(paths.signIn, { replace: true }),
+              })
+            }
+          >
+            {signOut.isPending ? 'Signing out…' : 'Sign out'}
+          </button>
+          {signOut.error ? (
+            <p className="field__error" role="alert">
+              {describeActionError(signOut.error, 'sign out')}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

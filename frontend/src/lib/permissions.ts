@@ -1,0 +1,43 @@
+import type { Role } from './api-types';
+
+// Every role rule the UI knows, in one place. The server enforces the same table (see
+// docs/api/accounts-contract.md); the UI uses it only to avoid offering what would be refused.
+const RANK: Record<Role, number> = { viewer: 0, operator: 1, manager: 2, admin: 3 };
+
+const MINIMUM_ROLE = {
+  /** Record a movement or reverse one. */
+  'movement.record': 'operator',
+  /** Create, edit, archive, unarchive and delete items. */
+  'item.write': 'manager',
+  /** Create, edit, move, archive, unarchive and delete locations. */
+  'location.write': 'manager',
+  'user.manage': 'admin',
+  'apiToken.manage': 'admin',
+  'audit.view': 'admin',
+  'settings.edit': 'admin',
+} as const satisfies Record<string, Role>;
+
+export type Action = keyof typeof MINIMUM_ROLE;
+
+/** What each action is called in "You don't have permission to …". */
+export const actionDescriptions: Record<Action, string> = {
+  'movement.record': 'record movements',
+  'item.write': 'change items',
+  'location.write': 'change locations',
+  'user.manage': 'manage users',
+  'apiToken.manage': 'manage API tokens',
+  'audit.view': 'view the audit log',
+  'settings.edit': 'change settings',
+};
+
+export function can(role: Role | null | undefined, action: Action): boolean {
+  if (!role) return false;
+  return RANK[role] >= RANK[MINIMUM_ROLE[action]];
+}
+
+export const roleLabels: Record<Role, string> = {
+  admin: 'Admin',
+  manager: 'Manager',
+  operator: 'Operator',
+  viewer: 'Viewer',
+};
