@@ -180,6 +180,27 @@ check "sign in as the admin from ADMIN_EMAIL/ADMIN_PASSWORD" sign_in
 check "GET /api/v1/system/info 200 with a version" get_ok /api/v1/system/info 200 application/json '"version" *: *"[^"]+"'
 commit_reported() { get_ok /api/v1/system/info 200 application/json "\"commit\" *: *\"$GIT_COMMIT\""; }
 check "system/info reports the image's commit ($GIT_COMMIT)" commit_reported
+# Inventory through nginx as a browser would: item, location, receipt (replayed with its
+# idempotency key), and a shipment of more than is on hand.
+post_json() { req POST "$1" -H 'Content-Type: application/json' -H 'X-Requested-With: stockroom' "${@:3}" --data "$2"; }
+json_id() { grep -o '"id":[0-9]*' "$work/b" | head -n1 | cut -d: -f2; }
+inventory_flow() {
+  local tag="E2E$$" item loc
+  post_json /api/v1/items "{\"sku\":\"$tag-1\",\"name\":\"E2E bolt\"}"
+  expect 201 application/json || return 1; item=$(json_id)
+  post_json /api/v1/locations "{\"code\":\"$tag-BIN\",\"name\":\"E2E bin\"}"
+  expect 201 application/json || return 1; loc=$(json_id)
+  local receipt="{\"kind\":\"receive\",\"itemId\":$item,\"toLocationId\":$loc,\"quantity\":3}"
+  post_json /api/v1/movements "$receipt" -H "Idempotency-Key: $tag-r1"
+  expect 201 application/json '"quantity":"3"' || return 1
+  post_json /api/v1/movements "$receipt" -H "Idempotency-Key: $tag-r1"
+  expect 201 application/json || return 1
+  [ "$(header Idempotent-Replayed)" = true ] || { echo "replay not marked"; show; return 1; }
+  post_json /api/v1/movements "{\"kind\":\"ship\",\"itemId\":$item,\"fromLocationId\":$loc,\"quantity\":5}"
+  expect 409 application/problem+json "Only 3 each of $tag-1 on hand at $tag-BIN; 5 requested\\." || return 1
+  get_ok "/api/v1/items/$item/stock" 200 application/json '"total":"3"'
+}
+check "inventory through nginx: create, receive, replay by key, refuse over-shipping with a clear 409" inventory_flow
 check "unknown /api/v1/nope is the API's 404 problem+json" get_ok /api/v1/nope 404 application/problem+json '"status" *: *404'
 
 malformed_json() {
