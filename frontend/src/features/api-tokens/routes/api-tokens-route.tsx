@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ConfirmAction } from '../../../components/confirm-action';
 import { EmptyState } from '../../../components/empty-state';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
@@ -191,33 +192,22 @@ function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked: () => void
       </td>
       <td data-label="Actions">
         {token.revokedAt ? null : confirming ? (
-          <div className="confirm" role="group" aria-label={`Revoke ${token.name}`}>
-            <p>Revoke “{token.name}”? Anything using it stops working at once.</p>
-            <div className="button-row">
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={revoke.isPending}
-                onClick={() =>
-                  revoke.mutate(token.id, {
-                    onSuccess: () => {
-                      setConfirming(false);
-                      onRevoked();
-                    },
-                  })
-                }
-              >
-                {revoke.isPending ? 'Revoking…' : 'Yes, revoke'}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setConfirming(false)}
-              >
-                Cancel
-              </button>
-            </div>
-          </div>
+          <ConfirmAction
+            label={`Revoke ${token.name}`}
+            message={`Revoke “${token.name}”? Anything using it stops working at once.`}
+            confirmLabel="Yes, revoke"
+            pendingLabel="Revoking…"
+            pending={revoke.isPending}
+            onConfirm={() =>
+              revoke.mutate(token.id, {
+                onSuccess: () => {
+                  setConfirming(false);
+                  onRevoked();
+                },
+              })
+            }
+            onCancel={() => setConfirming(false)}
+          />
         ) : (
           <button
             type="button"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ConfirmAction } from '../../../components/confirm-action';
 import { FormAlert } from '../../../components/form-alert';
 import { paths } from '../../../config/paths';
 import { ApiError, describeActionError } from '../../../lib/api-errors';
@@ -93,32 +94,21 @@ export function ItemActions({ item, onEdit }: ItemActionsProps) {
         </p>
       ) : null}
       {confirmingDelete ? (
-        <div className="confirm" role="group" aria-labelledby="confirm-delete-item">
-          <p id="confirm-delete-item">Delete {item.sku} permanently? This cannot be undone.</p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={busy}
-              onClick={() =>
-                remove.mutate(undefined, {
-                  onSuccess: () =>
-                    void navigate(paths.items, { state: { flash: `Deleted ${item.sku}.` } }),
-                  onError: () => setConfirmingDelete(false),
-                })
-              }
-            >
-              {remove.isPending ? 'Deleting…' : 'Yes, delete'}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setConfirmingDelete(false)}
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmAction
+          message={`Delete ${item.sku} permanently? This cannot be undone.`}
+          confirmLabel="Yes, delete"
+          pendingLabel="Deleting…"
+          pending={remove.isPending}
+          disabled={busy}
+          onConfirm={() =>
+            remove.mutate(undefined, {
+              onSuccess: () =>
+                void navigate(paths.items, { state: { flash: `Deleted ${item.sku}.` } }),
+              onError: () => setConfirmingDelete(false),
+            })
+          }
+          onCancel={() => setConfirmingDelete(false)}
+        />
       ) : null}
       {error ? (
         <FormAlert

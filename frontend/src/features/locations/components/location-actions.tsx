@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ConfirmAction } from '../../../components/confirm-action';
 import { FormAlert } from '../../../components/form-alert';
 import { paths } from '../../../config/paths';
 import { ApiError, describeActionError } from '../../../lib/api-errors';
@@ -61,34 +62,20 @@ export function LocationActions({ location, onEdit }: LocationActionsProps) {
         )}
       </div>
       {confirmingDelete ? (
-        <div className="confirm" role="group" aria-labelledby="confirm-delete-location">
-          <p id="confirm-delete-location">
-            Delete {location.code} permanently? Locations that were ever used cannot be deleted;
-            archive them instead.
-          </p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={busy}
-              onClick={() =>
-                remove.mutate(undefined, {
-                  onSuccess: () => void navigate(paths.locations),
-                  onError: () => setConfirmingDelete(false),
-                })
-              }
-            >
-              {remove.isPending ? 'Deleting…' : 'Yes, delete'}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setConfirmingDelete(false)}
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmAction
+          message={`Delete ${location.code} permanently? Locations that were ever used cannot be deleted; archive them instead.`}
+          confirmLabel="Yes, delete"
+          pendingLabel="Deleting…"
+          pending={remove.isPending}
+          disabled={busy}
+          onConfirm={() =>
+            remove.mutate(undefined, {
+              onSuccess: () => void navigate(paths.locations),
+              onError: () => setConfirmingDelete(false),
+            })
+          }
+          onCancel={() => setConfirmingDelete(false)}
+        />
       ) : null}
       {error ? (
         <FormAlert

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmAction } from '../../../components/confirm-action';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key';
@@ -76,11 +77,13 @@ export function MovementDetails({
         </div>
       ) : null}
       {confirming ? (
-        <form
-          className="confirm"
-          aria-label={`Reverse movement ${movement.id}`}
-          onSubmit={(event) => {
-            event.preventDefault();
+        <ConfirmAction
+          label={`Reverse movement ${movement.id}`}
+          message={`Record a movement that undoes #${movement.id} (${movementAmount(movement)} of ${item.sku})?`}
+          confirmLabel="Reverse movement"
+          pendingLabel="Reversing…"
+          pending={reverse.isPending}
+          onConfirm={() => {
             const request = { id: movement.id, ...(note.trim() ? { note: note.trim() } : {}) };
             reverse.mutate(
               { ...request, idempotencyKey: idempotency.keyFor(request) },
@@ -96,10 +99,8 @@ export function MovementDetails({
               },
             );
           }}
+          onCancel={() => setConfirming(false)}
         >
-          <p>
-            Record a movement that undoes #{movement.id} ({movementAmount(movement)} of {item.sku})?
-          </p>
           <FormField label="Reason" optional>
             {(control) => (
               <input
@@ -111,19 +112,7 @@ export function MovementDetails({
               />
             )}
           </FormField>
-          <div className="button-row">
-            <button type="submit" className="button button--danger" disabled={reverse.isPending}>
-              {reverse.isPending ? 'Reversing…' : 'Reverse movement'}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setConfirming(false)}
-            >
-              Cancel
-            </button>
-          </div>
-        </form>
+        </ConfirmAction>
       ) : null}
       {error ? (
         <FormAlert

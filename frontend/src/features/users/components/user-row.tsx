@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { ConfirmAction } from '../../../components/confirm-action';
 import { ROLES, type Role, type User } from '../../../lib/api-types';
 import { ApiError, describeActionError } from '../../../lib/api-errors';
 import { formatDateTime } from '../../../lib/format-date';
@@ -132,36 +133,24 @@ export function UserRow({ user, isSelf, onMessage }: UserRowProps) {
           )}
         </div>
         {confirming ? (
-          <div className="confirm" role="group" aria-labelledby={`${id}-confirm`}>
-            <p id={`${id}-confirm`}>
-              {user.active
+          <ConfirmAction
+            message={
+              user.active
                 ? `Deactivate ${user.name}? They are signed out and can no longer sign in.`
-                : `Reactivate ${user.name}? They can sign in again.`}
-            </p>
-            <div className="button-row">
-              <button
-                type="button"
-                className={user.active ? 'button button--danger' : 'button'}
-                disabled={update.isPending}
-                onClick={() =>
-                  change(
-                    { active: !user.active },
-                    'active',
-                    `${user.name} is ${user.active ? 'deactivated' : 'active again'}.`,
-                  )
-                }
-              >
-                {user.active ? 'Yes, deactivate' : 'Yes, reactivate'}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setConfirming(false)}
-              >
-                Cancel
-              </button>
-            </div>
-          </div>
+                : `Reactivate ${user.name}? They can sign in again.`
+            }
+            confirmLabel={user.active ? 'Yes, deactivate' : 'Yes, reactivate'}
+            pending={update.isPending}
+            tone={user.active ? 'danger' : 'primary'}
+            onConfirm={() =>
+              change(
+                { active: !user.active },
+                'active',
+                `${user.name} is ${user.active ? 'deactivated' : 'active again'}.`,
+              )
+            }
+            onCancel={() => setConfirming(false)}
+          />
         ) : null}
         {activeError ? (
           <p className="field__error" role="alert">
