@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { Page } from '../../../components/page';
 import { StatusLine } from '../../../components/status-line';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../../lib/passwords';
-import { problemForForm, type FieldErrors } from '../../../lib/problem-fields';
+import { useFormErrors } from '../../../hooks/use-form-errors';
+import type { FieldErrors } from '../../../lib/problem-fields';
 import { useChangePassword } from '../api/change-password';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirm'] as const;
@@ -14,29 +15,21 @@ const EMPTY: Record<Field, string> = { currentPassword: '', newPassword: '', con
 export function ChangePasswordRoute() {
   const change = useChangePassword();
   const [values, setValues] = useState(EMPTY);
-  const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
   const [done, setDone] = useState<string | undefined>();
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
 
   // A wrong current password (422 CURRENT_PASSWORD_WRONG) belongs on its field.
-  const server = change.error
-    ? problemForForm(change.error, FIELDS, {
-        CURRENT_PASSWORD_WRONG: 'currentPassword',
-        INVALID_CREDENTIALS: 'currentPassword',
-      })
-    : null;
-  const fieldErrors: FieldErrors<Field> = { ...server?.fieldErrors, ...clientErrors };
-
-  useEffect(() => {
-    if (!change.error) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (invalid ?? alertRef.current)?.focus();
-  }, [change.error]);
+  const { server, fieldErrors, formRef, alertRef, clearError, reportClientErrors } = useFormErrors(
+    FIELDS,
+    change.error,
+    {
+      CURRENT_PASSWORD_WRONG: 'currentPassword',
+      INVALID_CREDENTIALS: 'currentPassword',
+    },
+  );
 
   const set = (field: Field) => (event: { target: { value: string } }) => {
     setValues((current) => ({ ...current, [field]: event.target.value }));
-    if (clientErrors[field]) setClientErrors(({ [field]: _removed, ...rest }) => rest);
+    clearError(field);
   };
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -47,12 +40,7 @@ export function ChangePasswordRoute() {
     const weak = passwordProblem(values.newPassword);
     if (weak) errors.newPassword = weak;
     if (values.confirm !== values.newPassword) errors.confirm = 'The passwords do not match.';
-    setClientErrors(errors);
-    const first = FIELDS.find((field) => errors[field]);
-    if (first) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-      return;
-    }
+    if (reportClientErrors(errors)) return;
     change.mutate(
       { currentPassword: values.currentPassword, newPassword: values.newPassword },
       {

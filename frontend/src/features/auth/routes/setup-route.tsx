@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
@@ -6,7 +6,8 @@ import { LoadingState } from '../../../components/loading-state';
 import { QueryErrorState } from '../../../components/query-error-state';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-errors';
-import { problemForForm, type FieldErrors } from '../../../lib/problem-fields';
+import { useFormErrors } from '../../../hooks/use-form-errors';
+import type { FieldErrors } from '../../../lib/problem-fields';
 import { useSetupStatus } from '../api/get-setup-status';
 import { useCompleteSetup } from '../api/complete-setup';
 import { useMe } from '../api/get-me';
@@ -56,25 +57,17 @@ function SetupForm() {
     password: '',
     confirm: '',
   });
-  const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
 
-  const server = complete.error
-    ? problemForForm(complete.error, FIELDS, { SETUP_TOKEN_INVALID: 'setupToken' })
-    : null;
-  const fieldErrors: FieldErrors<Field> = { ...server?.fieldErrors, ...clientErrors };
+  const { server, fieldErrors, formRef, alertRef, clearError, reportClientErrors } = useFormErrors(
+    FIELDS,
+    complete.error,
+    { SETUP_TOKEN_INVALID: 'setupToken' },
+  );
   const setupDone = complete.error instanceof ApiError && complete.error.code === 'SETUP_DONE';
-
-  useEffect(() => {
-    if (!complete.error) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (invalid ?? alertRef.current)?.focus();
-  }, [complete.error]);
 
   const set = (field: Field) => (event: { target: { value: string } }) => {
     setValues((current) => ({ ...current, [field]: event.target.value }));
-    if (clientErrors[field]) setClientErrors(({ [field]: _removed, ...rest }) => rest);
+    clearError(field);
   };
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -86,12 +79,7 @@ function SetupForm() {
     const weak = passwordProblem(values.password);
     if (weak) errors.password = weak;
     if (values.confirm !== values.password) errors.confirm = 'The passwords do not match.';
-    setClientErrors(errors);
-    const first = FIELDS.find((field) => errors[field]);
-    if (first) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-      return;
-    }
+    if (reportClientErrors(errors)) return;
     // On success the session is set and SetupRoute moves on to the dashboard.
     complete.mutate({
       setupToken: values.setupToken.trim(),

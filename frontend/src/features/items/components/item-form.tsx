@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { ApiError } from '../../../lib/api-errors';
 import { UNITS } from '../../../lib/api-types';
-import { problemForForm, type FieldErrors } from '../../../lib/problem-fields';
+import { useFormErrors } from '../../../hooks/use-form-errors';
 import { useItemCategories } from '../api/get-item-categories';
 import { ITEM_FIELDS, validateItem, type ItemField, type ItemFormValues } from './item-form-values';
 
@@ -30,35 +30,23 @@ export function ItemForm({
   onCancel,
 }: ItemFormProps) {
   const [values, setValues] = useState(initialValues);
-  const [clientErrors, setClientErrors] = useState<FieldErrors<ItemField>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
   const categories = useItemCategories();
 
-  const server = error ? problemForForm(error, ITEM_FIELDS, CONFLICT_FIELDS) : null;
-  const fieldErrors: FieldErrors<ItemField> = { ...server?.fieldErrors, ...clientErrors };
-
-  // After a failed submit, put focus where the problem is: the first bad field, else the summary.
-  useEffect(() => {
-    if (!error) return;
-    const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (firstInvalid ?? alertRef.current)?.focus();
-  }, [error]);
+  const { server, fieldErrors, formRef, alertRef, clearError, reportClientErrors } = useFormErrors(
+    ITEM_FIELDS,
+    error,
+    CONFLICT_FIELDS,
+  );
 
   const set = (field: ItemField) => (value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
-    if (clientErrors[field]) setClientErrors(({ [field]: _removed, ...rest }) => rest);
+    clearError(field);
   };
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const errors = validateItem(values);
-    setClientErrors(errors);
-    const first = ITEM_FIELDS.find((field) => errors[field]);
-    if (first) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-      return;
-    }
+    if (reportClientErrors(errors)) return;
     onSubmit(values);
   };
 

@@ -3,7 +3,8 @@ import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { ApiError } from '../../../lib/api-errors';
 import type { Location, LocationTreeNode } from '../../../lib/api-types';
-import { problemForForm, type FieldErrors } from '../../../lib/problem-fields';
+import { useFormErrors } from '../../../hooks/use-form-errors';
+import type { FieldErrors } from '../../../lib/problem-fields';
 
 const FIELDS = ['code', 'name', 'description', 'parentId'] as const;
 type LocationField = (typeof FIELDS)[number];
@@ -65,22 +66,16 @@ export function LocationForm({
   autoFocus = false,
 }: LocationFormProps) {
   const [values, setValues] = useState(initialValues);
-  const [clientErrors, setClientErrors] = useState<FieldErrors<LocationField>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
-  const server = error ? problemForForm(error, FIELDS, CODE_FIELDS) : null;
-  const fieldErrors = { ...server?.fieldErrors, ...clientErrors };
-
   useEffect(() => {
     if (autoFocus) codeRef.current?.focus();
   }, [autoFocus]);
-
-  useEffect(() => {
-    if (!error) return;
-    const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (firstInvalid ?? alertRef.current)?.focus();
-  }, [error]);
+  // Declared after the autofocus effect so focus on a failed submit wins.
+  const { server, fieldErrors, formRef, alertRef, clearError, reportClientErrors } = useFormErrors(
+    FIELDS,
+    error,
+    CODE_FIELDS,
+  );
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -88,18 +83,13 @@ export function LocationForm({
     if (!values.code.trim()) errors.code = 'Enter a code.';
     else if (/\s/.test(values.code.trim())) errors.code = 'A code cannot contain spaces.';
     if (!values.name.trim()) errors.name = 'Enter a name.';
-    setClientErrors(errors);
-    const first = FIELDS.find((field) => errors[field]);
-    if (first) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-      return;
-    }
+    if (reportClientErrors(errors)) return;
     onSubmit(values);
   };
 
   const set = <K extends keyof LocationFormValues>(field: K, value: LocationFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
-    setClientErrors(({ [field]: _removed, ...rest }) => rest);
+    clearError(field);
   };
 
   return (

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { UNITS, type Settings, type Unit } from '../../../lib/api-types';
-import { problemForForm, type FieldErrors } from '../../../lib/problem-fields';
+import { useFormErrors } from '../../../hooks/use-form-errors';
+import type { FieldErrors } from '../../../lib/problem-fields';
 import { useUpdateSettings } from '../api/update-settings';
 
 const FIELDS = [
@@ -53,32 +54,20 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
     ...settings,
     sessionIdleTimeoutMinutes: String(settings.sessionIdleTimeoutMinutes),
   });
-  const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  const server = update.error ? problemForForm(update.error, FIELDS) : null;
-  const fieldErrors: FieldErrors<Field> = { ...server?.fieldErrors, ...clientErrors };
-
-  useEffect(() => {
-    if (!update.error) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (invalid ?? alertRef.current)?.focus();
-  }, [update.error]);
+  const { server, fieldErrors, formRef, alertRef, clearError, reportClientErrors } = useFormErrors(
+    FIELDS,
+    update.error,
+  );
 
   const set = <K extends keyof Values>(field: K, value: Values[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
-    if (clientErrors[field]) setClientErrors(({ [field]: _removed, ...rest }) => rest);
+    clearError(field);
   };
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const errors = validate(values);
-    setClientErrors(errors);
-    const first = FIELDS.find((field) => errors[field]);
-    if (first) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-      return;
-    }
+    if (reportClientErrors(errors)) return;
     const patch = toPatch(values, settings);
     if (Object.keys(patch).length === 0) {
       onSaved();

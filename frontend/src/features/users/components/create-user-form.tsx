@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { ROLES, type Role, type User } from '../../../lib/api-types';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../../lib/passwords';
 import { roleLabels } from '../../../lib/permissions';
-import { problemForForm, type FieldErrors } from '../../../lib/problem-fields';
+import { useFormErrors } from '../../../hooks/use-form-errors';
+import type { FieldErrors } from '../../../lib/problem-fields';
 import { useCreateUser } from '../api/create-user';
 
 const FIELDS = ['email', 'name', 'role', 'password'] as const;
@@ -23,23 +24,15 @@ export function CreateUserForm({ onCreated, onCancel }: CreateUserFormProps) {
     role: 'operator' as Role,
     password: '',
   });
-  const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  const server = create.error
-    ? problemForForm(create.error, FIELDS, { EMAIL_TAKEN: 'email' })
-    : null;
-  const fieldErrors: FieldErrors<Field> = { ...server?.fieldErrors, ...clientErrors };
-
-  useEffect(() => {
-    if (!create.error) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (invalid ?? alertRef.current)?.focus();
-  }, [create.error]);
+  const { server, fieldErrors, formRef, alertRef, clearError, reportClientErrors } = useFormErrors(
+    FIELDS,
+    create.error,
+    { EMAIL_TAKEN: 'email' },
+  );
 
   const set = (field: Field) => (event: { target: { value: string } }) => {
     setValues((current) => ({ ...current, [field]: event.target.value }));
-    if (clientErrors[field]) setClientErrors(({ [field]: _removed, ...rest }) => rest);
+    clearError(field);
   };
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -49,12 +42,7 @@ export function CreateUserForm({ onCreated, onCancel }: CreateUserFormProps) {
     if (!values.name.trim()) errors.name = 'Enter a name.';
     const weak = passwordProblem(values.password);
     if (weak) errors.password = weak;
-    setClientErrors(errors);
-    const first = FIELDS.find((field) => errors[field]);
-    if (first) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-      return;
-    }
+    if (reportClientErrors(errors)) return;
     create.mutate(
       { ...values, email: values.email.trim(), name: values.name.trim() },
       { onSuccess: onCreated },
