@@ -1,0 +1,39 @@
+import request from 'supertest';
+import { createApp } from '../src/app';
+import { createDb } from '../src/lib/db';
+import { createLifecycle } from '../src/lib/lifecycle';
+import { createLogger } from '../src/lib/logger';
+import { freePort } from '../tools/free-port';
+import { testConfig } from './support/test-app';
+
+// Nothing listens on the database port: what a request meets while PostgreSQL restarts.
+describe('when the database is down', () => {
+  let app: ReturnType<typeof createApp>;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const config = testConfig({
+      DATABASE_URL: `postgres://stockroom:x@127.0.0.1:${await freePort()}/stockroom`,
+    });
+    const logger = createLogger(config);
+    const db = createDb(config, logger);
+    app = createApp({ config, db, logger, lifecycle: createLifecycle() });
+    close = () => db.destroy();
+  });
+  afterAll(() => close());
+
+  test('when an authenticated request needs the database, then it gets 503 problem+json, not a 500', async () => {
+    const res = await request(app)
+      .get('/api/v1/items')
+      .set('Authorization', `Bearer sr_${'a'.repeat(43)}`)
+      .expect(503);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|at .*\.(js|ts):\d+/);
+  });
+
+  test('when probed, then liveness stays 200 and readiness is 503 naming the database', async () => {
+    await request(app).get('/api/health').expect(200);
+    const ready = await request(app).get('/api/ready').expect(503);
+    expect(ready.body.checks.database.status).toBe('error');
+  });
+});
