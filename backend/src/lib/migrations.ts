@@ -32,8 +32,18 @@ const migratorConfig = (directory: string): Knex.MigratorConfig => ({
   disableMigrationsListValidation: true,
 });
 
-async function migrationFiles(directory: string): Promise<string[]> {
-  return (await readdir(directory)).filter((f) => f.endsWith('.js')).sort();
+// The files ship with the code and never change while it runs, yet /api/ready (probed every
+// few seconds) asks for them: list each directory once.
+const filesByDirectory = new Map<string, Promise<string[]>>();
+
+function migrationFiles(directory: string): Promise<string[]> {
+  let files = filesByDirectory.get(directory);
+  if (!files) {
+    files = readdir(directory).then((all) => all.filter((f) => f.endsWith('.js')).sort());
+    files.catch(() => filesByDirectory.delete(directory));
+    filesByDirectory.set(directory, files);
+  }
+  return files;
 }
 
 export async function migrationStatus(db: Db, directory: string): Promise<MigrationStatus> {
