@@ -11,6 +11,7 @@ import type { AuditEntry } from '../../../lib/api-types';
 import { useAuditLog, type AuditFilters } from '../api/get-audit-log';
 import { AuditDiff } from '../components/audit-diff';
 import '../components/audit.css';
+import { DateRangeFields, FilterActions } from '../../../components/filter-bar-parts';
 
 const FILTER_KEYS = ['action', 'actor', 'entityType', 'from', 'to'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -192,39 +193,9 @@ function AuditFilterForm({ values, onApply, onClear }: AuditFilterFormProps) {
               </select>
             )}
           </FormField>
-          <FormField label="From date">
-            {(control) => (
-              <input
-                {...control}
-                name="from"
-                type="date"
-                className="input"
-                defaultValue={values.from}
-              />
-            )}
-          </FormField>
-          <FormField label="To date">
-            {(control) => (
-              <input
-                {...control}
-                name="to"
-                type="date"
-                className="input"
-                defaultValue={values.to}
-              />
-            )}
-          </FormField>
+          <DateRangeFields from={values.from} to={values.to} />
         </div>
-        <div className="button-row">
-          <button type="submit" className="button">
-            Apply filters
-          </button>
-          {active ? (
-            <button type="button" className="button button--secondary" onClick={onClear}>
-              Clear filters
-            </button>
-          ) : null}
-        </div>
+        <FilterActions active={active} onClear={onClear} />
       </form>
     </search>
   );

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { FormField } from '../../../components/form-field';
 import { MOVEMENT_KINDS } from '../../../lib/api-types';
 import { movementKindLabels } from '../../../lib/movements';
+import { DateRangeFields, FilterActions } from '../../../components/filter-bar-parts';
 
 export interface MovementFilterValues {
   item: string;
@@ -91,39 +92,9 @@ export function MovementFilters({ values, onApply, onClear }: MovementFiltersPro
               />
             )}
           </FormField>
-          <FormField label="From date">
-            {(control) => (
-              <input
-                {...control}
-                name="from"
-                type="date"
-                className="input"
-                defaultValue={values.from}
-              />
-            )}
-          </FormField>
-          <FormField label="To date">
-            {(control) => (
-              <input
-                {...control}
-                name="to"
-                type="date"
-                className="input"
-                defaultValue={values.to}
-              />
-            )}
-          </FormField>
+          <DateRangeFields from={values.from} to={values.to} />
         </div>
-        <div className="button-row">
-          <button type="submit" className="button">
-            Apply filters
-          </button>
-          {active ? (
-            <button type="button" className="button button--secondary" onClick={onClear}>
-              Clear filters
-            </button>
-          ) : null}
-        </div>
+        <FilterActions active={active} onClear={onClear} />
       </form>
     </search>
   );

@@ -1,0 +1,35 @@
+import { FormField } from './form-field';
+
+/** The from/to date inputs of a filter form; the values are read from the form on submit. */
+export function DateRangeFields({ from, to }: { from: string; to: string }) {
+  return (
+    <>
+      <FormField label="From date">
+        {(control) => (
+          <input {...control} name="from" type="date" className="input" defaultValue={from} />
+        )}
+      </FormField>
+      <FormField label="To date">
+        {(control) => (
+          <input {...control} name="to" type="date" className="input" defaultValue={to} />
+        )}
+      </FormField>
+    </>
+  );
+}
+
+/** Apply, and Clear while any filter is set. */
+export function FilterActions({ active, onClear }: { active: boolean; onClear: () => void }) {
+  return (
+    <div className="button-row">
+      <button type="submit" className="button">
+        Apply filters
+      </button>
+      {active ? (
+        <button type="button" className="button button--secondary" onClick={onClear}>
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}
