@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Failure and abuse drills against the real Compose stack (issue 5); run by .ci/run.
+#
+# Usage: scripts/drills/run.sh [DRILL...]     e.g. scripts/drills/run.sh 01 04
+#
+# Builds the images, starts one throw-away stack (own project name, free port, first
+# admin from ADMIN_EMAIL/ADMIN_PASSWORD), then runs each scripts/drills/NN-*.sh in order
+# (all of them unless DRILLs are named) and removes everything at the end. A drill gets
+# the stack healthy and must leave it healthy (or rebuilt) for the next one. Each drill
+# prints TAP-like `ok`/`not ok` lines and `# figure: ...` lines and exits non-zero when
+# an expectation broke; this script exits non-zero when any drill did.
+#
+# A drill can also run alone against a stack you started, e.g.:
+#   COMPOSE_PROJECT_NAME=stockroom BASE_URL=http://127.0.0.1 ADMIN_EMAIL=... \
+#     ADMIN_PASSWORD=... scripts/drills/01-api-killed.sh
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+repo_root=$PWD
+# shellcheck source=../lib/stack.sh
+. scripts/lib/stack.sh
+
+case ${1:-} in -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+
+mapfile -t drills < <(find scripts/drills -maxdepth 1 -name '[0-9][0-9]-*.sh' | sort)
+if [ $# -gt 0 ]; then
+  selected=()
+  for want in "$@"; do
+    match=$(printf '%s\n' "${drills[@]}" | grep -F "/$want" | head -n1) \
+      || { echo "drills: error: no drill matches '$want'" >&2; exit 2; }
+    selected+=("$match")
+  done
+  drills=("${selected[@]}")
+fi
+
+dockerlab_prepare "$repo_root"
+export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-stockroom-drills-$$}"
+export HTTP_PORT="${HTTP_PORT:-$(free_port)}"
+export BASE_URL="http://127.0.0.1:$HTTP_PORT"
+export GIT_COMMIT="${GIT_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
+export ADMIN_EMAIL="drills-admin@example.com"
+export ADMIN_PASSWORD="drills-$(date +%s)-$RANDOM-password"
+export DRILL_WORK
+DRILL_WORK=$(mktemp -d "${TMPDIR:-/tmp}/stockroom-drills.XXXXXX")
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [ "$rc" -ne 0 ]; then
+    info "--- docker compose ps / logs (last 40 lines per service) ---"
+    dc ps -a 2>&1 | sed 's/^/# /' || true
+    dc logs --no-color --tail 40 2>&1 | sed 's/^/# /' || true
+  fi
+  info "removing project $COMPOSE_PROJECT_NAME"
+  dc down -v --remove-orphans --timeout 30 >/dev/null 2>&1 || dc down -v --remove-orphans || true
+  rm -rf "$DRILL_WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+info "project $COMPOSE_PROJECT_NAME, $BASE_URL, drills: ${drills[*]##*/}"
+dc build --quiet
+t=$(now)
+dc up -d --wait
+info "stack healthy after $(elapsed "$t") s"
+
+failed_drills=()
+for drill in "${drills[@]}"; do
+  name=$(basename "$drill" .sh)
+  echo "=== drill $name"
+  t=$(now)
+  if bash "$drill"; then
+    info "drill $name passed in $(elapsed "$t") s"
+  else
+    failed_drills+=("$name")
+    info "drill $name FAILED after $(elapsed "$t") s"
+  fi
+done
+
+if [ ${#failed_drills[@]} -gt 0 ]; then
+  echo "drills failed: ${failed_drills[*]}"
+  exit 1
+fi
+echo "all ${#drills[@]} drills passed"

@@ -1,0 +1,81 @@
+# Helpers for scripts that drive a running Stockroom Compose stack from the outside
+# (scripts/e2e-stack.sh, scripts/drills/*). Source it; it defines functions only.
+#
+# Expects: COMPOSE_PROJECT_NAME, base_url (http://127.0.0.1:PORT) and work (a scratch
+# directory) to be set by the caller before the HTTP helpers are used.
+
+dc() { docker compose "$@"; }
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# free_port: an unused TCP port on this host.
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"0.0.0.0",()=>{console.log(s.address().port);s.close()})'
+}
+
+# dockerlab_prepare REPO_ROOT: on the development machines (no registry) start dockerd and
+# build local stand-ins of the base images; on a normal Docker host it does not exist.
+dockerlab_prepare() {
+  local dockerlab=${DOCKERLAB:-$1/../shared/dockerlab}
+  if [ -d "$dockerlab" ]; then
+    "$dockerlab/setup"
+    "$dockerlab/images" "$1"
+  fi
+}
+
+# --- docker -------------------------------------------------------------------------------
+cid() { dc ps -a -q "$1" | head -n1; }
+health() { docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "${2:-$(cid "$1")}"; }
+wait_healthy() { # wait_healthy SERVICE TIMEOUT_S
+  local deadline=$((SECONDS + $2)) h=missing
+  while [ $SECONDS -lt $deadline ]; do
+    h=$(health "$1" 2>/dev/null || echo missing)
+    [ "$h" = healthy ] && return 0
+    sleep 0.5
+  done
+  echo "$1 is '$h' after $2 s"; return 1
+}
+psql_db() { dc exec -T db sh -c 'exec psql -v ON_ERROR_STOP=1 -At -U "$POSTGRES_USER" -d "$POSTGRES_DB" -c "$1"' psql "$1"; }
+
+# --- HTTP (curl, one cookie jar per scratch dir) -----------------------------------------------
+# req METHOD PATH [curl args...]: sets $status; headers in $work/h, body in $work/b.
+req() {
+  local method=$1 path=$2; shift 2
+  status=$(curl -sS -o "$work/b" -D "$work/h" -w '%{http_code}' --max-time 10 \
+                -b "$work/cookies" -c "$work/cookies" \
+                -X "$method" "$@" "$base_url$path" 2>"$work/curl.err") || status=000
+}
+header() { grep -i "^$1:" "$work/h" | head -n1 | cut -d: -f2- | tr -d '\r' | sed 's/^ *//'; }
+header_count() { grep -ci "^$1:" "$work/h" || true; }
+show() { echo "status $status"; tr -d '\r' <"$work/h" | head -20; head -c 400 "$work/b"; echo; cat "$work/curl.err" 2>/dev/null; }
+expect() { # expect STATUS CONTENT-TYPE-PREFIX [BODY-REGEX]
+  [ "$status" = "$1" ] || { echo "expected status $1"; show; return 1; }
+  case $(header Content-Type) in "$2"*) ;; *) echo "expected Content-Type $2*"; show; return 1 ;; esac
+  if [ -n "${3:-}" ] && ! grep -Eq -- "$3" "$work/b"; then echo "body does not match /$3/"; show; return 1; fi
+}
+get_ok() { req GET "$1"; expect "$2" "$3" "${4:-}"; }
+post_json() { req POST "$1" -H 'Content-Type: application/json' -H 'X-Requested-With: stockroom' "${@:3}" --data "$2"; }
+json_id() { grep -o '"id":[0-9]*' "$work/b" | head -n1 | cut -d: -f2; }
+# sign_in EMAIL PASSWORD: a session in $work/cookies.
+sign_in() {
+  post_json /api/v1/auth/login "{\"email\":\"$1\",\"password\":\"$2\"}"
+  expect 200 application/json
+}
+
+# --- TAP-like reporting ----------------------------------------------------------------------
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+not_ok() {
+  failed=$((failed + 1)); echo "not ok - $1"
+  if [ -n "${2:-}" ]; then printf '%s\n' "$2" | sed 's/^/#   /' | head -30; fi
+}
+# check NAME COMMAND...: COMMAND's output is shown only when it fails.
+check() {
+  local name=$1 out; shift
+  if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$out"; fi
+}
+info() { echo "# $*"; }
+# figure NAME VALUE: a measured figure, greppable in CI logs as "# figure: ...".
+figure() { echo "# figure: $1: $2"; }
