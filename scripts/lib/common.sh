@@ -64,14 +64,13 @@ SQL_COUNTS="select to_json(c.relname)::text, (xpath('/row/n/text()', query_to_xm
   where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname;"
 
 # --- versions of the stack ------------------------------------------------------------------
-# The image compose runs for a service (API_IMAGE/WEB_IMAGE, .env included). `config
-# --images api` also lists api's dependencies, so db's image is taken out.
+# The image compose runs for a service (API_IMAGE/WEB_IMAGE and .env applied), read from
+# the canonical `docker compose config` output (services, then 4-space-indented keys).
 configured_image() {
-  local all deps
-  all=$(compose config --images "$1" 2>/dev/null) || return 1
-  deps=$(compose config --images db 2>/dev/null) || deps=
-  if [ "$1" = db ]; then printf '%s\n' "$deps"; return; fi
-  printf '%s\n' "$all" | grep -vxF -- "$deps" | head -n1
+  compose config 2>/dev/null | awk -v svc="  $1:" '
+    /^[^ ]/ { in_services = ($0 == "services:"); in_svc = 0; next }
+    in_services && /^  [^ ]/ { in_svc = ($0 == svc); next }
+    in_svc && /^    image: / { sub(/^    image: /, ""); gsub(/["\047]/, ""); print; exit }'
 }
 
 # app_info REF: "version|commit|image id" from an image or container's OCI labels (set by
