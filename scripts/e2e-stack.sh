@@ -3,7 +3,8 @@
 #
 # Builds the images, starts db + api + web under a throw-away project name on a free host
 # port, checks them from the outside (HTTP through nginx) and the inside (docker), takes a
-# backup, wipes the volume, restores, restarts and stops the stack, and always removes
+# backup (manifest, --verify), wipes the volume, restores (version checks), upgrades in
+# place (and rolls back a failed upgrade), restarts and stops the stack, and always removes
 # everything it created (containers, networks, volume) at the end.
 #
 # Output is TAP-like: `ok - <check>` / `not ok - <check>`, then `N passed, M failed`.
@@ -294,6 +295,7 @@ else
   not_ok "backup.sh writes a verified dump" "$out"
 fi
 
+t_backup_checks=$(now)
 # The manifest next to the dump: versions, and counts equal to the database (nothing writes
 # between the insert above and the backup).
 manifest_ok() {
@@ -312,12 +314,12 @@ manifest_ok() {
 check "manifest FILE.json: versions in it and in the file name, exact row counts" manifest_ok
 
 verify_ok() {
-  scripts/backup.sh --verify "$backup_file" >"$work/verify.out" 2>&1 || { cat "$work/verify.out"; return 1; }
-  grep -q 'verify OK' "$work/verify.out" && grep -Eq '^ +app_settings +[0-9]+ +[0-9]+ +ok$' "$work/verify.out" \
-    || { cat "$work/verify.out"; return 1; }
-  info "$(grep 'verify OK' "$work/verify.out")"
+  scripts/backup.sh --verify "$backup_file" >"$work/verify-ok.out" 2>&1 || { cat "$work/verify-ok.out"; return 1; }
+  grep -q 'verify OK' "$work/verify-ok.out" && grep -Eq '^ +app_settings +[0-9]+ +[0-9]+ +ok$' "$work/verify-ok.out" \
+    || { cat "$work/verify-ok.out"; return 1; }
 }
 check "backup.sh --verify: restores into a scratch database, every count ok" verify_ok
+info "$(grep 'verify OK' "$work/verify-ok.out" 2>/dev/null)"
 
 verify_tampered() { # one count edited in the manifest
   cp "$backup_file" "$work/tampered.dump"
@@ -342,6 +344,7 @@ no_scratch_db() {
   [ -z "$left" ] || { echo "left behind: $left"; return 1; }
 }
 check "no scratch database left behind" no_scratch_db
+info "manifest and --verify checks: $(elapsed "$t_backup_checks") s"
 
 marker_is() { local v; v=$(psql_db "select value #>> '{}' from app_settings where key = 'e2e.marker'") || return 1
   [ "$v" = "$1" ] || { echo "marker is '$v', expected '$1'"; return 1; }; }
@@ -407,17 +410,18 @@ check "restore.sh warns about a dump without manifest (versions unknown)" restor
 check "data intact after the refused restores" marker_is "$marker"
 
 # --- upgrade ------------------------------------------------------------------------------------
+t_upgrade=$(now)
 count_dumps() { find "$BACKUP_DIR" -maxdepth 1 -name 'stockroom-*.dump' | wc -l; }
 upgrade_ok() {
   local before; before=$(count_dumps)
-  scripts/upgrade.sh --yes --wait-timeout 180 </dev/null >"$work/upgrade.out" 2>&1 || { tail -30 "$work/upgrade.out"; return 1; }
-  grep -q '^upgrade: app: ' "$work/upgrade.out" && grep -Eq '^upgrade: schema: [0-9]{14}_.* -> [0-9]{14}_' "$work/upgrade.out" \
-    || { tail -30 "$work/upgrade.out"; return 1; }
+  scripts/upgrade.sh --yes --wait-timeout 180 </dev/null >"$work/upgrade-ok.out" 2>&1 || { tail -30 "$work/upgrade-ok.out"; return 1; }
+  grep -q '^upgrade: app: ' "$work/upgrade-ok.out" && grep -Eq '^upgrade: schema: [0-9]{14}_.* -> [0-9]{14}_' "$work/upgrade-ok.out" \
+    || { tail -30 "$work/upgrade-ok.out"; return 1; }
   [ "$(count_dumps)" -gt "$before" ] || { echo "no new backup"; return 1; }
   all_healthy
-  info "$(grep '^upgrade: upgraded in' "$work/upgrade.out")"
 }
 check "upgrade.sh --yes: backup, build, up --wait, versions printed, all healthy" upgrade_ok
+info "$(grep '^upgrade: upgraded in' "$work/upgrade-ok.out" 2>/dev/null)"
 check "data intact after the upgrade" marker_is "$marker"
 
 # A new version that cannot start: an invalid setting makes the new api exit at startup.
@@ -429,6 +433,7 @@ upgrade_fails() {
     && grep -q '^    scripts/restore.sh .*--yes$' "$work/upgrade.out" || { tail -40 "$work/upgrade.out"; return 1; }
 }
 check "upgrade.sh with a new api that cannot start exits non-zero with api logs and rollback commands" upgrade_fails
+t=$(now)
 rollback() { # run exactly the printed commands
   sed -n '/^Rollback commands:$/,/^$/p' "$work/upgrade.out" | sed '1d;/^$/d;s/^    //' >"$work/rollback.sh"
   grep -q restore.sh "$work/rollback.sh" || { cat "$work/upgrade.out"; return 1; }
@@ -436,8 +441,10 @@ rollback() { # run exactly the printed commands
   all_healthy
 }
 check "the printed rollback commands bring the stack back healthy" rollback
+info "rollback commands until healthy: $(elapsed "$t") s"
 check "data intact after the rollback" marker_is "$marker"
 check "GET /api/ready 200 after the rollback" get_ok /api/ready 200 application/json
+info "upgrade section: $(elapsed "$t_upgrade") s"
 
 # --- lifecycle ----------------------------------------------------------------------------------
 down_up() { dc down >/dev/null 2>&1 && dc up -d --wait >/dev/null 2>&1; }
