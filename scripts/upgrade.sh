@@ -81,10 +81,22 @@ if [ -n "$ref" ]; then
 fi
 
 # --- 1. the stack must be running and healthy ---------------------------------------------
+# A container that is still starting, or failed a probe or two on a busy machine, gets a
+# minute to settle before we give up.
+state() {
+  local cid; cid=$(compose ps -q "$1" 2>/dev/null | head -n1)
+  [ -n "$cid" ] || { echo "not running"; return; }
+  docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$cid" 2>/dev/null || echo "not running"
+}
+deadline=$((SECONDS + 60))
 for s in db api web; do
-  cid=$(compose ps -q "$s" 2>/dev/null | head -n1)
-  h=$([ -n "$cid" ] && docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$cid" 2>/dev/null || echo "not running")
-  [ "$h" = healthy ] || die "$s is $h (project '${COMPOSE_PROJECT_NAME:-default}'). upgrade.sh backs up the running database first, so start the current version and wait until it is healthy: docker compose up -d --wait (see docker compose ps and docker compose logs $s)"
+  while h=$(state "$s"); [ "$h" != healthy ]; do
+    if [ "$h" = "not running" ] || [ $SECONDS -ge $deadline ]; then
+      die "$s is $h (project '${COMPOSE_PROJECT_NAME:-default}'). upgrade.sh backs up the running database first, so start the current version and wait until it is healthy: docker compose up -d --wait (see docker compose ps and docker compose logs $s)"
+    fi
+    say "waiting for $s to be healthy (now $h)"
+    sleep 3
+  done
 done
 
 # --- 2./3. what runs now ------------------------------------------------------------------
