@@ -3,7 +3,8 @@
 #
 # Builds the images, starts db + api + web under a throw-away project name on a free host
 # port, checks them from the outside (HTTP through nginx) and the inside (docker), takes a
-# backup, wipes the volume, restores, restarts and stops the stack, and always removes
+# backup (manifest, --verify), wipes the volume, restores (version checks), upgrades in
+# place (and rolls back a failed upgrade), restarts and stops the stack, and always removes
 # everything it created (containers, networks, volume) at the end.
 #
 # Output is TAP-like: `ok - <check>` / `not ok - <check>`, then `N passed, M failed`.
@@ -289,9 +290,61 @@ take_backup() {
 if out=$(take_backup 2>&1); then
   backup_file=$(find "$BACKUP_DIR" -maxdepth 1 -name 'stockroom-*.dump' | sort | tail -n1)
   ok "backup.sh writes a verified dump ($(basename "$backup_file"))"
+  info "$(printf '%s\n' "$out" | grep -E '^backup: (wrote|app)' | tr '\n' ' ')"
 else
   not_ok "backup.sh writes a verified dump" "$out"
 fi
+
+t_backup_checks=$(now)
+# The manifest next to the dump: versions, and counts equal to the database (nothing writes
+# between the insert above and the backup).
+manifest_ok() {
+  local m=$backup_file.json n
+  [ -s "$m" ] || { echo "no manifest $m"; return 1; }
+  basename "$backup_file" | grep -Eq '^stockroom-[0-9]{8}T[0-9]{6}Z-v[0-9][^-]*-s[0-9]{14}-pg[0-9]+\.dump$' \
+    || { echo "file name without versions: $backup_file"; return 1; }
+  grep -Eq '"app_version": "[0-9]' "$m" && grep -q "\"app_commit\": \"$GIT_COMMIT\"" "$m" \
+    && grep -Eq '"schema_version": "[0-9]{14}_[a-z_]+\.js"' "$m" && grep -Eq '"postgres_major": [0-9]+' "$m" \
+    || { echo "versions missing:"; cat "$m"; return 1; }
+  for t in app_settings users knex_migrations; do
+    n=$(psql_db "select count(*) from $t")
+    grep -q "\"$t\": $n\(,\|\$\)" "$m" || { echo "$t: database has $n rows; manifest:"; cat "$m"; return 1; }
+  done
+}
+check "manifest FILE.json: versions in it and in the file name, exact row counts" manifest_ok
+
+verify_ok() {
+  scripts/backup.sh --verify "$backup_file" >"$work/verify-ok.out" 2>&1 || { cat "$work/verify-ok.out"; return 1; }
+  grep -q 'verify OK' "$work/verify-ok.out" && grep -Eq '^ +app_settings +[0-9]+ +[0-9]+ +ok$' "$work/verify-ok.out" \
+    || { cat "$work/verify-ok.out"; return 1; }
+}
+check "backup.sh --verify: restores into a scratch database, every count ok" verify_ok
+info "$(grep 'verify OK' "$work/verify-ok.out" 2>/dev/null)"
+
+verify_tampered() { # one count edited in the manifest
+  cp "$backup_file" "$work/tampered.dump"
+  sed -E 's/"app_settings": ([0-9]+)/"app_settings": 1\1/' "$backup_file.json" >"$work/tampered.dump.json"
+  if scripts/backup.sh --verify "$work/tampered.dump" >"$work/verify.out" 2>&1; then
+    echo "verify passed a tampered manifest"; cat "$work/verify.out"; return 1
+  fi
+  grep -Eq '^ +app_settings +1[0-9]* +[0-9]+ +DIFF$' "$work/verify.out" && grep -q 'verify FAILED: 1 of' "$work/verify.out" \
+    || { cat "$work/verify.out"; return 1; }
+}
+check "backup.sh --verify fails on an edited count, naming the table (DIFF)" verify_tampered
+verify_garbage() {
+  head -c 65536 /dev/urandom >"$work/garbage.dump"
+  if scripts/backup.sh --verify "$work/garbage.dump" >"$work/verify.out" 2>&1; then
+    echo "verify passed garbage"; cat "$work/verify.out"; return 1
+  fi
+  grep -q 'could not be restored' "$work/verify.out" || { cat "$work/verify.out"; return 1; }
+}
+check "backup.sh --verify fails on a garbage file" verify_garbage
+no_scratch_db() {
+  local left; left=$(psql_db "select string_agg(datname, ' ') from pg_database where datname like 'stockroom_verify_%'")
+  [ -z "$left" ] || { echo "left behind: $left"; return 1; }
+}
+check "no scratch database left behind" no_scratch_db
+info "manifest and --verify checks: $(elapsed "$t_backup_checks") s"
 
 marker_is() { local v; v=$(psql_db "select value #>> '{}' from app_settings where key = 'e2e.marker'") || return 1
   [ "$v" = "$1" ] || { echo "marker is '$v', expected '$1'"; return 1; }; }
@@ -300,7 +353,10 @@ wipe() { dc down -v >/dev/null 2>&1 && dc up -d --wait >/dev/null 2>&1; }
 check "down -v, up -d --wait: a fresh, empty database" wipe
 check "the marker row is gone after down -v" marker_is ""
 
-restore_ok() { scripts/restore.sh "$backup_file" --yes </dev/null; }
+restore_ok() {
+  scripts/restore.sh "$backup_file" --yes </dev/null >"$work/restore.out" 2>&1 || { cat "$work/restore.out"; return 1; }
+  grep -Eq 'schema version now [0-9]{14}_' "$work/restore.out" || { cat "$work/restore.out"; return 1; }
+}
 check "restore.sh brings the data back" restore_ok
 check "marker row restored" marker_is "$marker"
 check "api healthy after the restore" wait_healthy api 60
@@ -323,6 +379,72 @@ no_confirmation() {
   grep -q -- "--yes" "$work/restore.out" || { cat "$work/restore.out"; return 1; }
 }
 check "restore.sh without --yes and no terminal refuses" no_confirmation
+
+# Version checks stop before anything changes: without --yes (and no terminal) restore.sh
+# prints the comparison and warnings, then refuses.
+edited_backup() { # edited_backup SED-EXPRESSION: the backup with an edited manifest
+  cp "$backup_file" "$work/edited.dump"
+  sed -E "$1" "$backup_file.json" >"$work/edited.dump.json"
+}
+restore_warns_app() {
+  edited_backup 's/"app_version": "[^"]*"/"app_version": "0.0.1-e2e"/'
+  scripts/restore.sh "$work/edited.dump" </dev/null >"$work/restore.out" 2>&1 && { cat "$work/restore.out"; return 1; }
+  grep -Eq '^restore: app version +0\.0\.1-e2e .* [0-9]' "$work/restore.out" \
+    && grep -q 'warning: the backup was taken with app 0.0.1-e2e' "$work/restore.out" \
+    || { cat "$work/restore.out"; return 1; }
+}
+check "restore.sh shows both versions and warns on another app version" restore_warns_app
+restore_refuses_newer() {
+  edited_backup 's/"schema_version": "[^"]*"/"schema_version": "29991231000000_from_the_future.js"/'
+  scripts/restore.sh "$work/edited.dump" --yes </dev/null >"$work/restore.out" 2>&1 && { cat "$work/restore.out"; return 1; }
+  grep -q "schema (29991231000000_from_the_future.js) is newer than this stack's code" "$work/restore.out" \
+    && grep -q -- '--force' "$work/restore.out" || { cat "$work/restore.out"; return 1; }
+}
+check "restore.sh --yes refuses a backup with a newer schema (unless --force)" restore_refuses_newer
+restore_warns_no_manifest() {
+  rm -f "$work/edited.dump.json"
+  scripts/restore.sh "$work/edited.dump" </dev/null >"$work/restore.out" 2>&1 && { cat "$work/restore.out"; return 1; }
+  grep -q 'no manifest .*versions unknown' "$work/restore.out" || { cat "$work/restore.out"; return 1; }
+}
+check "restore.sh warns about a dump without manifest (versions unknown)" restore_warns_no_manifest
+check "data intact after the refused restores" marker_is "$marker"
+
+# --- upgrade ------------------------------------------------------------------------------------
+t_upgrade=$(now)
+count_dumps() { find "$BACKUP_DIR" -maxdepth 1 -name 'stockroom-*.dump' | wc -l; }
+upgrade_ok() {
+  local before; before=$(count_dumps)
+  scripts/upgrade.sh --yes --wait-timeout 180 </dev/null >"$work/upgrade-ok.out" 2>&1 || { tail -30 "$work/upgrade-ok.out"; return 1; }
+  grep -q '^upgrade: app: ' "$work/upgrade-ok.out" && grep -Eq '^upgrade: schema: [0-9]{14}_.* -> [0-9]{14}_' "$work/upgrade-ok.out" \
+    || { tail -30 "$work/upgrade-ok.out"; return 1; }
+  [ "$(count_dumps)" -gt "$before" ] || { echo "no new backup"; return 1; }
+  all_healthy
+}
+check "upgrade.sh --yes: backup, build, up --wait, versions printed, all healthy" upgrade_ok
+info "$(grep '^upgrade: upgraded in' "$work/upgrade-ok.out" 2>/dev/null)"
+check "data intact after the upgrade" marker_is "$marker"
+
+# A new version that cannot start: an invalid setting makes the new api exit at startup.
+upgrade_fails() {
+  if LOG_LEVEL=nonsense scripts/upgrade.sh --yes --wait-timeout 90 </dev/null >"$work/upgrade.out" 2>&1; then
+    echo "upgrade succeeded"; tail -30 "$work/upgrade.out"; return 1
+  fi
+  grep -q 'UPGRADE FAILED' "$work/upgrade.out" && grep -q 'LOG_LEVEL' "$work/upgrade.out" \
+    && grep -q '^    scripts/restore.sh .*--yes$' "$work/upgrade.out" || { tail -40 "$work/upgrade.out"; return 1; }
+}
+check "upgrade.sh with a new api that cannot start exits non-zero with api logs and rollback commands" upgrade_fails
+t=$(now)
+rollback() { # run exactly the printed commands
+  sed -n '/^Rollback commands:$/,/^$/p' "$work/upgrade.out" | sed '1d;/^$/d;s/^    //' >"$work/rollback.sh"
+  grep -q restore.sh "$work/rollback.sh" || { cat "$work/upgrade.out"; return 1; }
+  (bash -e "$work/rollback.sh") >"$work/rollback.out" 2>&1 || { cat "$work/rollback.sh"; tail -30 "$work/rollback.out"; return 1; }
+  all_healthy
+}
+check "the printed rollback commands bring the stack back healthy" rollback
+info "rollback commands until healthy: $(elapsed "$t") s"
+check "data intact after the rollback" marker_is "$marker"
+check "GET /api/ready 200 after the rollback" get_ok /api/ready 200 application/json
+info "upgrade section: $(elapsed "$t_upgrade") s"
 
 # --- lifecycle ----------------------------------------------------------------------------------
 down_up() { dc down >/dev/null 2>&1 && dc up -d --wait >/dev/null 2>&1; }

@@ -1,25 +1,33 @@
 #!/usr/bin/env bash
 # Restore a Stockroom database backup (from scripts/backup.sh) into the running stack.
 # See --help.
+# shellcheck source-path=SCRIPTDIR disable=SC2016
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: scripts/restore.sh FILE [--yes] [-p PROJECT]
+Usage: scripts/restore.sh FILE [--yes] [--force] [-p PROJECT]
 
 Replace the database of the Compose stack in this repository with the contents of FILE,
 a pg_dump custom-format archive as written by scripts/backup.sh.
 
   1. checks FILE is readable and a valid archive (pg_restore --list), before touching
      anything;
-  2. asks for confirmation (unless --yes; without a terminal on stdin it refuses);
-  3. stops the api service, so nothing writes during the restore;
-  4. restores with pg_restore --clean --if-exists --single-transaction --no-owner:
+  2. compares the versions in FILE.json (the manifest backup.sh writes) with this stack:
+     app version, schema version and PostgreSQL major, showing both sides. A backup whose
+     schema is newer than this stack's code is refused (the api would refuse to start on
+     it) unless --force; an older schema is fine: the api migrates it forward when it
+     starts. A file without manifest is restored with the warning "versions unknown";
+  3. asks for confirmation (unless --yes; without a terminal on stdin it refuses);
+  4. stops the api service, so nothing writes during the restore;
+  5. restores with pg_restore --clean --if-exists --single-transaction --no-owner:
      on any error everything is rolled back and the current data stays as it was;
-  5. starts api again and waits until it is healthy, also when the restore failed.
+  6. starts api again (the image compose is configured with) and waits until it is
+     healthy, also when the restore failed, then prints the schema version it runs on.
 
 Options:
-  -y, --yes      do not ask for confirmation
+  -y, --yes      do not ask for confirmation (warnings are still printed)
+  --force        restore even a backup whose schema is newer than this stack's code
   -p PROJECT     Compose project name (default: $COMPOSE_PROJECT_NAME, else the
                  project's own name)
   -h, --help     show this help
@@ -28,15 +36,19 @@ Exit status: 0 restored and api healthy; 1 nothing restored (or api not healthy)
 EOF
 }
 
-die() { echo "restore: error: $*" >&2; exit 1; }
-
+prog=restore
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$repo_root/scripts/lib/common.sh"
+. "$repo_root/scripts/lib/restore-versions.sh"
+
 file=
 assume_yes=false
+force=false
 
 while [ $# -gt 0 ]; do
   case $1 in
     -y|--yes) assume_yes=true; shift ;;
+    --force) force=true; shift ;;
     -p|--project-name) [ $# -ge 2 ] || die "$1 needs a name"; export COMPOSE_PROJECT_NAME=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     --) shift; [ $# -eq 1 ] || die "expected exactly one FILE"; file=$1; shift ;;
@@ -54,20 +66,22 @@ done
 file=$(cd -- "$(dirname -- "$file")" && pwd)/$(basename -- "$file")
 cd "$repo_root"
 
-compose() { docker compose "$@"; }
-
-[ -n "$(compose ps --status running -q db 2>/dev/null)" ] \
-  || die "the db service is not running (project '${COMPOSE_PROJECT_NAME:-default}'); start it with: docker compose up -d db"
+require_db
 
 # 1. Validate before touching anything: the file is streamed into the db container.
 if ! err=$(compose exec -T db pg_restore --list <"$file" 2>&1 >/dev/null); then
   die "$file is not a valid pg_dump custom-format archive (${err:-pg_restore --list failed}); nothing was changed"
 fi
 
-db_name=$(compose exec -T db sh -c 'printf %s "$POSTGRES_DB"')
+db_name=$(db_name)
 
-# 2. Confirm.
-if ! $assume_yes; then
+# 2. Versions: dies when the backup's schema is newer than the code (unless --force).
+check_versions "$file"
+
+# 3. Confirm.
+if $assume_yes; then
+  [ "$version_warnings" -eq 0 ] || say "continuing despite the warnings above (--yes)"
+else
   [ -t 0 ] || die "refusing to restore without confirmation: stdin is not a terminal (pass --yes)"
   printf 'This replaces ALL data in database "%s" (project %s) with %s.\nType "yes" to continue: ' \
     "$db_name" "${COMPOSE_PROJECT_NAME:-default}" "$file"
@@ -75,10 +89,12 @@ if ! $assume_yes; then
   [ "$answer" = yes ] || die "not confirmed; nothing was changed"
 fi
 
-# 3.-5. From here on the API is down; bring it back whatever happens.
+# 4.-6. From here on the API is down; bring it back whatever happens.
 start_api() {
   echo "restore: starting api and waiting until it is healthy"
-  if ! compose up -d --wait --no-build --no-recreate api; then
+  # The api as compose is configured now (recreated if its image changed, as in a rollback
+  # to an older image); --no-deps leaves db alone.
+  if ! compose up -d --wait --wait-timeout 180 --no-build --no-deps api; then
     echo "restore: error: api did not become healthy; see: docker compose logs api" >&2
     return 1
   fi
@@ -107,4 +123,6 @@ fi
 
 api_stopped=false
 start_api
-echo "restore: done: database \"$db_name\" restored from $file"
+IFS='|' read -r _ _ _ now_schema now_count <<<"$(psql_db -c "$SQL_META")"
+say "done: database \"$db_name\" restored from $file"
+say "schema version now ${now_schema:-none} ($now_count migrations)${backup_schema:+; the backup had $backup_schema}"
