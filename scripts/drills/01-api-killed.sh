@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Drill 01: the API process is killed (kill -9) while 24 clients post movements.
+#
+# Expect: Docker restarts the api container by its restart policy and it turns healthy; every
+# movement answered 2xx is in the ledger exactly once; every client that retried its
+# Idempotency-Key after an error ends with exactly one movement (or a definitive 4xx and
+# none); balances equal the ledger for every item x location.
+# Figures: kill -> healthy, kill -> first successful request, requests failed meanwhile, totals.
+# Run through scripts/drills/run.sh (or see there how to run it against your own stack).
+set -euo pipefail
+case ${1:-} in -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+. "$(dirname "$0")/lib.sh"
+
+load_start 01 --clients 24
+sleep 4 # the clients are posting at full speed before the kill
+
+api=$(cid api)
+restarts_before=$(docker inspect -f '{{.RestartCount}}' "$api")
+pid=$(docker inspect -f '{{.State.Pid}}' "$api")
+kill_ms=$(now_ms)
+# The node process itself, from the host (needs root): what the kernel's OOM killer or a
+# crash does. `docker kill` would also work but goes through the daemon.
+if kill -9 "$pid" 2>/dev/null; then
+  info "killed api node process (host pid $pid) with SIGKILL"
+else
+  info "kill -9 $pid not permitted here; docker kill -s KILL instead"
+  docker kill -s KILL "$api" >/dev/null
+fi
+
+restarted=no
+deadline=$((SECONDS + 60))
+while [ $SECONDS -lt $deadline ]; do
+  if [ "$(docker inspect -f '{{.RestartCount}}' "$api")" -gt "$restarts_before" ]; then
+    restarted=yes; break
+  fi
+  sleep 0.1
+done
+restart_s=$(ms_since "$kill_ms")
+if [ $restarted = yes ]; then
+  ok "the api container is restarted by its restart policy (RestartCount $restarts_before -> $(docker inspect -f '{{.RestartCount}}' "$api"))"
+else
+  not_ok "the api container is restarted by its restart policy" "RestartCount still $restarts_before after 60 s; $(docker inspect -f '{{.State.Status}} exit {{.State.ExitCode}}' "$api")"
+fi
+check "the api is healthy again" wait_healthy api 90
+healthy_s=$(ms_since "$kill_ms")
+sleep 4 # load keeps running against the recovered API
+
+load_stop
+load_stats --since "$kill_ms"
+first_ok=$(load_stat firstOkEndAt)
+failed_reqs=$(load_stat failedRequests)
+retried=$(load_stat keysRetried)
+
+figure "kill -> container restarted" "$restart_s s"
+figure "kill -> api healthy" "$healthy_s s"
+if [ "$first_ok" != null ]; then
+  figure "kill -> first successful request" "$(secs $((first_ok - kill_ms))) s"
+fi
+figure "requests failed after the kill (not definitive, retried if writes)" "$failed_reqs $(load_stat failedByError)"
+figure "slowest failed request" "$(load_stat slowestFailureMs) ms"
+figure "keys retried after an error / of them ended 2xx / replayed an earlier commit" \
+  "$retried / $(load_stat keysRetriedOk) / $(load_stat keysReplayed)"
+load_stats
+figure "totals" "$(load_stat requests) requests ($(load_stat writes) writes, $(load_stat reads) reads), $(load_stat keys) keys: $(load_stat keysOk) 2xx, $(load_stat keysRejected) 4xx $(load_stat keysRejectedByCode), $(load_stat keysUnresolved) unresolved"
+figure "latency p50 / p95 / max, requests that hit the 10 s timeout" \
+  "$(load_stat p50Ms) / $(load_stat p95Ms) / $(load_stat maxMs) ms, $(load_stat timeouts)"
+
+# Without failed requests the kill hit nothing in flight and the drill proved nothing.
+if [ "$failed_reqs" -gt 0 ] && [ "$retried" -gt 0 ]; then
+  ok "the kill was felt: $failed_reqs requests failed, $retried keys were retried"
+else
+  not_ok "the kill was felt by the clients" "failed requests $failed_reqs, retried keys $retried"
+fi
+ledger_check "$load_out"
+check "every service is healthy after the drill" all_healthy
+
+drill_done
