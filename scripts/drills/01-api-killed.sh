@@ -11,7 +11,7 @@ set -euo pipefail
 case ${1:-} in -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 . "$(dirname "$0")/lib.sh"
 
-load_start 01 --clients 24
+load_start 01 --clients 24 --items 8 --think-ms 50
 sleep 4 # the clients are posting at full speed before the kill
 
 api=$(cid api)
@@ -72,6 +72,6 @@ else
   not_ok "the kill was felt by the clients" "failed requests $failed_reqs, retried keys $retried"
 fi
 ledger_check "$load_out"
-check "every service is healthy after the drill" all_healthy
+check "every service is healthy after the drill" wait_all_healthy 60
 
 drill_done

@@ -36,6 +36,14 @@ all_healthy() {
   done
   return $bad
 }
+# wait_all_healthy TIMEOUT_S: until all_healthy, or names the laggards after TIMEOUT_S.
+wait_all_healthy() {
+  local deadline=$((SECONDS + $1))
+  until all_healthy >/dev/null; do
+    [ $SECONDS -lt "$deadline" ] || { all_healthy; return 1; }
+    sleep 0.5
+  done
+}
 
 # --- load generator and ledger checker (drills 01-03) ---------------------------------------
 now_ms() { date +%s%3N; }

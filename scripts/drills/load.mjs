@@ -8,19 +8,21 @@
 // run options: --clients N (24)  --duration S (until stopped)  --stop-file PATH  --ready-file PATH
 //   --items N (4) --locations N (3): created first (SKU/code <run>-I1...), or reuse --item-ids
 //   1,2 --location-ids 3,4   --read-share F (0.25)   --timeout-ms MS (10000) per request
-//   --deadline-s S (120) per key   --run NAME (prefix of every key, SKU and code)
+//   --deadline-s S (120) per key   --think-ms MS (0): mean pause between a client's requests
+//   --run NAME (prefix of every key, SKU and code)
+//   --poll PATH --poll-ms MS (100): also GET PATH every MS (e.g. /api/ready), op "p"
 // It stops starting movements at --duration, when --stop-file exists, or on SIGTERM/SIGINT;
 // keys already started are still retried (same key, same body) until the answer is
 // definitive or their deadline passes: network errors, timeouts and 5xx are not definitive,
 // 2xx and 4xx are. A second signal abandons them. FILE (JSON) holds every key's final
 // outcome, every 2xx movement id, every request as [startMs, durationMs, op, status, error]
 // and a summary. stats prints figures from FILE as "name value" lines (times in ms; --since
-// restricts them to requests started at or after that moment).
+// restricts them to requests still running at or started after that moment).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const HELP = readFileSync(new URL(import.meta.url), 'utf8')
   .split('\n')
-  .slice(1, 18)
+  .slice(1, 20)
   .map((l) => l.replace(/^\/\/ ?/, ''))
   .join('\n');
 
@@ -78,7 +80,8 @@ async function request(ctx, method, path, { body, headers = {} } = {}) {
     if (status >= 400) {
       // The API's own problems carry a requestId; nginx's (API unreachable) do not.
       const code = json?.code ?? 'non-json';
-      error = `${status} ${code}${json && !json.requestId ? ' (proxy)' : ''}`;
+      const problem = /^application\/problem\+json/.test(res.headers.get('content-type') ?? '');
+      error = `${status} ${code}${json && !json.requestId ? ' (proxy)' : ''}${problem ? '' : ' (not problem+json)'}`;
     }
   } catch (e) {
     status = 0;
@@ -191,6 +194,8 @@ async function client(ctx, clientNo) {
     } else {
       await postMovement(ctx, clientNo, seq);
     }
+    // Think time: a saturated API measures its queues, not the failure a drill injects.
+    if (ctx.thinkMs) await sleep(Math.random() * 2 * ctx.thinkMs);
   }
 }
 
@@ -209,6 +214,7 @@ async function run(opts) {
     timeoutMs: Number(opts['timeout-ms'] ?? 10_000),
     deadlineMs: Number(opts['deadline-s'] ?? 120) * 1000,
     readShare: Number(opts['read-share'] ?? 0.25),
+    thinkMs: Number(opts['think-ms'] ?? 0),
     stopping: false,
     abandon: false,
     keys: [],
@@ -236,9 +242,24 @@ async function run(opts) {
     else if (opts['stop-file'] && existsSync(opts['stop-file'])) stop('stop-file');
   }, 100);
 
+  // --poll PATH: a GET every --poll-ms, not waiting for the previous one, so a short outage
+  // is seen even when answers are slow.
+  const polls = new Set();
+  const polling = opts.poll
+    ? setInterval(() => {
+        if (ctx.stopping) return;
+        const p = request(ctx, 'GET', opts.poll).then((r) => {
+          record(ctx, 'p', r);
+          polls.delete(p);
+        });
+        polls.add(p);
+      }, Number(opts['poll-ms'] ?? 100))
+    : null;
   const clients = Number(opts.clients ?? 24);
   await Promise.all(Array.from({ length: clients }, (_, i) => client(ctx, i + 1)));
   clearInterval(watcher);
+  clearInterval(polling);
+  await Promise.all([...polls]);
 
   const result = {
     run: ctx.run,
@@ -269,7 +290,15 @@ const pct = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 
 function summarize(result, since = 0) {
-  const reqs = result.requests.filter((r) => r[0] >= since);
+  // Requests still running at `since` count: they are the ones an outage cuts.
+  const all = result.requests.filter((r) => r[0] + r[1] >= since);
+  const reqs = all.filter((r) => r[2] !== 'p');
+  const polls = all.filter((r) => r[2] === 'p');
+  const pollStatus = {};
+  for (const r of polls) pollStatus[r[3]] = (pollStatus[r[3]] ?? 0) + 1;
+  const notReady = polls.filter((r) => r[3] === 503).map((r) => r[0]);
+  const lastNotReady = notReady.length ? Math.max(...notReady) : null;
+  const readyAgain = polls.filter((r) => r[3] === 200 && lastNotReady !== null && r[0] > lastNotReady);
   const failed = reqs.filter((r) => !definitive(r[3]));
   const ms = reqs.map((r) => r[1]).sort((a, b) => a - b);
   const failedMs = failed.map((r) => r[1]).sort((a, b) => a - b);
@@ -279,7 +308,10 @@ function summarize(result, since = 0) {
   const failedByError = {};
   for (const r of reqs) if (r[4]) byError[r[4]] = (byError[r[4]] ?? 0) + 1;
   for (const r of failed) failedByError[r[4]] = (failedByError[r[4]] ?? 0) + 1;
-  const firstOk = reqs.filter((r) => r[3] >= 200 && r[3] < 300).map((r) => r[0] + r[1]);
+  // Started after `since`: a response already on its way when the fault hit is no recovery.
+  const firstOk = reqs
+    .filter((r) => r[0] >= since && r[3] >= 200 && r[3] < 300)
+    .map((r) => r[0] + r[1]);
   const firstFail = failed.map((r) => r[0]);
   const lastFail = failed.map((r) => r[0] + r[1]);
   const keys = result.keys;
@@ -302,6 +334,11 @@ function summarize(result, since = 0) {
     firstFailureAt: firstFail.length ? Math.min(...firstFail) : null,
     lastFailureEndAt: lastFail.length ? Math.max(...lastFail) : null,
     firstOkEndAt: firstOk.length ? Math.min(...firstOk) : null,
+    polls: polls.length,
+    pollStatus,
+    pollFirstNotReadyAt: notReady.length ? Math.min(...notReady) : null,
+    pollReadyAgainAt: readyAgain.length ? Math.min(...readyAgain.map((r) => r[0] + r[1])) : null,
+    pollMaxMs: Math.max(0, ...polls.map((r) => r[1])),
     keys: keys.length,
     keysOk: keys.filter((k) => k.final === 'ok').length,
     keysRejected: keys.filter((k) => k.final === 'rejected').length,
