@@ -19,7 +19,7 @@ case ${1:-} in -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; e
 fail_bound_ms=$(( ${FAIL_BOUND_S:-10} * 1000 ))
 
 # --poll: /api/ready every 100 ms through nginx, alongside the clients.
-load_start 02 --clients 24 --items 8 --think-ms 50 --read-share 0.4 --timeout-ms 20000 \
+load_start 02 --clients 24 --items 8 --think-ms 200 --read-share 0.4 --timeout-ms 20000 \
   --poll /api/ready --poll-ms 100
 sleep 3
 
@@ -60,13 +60,13 @@ fi
 failed_reqs=$(load_stat failedRequests)
 by_error=$(load_stat failedByError)
 slowest=$(load_stat slowestFailureMs)
-first_fail=$(load_stat firstFailureAt)
+first_fail=$(load_stat firstFailureEndAt)
 last_fail=$(load_stat lastFailureEndAt)
 figure "docker compose restart db took" "$restart_s s"
 if [ "$first_fail" != null ]; then
-  figure "outage seen by clients (first failure -> end of last failure)" "$(secs $((last_fail - first_fail))) s, starting $(secs $((first_fail - t0))) s after the restart began"
+  figure "outage seen by clients (first failed answer -> last failed answer)" "$(secs $((last_fail - first_fail))) s, from $(secs $((first_fail - t0))) s after the restart began"
 fi
-[ "$first_503" = null ] || figure "restart began -> /api/ready first 503" "$(secs $((first_503 - t0))) s"
+[ "$first_503" = null ] || figure "restart began -> /api/ready first answered 503" "$(secs $((first_503 - t0))) s"
 [ "$ready_again" = null ] || figure "restart began -> /api/ready 200 again" "$(secs $((ready_again - t0))) s"
 figure "/api/ready polls after the restart began (status: count), slowest" "$(load_stat pollStatus), $(load_stat pollMaxMs) ms"
 figure "requests failed during the outage" "$failed_reqs $by_error ($(load_stat failedWrites) writes, $(load_stat failedReads) reads)"
@@ -94,7 +94,7 @@ else
 fi
 
 load_stats
-figure "totals" "$(load_stat requests) requests ($(load_stat writes) writes, $(load_stat reads) reads), $(load_stat keys) keys: $(load_stat keysOk) 2xx, $(load_stat keysRejected) 4xx $(load_stat keysRejectedByCode), $(load_stat keysUnresolved) unresolved"
+figure "totals" "$(load_stat requests) requests at $(load_stat perSecond)/s ($(load_stat writes) writes, $(load_stat reads) reads), $(load_stat keys) keys: $(load_stat keysOk) 2xx, $(load_stat keysRejected) 4xx $(load_stat keysRejectedByCode), $(load_stat keysUnresolved) unresolved"
 figure "latency p50 / p95 / max, requests that hit the 20 s timeout" \
   "$(load_stat p50Ms) / $(load_stat p95Ms) / $(load_stat maxMs) ms, $(load_stat timeouts)"
 ledger_check "$load_out"

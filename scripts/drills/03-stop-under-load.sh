@@ -15,7 +15,7 @@ case ${1:-} in -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; 
 . "$(dirname "$0")/lib.sh"
 
 # Keys are retried through the whole stop and start, so their deadline outlasts both.
-load_start 03 --clients 24 --items 8 --think-ms 50 --read-share 0.35 --timeout-ms 20000 --deadline-s 180
+load_start 03 --clients 24 --items 8 --think-ms 200 --read-share 0.35 --timeout-ms 20000 --deadline-s 180
 sleep 3
 
 services=$(dc config --services)
@@ -97,7 +97,7 @@ if [ "$(load_stat firstOkEndAt)" != null ]; then
   figure "up -d began -> first successful request on the restarted stack" "$(secs $(( $(load_stat firstOkEndAt) - up_ms ))) s"
 fi
 load_stats
-figure "totals" "$(load_stat requests) requests ($(load_stat writes) writes, $(load_stat reads) reads), $(load_stat keys) keys: $(load_stat keysOk) 2xx, $(load_stat keysRejected) 4xx $(load_stat keysRejectedByCode), $(load_stat keysUnresolved) unresolved"
+figure "totals" "$(load_stat requests) requests at $(load_stat perSecond)/s ($(load_stat writes) writes, $(load_stat reads) reads), $(load_stat keys) keys: $(load_stat keysOk) 2xx, $(load_stat keysRejected) 4xx $(load_stat keysRejectedByCode), $(load_stat keysUnresolved) unresolved"
 figure "latency p50 / p95 / max, requests that hit the 20 s timeout" \
   "$(load_stat p50Ms) / $(load_stat p95Ms) / $(load_stat maxMs) ms, $(load_stat timeouts)"
 ledger_check "$load_out"

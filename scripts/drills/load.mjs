@@ -296,8 +296,9 @@ function summarize(result, since = 0) {
   const polls = all.filter((r) => r[2] === 'p');
   const pollStatus = {};
   for (const r of polls) pollStatus[r[3]] = (pollStatus[r[3]] ?? 0) + 1;
-  const notReady = polls.filter((r) => r[3] === 503).map((r) => r[0]);
-  const lastNotReady = notReady.length ? Math.max(...notReady) : null;
+  // When the answers arrived: that is when the poller saw the state.
+  const notReady = polls.filter((r) => r[3] === 503);
+  const lastNotReady = notReady.length ? Math.max(...notReady.map((r) => r[0])) : null;
   const readyAgain = polls.filter((r) => r[3] === 200 && lastNotReady !== null && r[0] > lastNotReady);
   const failed = reqs.filter((r) => !definitive(r[3]));
   const ms = reqs.map((r) => r[1]).sort((a, b) => a - b);
@@ -312,11 +313,13 @@ function summarize(result, since = 0) {
   const firstOk = reqs
     .filter((r) => r[0] >= since && r[3] >= 200 && r[3] < 300)
     .map((r) => r[0] + r[1]);
-  const firstFail = failed.map((r) => r[0]);
+  const firstFail = failed.map((r) => r[0] + r[1]);
   const lastFail = failed.map((r) => r[0] + r[1]);
   const keys = result.keys;
+  const span = reqs.length ? (Math.max(...reqs.map((r) => r[0] + r[1])) - Math.min(...reqs.map((r) => r[0]))) / 1000 : 0;
   return {
     requests: reqs.length,
+    perSecond: span ? Math.round(reqs.length / span) : 0,
     writes: reqs.filter((r) => r[2] === 'w').length,
     reads: reqs.filter((r) => r[2] === 'r').length,
     failedRequests: failed.length,
@@ -331,12 +334,12 @@ function summarize(result, since = 0) {
     p99Ms: pct(ms, 99),
     maxMs: ms.at(-1) ?? 0,
     slowestFailureMs: failedMs.at(-1) ?? 0,
-    firstFailureAt: firstFail.length ? Math.min(...firstFail) : null,
+    firstFailureEndAt: firstFail.length ? Math.min(...firstFail) : null,
     lastFailureEndAt: lastFail.length ? Math.max(...lastFail) : null,
     firstOkEndAt: firstOk.length ? Math.min(...firstOk) : null,
     polls: polls.length,
     pollStatus,
-    pollFirstNotReadyAt: notReady.length ? Math.min(...notReady) : null,
+    pollFirstNotReadyAt: notReady.length ? Math.min(...notReady.map((r) => r[0] + r[1])) : null,
     pollReadyAgainAt: readyAgain.length ? Math.min(...readyAgain.map((r) => r[0] + r[1])) : null,
     pollMaxMs: Math.max(0, ...polls.map((r) => r[1])),
     keys: keys.length,
