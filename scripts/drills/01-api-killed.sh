@@ -9,6 +9,7 @@
 # Run through scripts/drills/run.sh (or see there how to run it against your own stack).
 set -euo pipefail
 case ${1:-} in -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 load_start 01 --clients 24 --items 8 --think-ms 200
@@ -52,9 +53,10 @@ check "the api is healthy again" wait_healthy api 90
 healthy_s=$(ms_since "$kill_ms")
 ip_after=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$api")
 # When the new process logged that it listens (its own clock: the same host's).
-listening=$(docker logs --since "$(date -u -d "@$((kill_ms / 1000 - 1))" +%Y-%m-%dT%H:%M:%SZ)" "$api" 2>&1 |
-  sed 's/^[^{]*//' | grep '"listening; ready to serve requests"' | head -n1 |
-  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => { try { console.log(Date.parse(JSON.parse(s).time)); } catch { console.log(""); } })')
+docker logs --since "$(date -u -d "@$((kill_ms / 1000 - 1))" +%Y-%m-%dT%H:%M:%SZ)" "$api" >"$work/api.log" 2>&1
+listening=$(sed 's/^[^{]*//' "$work/api.log" | grep -m1 '"listening; ready to serve requests"' |
+  grep -o '"time":"[^"]*"' | head -n1 | cut -d'"' -f4 || true)
+[ -z "$listening" ] || listening=$(date -d "$listening" +%s%3N)
 sleep 4 # load keeps running against the recovered API
 
 load_stop

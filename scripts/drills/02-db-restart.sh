@@ -9,6 +9,7 @@
 # Run through scripts/drills/run.sh (or see there how to run it against your own stack).
 set -euo pipefail
 case ${1:-} in -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # The bound for a failed request: the API waits at most 10 s for a pooled connection
@@ -81,6 +82,7 @@ else
 fi
 # Only the API's own answer is acceptable: a proxy 502/503 means the API died or hung, a 500
 # means a connection error escaped the mapping, a timeout or network error means it hung.
+# shellcheck disable=SC2016 # JavaScript, not shell
 bad=$(node -e 'const e = JSON.parse(process.argv[1]); console.log(Object.entries(e).filter(([k]) => k !== "503 SERVICE_UNAVAILABLE").map(([k, n]) => `${n} x ${k}`).join(", "))' "$by_error")
 if [ -z "$bad" ]; then
   ok "every failed request got the API's 503 SERVICE_UNAVAILABLE problem+json"

@@ -12,6 +12,7 @@
 # Run through scripts/drills/run.sh (or see there how to run it against your own stack).
 set -euo pipefail
 case ${1:-} in -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # Keys are retried through the whole stop and start, so their deadline outlasts both.
@@ -63,6 +64,7 @@ sleep 4 # the clients' pending keys get their answers from the restarted stack
 load_stop
 
 # What the requests in flight when the stop began got.
+# shellcheck disable=SC2016 # JavaScript, not shell
 node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const t = Number(process.argv[2]);
@@ -80,6 +82,7 @@ figure "keys retried after an error / of them ended 2xx / replayed an earlier co
   "$(load_stat keysRetried) / $(load_stat keysRetriedOk) / $(load_stat keysReplayed)"
 # A 5xx means something answered half-way: nginx without its API (502/503/504), or the API
 # with its database gone (503) - i.e. the stop order or a drain did not hold.
+# shellcheck disable=SC2016 # JavaScript, not shell
 fivexx=$(node -e 'const s = JSON.parse(process.argv[1]); console.log(Object.entries(s).filter(([k]) => k >= 500).map(([k, n]) => `${n} x ${k}`).join(", "))' "$(load_stat byStatus)")
 if [ -z "$fivexx" ]; then
   ok "no request got a 5xx while the stack stopped and started ($(load_stat byStatus))"

@@ -74,7 +74,12 @@ try {
   const out = execFileSync(
     'docker',
     [
-      'compose', 'exec', '-T', 'db', 'sh', '-c',
+      'compose',
+      'exec',
+      '-T',
+      'db',
+      'sh',
+      '-c',
       'exec psql -X -v ON_ERROR_STOP=1 -At -U "$POSTGRES_USER" -d "$POSTGRES_DB"',
     ],
     { input: sql, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
@@ -116,7 +121,10 @@ check(
   `every key that ended 2xx (${okKeys.length}) has exactly one movement, the one answered`,
   okKeys
     .filter((k) => (byKey.get(k.key) ?? []).length !== 1 || byKey.get(k.key)[0] !== k.movementId)
-    .map((k) => `${k.key} answered id ${k.movementId}, ledger has ${JSON.stringify(byKey.get(k.key) ?? [])}`),
+    .map(
+      (k) =>
+        `${k.key} answered id ${k.movementId}, ledger has ${JSON.stringify(byKey.get(k.key) ?? [])}`,
+    ),
 );
 const rejected = keys.filter((k) => k.final === 'rejected');
 check(
@@ -129,7 +137,8 @@ const unresolved = keys.filter((k) => k.final !== 'ok' && k.final !== 'rejected'
 check(
   'every key got a definitive answer (2xx or 4xx) before its deadline',
   unresolved.map(
-    (k) => `${k.key}: ${k.final} after ${k.attempts} attempts (${k.errors.slice(-3).join(', ')}), ledger has ${JSON.stringify(byKey.get(k.key) ?? [])}`,
+    (k) =>
+      `${k.key}: ${k.final} after ${k.attempts} attempts (${k.errors.slice(-3).join(', ')}), ledger has ${JSON.stringify(byKey.get(k.key) ?? [])}`,
   ),
 );
 check(
@@ -142,19 +151,23 @@ check(
 );
 check(
   `balances equal the ledger sum for every item x location (${db.pairs})`,
-  db.ledgerMismatches.map((b) => `item ${b.item_id} location ${b.location_id}: balance ${b.balance}, ledger ${b.ledger}`),
+  db.ledgerMismatches.map(
+    (b) => `item ${b.item_id} location ${b.location_id}: balance ${b.balance}, ledger ${b.ledger}`,
+  ),
 );
 check(
   'item_totals equal the sum of balances for every item',
-  db.totalsMismatches.map((t) => `item ${t.item_id}: item_totals ${t.on_hand}, balances ${t.balances}`),
+  db.totalsMismatches.map(
+    (t) => `item ${t.item_id}: item_totals ${t.on_hand}, balances ${t.balances}`,
+  ),
 );
 check('no negative balance or total', db.negative > 0 ? [`${db.negative} negative rows`] : []);
 
 figure('ledger movements (whole table)', db.movements);
 figure('ledger movements of these runs', db.keyed.length);
-figure('keys ok / rejected / unresolved', `${okKeys.length} / ${rejected.length} / ${unresolved.length}`);
 figure(
-  'keys answered only after a retry (ok)',
-  okKeys.filter((k) => k.attempts > 1).length,
+  'keys ok / rejected / unresolved',
+  `${okKeys.length} / ${rejected.length} / ${unresolved.length}`,
 );
+figure('keys answered only after a retry (ok)', okKeys.filter((k) => k.attempts > 1).length);
 process.exit(failed ? 1 : 0);

@@ -114,7 +114,10 @@ async function setup(ctx, opts) {
     );
   for (let i = ctx.locations.length + 1; i <= Number(opts.locations ?? 3); i++)
     ctx.locations.push(
-      await createOrDie(ctx, '/api/v1/locations', { code: `${ctx.run}-L${i}`, name: `Drill bin ${i}` }),
+      await createOrDie(ctx, '/api/v1/locations', {
+        code: `${ctx.run}-L${i}`,
+        name: `Drill bin ${i}`,
+      }),
     );
 }
 
@@ -127,7 +130,13 @@ function movementBody(ctx) {
   if (r < 0.35) return { kind: 'receive', itemId, toLocationId: a, quantity: String(int(1, 20)) };
   if (r < 0.6) return { kind: 'ship', itemId, fromLocationId: a, quantity: String(int(1, 12)) };
   if (r < 0.85)
-    return { kind: 'transfer', itemId, fromLocationId: a, toLocationId: b, quantity: String(int(1, 8)) };
+    return {
+      kind: 'transfer',
+      itemId,
+      fromLocationId: a,
+      toLocationId: b,
+      quantity: String(int(1, 8)),
+    };
   if (r < 0.93) {
     const delta = int(-3, 5) || 1;
     return { kind: 'adjust', itemId, locationId: a, delta: String(delta) };
@@ -152,7 +161,15 @@ function record(ctx, op, r) {
 async function postMovement(ctx, clientNo, seq) {
   const key = `${ctx.run}-c${clientNo}-${seq}`;
   const body = movementBody(ctx);
-  const entry = { key, kind: body.kind, startedAt: Date.now(), attempts: 0, errors: [], status: null, final: 'pending' };
+  const entry = {
+    key,
+    kind: body.kind,
+    startedAt: Date.now(),
+    attempts: 0,
+    errors: [],
+    status: null,
+    final: 'pending',
+  };
   ctx.keys.push(entry);
   let backoff = 100;
   for (;;) {
@@ -246,14 +263,17 @@ async function run(opts) {
   // is seen even when answers are slow.
   const polls = new Set();
   const polling = opts.poll
-    ? setInterval(() => {
-        if (ctx.stopping) return;
-        const p = request(ctx, 'GET', opts.poll).then((r) => {
-          record(ctx, 'p', r);
-          polls.delete(p);
-        });
-        polls.add(p);
-      }, Number(opts['poll-ms'] ?? 100))
+    ? setInterval(
+        () => {
+          if (ctx.stopping) return;
+          const p = request(ctx, 'GET', opts.poll).then((r) => {
+            record(ctx, 'p', r);
+            polls.delete(p);
+          });
+          polls.add(p);
+        },
+        Number(opts['poll-ms'] ?? 100),
+      )
     : null;
   const clients = Number(opts.clients ?? 24);
   await Promise.all(Array.from({ length: clients }, (_, i) => client(ctx, i + 1)));
@@ -299,7 +319,9 @@ function summarize(result, since = 0) {
   // When the answers arrived: that is when the poller saw the state.
   const notReady = polls.filter((r) => r[3] === 503);
   const lastNotReady = notReady.length ? Math.max(...notReady.map((r) => r[0])) : null;
-  const readyAgain = polls.filter((r) => r[3] === 200 && lastNotReady !== null && r[0] > lastNotReady);
+  const readyAgain = polls.filter(
+    (r) => r[3] === 200 && lastNotReady !== null && r[0] > lastNotReady,
+  );
   const failed = reqs.filter((r) => !definitive(r[3]));
   const ms = reqs.map((r) => r[1]).sort((a, b) => a - b);
   const failedMs = failed.map((r) => r[1]).sort((a, b) => a - b);
@@ -316,7 +338,9 @@ function summarize(result, since = 0) {
   const firstFail = failed.map((r) => r[0] + r[1]);
   const lastFail = failed.map((r) => r[0] + r[1]);
   const keys = result.keys;
-  const span = reqs.length ? (Math.max(...reqs.map((r) => r[0] + r[1])) - Math.min(...reqs.map((r) => r[0]))) / 1000 : 0;
+  const span = reqs.length
+    ? (Math.max(...reqs.map((r) => r[0] + r[1])) - Math.min(...reqs.map((r) => r[0]))) / 1000
+    : 0;
   return {
     requests: reqs.length,
     perSecond: span ? Math.round(reqs.length / span) : 0,
