@@ -46,7 +46,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   if (e.name === 'KnexTimeoutError') return true;
   const message = typeof e.message === 'string' ? e.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Connection ended/i.test(
+  // pg's errors without a code: the connection dropped, or a query was sent on a client that
+  // had already lost it ("... is not queryable"; also what knex's ROLLBACK of such a
+  // transaction fails with, and that error replaces the original one).
+  return /Connection terminated|timeout exceeded when trying to connect|Connection ended|is not queryable/i.test(
     message,
   );
 }
