@@ -19,57 +19,25 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo_root=$PWD
 
 # --- environment -------------------------------------------------------------------------
-# On the development machine (no registry access) dockerlab starts dockerd and builds
-# local stand-ins of the base images. On a normal Docker host it does not exist.
-dockerlab=${DOCKERLAB:-$repo_root/../shared/dockerlab}
-if [ -d "$dockerlab" ]; then
-  "$dockerlab/setup"
-  "$dockerlab/images" "$repo_root"
-fi
+# shellcheck source=scripts/lib/stack.sh
+. scripts/lib/stack.sh
+dockerlab_prepare "$repo_root"
 
 for tool in docker curl; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is required" >&2; exit 2; }
 done
 docker compose version >/dev/null || { echo "e2e: docker compose (v2) is required" >&2; exit 2; }
 
-free_port() {
-  local port
-  if command -v node >/dev/null; then
-    node -e 'const s=require("net").createServer();s.listen(0,"0.0.0.0",()=>{console.log(s.address().port);s.close()})'
-    return
-  fi
-  for _ in $(seq 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  return 1
-}
-
 export COMPOSE_PROJECT_NAME="stockroom-e2e-$$"
 export HTTP_PORT="${HTTP_PORT:-$(free_port)}"
 export GIT_COMMIT="${GIT_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
 # The first admin is created from these at startup; the checks sign in with them.
 export ADMIN_EMAIL="e2e-admin@example.com"
-export ADMIN_PASSWORD="e2e-$(date +%s)-$RANDOM-password"
+ADMIN_PASSWORD="e2e-$(date +%s)-$RANDOM-password"
+export ADMIN_PASSWORD
 base_url="http://127.0.0.1:$HTTP_PORT"
 work=$(mktemp -d "${TMPDIR:-/tmp}/stockroom-e2e.XXXXXX")
 export BACKUP_DIR="$work/backups"
-
-dc() { docker compose "$@"; }
-
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() {
-  failed=$((failed + 1)); echo "not ok - $1"
-  if [ -n "${2:-}" ]; then printf '%s\n' "$2" | sed 's/^/#   /' | head -20; fi
-}
-# check NAME COMMAND...: COMMAND's output is shown only when it fails.
-check() {
-  local name=$1 out; shift
-  if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$out"; fi
-}
-info() { echo "# $*"; }
 
 cleanup() {
   local rc=$?
@@ -87,43 +55,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
-
-# --- HTTP helpers -----------------------------------------------------------------------
-# req METHOD PATH [curl args...]: sets $status; headers in $work/h, body in $work/b.
-req() {
-  local method=$1 path=$2; shift 2
-  status=$(curl -sS -o "$work/b" -D "$work/h" -w '%{http_code}' --max-time 10 \
-                -b "$work/cookies" -c "$work/cookies" \
-                -X "$method" "$@" "$base_url$path" 2>"$work/curl.err") || status=000
-}
-# header NAME: value of a response header of the last req (first occurrence).
-header() { grep -i "^$1:" "$work/h" | head -n1 | cut -d: -f2- | tr -d '\r' | sed 's/^ *//'; }
-header_count() { grep -ci "^$1:" "$work/h" || true; }
-show() { echo "status $status"; tr -d '\r' <"$work/h" | head -20; head -c 400 "$work/b"; echo; cat "$work/curl.err" 2>/dev/null; }
-
-expect() { # expect STATUS CONTENT-TYPE-PREFIX [BODY-REGEX]
-  [ "$status" = "$1" ] || { echo "expected status $1"; show; return 1; }
-  case $(header Content-Type) in "$2"*) ;; *) echo "expected Content-Type $2*"; show; return 1 ;; esac
-  if [ -n "${3:-}" ] && ! grep -Eq -- "$3" "$work/b"; then echo "body does not match /$3/"; show; return 1; fi
-}
-
-get_ok() { req GET "$1"; expect "$2" "$3" "${4:-}"; }
-
-# --- docker helpers ------------------------------------------------------------------------
-cid() { dc ps -a -q "$1"; }
-health() { docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$(cid "$1")"; }
-wait_healthy() { # wait_healthy SERVICE TIMEOUT_S
-  local deadline=$((SECONDS + $2)) h
-  while [ $SECONDS -lt $deadline ]; do
-    h=$(health "$1" 2>/dev/null || echo missing)
-    [ "$h" = healthy ] && return 0
-    sleep 1
-  done
-  echo "$1 is '$h' after $2 s"; return 1
-}
-psql_db() { dc exec -T db sh -c 'exec psql -v ON_ERROR_STOP=1 -At -U "$POSTGRES_USER" -d "$POSTGRES_DB" -c "$1"' psql "$1"; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
 
 # --- build and start ----------------------------------------------------------------------
@@ -171,20 +102,17 @@ check "GET /api/health 200" get_ok /api/health 200 application/json '"status" *:
 check "GET /api/ready 200 JSON" get_ok /api/ready 200 application/json '"status"'
 unauthenticated_401() { rm -f "$work/cookies"; get_ok /api/v1/system/info 401 application/problem+json '"UNAUTHENTICATED"'; }
 check "GET /api/v1/system/info without signing in is 401" unauthenticated_401
-sign_in() {
-  req POST /api/v1/auth/login -H 'Content-Type: application/json' -H 'X-Requested-With: stockroom' \
-    --data "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}"
-  expect 200 application/json '"role" *: *"admin"' || return 1
+admin_sign_in() {
+  sign_in "$ADMIN_EMAIL" "$ADMIN_PASSWORD" || return 1
+  grep -Eq '"role" *: *"admin"' "$work/b" || { echo "not signed in as an admin"; show; return 1; }
   header Set-Cookie | grep -q 'stockroom_session=.*HttpOnly' || { echo "no HttpOnly session cookie"; show; return 1; }
 }
-check "sign in as the admin from ADMIN_EMAIL/ADMIN_PASSWORD" sign_in
+check "sign in as the admin from ADMIN_EMAIL/ADMIN_PASSWORD" admin_sign_in
 check "GET /api/v1/system/info 200 with a version" get_ok /api/v1/system/info 200 application/json '"version" *: *"[^"]+"'
 commit_reported() { get_ok /api/v1/system/info 200 application/json "\"commit\" *: *\"$GIT_COMMIT\""; }
 check "system/info reports the image's commit ($GIT_COMMIT)" commit_reported
 # Inventory through nginx as a browser would: item, location, receipt (replayed with its
 # idempotency key), and a shipment of more than is on hand.
-post_json() { req POST "$1" -H 'Content-Type: application/json' -H 'X-Requested-With: stockroom' "${@:3}" --data "$2"; }
-json_id() { grep -o '"id":[0-9]*' "$work/b" | head -n1 | cut -d: -f2; }
 inventory_flow() {
   local tag="E2E$$" item loc
   post_json /api/v1/items "{\"sku\":\"$tag-1\",\"name\":\"E2E bolt\"}"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for scripts that drive a running Stockroom Compose stack from the outside
 # (scripts/e2e-stack.sh, scripts/drills/*). Source it; it defines functions only.
 #
