@@ -2,7 +2,7 @@
 // Bad-input fuzzer for drill 04: requests generated from the OpenAPI document, mutated so
 // that every one of them must be refused, sent through nginx as an admin and as no one.
 //
-//   node scripts/drills/fuzz.mjs prepare --out fixtures.json
+//   node scripts/drills/fuzz.mjs prepare --out fixtures.json   (signs in: keep the file private)
 //   node scripts/drills/fuzz.mjs run --fixtures fixtures.json --out summary.json
 //        [--seed N] [--admin N] [--anon N] [--concurrency 16] [--only INDEX[,INDEX]] [--dump]
 //
@@ -19,7 +19,7 @@
 //     an unknown reference, a wrong password). Any accepted write is listed in `accepted`.
 // Node 20, no dependencies: node:http rather than fetch, because fetch normalises paths
 // (`..`), always sets a content type for string bodies and refuses some bodies we want.
-import http from 'node:http';
+import { agent, api, send, signIn } from './http.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 // --- arguments ---------------------------------------------------------------------------
@@ -38,74 +38,11 @@ const fail = (msg) => {
   console.error(`fuzz: error: ${msg}`);
   process.exit(2);
 };
-const baseUrl = new URL(process.env.BASE_URL ?? fail('BASE_URL is not set'));
 const concurrency = Number(args.concurrency ?? 16);
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-
-// --- HTTP --------------------------------------------------------------------------------
-/** Sends one raw request; never throws. body: string | Buffer | undefined. */
-function send({ method, path, headers = {}, body }) {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    let done = false;
-    const finish = (r) => {
-      if (!done) {
-        done = true;
-        resolve({ ...r, ms: performance.now() - started });
-      }
-    };
-    let req;
-    try {
-      const h = { ...headers };
-      if (body !== undefined) h['content-length'] = Buffer.byteLength(body);
-      req = http.request(
-        { host: baseUrl.hostname, port: baseUrl.port || 80, method, path, headers: h, agent },
-        (res) => {
-          const chunks = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () =>
-            finish({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
-          );
-          res.on('error', (e) => finish({ status: 0, error: `response: ${e.message}` }));
-        },
-      );
-    } catch (e) {
-      return finish({ status: -1, error: `client refused to send: ${e.message}` });
-    }
-    req.setTimeout(30_000, () => req.destroy(new Error('timeout after 30 s')));
-    // A server may answer (e.g. nginx 413) and close before the body is written: the
-    // answer counts, the write error after it does not.
-    req.on('error', (e) => setTimeout(() => finish({ status: 0, error: e.message }), 50));
-    req.end(body);
-  });
-}
-
-async function signIn() {
-  const r = await send({
-    method: 'POST',
-    path: '/api/v1/auth/login',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD }),
-  });
-  const cookie = [r.headers?.['set-cookie'] ?? []].flat().find((c) => c.startsWith('stockroom_session='));
-  if (r.status !== 200 || !cookie) fail(`admin sign-in answered ${r.status}: ${r.body ?? r.error}`);
-  return { cookie: cookie.split(';')[0], 'x-requested-with': 'stockroom' };
-}
-
-async function api(auth, method, path, body) {
-  const r = await send({
-    method,
-    path,
-    headers: { ...auth, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (r.status < 200 || r.status > 299) fail(`${method} ${path} answered ${r.status}: ${r.body ?? r.error}`);
-  return r.body ? JSON.parse(r.body) : undefined;
-}
 
 // --- prepare: the rows the requests point at ------------------------------------------------
 async function prepare() {
-  const auth = await signIn();
+  const auth = await signIn(process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
   const tag = `FZ${Date.now().toString(36)}`.toUpperCase();
   const item = await api(auth, 'POST', '/api/v1/items', { sku: `${tag}-ITEM`, name: 'Fuzz item' });
   const location = await api(auth, 'POST', '/api/v1/locations', { code: `${tag}-LOC`, name: 'Fuzz bin' });
@@ -118,8 +55,10 @@ async function prepare() {
   const token = await api(auth, 'POST', '/api/v1/api-tokens', { name: `${tag} token`, scope: 'read' });
   const fixtures = {
     itemId: item.id, sku: item.sku, locationId: location.id, code: location.code,
-    movementId: movement.id, userId: (user.user ?? user).id, tokenId: (token.token ?? token).id,
+    movementId: movement.id, userId: (user.user ?? user).id, tokenId: token.apiToken.id,
     adminEmail: process.env.ADMIN_EMAIL,
+    // `run` uses this session: signing in again after the database snapshot would change it.
+    adminCookie: auth.cookie,
   };
   writeFileSync(args.out ?? fail('--out is required'), JSON.stringify(fixtures, null, 2));
   console.log(`# fixtures: ${JSON.stringify(fixtures)}`);
@@ -164,6 +103,7 @@ const BAD_ENCODING = [
   { 'content-type': 'application/json; charset=utf-16' },
   { 'content-type': 'application/json; charset=latin1' },
 ];
+const WEIGHTY = new Set(['content', 'wrong-type', 'bad-query', 'bad-path-id', 'extra-field', 'missing-field']);
 const EXTRA_FIELDS = ['isAdmin', 'id', 'createdAt', 'passwordHash', 'role_', 'zzz'];
 
 function typesOf(schema = {}) {
@@ -346,7 +286,8 @@ function generate(ops, fx, seed, counts) {
     for (let i = 0; list.filter((r) => r.who === who).length < counts[who]; i++) {
       const op = ops[i % ops.length];
       const fams = families(op, fx, pick, rnd, who);
-      const names = Object.keys(fams);
+      // Schema-level and content mutations count three times: they reach the most code.
+      const names = Object.keys(fams).flatMap((f) => (WEIGHTY.has(f) ? [f, f, f] : [f]));
       for (let tries = 0; tries < 10; tries++) {
         const family = pick(names);
         const parts = fams[family]();
@@ -366,15 +307,26 @@ function generate(ops, fx, seed, counts) {
 
 // --- checking ------------------------------------------------------------------------------
 const STACK = /\bat [\w.<>]+ \(|node_modules|\.(?:js|ts|mjs):\d+|Error: .*\n\s+at /;
-const PUBLIC_STATUSES_ANON = new Set([401]);
 
-/** What a no-one request may answer besides 401, and why. */
+/**
+ * What a no-one request to a non-public operation may answer besides 401: nginx refuses a
+ * body over 1 MB (413) before anyone is identified; a method the route does not have is an
+ * unknown route (404), or refused by nginx (TRACE: 405) or Node's parser (FOO: 400
+ * BAD_REQUEST); nginx refuses a path it cannot parse (%00) with 400 BAD_REQUEST.
+ */
 function anonAllowed(r, res) {
-  if (r.role === 'public') return true; // public routes answer whatever their input deserves
-  if (!r.real) return res.status === 401 || res.status === 404 || res.status === 400 && r.family === 'bad-path-id';
-  // nginx refuses bodies over 1 MB before anything reaches the API.
+  if (r.role === 'public' || res.status === 401) return true;
+  const code = (() => {
+    try {
+      return JSON.parse(res.body).code;
+    } catch {
+      return undefined;
+    }
+  })();
   if (r.family === 'oversized') return res.status === 413;
-  return PUBLIC_STATUSES_ANON.has(res.status);
+  if (res.status === 400 && code === 'BAD_REQUEST') return r.family === 'wrong-method' || r.family === 'bad-path-id';
+  if (!r.real) return res.status === 404 || res.status === 405;
+  return false;
 }
 
 function problemIssue(res) {
@@ -408,15 +360,15 @@ async function run() {
   }
   console.log(`# seed ${seed} (replay: --seed ${seed} --admin ${counts.admin} --anon ${counts.anon} --only INDEX); ${ops.length} operations, ${list.length} requests, concurrency ${concurrency}`);
   if (args.dump) for (const r of list) console.log(JSON.stringify({ ...r, body: preview(r.body, 300) }));
-  const admin = await signIn();
+  const admin = { cookie: fx.adminCookie };
 
   const byStatus = {};
   const byOp = {};
   const byFamily = {};
+  const msByFamily = {};
   const problems = { fiveXX: [], notProblem: [], anonNot401: [], accepted: [], transport: [] };
   const record = (key, r, res, why) => {
-    if (problems[key].length < 50) problems[key].push({ index: r.index, who: r.who, family: r.family, method: r.method, path: r.path.slice(0, 200), status: res.status, why, headers: r.headers, body: preview(r.body), answer: preview(res.body ?? res.error, 300) });
-    else problems[key].push({ index: r.index });
+    problems[key].push({ index: r.index, who: r.who, family: r.family, op: r.op, method: r.method, path: r.path.slice(0, 200), status: res.status, why, headers: r.headers, body: preview(r.body), answer: preview(res.body ?? res.error, 300) });
   };
   let next = 0;
   const started = performance.now();
@@ -434,6 +386,7 @@ async function run() {
       byOp[r.op] ??= {};
       byOp[r.op][res.status] = (byOp[r.op][res.status] ?? 0) + 1;
       byFamily[r.family] = (byFamily[r.family] ?? 0) + 1;
+      msByFamily[r.family] = (msByFamily[r.family] ?? 0) + res.ms;
       if (res.status <= 0) record('transport', r, res, res.error);
       else if (res.status >= 500) record('fiveXX', r, res);
       else if (res.status >= 400) {
@@ -452,9 +405,17 @@ async function run() {
   console.log(`# figure: fuzz duration: ${seconds.toFixed(1)} s, ${summary.perSecond} req/s at concurrency ${concurrency}`);
   console.log(`# figure: fuzz by status: ${Object.entries(byStatus).sort().map(([k, v]) => `${k}=${v}`).join(' ')}`);
   console.log(`# figure: fuzz by family: ${Object.entries(byFamily).sort().map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  console.log(`# fuzz mean ms by family: ${Object.entries(msByFamily).sort().map(([k, v]) => `${k}=${Math.round(v / byFamily[k])}`).join(' ')}`);
   console.log(`# fuzz by operation (status=count):`);
   for (const [o, s] of Object.entries(byOp)) console.log(`#   ${o}: ${Object.entries(s).map(([k, v]) => `${k}=${v}`).join(' ')}`);
-  for (const [k, v] of Object.entries(problems)) if (v.length) console.log(`# ${k}: ${v.length}, first: ${JSON.stringify(v.slice(0, 3), null, 1)}`);
+  for (const [k, v] of Object.entries(problems)) {
+    if (!v.length) continue;
+    const groups = {};
+    for (const p of v) groups[`${p.who} ${p.family} ${p.method} ${p.op} -> ${p.status} ${p.why ?? ''}`] = (groups[`${p.who} ${p.family} ${p.method} ${p.op} -> ${p.status} ${p.why ?? ''}`] ?? 0) + 1;
+    console.log(`# ${k}: ${v.length}`);
+    for (const [g, n] of Object.entries(groups)) console.log(`#   ${n} x ${g}`);
+    console.log(`#   first: ${JSON.stringify(v[0])}`);
+  }
   agent.destroy();
 }
 
