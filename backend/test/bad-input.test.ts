@@ -50,6 +50,49 @@ describe('bad input', () => {
     expect(await t.db('login_attempts').count({ n: '*' }).first()).toEqual({ n: '0' });
   });
 
+  test('when a sign-in email holds an unpaired surrogate, then 400 rather than a 500 from the audit insert', async () => {
+    const res = await t.anon
+      .post('/api/v1/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"email":"x\\ud800y","password":"whatever"}')
+      .expect(400);
+    expect(res.body.errors).toEqual([
+      { in: 'body', path: 'email', message: 'must not contain unpaired surrogates' },
+    ]);
+    // A proper pair (an emoji written as escapes) is fine: an unknown account, 401.
+    await t.anon
+      .post('/api/v1/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"email":"\\ud83e\\udde8@example.com","password":"whatever"}')
+      .expect(401);
+  });
+
+  let parents = 0;
+  test.each([true, [7], '7', 1.5])(
+    'when a body id is %p rather than a whole JSON number, then 400 and nothing is created',
+    async (parentId) => {
+      const parent = await t
+        .as('manager')
+        .post('/api/v1/locations')
+        .send({ code: `PARENT-${++parents}`, name: 'Parent' })
+        .expect(201);
+      const before = await t.db('locations').count({ n: '*' }).first();
+      const res = await t
+        .as('manager')
+        .post('/api/v1/locations')
+        .send({ code: 'CHILD-1', name: 'Child', parentId })
+        .expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ in: 'body', path: 'parentId' })]);
+      const moved = await t
+        .as('operator')
+        .post('/api/v1/movements')
+        .send({ kind: 'receive', itemId: parentId, toLocationId: parent.body.id, quantity: '1' })
+        .expect(400);
+      expect(moved.body.code).toBe('VALIDATION_FAILED');
+      expect(await t.db('locations').count({ n: '*' }).first()).toEqual(before);
+    },
+  );
+
   test('when no one sends a malformed or oversized body to a protected route, then 401 before the body is read', async () => {
     const malformed = await t.anon
       .post('/api/v1/items')

@@ -310,7 +310,7 @@ const STACK = /\bat [\w.<>]+ \(|node_modules|\.(?:js|ts|mjs):\d+|Error: .*\n\s+a
 
 /**
  * What a no-one request to a non-public operation may answer besides 401: nginx refuses a
- * body over 1 MB (413) before anyone is identified; a method the route does not have is an
+ * body over 1 MB (413) and a URI over 8 KB (414) before anyone is identified; a method the route does not have is an
  * unknown route (404), or refused by nginx (TRACE: 405) or Node's parser (FOO: 400
  * BAD_REQUEST); nginx refuses a path it cannot parse (%00) with 400 BAD_REQUEST.
  */
@@ -324,6 +324,8 @@ function anonAllowed(r, res) {
     }
   })();
   if (r.family === 'oversized') return res.status === 413;
+  // nginx refuses a request line over 8 KB (414) before anything reaches the API.
+  if (r.family === 'bad-query' && res.status === 414) return true;
   if (res.status === 400 && code === 'BAD_REQUEST') return r.family === 'wrong-method' || r.family === 'bad-path-id';
   if (!r.real) return res.status === 404 || res.status === 405;
   return false;

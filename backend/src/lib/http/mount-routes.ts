@@ -50,15 +50,34 @@ export function checkAccess(route: AnyRoute, req: Request): void {
     });
 }
 
+// An unpaired UTF-16 surrogate (JSON "\\ud800") cannot be stored either: jsonb refuses
+// it, and text columns would silently get U+FFFD instead.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unstorable(s: string): string | undefined {
+  if (s.includes('\u0000')) return 'must not contain NUL characters';
+  if (LONE_SURROGATE.test(s)) return 'must not contain unpaired surrogates';
+  return undefined;
+}
+
 /**
- * Where a string holding U+0000 is, if any. PostgreSQL text cannot store NUL (it fails the
- * query with 22021, a 500), so such input is refused up front as a validation error.
+ * The first string (value or key) PostgreSQL cannot store, and why: NUL fails the query
+ * with 22021 (a 500), so such input is refused up front as a validation error.
  */
-function nulPath(value: unknown, path: string[] = []): string[] | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+function unstorablePath(
+  value: unknown,
+  path: string[] = [],
+): { path: string[]; message: string } | undefined {
+  if (typeof value === 'string') {
+    const message = unstorable(value);
+    return message ? { path, message } : undefined;
+  }
   if (value && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) {
-      const found = key.includes('\u0000') ? [...path, key] : nulPath(v, [...path, key]);
+      const keyMessage = unstorable(key);
+      const found = keyMessage
+        ? { path: [...path, key], message: keyMessage }
+        : unstorablePath(v, [...path, key]);
       if (found) return found;
     }
   }
@@ -71,14 +90,14 @@ function parsePart(
   part: 'params' | 'query' | 'body',
 ): unknown {
   if (!schema) return {};
-  const nul = nulPath(value);
-  if (nul) {
-    const path = nul.join('.') || '(root)';
+  const bad = unstorablePath(value);
+  if (bad) {
+    const path = bad.path.join('.') || '(root)';
     throw new AppError(
       'VALIDATION_FAILED',
       400,
-      `The request ${part === 'params' ? 'path' : part} is invalid: ${path}: must not contain NUL characters`,
-      { errors: [{ in: part, path, message: 'must not contain NUL characters' }] },
+      `The request ${part === 'params' ? 'path' : part} is invalid: ${path}: ${bad.message}`,
+      { errors: [{ in: part, path, message: bad.message }] },
     );
   }
   const result = schema.safeParse(value ?? {});
