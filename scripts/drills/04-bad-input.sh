@@ -61,7 +61,7 @@ check "at least 10,000 requests were sent ($total)" test "$total" -ge 10000
 check "no request got a 5xx" empty_list fiveXX
 check "no request failed in transport (reset, timeout)" empty_list transport
 check "every 4xx is problem+json with status, code, detail and no stack trace" empty_list notProblem
-check "as no one, every non-public operation answered 401 (or nginx's 413 for a body over 1 MB)" empty_list anonNot401
+check "as no one, every non-public operation answered 401 (or nginx's 413/414 for a body over 1 MB / a URI over 8 KB)" empty_list anonNot401
 check "no write was accepted (each carried a reason to be refused)" empty_list accepted
 
 snapshot "$audit_max" "$attempts_max" >"$work/after.txt"
