@@ -31,7 +31,14 @@ for (let i = 0; i < rest.length; i++) {
   else args[key] = rest[++i];
 }
 if (!command || command === '--help' || command === '-h') {
-  console.log(readFileSync(new URL(import.meta.url)).toString().split('\n').slice(1, 20).join('\n').replace(/^\/\/ ?/gm, ''));
+  console.log(
+    readFileSync(new URL(import.meta.url))
+      .toString()
+      .split('\n')
+      .slice(1, 20)
+      .join('\n')
+      .replace(/^\/\/ ?/gm, ''),
+  );
   process.exit(command ? 0 : 2);
 }
 const fail = (msg) => {
@@ -45,17 +52,34 @@ async function prepare() {
   const auth = await signIn(process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
   const tag = `FZ${Date.now().toString(36)}`.toUpperCase();
   const item = await api(auth, 'POST', '/api/v1/items', { sku: `${tag}-ITEM`, name: 'Fuzz item' });
-  const location = await api(auth, 'POST', '/api/v1/locations', { code: `${tag}-LOC`, name: 'Fuzz bin' });
+  const location = await api(auth, 'POST', '/api/v1/locations', {
+    code: `${tag}-LOC`,
+    name: 'Fuzz bin',
+  });
   const movement = await api(auth, 'POST', '/api/v1/movements', {
-    kind: 'receive', itemId: item.id, toLocationId: location.id, quantity: '5',
+    kind: 'receive',
+    itemId: item.id,
+    toLocationId: location.id,
+    quantity: '5',
   });
   const user = await api(auth, 'POST', '/api/v1/users', {
-    email: `${tag.toLowerCase()}@example.com`, name: 'Fuzz viewer', role: 'viewer', password: `${tag}-password`,
+    email: `${tag.toLowerCase()}@example.com`,
+    name: 'Fuzz viewer',
+    role: 'viewer',
+    password: `${tag}-password`,
   });
-  const token = await api(auth, 'POST', '/api/v1/api-tokens', { name: `${tag} token`, scope: 'read' });
+  const token = await api(auth, 'POST', '/api/v1/api-tokens', {
+    name: `${tag} token`,
+    scope: 'read',
+  });
   const fixtures = {
-    itemId: item.id, sku: item.sku, locationId: location.id, code: location.code,
-    movementId: movement.id, userId: (user.user ?? user).id, tokenId: token.apiToken.id,
+    itemId: item.id,
+    sku: item.sku,
+    locationId: location.id,
+    code: location.code,
+    movementId: movement.id,
+    userId: (user.user ?? user).id,
+    tokenId: token.apiToken.id,
     adminEmail: process.env.ADMIN_EMAIL,
     // `run` uses this session: signing in again after the database snapshot would change it.
     adminCookie: auth.cookie,
@@ -78,24 +102,111 @@ function mulberry32(seed) {
 
 const MISSING_ID = 2147480000; // an id no drill creates
 const CONTENT = [
-  '🧨📦'.repeat(40), '\u202Eevil\u202C مرحبا שלום', 'a\u0000b', '\u0000', 'x\ud800y', '\udfff',
-  "' OR 1=1 --", "1; DROP TABLE items; --", '" OR ""="', "%' OR '%'='", "'; SELECT pg_sleep(3); --",
-  '%s%s%n%x', '{{7*7}}${7*7}', '<script>alert(1)</script>', '   ', '\u200b', 'Z̤͔ͧ̑̓ä͖̭̈̇lgo',
-  '\\', '\r\n\t', '9'.repeat(400), '-0', '1e309', 'NaN', 'Infinity', '0x10', '١٢٣', '1e-400',
-  'x'.repeat(5000), 'x'.repeat(200_000), 'é'.repeat(300_000),
+  '🧨📦'.repeat(40),
+  '\u202Eevil\u202C مرحبا שלום',
+  'a\u0000b',
+  '\u0000',
+  'x\ud800y',
+  '\udfff',
+  "' OR 1=1 --",
+  '1; DROP TABLE items; --',
+  '" OR ""="',
+  "%' OR '%'='",
+  "'; SELECT pg_sleep(3); --",
+  '%s%s%n%x',
+  '{{7*7}}${7*7}',
+  '<script>alert(1)</script>',
+  '   ',
+  '\u200b',
+  'Z̤͔ͧ̑̓ä͖̭̈̇lgo',
+  '\\',
+  '\r\n\t',
+  '9'.repeat(400),
+  '-0',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '١٢٣',
+  '1e-400',
+  'x'.repeat(5000),
+  'x'.repeat(200_000),
+  'é'.repeat(300_000),
 ];
 // Percent-encoded query/path values: invalid UTF-8, NUL, traversal.
-const RAW_ENCODED = ['%00', 'a%00b', '%ff%fe', '%ED%A0%80', '%C0%AF', '..%2f..%2fetc%2fpasswd', '%27%20OR%201%3D1%20--', '%25', '%'];
-const BAD_IDS = ['-1', '0', '1e309', '99999999999999999999', 'abc', '%00', '..', '..%2f..', '1.5', '0x10', '%20', '1%20OR%201=1', '9007199254740993', String(MISSING_ID), '%F0%9F%A7%A8'];
-const BAD_INT = ['-1', '0', '1e309', '99999999999999999999', 'abc', '1.5', '', '%00', '0x10', '%201', '201', '1000001'];
-const BAD_DATE = ['not-a-date', '2026-13-45T25:61:00Z', '99999-01-01T00:00:00Z', '0000-00-00', '1e309', '', '%00', '2026-01-01T00:00:00+99:00'];
+const RAW_ENCODED = [
+  '%00',
+  'a%00b',
+  '%ff%fe',
+  '%ED%A0%80',
+  '%C0%AF',
+  '..%2f..%2fetc%2fpasswd',
+  '%27%20OR%201%3D1%20--',
+  '%25',
+  '%',
+];
+const BAD_IDS = [
+  '-1',
+  '0',
+  '1e309',
+  '99999999999999999999',
+  'abc',
+  '%00',
+  '..',
+  '..%2f..',
+  '1.5',
+  '0x10',
+  '%20',
+  '1%20OR%201=1',
+  '9007199254740993',
+  String(MISSING_ID),
+  '%F0%9F%A7%A8',
+];
+const BAD_INT = [
+  '-1',
+  '0',
+  '1e309',
+  '99999999999999999999',
+  'abc',
+  '1.5',
+  '',
+  '%00',
+  '0x10',
+  '%201',
+  '201',
+  '1000001',
+];
+const BAD_DATE = [
+  'not-a-date',
+  '2026-13-45T25:61:00Z',
+  '99999-01-01T00:00:00Z',
+  '0000-00-00',
+  '1e309',
+  '',
+  '%00',
+  '2026-01-01T00:00:00+99:00',
+];
 const BAD_ENUM = ['bogus', 'ACTIVE', '%00', '', 'asc%20', '1'];
-const MALFORMED_JSON = ['{', '{"a":', '[1,2', 'nul', '{"sku":"x",}', "{'a':1}", '{"a":"\\x"}', '{"a":1}{"b":2}', '['.repeat(50_000), '"\u0000"'];
+const MALFORMED_JSON = [
+  '{',
+  '{"a":',
+  '[1,2',
+  'nul',
+  '{"sku":"x",}',
+  "{'a':1}",
+  '{"a":"\\x"}',
+  '{"a":1}{"b":2}',
+  '['.repeat(50_000),
+  '"\u0000"',
+];
 const NOT_OBJECT = ['[]', '"str"', '123', 'null', 'true', '[{"a":1}]'];
 const WRONG_CT = [
-  ['text/plain', (b) => b], ['application/x-www-form-urlencoded', () => 'a=1&b=%00'],
-  [undefined, (b) => b], ['multipart/form-data; boundary=x', () => '--x\r\n\r\n--x--'],
-  ['application/xml', () => '<a>1</a>'], ['application/vnd.api+json', (b) => b],
+  ['text/plain', (b) => b],
+  ['application/x-www-form-urlencoded', () => 'a=1&b=%00'],
+  [undefined, (b) => b],
+  ['multipart/form-data; boundary=x', () => '--x\r\n\r\n--x--'],
+  ['application/xml', () => '<a>1</a>'],
+  ['application/vnd.api+json', (b) => b],
 ];
 const BAD_ENCODING = [
   { 'content-type': 'application/json', 'content-encoding': 'compress' },
@@ -103,7 +214,14 @@ const BAD_ENCODING = [
   { 'content-type': 'application/json; charset=utf-16' },
   { 'content-type': 'application/json; charset=latin1' },
 ];
-const WEIGHTY = new Set(['content', 'wrong-type', 'bad-query', 'bad-path-id', 'extra-field', 'missing-field']);
+const WEIGHTY = new Set([
+  'content',
+  'wrong-type',
+  'bad-query',
+  'bad-path-id',
+  'extra-field',
+  'missing-field',
+]);
 const EXTRA_FIELDS = ['isAdmin', 'id', 'createdAt', 'passwordHash', 'role_', 'zzz'];
 
 function typesOf(schema = {}) {
@@ -113,9 +231,15 @@ function typesOf(schema = {}) {
 function wrongValue(schema, pick) {
   const t = typesOf(schema);
   const candidates = [
-    ['object', { $ne: 1 }], ['array', [1, 'a']], ['boolean', true], ['string', 'not-this-type'],
-    ['number', 1.5], ['integer', -7],
-  ].filter(([k]) => !t.includes(k) && !t.includes('any') && !(k === 'integer' && t.includes('number')));
+    ['object', { $ne: 1 }],
+    ['array', [1, 'a']],
+    ['boolean', true],
+    ['string', 'not-this-type'],
+    ['number', 1.5],
+    ['integer', -7],
+  ].filter(
+    ([k]) => !t.includes(k) && !t.includes('any') && !(k === 'integer' && t.includes('number')),
+  );
   return candidates.length ? pick(candidates)[1] : undefined;
 }
 
@@ -155,14 +279,26 @@ function anchorFor(op, fx) {
   const hasId = op.path.includes('{id}');
   if (hasId && op.method !== 'GET') return { id: MISSING_ID, keep: [], why: 'missing id' };
   switch (key) {
-    case 'POST /api/v1/items': return { set: { sku: fx.sku }, keep: ['sku'], why: 'duplicate sku' };
-    case 'POST /api/v1/locations': return { set: { code: fx.code }, keep: ['code'], why: 'duplicate code' };
-    case 'POST /api/v1/users': return { set: { email: fx.adminEmail }, keep: ['email'], why: 'duplicate email' };
-    case 'POST /api/v1/movements': return { set: { itemId: MISSING_ID }, keep: ['itemId', 'kind'], why: 'unknown item' };
-    case 'POST /api/v1/auth/setup': return { set: {}, keep: [], why: 'setup already done' };
-    case 'POST /api/v1/auth/login': return { set: { email: 'nobody-fuzz@example.com' }, keep: [], why: 'unknown account' };
-    case 'POST /api/v1/auth/password': return { set: { currentPassword: 'wrong-fuzz-password' }, keep: ['currentPassword'], why: 'wrong current password' };
-    default: return null;
+    case 'POST /api/v1/items':
+      return { set: { sku: fx.sku }, keep: ['sku'], why: 'duplicate sku' };
+    case 'POST /api/v1/locations':
+      return { set: { code: fx.code }, keep: ['code'], why: 'duplicate code' };
+    case 'POST /api/v1/users':
+      return { set: { email: fx.adminEmail }, keep: ['email'], why: 'duplicate email' };
+    case 'POST /api/v1/movements':
+      return { set: { itemId: MISSING_ID }, keep: ['itemId', 'kind'], why: 'unknown item' };
+    case 'POST /api/v1/auth/setup':
+      return { set: {}, keep: [], why: 'setup already done' };
+    case 'POST /api/v1/auth/login':
+      return { set: { email: 'nobody-fuzz@example.com' }, keep: [], why: 'unknown account' };
+    case 'POST /api/v1/auth/password':
+      return {
+        set: { currentPassword: 'wrong-fuzz-password' },
+        keep: ['currentPassword'],
+        why: 'wrong current password',
+      };
+    default:
+      return null;
   }
 }
 
@@ -176,10 +312,26 @@ function families(op, fx, pick, rnd, who) {
   const anchored = !isWrite(op.method) || anchor !== null;
   const pathFor = (id) => op.path.replace('{id}', String(id));
   // Real rows for reads and for writes with guaranteed errors; the anchor's id otherwise.
-  const realId = () => ({ items: fx.itemId, locations: fx.locationId, movements: fx.movementId, users: fx.userId, 'api-tokens': fx.tokenId })[op.path.split('/')[3]] ?? 1;
-  const validQuery = () => (op.query.length ? '?' + op.query.filter(() => rnd() < 0.3).map((p) => `${p.name}=${enc(String(validValue(p.name, p.schema, fx)))}`).join('&') : '');
+  const realId = () =>
+    ({
+      items: fx.itemId,
+      locations: fx.locationId,
+      movements: fx.movementId,
+      users: fx.userId,
+      'api-tokens': fx.tokenId,
+    })[op.path.split('/')[3]] ?? 1;
+  const validQuery = () =>
+    op.query.length
+      ? '?' +
+        op.query
+          .filter(() => rnd() < 0.3)
+          .map((p) => `${p.name}=${enc(String(validValue(p.name, p.schema, fx)))}`)
+          .join('&')
+      : '';
   const jsonParts = (mutateBody, { useAnchor }) => {
-    const base = hasBody ? baseBody(op.bodySchema, fx, pick) : { body: {}, props: {}, required: [] };
+    const base = hasBody
+      ? baseBody(op.bodySchema, fx, pick)
+      : { body: {}, props: {}, required: [] };
     let id = realId();
     if (useAnchor && anchor) {
       Object.assign(base.body, anchor.set ?? {});
@@ -192,14 +344,22 @@ function families(op, fx, pick, rnd, who) {
   const out = {};
   // Guaranteed refusals: apply to any target, real ids included.
   if (hasBody) {
-    out['wrong-type'] = () => jsonParts((b) => {
-      const names = Object.keys(b.props);
-      const name = pick(names);
-      const w = wrongValue(b.props[name], pick);
-      if (w === undefined) return undefined;
-      return J({ ...b.body, [name]: w });
-    }, { useAnchor: false });
-    out['extra-field'] = () => jsonParts((b) => J({ ...b.body, [pick(EXTRA_FIELDS)]: pick([true, 1, 'x', null, { a: 1 }]) }), { useAnchor: false });
+    out['wrong-type'] = () =>
+      jsonParts(
+        (b) => {
+          const names = Object.keys(b.props);
+          const name = pick(names);
+          const w = wrongValue(b.props[name], pick);
+          if (w === undefined) return undefined;
+          return J({ ...b.body, [name]: w });
+        },
+        { useAnchor: false },
+      );
+    out['extra-field'] = () =>
+      jsonParts(
+        (b) => J({ ...b.body, [pick(EXTRA_FIELDS)]: pick([true, 1, 'x', null, { a: 1 }]) }),
+        { useAnchor: false },
+      );
     out['not-an-object'] = () => jsonParts(() => pick(NOT_OBJECT), { useAnchor: false });
     out['wrong-content-type'] = () => {
       const [ct, f] = pick(WRONG_CT);
@@ -208,33 +368,68 @@ function families(op, fx, pick, rnd, who) {
     };
   }
   if (hasBody && op.bodyRequired.length > 0) {
-    out['missing-field'] = () => jsonParts((b) => {
-      const copy = { ...b.body };
-      for (const r of b.required) if (rnd() < 0.6 || r === b.required[0]) delete copy[r];
-      return J(copy);
-    }, { useAnchor: false });
+    out['missing-field'] = () =>
+      jsonParts(
+        (b) => {
+          const copy = { ...b.body };
+          for (const r of b.required) if (rnd() < 0.6 || r === b.required[0]) delete copy[r];
+          return J(copy);
+        },
+        { useAnchor: false },
+      );
   }
   // Body-parser refusals (before any route): any operation, with or without a body schema.
-  out['malformed-json'] = () => ({ ...jsonParts(() => pick(MALFORMED_JSON), { useAnchor: false }), contentType: 'application/json' });
-  out['bad-encoding'] = () => ({ ...jsonParts(() => '{"a":1}', { useAnchor: false }), headers: pick(BAD_ENCODING) });
+  out['malformed-json'] = () => ({
+    ...jsonParts(() => pick(MALFORMED_JSON), { useAnchor: false }),
+    contentType: 'application/json',
+  });
+  out['bad-encoding'] = () => ({
+    ...jsonParts(() => '{"a":1}', { useAnchor: false }),
+    headers: pick(BAD_ENCODING),
+  });
   if (isWrite(op.method)) {
-    out['oversized'] = () => ({ ...jsonParts(() => JSON.stringify({ blob: 'x'.repeat(1024 * 1024 + 1 + Math.floor(rnd() * 500_000)) }), { useAnchor: false }) });
-    if (who === 'admin' && op.role !== 'public') out['no-csrf-header'] = () => ({ ...jsonParts((b) => J(b.body), { useAnchor: false }), noCsrf: true });
+    out['oversized'] = () => ({
+      ...jsonParts(
+        () => JSON.stringify({ blob: 'x'.repeat(1024 * 1024 + 1 + Math.floor(rnd() * 500_000)) }),
+        { useAnchor: false },
+      ),
+    });
+    if (who === 'admin' && op.role !== 'public')
+      out['no-csrf-header'] = () => ({
+        ...jsonParts((b) => J(b.body), { useAnchor: false }),
+        noCsrf: true,
+      });
   }
   if (op.path.includes('{id}')) {
     out['bad-path-id'] = () => {
       const p = jsonParts((b) => J(b.body), { useAnchor: false });
-      return { ...p, path: op.path.replace('{id}', pick(BAD_IDS)) + (op.method === 'GET' ? validQuery() : '') };
+      return {
+        ...p,
+        path: op.path.replace('{id}', pick(BAD_IDS)) + (op.method === 'GET' ? validQuery() : ''),
+      };
     };
   }
   if (op.query.length) {
     out['bad-query'] = () => {
-      const p = op.query.map((q) => {
-        const t = typesOf(q.schema);
-        const bad = q.schema.enum ? pick(BAD_ENUM) : q.schema.format === 'date-time' ? pick(BAD_DATE)
-          : t.includes('integer') || q.schema.pattern ? pick(BAD_INT) : rnd() < 0.5 ? pick(RAW_ENCODED) : enc(pick(CONTENT).slice(0, 3000).replace(/[\ud800-\udfff]/g, ''));
-        return `${q.name}=${bad}`;
-      }).filter(() => rnd() < 0.6);
+      const p = op.query
+        .map((q) => {
+          const t = typesOf(q.schema);
+          const bad = q.schema.enum
+            ? pick(BAD_ENUM)
+            : q.schema.format === 'date-time'
+              ? pick(BAD_DATE)
+              : t.includes('integer') || q.schema.pattern
+                ? pick(BAD_INT)
+                : rnd() < 0.5
+                  ? pick(RAW_ENCODED)
+                  : enc(
+                      pick(CONTENT)
+                        .slice(0, 3000)
+                        .replace(/[\ud800-\udfff]/g, ''),
+                    );
+          return `${q.name}=${bad}`;
+        })
+        .filter(() => rnd() < 0.6);
       if (p.length === 0) p.push(`${op.query[0].name}=%00`);
       if (rnd() < 0.3) p.push(`${op.query[0].name}=1`, `${op.query[0].name}=2`); // repeated
       if (rnd() < 0.2) p.push('__proto__=x', 'constructor=1', 'x[y]=1');
@@ -243,22 +438,35 @@ function families(op, fx, pick, rnd, who) {
   }
   // Content: odd but schema-valid strings. Reads take them anywhere; writes only with an
   // anchor, so they reach the database and are still refused.
-  const stringProps = (props) => Object.keys(props).filter((k) => typesOf(props[k]).includes('string'));
+  const stringProps = (props) =>
+    Object.keys(props).filter((k) => typesOf(props[k]).includes('string'));
   if (hasBody && anchored) {
-    out['content'] = () => jsonParts((b) => {
-      const names = stringProps(b.props).filter((k) => !(anchor?.keep ?? []).includes(k));
-      if (!names.length) return undefined;
-      const body = { ...b.body };
-      for (const n of names) if (rnd() < 0.5 || n === names[0]) body[n] = pick(CONTENT);
-      return J(body);
-    }, { useAnchor: true });
+    out['content'] = () =>
+      jsonParts(
+        (b) => {
+          const names = stringProps(b.props).filter((k) => !(anchor?.keep ?? []).includes(k));
+          if (!names.length) return undefined;
+          const body = { ...b.body };
+          for (const n of names) if (rnd() < 0.5 || n === names[0]) body[n] = pick(CONTENT);
+          return J(body);
+        },
+        { useAnchor: true },
+      );
     out['empty-object'] = () => jsonParts(() => '{}', { useAnchor: true });
   }
   if (!hasBody && isWrite(op.method) && anchored) {
-    out['unexpected-body'] = () => ({ ...jsonParts(() => pick(['{"force":true}', 'garbage', '[]', '', '\ufeff{}']), { useAnchor: true }), contentType: pick(['text/plain', 'application/json', undefined]) });
+    out['unexpected-body'] = () => ({
+      ...jsonParts(() => pick(['{"force":true}', 'garbage', '[]', '', '\ufeff{}']), {
+        useAnchor: true,
+      }),
+      contentType: pick(['text/plain', 'application/json', undefined]),
+    });
   }
   // Methods the route does not have.
-  out['wrong-method'] = () => ({ path: pathFor(realId()), method: pick(['PUT', 'TRACE', 'PROPFIND', 'FOO', 'OPTIONS']) });
+  out['wrong-method'] = () => ({
+    path: pathFor(realId()),
+    method: pick(['PUT', 'TRACE', 'PROPFIND', 'FOO', 'OPTIONS']),
+  });
   return out;
 }
 
@@ -269,9 +477,14 @@ function operations(spec) {
       if (!['get', 'post', 'patch', 'put', 'delete'].includes(method)) continue;
       const schema = o.requestBody?.content?.['application/json']?.schema;
       ops.push({
-        method: method.toUpperCase(), path, role: o['x-required-role'] ?? fail(`${method} ${path}: no x-required-role`),
+        method: method.toUpperCase(),
+        path,
+        role: o['x-required-role'] ?? fail(`${method} ${path}: no x-required-role`),
         query: (o.parameters ?? []).filter((p) => p.in === 'query'),
-        bodySchema: schema, bodyRequired: schema ? (schema.oneOf ? schema.oneOf[0].required : schema.required) ?? [] : [],
+        bodySchema: schema,
+        bodyRequired: schema
+          ? ((schema.oneOf ? schema.oneOf[0].required : schema.required) ?? [])
+          : [],
       });
     }
   }
@@ -291,13 +504,37 @@ function generate(ops, fx, seed, counts) {
       for (let tries = 0; tries < 10; tries++) {
         const family = pick(names);
         const parts = fams[family]();
-        if (!parts || parts.body === undefined && (family === 'wrong-type' || family === 'content')) continue;
+        if (
+          !parts ||
+          (parts.body === undefined && (family === 'wrong-type' || family === 'content'))
+        )
+          continue;
         const method = parts.method ?? op.method;
         const headers = { ...(parts.headers ?? {}) };
         if (parts.contentType !== undefined) headers['content-type'] = parts.contentType;
-        else if (!('content-type' in headers) && !parts.headers && parts.body !== undefined && isWrite(method) && !('contentType' in parts)) headers['content-type'] = 'application/json';
-        const body = isWrite(method) && method !== 'TRACE' && method !== 'OPTIONS' ? parts.body : undefined;
-        list.push({ index: list.length, who, op: `${op.method} ${op.path}`, role: op.role, family, method, path: parts.path, headers, body, noCsrf: parts.noCsrf ?? false, real: method === op.method && family !== 'bad-path-id' });
+        else if (
+          !('content-type' in headers) &&
+          !parts.headers &&
+          parts.body !== undefined &&
+          isWrite(method) &&
+          !('contentType' in parts)
+        )
+          headers['content-type'] = 'application/json';
+        const body =
+          isWrite(method) && method !== 'TRACE' && method !== 'OPTIONS' ? parts.body : undefined;
+        list.push({
+          index: list.length,
+          who,
+          op: `${op.method} ${op.path}`,
+          role: op.role,
+          family,
+          method,
+          path: parts.path,
+          headers,
+          body,
+          noCsrf: parts.noCsrf ?? false,
+          real: method === op.method && family !== 'bad-path-id',
+        });
         break;
       }
     }
@@ -326,13 +563,15 @@ function anonAllowed(r, res) {
   if (r.family === 'oversized') return res.status === 413;
   // nginx refuses a request line over 8 KB (414) before anything reaches the API.
   if (r.family === 'bad-query' && res.status === 414) return true;
-  if (res.status === 400 && code === 'BAD_REQUEST') return r.family === 'wrong-method' || r.family === 'bad-path-id';
+  if (res.status === 400 && code === 'BAD_REQUEST')
+    return r.family === 'wrong-method' || r.family === 'bad-path-id';
   if (!r.real) return res.status === 404 || res.status === 405;
   return false;
 }
 
 function problemIssue(res) {
-  if (!String(res.headers['content-type'] ?? '').startsWith('application/problem+json')) return `content-type ${res.headers['content-type'] ?? '(none)'}`;
+  if (!String(res.headers['content-type'] ?? '').startsWith('application/problem+json'))
+    return `content-type ${res.headers['content-type'] ?? '(none)'}`;
   let p;
   try {
     p = JSON.parse(res.body);
@@ -346,7 +585,11 @@ function problemIssue(res) {
   return null;
 }
 
-const preview = (s, n = 160) => (s === undefined ? undefined : JSON.stringify(String(s).slice(0, n)) + (String(s).length > n ? `…(${String(s).length} chars)` : ''));
+const preview = (s, n = 160) =>
+  s === undefined
+    ? undefined
+    : JSON.stringify(String(s).slice(0, n)) +
+      (String(s).length > n ? `…(${String(s).length} chars)` : '');
 
 async function run() {
   const fx = JSON.parse(readFileSync(args.fixtures ?? fail('--fixtures is required'), 'utf8'));
@@ -360,8 +603,11 @@ async function run() {
     const keep = new Set(args.only.split(',').map(Number));
     list = list.filter((r) => keep.has(r.index));
   }
-  console.log(`# seed ${seed} (replay: --seed ${seed} --admin ${counts.admin} --anon ${counts.anon} --only INDEX); ${ops.length} operations, ${list.length} requests, concurrency ${concurrency}`);
-  if (args.dump) for (const r of list) console.log(JSON.stringify({ ...r, body: preview(r.body, 300) }));
+  console.log(
+    `# seed ${seed} (replay: --seed ${seed} --admin ${counts.admin} --anon ${counts.anon} --only INDEX); ${ops.length} operations, ${list.length} requests, concurrency ${concurrency}`,
+  );
+  if (args.dump)
+    for (const r of list) console.log(JSON.stringify({ ...r, body: preview(r.body, 300) }));
   const admin = { cookie: fx.adminCookie };
 
   const byStatus = {};
@@ -370,7 +616,19 @@ async function run() {
   const msByFamily = {};
   const problems = { fiveXX: [], notProblem: [], anonNot401: [], accepted: [], transport: [] };
   const record = (key, r, res, why) => {
-    problems[key].push({ index: r.index, who: r.who, family: r.family, op: r.op, method: r.method, path: r.path.slice(0, 200), status: res.status, why, headers: r.headers, body: preview(r.body), answer: preview(res.body ?? res.error, 300) });
+    problems[key].push({
+      index: r.index,
+      who: r.who,
+      family: r.family,
+      op: r.op,
+      method: r.method,
+      path: r.path.slice(0, 200),
+      status: res.status,
+      why,
+      headers: r.headers,
+      body: preview(r.body),
+      answer: preview(res.body ?? res.error, 300),
+    });
   };
   let next = 0;
   const started = performance.now();
@@ -396,24 +654,60 @@ async function run() {
         if (issue) record('notProblem', r, res, issue);
       }
       if (r.who === 'anon' && res.status > 0 && !anonAllowed(r, res)) record('anonNot401', r, res);
-      if (res.status >= 200 && res.status < 300 && isWrite(r.method) && r.method !== 'OPTIONS') record('accepted', r, res);
+      if (res.status >= 200 && res.status < 300 && isWrite(r.method) && r.method !== 'OPTIONS')
+        record('accepted', r, res);
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  const summary = { seed, requests: list.length, seconds: Number(seconds.toFixed(1)), perSecond: Math.round(list.length / seconds), byStatus, byFamily, byOp, ...problems };
+  const summary = {
+    seed,
+    requests: list.length,
+    seconds: Number(seconds.toFixed(1)),
+    perSecond: Math.round(list.length / seconds),
+    byStatus,
+    byFamily,
+    byOp,
+    ...problems,
+  };
   writeFileSync(args.out ?? fail('--out is required'), JSON.stringify(summary, null, 2));
-  console.log(`# figure: fuzz requests: ${list.length} (admin ${list.filter((r) => r.who === 'admin').length}, no one ${list.filter((r) => r.who === 'anon').length}), seed ${seed}`);
-  console.log(`# figure: fuzz duration: ${seconds.toFixed(1)} s, ${summary.perSecond} req/s at concurrency ${concurrency}`);
-  console.log(`# figure: fuzz by status: ${Object.entries(byStatus).sort().map(([k, v]) => `${k}=${v}`).join(' ')}`);
-  console.log(`# figure: fuzz by family: ${Object.entries(byFamily).sort().map(([k, v]) => `${k}=${v}`).join(' ')}`);
-  console.log(`# fuzz mean ms by family: ${Object.entries(msByFamily).sort().map(([k, v]) => `${k}=${Math.round(v / byFamily[k])}`).join(' ')}`);
+  console.log(
+    `# figure: fuzz requests: ${list.length} (admin ${list.filter((r) => r.who === 'admin').length}, no one ${list.filter((r) => r.who === 'anon').length}), seed ${seed}`,
+  );
+  console.log(
+    `# figure: fuzz duration: ${seconds.toFixed(1)} s, ${summary.perSecond} req/s at concurrency ${concurrency}`,
+  );
+  console.log(
+    `# figure: fuzz by status: ${Object.entries(byStatus)
+      .sort()
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
+  console.log(
+    `# figure: fuzz by family: ${Object.entries(byFamily)
+      .sort()
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
+  console.log(
+    `# fuzz mean ms by family: ${Object.entries(msByFamily)
+      .sort()
+      .map(([k, v]) => `${k}=${Math.round(v / byFamily[k])}`)
+      .join(' ')}`,
+  );
   console.log(`# fuzz by operation (status=count):`);
-  for (const [o, s] of Object.entries(byOp)) console.log(`#   ${o}: ${Object.entries(s).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  for (const [o, s] of Object.entries(byOp))
+    console.log(
+      `#   ${o}: ${Object.entries(s)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
   for (const [k, v] of Object.entries(problems)) {
     if (!v.length) continue;
     const groups = {};
-    for (const p of v) groups[`${p.who} ${p.family} ${p.method} ${p.op} -> ${p.status} ${p.why ?? ''}`] = (groups[`${p.who} ${p.family} ${p.method} ${p.op} -> ${p.status} ${p.why ?? ''}`] ?? 0) + 1;
+    for (const p of v)
+      groups[`${p.who} ${p.family} ${p.method} ${p.op} -> ${p.status} ${p.why ?? ''}`] =
+        (groups[`${p.who} ${p.family} ${p.method} ${p.op} -> ${p.status} ${p.why ?? ''}`] ?? 0) + 1;
     console.log(`# ${k}: ${v.length}`);
     for (const [g, n] of Object.entries(groups)) console.log(`#   ${n} x ${g}`);
     console.log(`#   first: ${JSON.stringify(v[0])}`);

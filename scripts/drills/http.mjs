@@ -32,7 +32,11 @@ export function send({ method, path, headers = {}, body }) {
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
           res.on('end', () =>
-            finish({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+            finish({
+              status: res.statusCode,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
           );
           res.on('error', (e) => finish({ status: 0, error: `response: ${e.message}` }));
         },
@@ -56,8 +60,11 @@ export async function signIn(email, password) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  const cookie = [r.headers?.['set-cookie'] ?? []].flat().find((c) => c.startsWith('stockroom_session='));
-  if (r.status !== 200 || !cookie) fail(`sign-in of ${email} answered ${r.status}: ${r.body ?? r.error}`);
+  const cookie = [r.headers?.['set-cookie'] ?? []]
+    .flat()
+    .find((c) => c.startsWith('stockroom_session='));
+  if (r.status !== 200 || !cookie)
+    fail(`sign-in of ${email} answered ${r.status}: ${r.body ?? r.error}`);
   return { cookie: cookie.split(';')[0], 'x-requested-with': 'stockroom' };
 }
 
@@ -69,6 +76,7 @@ export async function api(auth, method, path, body) {
     headers: { ...auth, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (r.status < 200 || r.status > 299) fail(`${method} ${path} answered ${r.status}: ${r.body ?? r.error}`);
+  if (r.status < 200 || r.status > 299)
+    fail(`${method} ${path} answered ${r.status}: ${r.body ?? r.error}`);
   return r.body ? JSON.parse(r.body) : undefined;
 }
