@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import swaggerUi from 'swagger-ui-dist';
 import type { AnyRoute } from './lib/http/define-route';
 import { mountRoutes } from './lib/http/mount-routes';
@@ -72,7 +72,8 @@ function docsRouter(): Router {
   return router;
 }
 
-export function v1Router(routes: AnyRoute[], db: Db): Router {
+/** `parseBody` (the JSON body parser) runs per route, after its access check. */
+export function v1Router(routes: AnyRoute[], db: Db, parseBody: RequestHandler): Router {
   const router = express.Router();
   const document = buildOpenApiDocument(routes, API_V1_PREFIX);
   router.get('/openapi.json', (_req, res) => {
@@ -81,6 +82,6 @@ export function v1Router(routes: AnyRoute[], db: Db): Router {
   router.use('/docs', docsRouter());
   // After the public reference, before every route: each route's `access` rule then decides.
   router.use(authenticate(db));
-  mountRoutes(router, routes);
+  mountRoutes(router, routes, parseBody);
   return router;
 }

@@ -40,7 +40,9 @@ export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
   if (config.corsOrigins.length > 0) {
     app.use(cors({ origin: [...config.corsOrigins], credentials: true, maxAge: 600 }));
   }
-  app.use(express.json({ limit: config.jsonBodyLimit, strict: true }));
+  // Express answers OPTIONS for a known path by itself (200, text/html, the allowed
+  // methods); without CORS (which answers preflights above) it is just another unknown route.
+  app.options('/{*path}', notFoundHandler());
 
   const systemDeps = {
     db,
@@ -49,7 +51,9 @@ export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
     gitCommit: config.gitCommit,
   };
   app.use('/api', healthRoutes(systemDeps));
-  app.use(API_V1_PREFIX, v1Router(v1Routes({ db, logger }, systemDeps), db));
+  // The JSON body is parsed per route, after the access check (see mount-routes.ts).
+  const parseBody = express.json({ limit: config.jsonBodyLimit, strict: true });
+  app.use(API_V1_PREFIX, v1Router(v1Routes({ db, logger }, systemDeps), db, parseBody));
 
   app.use(notFoundHandler());
   app.use(errorHandler(logger));

@@ -8,7 +8,7 @@ import { createLogger } from './lib/logger';
 import { runMigrations } from './lib/migrations';
 import { retryWithBackoff } from './lib/retry';
 import { bootstrap } from './modules/auth/auth.service';
-import { installGracefulShutdown } from './server';
+import { answerClientErrors, installGracefulShutdown } from './server';
 
 // config → database (with retry) → migrations (under knex's lock) → listen → graceful stop.
 async function main(): Promise<void> {
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   const app = createApp({ config, db, logger, lifecycle });
   const server = app.listen(config.port);
   await once(server, 'listening');
+  answerClientErrors(server);
   // Longer than nginx's upstream keepalive so nginx, not us, closes idle connections.
   server.keepAliveTimeout = 65_000;
   installGracefulShutdown({ server, db, logger, lifecycle, timeoutMs: config.shutdownTimeoutMs });

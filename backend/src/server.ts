@@ -1,4 +1,6 @@
 import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { problemType } from './lib/errors';
 import type { Db } from './lib/db';
 import type { Lifecycle } from './lib/lifecycle';
 import type { Logger } from './lib/logger';
@@ -47,4 +49,38 @@ export function installGracefulShutdown(deps: ShutdownDeps): void {
   };
   process.once('SIGTERM', (s) => void shutdown(s));
   process.once('SIGINT', (s) => void shutdown(s));
+}
+
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'Request Header Fields Too Large',
+    'The request headers are too large.',
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'The request took too long to arrive.'],
+};
+
+/**
+ * Requests Node's HTTP parser refuses (an unknown method such as FOO, a malformed header)
+ * never reach Express; by default Node answers them with a bare 400 and no body. Answer
+ * them as problem+json like every other error.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, title, detail] = CLIENT_ERRORS[err.code ?? ''] ?? [
+      400,
+      'Bad Request',
+      'The HTTP request is malformed.',
+    ];
+    const code = status === 400 ? 'BAD_REQUEST' : title.toUpperCase().replace(/ /g, '_');
+    const body = JSON.stringify({ type: problemType(code), title, status, detail, code });
+    socket.end(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }

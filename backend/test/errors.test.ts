@@ -25,7 +25,7 @@ describe('errors are problem+json', () => {
   test('when the JSON body is malformed, then 400 MALFORMED_JSON without a stack trace', async () => {
     const res = await t
       .as('admin')
-      .post('/api/v1/system/info')
+      .post('/api/v1/items')
       .set('content-type', 'application/json')
       .send('{"name": ')
       .expect(400);
@@ -41,7 +41,7 @@ describe('errors are problem+json', () => {
     const big = JSON.stringify({ blob: 'x'.repeat(1024 * 1024 + 10) });
     const res = await t
       .as('admin')
-      .post('/api/v1/system/info')
+      .post('/api/v1/items')
       .set('content-type', 'application/json')
       .send(big)
       .expect(413);

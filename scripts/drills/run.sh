@@ -40,6 +40,8 @@ export BASE_URL="http://127.0.0.1:$HTTP_PORT"
 export GIT_COMMIT="${GIT_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
 export ADMIN_EMAIL="drills-admin@example.com"
 export ADMIN_PASSWORD="drills-$(date +%s)-$RANDOM-password"
+# Not the default: drill 05 looks for the running database password in the images.
+export POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-drills-db-$RANDOM$RANDOM$RANDOM}"
 export DRILL_WORK
 DRILL_WORK=$(mktemp -d "${TMPDIR:-/tmp}/stockroom-drills.XXXXXX")
 

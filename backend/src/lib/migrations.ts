@@ -69,6 +69,37 @@ const isStartupRace = (error: unknown) =>
   (error as Error | null)?.name === 'MigrationLocked' ||
   ['23505', '42P07'].includes(pgCode(error) ?? '');
 
+// Any constant both for every replica: the key of the advisory lock that serialises
+// preparing knex's lock table.
+const LOCK_TABLE_KEY = 727_001;
+
+/**
+ * knex creates its lock table and inserts the table's one row without any lock: replicas
+ * starting together on an empty database can each insert a row. With two rows knex's lock
+ * (an UPDATE … WHERE is_locked = 0 that must touch exactly one row) then fails forever with
+ * "Migration table is already locked", and no replica ever migrates. So the table and its
+ * single row are made here, one replica at a time (a transaction-scoped advisory lock: no
+ * connection is held while knex migrates, so this works with a pool of one), and extra rows
+ * left by that race in the past are removed.
+ */
+async function prepareLockTable(db: Db, logger: Logger): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx.raw('select pg_advisory_xact_lock(?)', [LOCK_TABLE_KEY]);
+    await trx.raw(
+      'create table if not exists knex_migrations_lock ("index" serial primary key, is_locked integer)',
+    );
+    const removed = await trx.raw<{ rowCount: number }>(
+      `delete from knex_migrations_lock where "index" <>
+         (select "index" from knex_migrations_lock order by is_locked desc, "index" limit 1)`,
+    );
+    if (removed.rowCount > 0)
+      logger.warn({ removed: removed.rowCount }, 'removed duplicate rows of knex_migrations_lock');
+    await trx.raw(
+      'insert into knex_migrations_lock (is_locked) select 0 where not exists (select 1 from knex_migrations_lock)',
+    );
+  });
+}
+
 /** Brings the schema up to date under knex's migration lock. */
 export async function runMigrations(
   db: Db,
@@ -79,6 +110,7 @@ export async function runMigrations(
   const before = await migrationStatus(db, directory);
   if (before.unknown.length > 0) throw new SchemaTooNewError(before.unknown);
   logger.info({ current: before.current, pending: before.pending }, 'running database migrations');
+  await prepareLockTable(db, logger);
   const [batch, applied] = (await retryWithBackoff(
     () => db.migrate.latest(migratorConfig(directory)),
     {

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import { AppError, type Problem, problemType } from '../lib/errors';
-import { isDatabaseUnavailable } from '../lib/db-errors';
+import { isDatabaseUnavailable, pgCode } from '../lib/db-errors';
 import type { Logger } from '../lib/logger';
 
 const TITLES: Record<number, string> = {
@@ -90,6 +90,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const httpErr = err as HttpLikeError;
     const known = httpErr?.type ? BODY_ERRORS[httpErr.type] : undefined;
     if (known) return sendProblem(res, known[0], known[1], known[2](httpErr));
+    // Text PostgreSQL cannot store (NUL, or a character outside the encoding). Routes refuse
+    // NUL up front (mount-routes.ts); this keeps any other path from turning it into a 500.
+    const code = pgCode(err);
+    if (code === '22021' || code === '22P05') {
+      return sendProblem(
+        res,
+        400,
+        'INVALID_TEXT',
+        'The request contains text that cannot be stored.',
+      );
+    }
     if (isDatabaseUnavailable(err)) {
       logger.warn({ err }, 'database unavailable');
       return sendProblem(

@@ -8,6 +8,16 @@ export const id = z.coerce
 
 export const idParams = z.object({ id });
 
+/**
+ * An id inside a JSON body: a JSON number, never coerced (the path/query `id` coerces
+ * strings, and coercion would also turn `true` into 1 and `[7]` into 7).
+ */
+export const bodyId = z
+  .number({ error: 'must be a positive whole number' })
+  .int({ error: 'must be a positive whole number' })
+  .min(1, { error: 'must be a positive whole number' })
+  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' });
+
 export const limitOffset = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

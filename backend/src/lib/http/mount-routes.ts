@@ -1,4 +1,4 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import type { ZodType } from 'zod';
 import { AppError } from '../errors';
 import { hasRole } from '../roles';
@@ -50,12 +50,56 @@ export function checkAccess(route: AnyRoute, req: Request): void {
     });
 }
 
+// An unpaired UTF-16 surrogate (JSON "\\ud800") cannot be stored either: jsonb refuses
+// it, and text columns would silently get U+FFFD instead.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unstorable(s: string): string | undefined {
+  if (s.includes('\u0000')) return 'must not contain NUL characters';
+  if (LONE_SURROGATE.test(s)) return 'must not contain unpaired surrogates';
+  return undefined;
+}
+
+/**
+ * The first string (value or key) PostgreSQL cannot store, and why: NUL fails the query
+ * with 22021 (a 500), so such input is refused up front as a validation error.
+ */
+function unstorablePath(
+  value: unknown,
+  path: string[] = [],
+): { path: string[]; message: string } | undefined {
+  if (typeof value === 'string') {
+    const message = unstorable(value);
+    return message ? { path, message } : undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      const keyMessage = unstorable(key);
+      const found = keyMessage
+        ? { path: [...path, key], message: keyMessage }
+        : unstorablePath(v, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 function parsePart(
   schema: ZodType | undefined,
   value: unknown,
   part: 'params' | 'query' | 'body',
 ): unknown {
   if (!schema) return {};
+  const bad = unstorablePath(value);
+  if (bad) {
+    const path = bad.path.join('.') || '(root)';
+    throw new AppError(
+      'VALIDATION_FAILED',
+      400,
+      `The request ${part === 'params' ? 'path' : part} is invalid: ${path}: ${bad.message}`,
+      { errors: [{ in: part, path, message: bad.message }] },
+    );
+  }
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const errors = result.error.issues.map((i) => ({
@@ -75,7 +119,6 @@ function parsePart(
 }
 
 async function run(route: AnyRoute, req: Request, res: Response): Promise<void> {
-  checkAccess(route, req);
   if (route.body && !req.is('application/json')) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send the request body as application/json.');
   }
@@ -96,9 +139,26 @@ async function run(route: AnyRoute, req: Request, res: Response): Promise<void> 
   res.status(status).json(result);
 }
 
-/** Registers routes on an Express router; Express 5 forwards rejected promises to the error handler. */
-export function mountRoutes(router: Router, routes: readonly AnyRoute[]): void {
+/**
+ * Registers routes on an Express router; Express 5 forwards thrown errors and rejected
+ * promises to the error handler. Access is checked before `parseBody` reads the body, so a
+ * caller who may not use a route gets 401/403 whatever the body holds (and the API never
+ * parses a megabyte of JSON for someone who is not signed in).
+ */
+export function mountRoutes(
+  router: Router,
+  routes: readonly AnyRoute[],
+  parseBody: RequestHandler,
+): void {
   for (const route of routes) {
-    router[route.method](route.path, (req, res) => run(route, req, res));
+    router[route.method](
+      route.path,
+      (req, _res, next) => {
+        checkAccess(route, req);
+        next();
+      },
+      parseBody,
+      (req, res) => run(route, req, res),
+    );
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   archivedFilter,
   code,
+  bodyId,
   id,
   limitOffset,
   nullableText,
@@ -17,7 +18,7 @@ export const createLocationBody = z.strictObject({
   code,
   name: text(200),
   description: nullableText(2000).optional(),
-  parentId: id.nullable().optional(),
+  parentId: bodyId.nullable().optional(),
 });
 
 export const updateLocationBody = createLocationBody

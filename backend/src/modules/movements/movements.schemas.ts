@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, nullableText, timestamp } from '../../lib/http/common-schemas';
+import { bodyId, id, nullableText, timestamp } from '../../lib/http/common-schemas';
 import { quantityInput, quantityOutput } from '../../lib/quantity';
 
 export const KINDS = ['receive', 'ship', 'transfer', 'adjust', 'count'] as const;
@@ -13,7 +13,7 @@ export const idempotencyKey = z
   .regex(/^[\x21-\x7E]+$/, { error: 'must be printable ASCII without spaces' });
 
 const common = {
-  itemId: id,
+  itemId: bodyId,
   reference: nullableText(100).optional(),
   note: nullableText(1000).optional(),
   idempotencyKey: idempotencyKey.optional(),
@@ -22,21 +22,21 @@ const common = {
 const receive = z.strictObject({
   kind: z.literal('receive'),
   ...common,
-  toLocationId: id,
+  toLocationId: bodyId,
   quantity: quantityInput({ min: 'positive' }),
 });
 const ship = z.strictObject({
   kind: z.literal('ship'),
   ...common,
-  fromLocationId: id,
+  fromLocationId: bodyId,
   quantity: quantityInput({ min: 'positive' }),
 });
 const transfer = z
   .strictObject({
     kind: z.literal('transfer'),
     ...common,
-    fromLocationId: id,
-    toLocationId: id,
+    fromLocationId: bodyId,
+    toLocationId: bodyId,
     quantity: quantityInput({ min: 'positive' }),
   })
   .refine((b) => b.fromLocationId !== b.toLocationId, {
@@ -46,7 +46,7 @@ const transfer = z
 const adjust = z.strictObject({
   kind: z.literal('adjust'),
   ...common,
-  locationId: id,
+  locationId: bodyId,
   delta: quantityInput({ nonZero: true }).meta({
     description: 'Signed change, e.g. "-2" for two lost',
   }),
@@ -54,7 +54,7 @@ const adjust = z.strictObject({
 const count = z.strictObject({
   kind: z.literal('count'),
   ...common,
-  locationId: id,
+  locationId: bodyId,
   countedQuantity: quantityInput({ min: 'non-negative' }).meta({
     description: 'What was counted on the shelf',
   }),

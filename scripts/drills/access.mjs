@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Access matrix for drill 05, from the OpenAPI document's x-required-role: every operation
+// that is not public answers 401 to no one, 403 FORBIDDEN to each signed-in role below the
+// one it needs, and 403 to a read-scope API token when it writes or needs a session.
+//
+//   node scripts/drills/access.mjs [--out results.json]
+//
+// Env: BASE_URL, ADMIN_EMAIL, ADMIN_PASSWORD. Creates, as the admin, one user per role
+// (viewer, operator, manager), a read-scope token and an item, a location and a movement so
+// paths carry real ids. Only refusals are asked for, so nothing else changes. Prints `ok` /
+// `not ok` per failed check, a `# figure:` line with the counts, and exits 1 on a failure.
+import { writeFileSync } from 'node:fs';
+import { api, send, signIn } from './http.mjs';
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(
+    'usage: node scripts/drills/access.mjs [--out results.json]   (env: BASE_URL, ADMIN_EMAIL, ADMIN_PASSWORD)',
+  );
+  process.exit(0);
+}
+const outIndex = process.argv.indexOf('--out');
+const ROLES = ['viewer', 'operator', 'manager', 'admin'];
+
+const admin = await signIn(process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
+const tag = `ac${Date.now().toString(36)}`;
+const item = await api(admin, 'POST', '/api/v1/items', {
+  sku: `${tag}-ITEM`.toUpperCase(),
+  name: 'Access item',
+});
+const location = await api(admin, 'POST', '/api/v1/locations', {
+  code: `${tag}-LOC`.toUpperCase(),
+  name: 'Access bin',
+});
+const movement = await api(admin, 'POST', '/api/v1/movements', {
+  kind: 'receive',
+  itemId: item.id,
+  toLocationId: location.id,
+  quantity: '3',
+});
+const identities = { 'no one': {} };
+const userIds = {};
+for (const role of ROLES.slice(0, 3)) {
+  const email = `${tag}-${role}@example.com`;
+  const password = `${tag}-${role}-password`;
+  const made = await api(admin, 'POST', '/api/v1/users', {
+    email,
+    name: `Access ${role}`,
+    role,
+    password,
+  });
+  userIds[role] = (made.user ?? made).id;
+  identities[role] = await signIn(email, password);
+}
+const created = await api(admin, 'POST', '/api/v1/api-tokens', {
+  name: `${tag} read`,
+  scope: 'read',
+});
+identities['read token'] = { authorization: `Bearer ${created.token}` };
+const ids = {
+  items: item.id,
+  locations: location.id,
+  movements: movement.id,
+  users: userIds.viewer,
+  'api-tokens': created.apiToken.id,
+};
+
+const spec = JSON.parse((await send({ method: 'GET', path: '/api/v1/openapi.json' })).body);
+const checks = [];
+const failures = [];
+const rank = (r) => ROLES.indexOf(r);
+for (const [path, item_] of Object.entries(spec.paths)) {
+  for (const [method, op] of Object.entries(item_)) {
+    const role = op['x-required-role'];
+    if (!role) throw new Error(`${method} ${path} has no x-required-role`);
+    if (role === 'public') continue;
+    const realPath = path.replace('{id}', String(ids[path.split('/')[3]] ?? 1));
+    const expected = [['no one', 401, 'UNAUTHENTICATED']];
+    if (ROLES.includes(role))
+      for (const r of ROLES.slice(0, rank(role))) expected.push([r, 403, 'FORBIDDEN']);
+    // A read token acts as a viewer, and never has a session.
+    if (role === 'session' || (ROLES.includes(role) && rank(role) > rank('viewer')))
+      expected.push(['read token', 403, 'FORBIDDEN']);
+    for (const [who, status, code] of expected)
+      checks.push({ method: method.toUpperCase(), path: realPath, role, who, status, code });
+  }
+}
+let next = 0;
+async function worker() {
+  while (next < checks.length) {
+    const c = checks[next++];
+    const write = c.method !== 'GET';
+    const res = await send({
+      method: c.method,
+      path: c.path,
+      headers: { ...identities[c.who], ...(write ? { 'content-type': 'application/json' } : {}) },
+      body: write ? '{}' : undefined,
+    });
+    let got;
+    try {
+      got = JSON.parse(res.body).code;
+    } catch {
+      got = undefined;
+    }
+    c.got = res.status;
+    if (res.status !== c.status || got !== c.code)
+      failures.push({ ...c, gotCode: got, body: String(res.body ?? res.error).slice(0, 200) });
+  }
+}
+await Promise.all(Array.from({ length: 8 }, worker));
+
+const count = (who) => checks.filter((c) => c.who === who).length;
+console.log(
+  `# figure: access checks: ${checks.length} (${Object.keys(identities)
+    .map((w) => `${w} ${count(w)}`)
+    .join(
+      ', ',
+    )}) over ${new Set(checks.map((c) => `${c.method} ${c.path}`)).size} non-public operations`,
+);
+for (const f of failures)
+  console.log(
+    `not ok - ${f.who}: ${f.method} ${f.path} (needs ${f.role}) answered ${f.got} ${f.gotCode ?? ''}, expected ${f.status} ${f.code}: ${f.body}`,
+  );
+if (outIndex > 0)
+  writeFileSync(
+    process.argv[outIndex + 1],
+    JSON.stringify({ checks: checks.length, failures }, null, 2),
+  );
+process.exit(failures.length ? 1 : 0);
