@@ -68,7 +68,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through lib/config.ts.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through lib/config.ts.',
+        },
       ],
     },
   },

@@ -12,9 +12,22 @@ const lock = JSON.parse(readFileSync(file, 'utf8'));
 const packages = lock.packages;
 
 function platformOf(name) {
-  const suffix = name.split('/').pop().replace(/^resolver-binding-/, '');
+  const suffix = name
+    .split('/')
+    .pop()
+    .replace(/^resolver-binding-/, '');
   const [os, arch, abi] = suffix.split('-');
-  const cpu = { 'arm': 'arm', arm64: 'arm64', x64: 'x64', ia32: 'ia32', loong64: 'loong64', ppc64: 'ppc64', riscv64: 'riscv64', s390x: 's390x' }[arch] ?? arch;
+  const cpu =
+    {
+      arm: 'arm',
+      arm64: 'arm64',
+      x64: 'x64',
+      ia32: 'ia32',
+      loong64: 'loong64',
+      ppc64: 'ppc64',
+      riscv64: 'riscv64',
+      s390x: 's390x',
+    }[arch] ?? arch;
   const entry = { os: [os], cpu: [cpu] };
   if (os === 'linux') entry.libc = [abi?.startsWith('musl') ? 'musl' : 'glibc'];
   return entry;
@@ -27,16 +40,27 @@ for (const [path, meta] of Object.entries(packages)) {
     const key = `node_modules/${dep}`;
     if (packages[key] || packages[`${path}/${key}`]) continue;
     missing.push(dep);
-    packages[key] = { version: meta.optionalDependencies[dep], ...platformOf(dep), dev: true, optional: true };
+    packages[key] = {
+      version: meta.optionalDependencies[dep],
+      ...platformOf(dep),
+      dev: true,
+      optional: true,
+    };
   }
 }
 if (process.argv.includes('--check')) {
   if (missing.length) {
-    console.error(`package-lock.json lacks ${missing.length} platform packages; run node scripts/complete-lockfile.mjs`);
+    console.error(
+      `package-lock.json lacks ${missing.length} platform packages; run node scripts/complete-lockfile.mjs`,
+    );
     process.exit(1);
   }
 } else if (missing.length) {
-  lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+  lock.packages = Object.fromEntries(
+    Object.entries(packages).sort(([a], [b]) =>
+      a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+    ),
+  );
   writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
   console.log(`added ${missing.length} platform entries: ${missing.join(', ')}`);
 }
