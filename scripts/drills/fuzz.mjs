@@ -5,11 +5,14 @@
 //   node scripts/drills/fuzz.mjs prepare --out fixtures.json   (signs in: keep the file private)
 //   node scripts/drills/fuzz.mjs run --fixtures fixtures.json --out summary.json
 //        [--seed N] [--admin N] [--anon N] [--concurrency 16] [--only INDEX[,INDEX]] [--dump]
+//        [--spec openapi.json] [--dry-run]
 //
 // Env: BASE_URL, ADMIN_EMAIL, ADMIN_PASSWORD. `prepare` signs in and creates the rows the
 // requests point at (an item, a location, a movement, a user, an API token). `run` signs in
 // again, generates the requests from a seeded PRNG (same seed = same requests; --only
-// replays some by index, --dump prints them) and checks every answer:
+// replays some by index, --dump prints them; --dry-run prints each request as sent, body as
+// its sha256, and sends nothing; --spec reads the OpenAPI document from a file, not the API)
+// and checks every answer:
 //   - no 5xx, no transport error;
 //   - every 4xx is application/problem+json with numeric status (= HTTP status), code and
 //     detail, and no stack trace;
@@ -20,6 +23,7 @@
 // Node 20, no dependencies: node:http rather than fetch, because fetch normalises paths
 // (`..`), always sets a content type for string bodies and refuses some bodies we want.
 import { agent, api, send, signIn } from './http.mjs';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 // --- arguments ---------------------------------------------------------------------------
@@ -27,7 +31,7 @@ const [command, ...rest] = process.argv.slice(2);
 const args = {};
 for (let i = 0; i < rest.length; i++) {
   const key = rest[i].replace(/^--/, '');
-  if (key === 'dump') args.dump = true;
+  if (key === 'dump' || key === 'dry-run') args[key] = true;
   else args[key] = rest[++i];
 }
 if (!command || command === '--help' || command === '-h') {
@@ -35,7 +39,7 @@ if (!command || command === '--help' || command === '-h') {
     readFileSync(new URL(import.meta.url))
       .toString()
       .split('\n')
-      .slice(1, 20)
+      .slice(1, 23)
       .join('\n')
       .replace(/^\/\/ ?/gm, ''),
   );
@@ -591,13 +595,49 @@ const preview = (s, n = 160) =>
     : JSON.stringify(String(s).slice(0, n)) +
       (String(s).length > n ? `…(${String(s).length} chars)` : '');
 
+/** The headers a request goes out with: its own plus who sends it. */
+function wireHeaders(r, cookie) {
+  const headers = { ...r.headers, 'user-agent': 'stockroom-fuzz' };
+  if (r.who === 'admin') {
+    headers.cookie = cookie;
+    if (!r.noCsrf) headers['x-requested-with'] = 'stockroom';
+  }
+  return headers;
+}
+
+async function loadSpec() {
+  if (args.spec) return JSON.parse(readFileSync(args.spec, 'utf8'));
+  const res = await send({ method: 'GET', path: '/api/v1/openapi.json' });
+  if (res.status !== 200) fail(`GET /api/v1/openapi.json answered ${res.status}`);
+  return JSON.parse(res.body);
+}
+
+/**
+ * --dry-run: one JSON line per request, as it would go out, so a seed's requests can be read
+ * or compared (bodies reach 1.5 MB: their size and sha256 stand in for them). The session
+ * cookie is not printed.
+ */
+function dryRun(list) {
+  for (const r of list) {
+    const body =
+      r.body === undefined
+        ? null
+        : {
+            bytes: Buffer.byteLength(r.body),
+            sha256: createHash('sha256').update(r.body).digest('hex'),
+          };
+    const headers = wireHeaders(r, r.who === 'admin' ? '(session)' : undefined);
+    const line = { index: r.index, who: r.who, family: r.family, op: r.op, method: r.method };
+    console.log(JSON.stringify({ ...line, path: r.path, headers, body }));
+  }
+  agent.destroy();
+}
+
 async function run() {
   const fx = JSON.parse(readFileSync(args.fixtures ?? fail('--fixtures is required'), 'utf8'));
   const seed = Number(args.seed ?? Date.now() % 1_000_000);
   const counts = { admin: Number(args.admin ?? 7000), anon: Number(args.anon ?? 3500) };
-  const specRes = await send({ method: 'GET', path: '/api/v1/openapi.json' });
-  if (specRes.status !== 200) fail(`GET /api/v1/openapi.json answered ${specRes.status}`);
-  const ops = operations(JSON.parse(specRes.body));
+  const ops = operations(await loadSpec());
   let list = generate(ops, fx, seed, counts);
   if (args.only) {
     const keep = new Set(args.only.split(',').map(Number));
@@ -609,6 +649,7 @@ async function run() {
   if (args.dump)
     for (const r of list) console.log(JSON.stringify({ ...r, body: preview(r.body, 300) }));
   const admin = { cookie: fx.adminCookie };
+  if (args['dry-run']) return void dryRun(list);
 
   const byStatus = {};
   const byOp = {};
@@ -635,12 +676,12 @@ async function run() {
   async function worker() {
     while (next < list.length) {
       const r = list[next++];
-      const headers = { ...r.headers, 'user-agent': 'stockroom-fuzz' };
-      if (r.who === 'admin') {
-        headers.cookie = admin.cookie;
-        if (!r.noCsrf) headers['x-requested-with'] = 'stockroom';
-      }
-      const res = await send({ method: r.method, path: r.path, headers, body: r.body });
+      const res = await send({
+        method: r.method,
+        path: r.path,
+        headers: wireHeaders(r, admin.cookie),
+        body: r.body,
+      });
       const k = `${r.who} ${res.status}`;
       byStatus[k] = (byStatus[k] ?? 0) + 1;
       byOp[r.op] ??= {};
