@@ -17,7 +17,7 @@
 # Env: FUZZ_SEED, FUZZ_ADMIN (7000), FUZZ_ANON (3500), FUZZ_CONCURRENCY (16).
 set -euo pipefail
 case ${1:-} in -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
-# shellcheck source=lib.sh
+# shellcheck source=scripts/drills/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # snapshot AUDIT_MAX ATTEMPTS_MAX: "table rows md5" per table, volatile parts left out (above).

@@ -1,14 +1,16 @@
+# shellcheck shell=bash
 # Sourced by each drill: the stack helpers plus the drill's environment, a scratch dir
 # and an admin session. Run drills through scripts/drills/run.sh (it starts the stack),
 # or export COMPOSE_PROJECT_NAME, BASE_URL, ADMIN_EMAIL and ADMIN_PASSWORD yourself.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-# shellcheck source=../lib/stack.sh
+# shellcheck source=scripts/lib/stack.sh
 . scripts/lib/stack.sh
 
 for v in COMPOSE_PROJECT_NAME BASE_URL ADMIN_EMAIL ADMIN_PASSWORD; do
   [ -n "${!v:-}" ] || { echo "drill: error: $v is not set (run it through scripts/drills/run.sh)" >&2; exit 2; }
 done
+# shellcheck disable=SC2153 # BASE_URL is checked just above, through ${!v}
 base_url=$BASE_URL
 work=$(mktemp -d "${DRILL_WORK:-${TMPDIR:-/tmp}}/drill.XXXXXX")
 # Background processes a drill starts (drill_bg PID) are killed when it exits, even on failure.
