@@ -12,7 +12,7 @@
 # Run through scripts/drills/run.sh (or see there how to run it against your own stack).
 set -euo pipefail
 case ${1:-} in -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
-# shellcheck source=lib.sh
+# shellcheck source=scripts/drills/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # Keys are retried through the whole stop and start, so their deadline outlasts both.

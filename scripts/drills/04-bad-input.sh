@@ -3,7 +3,7 @@
 # mutated so that each must be refused (wrong types, missing/extra fields, huge and odd
 # strings, NUL, lone surrogates, SQL metacharacters, malformed JSON, wrong content types and
 # encodings, bodies over 1 MB, bad ids and query parameters, wrong methods), sent through
-# nginx as an admin and as no one by scripts/drills/fuzz.mjs (seeded: FUZZ_SEED=N replays).
+# nginx as an admin and as no one by scripts/drills/fuzz/main.mjs (seeded: FUZZ_SEED=N replays).
 #
 # Expects: no 5xx; every 4xx is problem+json (status, code, detail, no stack trace); no one
 # gets anything but 401 from a non-public route; no write is accepted; and the database is
@@ -17,7 +17,7 @@
 # Env: FUZZ_SEED, FUZZ_ADMIN (7000), FUZZ_ANON (3500), FUZZ_CONCURRENCY (16).
 set -euo pipefail
 case ${1:-} in -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
-# shellcheck source=lib.sh
+# shellcheck source=scripts/drills/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # snapshot AUDIT_MAX ATTEMPTS_MAX: "table rows md5" per table, volatile parts left out (above).
@@ -43,14 +43,14 @@ empty_list() { # empty_list KEY: passes when the summary's KEY list is empty, el
   [ "$n" -eq 0 ] || { echo "$n requests, e.g.:"; node -e 'const s=JSON.parse(require("fs").readFileSync(process.argv[1]));for (const p of s[process.argv[2]].slice(0,5)) console.log(JSON.stringify(p))' "$work/summary.json" "$1"; return 1; }
 }
 
-node scripts/drills/fuzz.mjs prepare --out "$work/fixtures.json" >/dev/null
+node scripts/drills/fuzz/main.mjs prepare --out "$work/fixtures.json" >/dev/null
 audit_max=$(psql_db "select coalesce(max(id), 0) from audit_log")
 attempts_max=$(psql_db "select coalesce(max(id), 0) from login_attempts")
 snapshot "$audit_max" "$attempts_max" >"$work/before.txt"
 info "database snapshot: $(wc -l <"$work/before.txt") tables, $(awk '{s+=$2} END {print s}' "$work/before.txt") rows"
 
 fuzz_rc=0
-node scripts/drills/fuzz.mjs run --fixtures "$work/fixtures.json" --out "$work/summary.json" \
+node scripts/drills/fuzz/main.mjs run --fixtures "$work/fixtures.json" --out "$work/summary.json" \
   --concurrency "${FUZZ_CONCURRENCY:-16}" --admin "${FUZZ_ADMIN:-7000}" --anon "${FUZZ_ANON:-3500}" \
   ${FUZZ_SEED:+--seed "$FUZZ_SEED"} || fuzz_rc=$?
 check "the fuzzer ran to the end" test "$fuzz_rc" -eq 0

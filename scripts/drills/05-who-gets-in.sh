@@ -12,7 +12,7 @@
 # machines. (Tried: `com.docker.network.bridge.inhibit_ipv4` does not stop it on Engine 20.10.)
 set -euo pipefail
 case ${1:-} in -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
-# shellcheck source=lib.sh
+# shellcheck source=scripts/drills/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 api_c=$(cid api) web_c=$(cid web) db_c=$(cid db)
@@ -115,9 +115,11 @@ cookie_flags() { # cookie_flags [curl args]: sign in and check the Set-Cookie fl
   header Set-Cookie | grep '^stockroom_session='
 }
 flags=$(cookie_flags) || true
+# shellcheck disable=SC2016 # $1 is the inner bash's
 check "session cookie over http: HttpOnly, SameSite=Lax, Path=/, not Secure" \
   bash -c '[[ $1 == *HttpOnly* && $1 == *SameSite=Lax* && $1 == *"Path=/"* && $1 != *Secure* ]] || { echo "$1"; exit 1; }' _ "$flags"
 flags=$(cookie_flags -H 'X-Forwarded-Proto: https') || true
+# shellcheck disable=SC2016 # $1 is the inner bash's
 check "session cookie behind TLS (X-Forwarded-Proto: https): also Secure" \
   bash -c '[[ $1 == *HttpOnly* && $1 == *SameSite=Lax* && $1 == *"Path=/"* && $1 == *Secure* ]] || { echo "$1"; exit 1; }' _ "$flags"
 

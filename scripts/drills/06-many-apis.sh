@@ -8,7 +8,7 @@
 # Env: DRILL06_REQUESTS (300).
 set -euo pipefail
 case ${1:-} in -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
-# shellcheck source=lib.sh
+# shellcheck source=scripts/drills/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 requests=${DRILL06_REQUESTS:-300}
@@ -47,6 +47,7 @@ check "sign in once through nginx" sign_in "$ADMIN_EMAIL" "$ADMIN_PASSWORD"
 cookie=$(awk '$6 == "stockroom_session" {print $7}' "$work/cookies")
 # Sequential, with a request id per request: each answer is matched to the replica that
 # logged it.
+# shellcheck disable=SC2016 # JavaScript, not shell
 statuses=$(COOKIE=$cookie TAG=$tag N=$requests node -e '
   const n = Number(process.env.N); const counts = {};
   (async () => {
@@ -79,6 +80,7 @@ figure "time to scale back to 1 replica" "$(elapsed "$t") s"
 check "one api replica is left" test "$(dc ps -q api | wc -l)" -eq 1
 # nginx may still hold the removed replicas' addresses for up to 10 s (resolver valid=10s);
 # proxy_next_upstream moves those requests to the one that is left.
+# shellcheck disable=SC2016 # JavaScript, not shell
 after=$(COOKIE=$cookie node -e '
   const counts = {};
   (async () => {

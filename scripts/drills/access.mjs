@@ -10,7 +10,8 @@
 // paths carry real ids. Only refusals are asked for, so nothing else changes. Prints `ok` /
 // `not ok` per failed check, a `# figure:` line with the counts, and exits 1 on a failure.
 import { writeFileSync } from 'node:fs';
-import { api, send, signIn } from './http.mjs';
+import { api, parseJson, send, signIn, stockedItem } from './http.mjs';
+import { operations, withId } from './openapi.mjs';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(
@@ -23,20 +24,7 @@ const ROLES = ['viewer', 'operator', 'manager', 'admin'];
 
 const admin = await signIn(process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
 const tag = `ac${Date.now().toString(36)}`;
-const item = await api(admin, 'POST', '/api/v1/items', {
-  sku: `${tag}-ITEM`.toUpperCase(),
-  name: 'Access item',
-});
-const location = await api(admin, 'POST', '/api/v1/locations', {
-  code: `${tag}-LOC`.toUpperCase(),
-  name: 'Access bin',
-});
-const movement = await api(admin, 'POST', '/api/v1/movements', {
-  kind: 'receive',
-  itemId: item.id,
-  toLocationId: location.id,
-  quantity: '3',
-});
+const { item, location, movement } = await stockedItem(admin, tag.toUpperCase(), 'Access', '3');
 const identities = { 'no one': {} };
 const userIds = {};
 for (const role of ROLES.slice(0, 3)) {
@@ -68,21 +56,16 @@ const spec = JSON.parse((await send({ method: 'GET', path: '/api/v1/openapi.json
 const checks = [];
 const failures = [];
 const rank = (r) => ROLES.indexOf(r);
-for (const [path, item_] of Object.entries(spec.paths)) {
-  for (const [method, op] of Object.entries(item_)) {
-    const role = op['x-required-role'];
-    if (!role) throw new Error(`${method} ${path} has no x-required-role`);
-    if (role === 'public') continue;
-    const realPath = path.replace('{id}', String(ids[path.split('/')[3]] ?? 1));
-    const expected = [['no one', 401, 'UNAUTHENTICATED']];
-    if (ROLES.includes(role))
-      for (const r of ROLES.slice(0, rank(role))) expected.push([r, 403, 'FORBIDDEN']);
-    // A read token acts as a viewer, and never has a session.
-    if (role === 'session' || (ROLES.includes(role) && rank(role) > rank('viewer')))
-      expected.push(['read token', 403, 'FORBIDDEN']);
-    for (const [who, status, code] of expected)
-      checks.push({ method: method.toUpperCase(), path: realPath, role, who, status, code });
-  }
+for (const { method, path, role } of operations(spec)) {
+  if (role === 'public') continue;
+  const expected = [['no one', 401, 'UNAUTHENTICATED']];
+  if (ROLES.includes(role))
+    for (const r of ROLES.slice(0, rank(role))) expected.push([r, 403, 'FORBIDDEN']);
+  // A read token acts as a viewer, and never has a session.
+  if (role === 'session' || (ROLES.includes(role) && rank(role) > rank('viewer')))
+    expected.push(['read token', 403, 'FORBIDDEN']);
+  for (const [who, status, code] of expected)
+    checks.push({ method, path: withId(path, ids), role, who, status, code });
 }
 let next = 0;
 async function worker() {
@@ -95,12 +78,7 @@ async function worker() {
       headers: { ...identities[c.who], ...(write ? { 'content-type': 'application/json' } : {}) },
       body: write ? '{}' : undefined,
     });
-    let got;
-    try {
-      got = JSON.parse(res.body).code;
-    } catch {
-      got = undefined;
-    }
+    const got = parseJson(res.body)?.code;
     c.got = res.status;
     if (res.status !== c.status || got !== c.code)
       failures.push({ ...c, gotCode: got, body: String(res.body ?? res.error).slice(0, 200) });

@@ -1,15 +1,24 @@
-// Raw HTTP for the drills' Node helpers (fuzz.mjs, access.mjs): node:http rather than fetch,
+// Raw HTTP for the drills' Node helpers (fuzz/, access.mjs): node:http rather than fetch,
 // because fetch normalises paths (`..`), always sets a content type for string bodies and
 // refuses some bodies and methods the drills send on purpose. Env: BASE_URL.
 import http from 'node:http';
+import { die } from './cli.mjs';
 
-const fail = (msg) => {
-  console.error(`drill: error: ${msg}`);
-  process.exit(2);
-};
-export const baseUrl = new URL(process.env.BASE_URL ?? fail('BASE_URL is not set'));
+const fail = (msg) => die('drill', msg);
+// Read on first use, so --help and offline modes (fuzz --dry-run --spec) need no BASE_URL.
+let base;
+const baseUrl = () => (base ??= new URL(process.env.BASE_URL ?? fail('BASE_URL is not set')));
 // Sockets are pooled; callers bound their own concurrency.
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** JSON.parse, or undefined for a body that is not JSON (error answers often are not). */
+export function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Sends one raw request; never throws. body: string | Buffer | undefined. */
 export function send({ method, path, headers = {}, body }) {
@@ -22,12 +31,13 @@ export function send({ method, path, headers = {}, body }) {
         resolve({ ...r, ms: performance.now() - started });
       }
     };
+    const { hostname, port } = baseUrl();
     let req;
     try {
       const h = { ...headers };
       if (body !== undefined) h['content-length'] = Buffer.byteLength(body);
       req = http.request(
-        { host: baseUrl.hostname, port: baseUrl.port || 80, method, path, headers: h, agent },
+        { host: hostname, port: port || 80, method, path, headers: h, agent },
         (res) => {
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
@@ -79,4 +89,26 @@ export async function api(auth, method, path, body) {
   if (r.status < 200 || r.status > 299)
     fail(`${method} ${path} answered ${r.status}: ${r.body ?? r.error}`);
   return r.body ? JSON.parse(r.body) : undefined;
+}
+
+/**
+ * An item with stock in a location (one receipt), created as AUTH, so the drills' requests
+ * can point at real rows. SKU and code are `TAG-ITEM` and `TAG-LOC`.
+ */
+export async function stockedItem(auth, tag, label, quantity) {
+  const item = await api(auth, 'POST', '/api/v1/items', {
+    sku: `${tag}-ITEM`,
+    name: `${label} item`,
+  });
+  const location = await api(auth, 'POST', '/api/v1/locations', {
+    code: `${tag}-LOC`,
+    name: `${label} bin`,
+  });
+  const movement = await api(auth, 'POST', '/api/v1/movements', {
+    kind: 'receive',
+    itemId: item.id,
+    toLocationId: location.id,
+    quantity,
+  });
+  return { item, location, movement };
 }

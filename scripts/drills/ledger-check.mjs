@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Checks the ledger of a running stack against what load.mjs clients were told.
+// Checks the ledger of a running stack against what load/ clients were told.
 //
 //   node scripts/drills/ledger-check.mjs LOAD.json [LOAD.json...]
 //
@@ -14,25 +14,18 @@
 // Exit status 1 when a check failed, 2 when it could not run.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { die, usage } from './cli.mjs';
 
 const files = process.argv.slice(2);
 if (!files.length || files.includes('-h') || files.includes('--help')) {
-  process.stdout.write(
-    `${readFileSync(new URL(import.meta.url), 'utf8')
-      .split('\n')
-      .slice(1, 14)
-      .map((l) => l.replace(/^\/\/ ?/, ''))
-      .join('\n')}\n`,
-  );
+  process.stdout.write(`${usage(import.meta.url, 2, 14)}\n`);
   process.exit(files.length ? 0 : 2);
 }
 
 const loads = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
 for (const l of loads)
-  if (!/^[A-Za-z0-9-]+$/.test(l.run)) {
-    process.stderr.write(`ledger-check: error: unexpected run name ${JSON.stringify(l.run)}\n`);
-    process.exit(2);
-  }
+  if (!/^[A-Za-z0-9-]+$/.test(l.run))
+    die('ledger-check', `unexpected run name ${JSON.stringify(l.run)}`);
 const runs = loads.map((l) => `'${l.run}-'`).join(',');
 
 // One query, one JSON document: the keyed movements of these runs and every mismatch.
@@ -86,8 +79,7 @@ try {
   );
   db = JSON.parse(out.trim());
 } catch (e) {
-  process.stderr.write(`ledger-check: error: could not query the database: ${e.message}\n`);
-  process.exit(2);
+  die('ledger-check', `could not query the database: ${e.message}`);
 }
 
 let failed = 0;

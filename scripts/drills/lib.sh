@@ -1,14 +1,16 @@
+# shellcheck shell=bash
 # Sourced by each drill: the stack helpers plus the drill's environment, a scratch dir
 # and an admin session. Run drills through scripts/drills/run.sh (it starts the stack),
 # or export COMPOSE_PROJECT_NAME, BASE_URL, ADMIN_EMAIL and ADMIN_PASSWORD yourself.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-# shellcheck source=../lib/stack.sh
+# shellcheck source=scripts/lib/stack.sh
 . scripts/lib/stack.sh
 
 for v in COMPOSE_PROJECT_NAME BASE_URL ADMIN_EMAIL ADMIN_PASSWORD; do
   [ -n "${!v:-}" ] || { echo "drill: error: $v is not set (run it through scripts/drills/run.sh)" >&2; exit 2; }
 done
+# shellcheck disable=SC2153 # BASE_URL is checked just above, through ${!v}
 base_url=$BASE_URL
 work=$(mktemp -d "${DRILL_WORK:-${TMPDIR:-/tmp}}/drill.XXXXXX")
 # Background processes a drill starts (drill_bg PID) are killed when it exits, even on failure.
@@ -60,14 +62,14 @@ drill_token() {
   grep -o '"token":"sr_[^"]*"' "$work/b" | cut -d'"' -f4
 }
 
-# load_start NAME [load.mjs run options...]: starts scripts/drills/load.mjs in the background
+# load_start NAME [load/main.mjs run options...]: starts scripts/drills/load/main.mjs in the background
 # with a fresh API token and waits until its items exist. Sets load_pid, load_out, load_log.
 load_start() {
   local name=$1 token; shift
   token=$(drill_token "$name") || { echo "drill: error: could not create an API token" >&2; return 1; }
   load_out=$work/load-$name.json load_log=$work/load-$name.log
   rm -f "$work/load-$name.stop" "$work/load-$name.ready"
-  LOAD_TOKEN=$token node scripts/drills/load.mjs run --out "$load_out" \
+  LOAD_TOKEN=$token node scripts/drills/load/main.mjs run --out "$load_out" \
     --stop-file "$work/load-$name.stop" --ready-file "$work/load-$name.ready" \
     --run "$name-$(date +%s)" "$@" 2>"$load_log" &
   load_pid=$! load_stop_file=$work/load-$name.stop
@@ -89,7 +91,7 @@ load_stop() {
 }
 
 # load_stats [--since EPOCH_MS]: the load's figures, one "name value" per line, in $work/stats.
-load_stats() { node scripts/drills/load.mjs stats "$load_out" "$@" >"$work/stats"; }
+load_stats() { node scripts/drills/load/main.mjs stats "$load_out" "$@" >"$work/stats"; }
 # load_stat NAME: one value from the last load_stats.
 load_stat() { awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print; found = 1 } END { exit !found }' "$work/stats"; }
 

@@ -17,7 +17,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 repo_root=$PWD
-# shellcheck source=../lib/stack.sh
+# shellcheck source=scripts/lib/stack.sh
 . scripts/lib/stack.sh
 
 case ${1:-} in -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
@@ -39,7 +39,8 @@ export HTTP_PORT="${HTTP_PORT:-$(free_port)}"
 export BASE_URL="http://127.0.0.1:$HTTP_PORT"
 export GIT_COMMIT="${GIT_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
 export ADMIN_EMAIL="drills-admin@example.com"
-export ADMIN_PASSWORD="drills-$(date +%s)-$RANDOM-password"
+ADMIN_PASSWORD="drills-$(date +%s)-$RANDOM-password"
+export ADMIN_PASSWORD
 # Not the default: drill 05 looks for the running database password in the images.
 export POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-drills-db-$RANDOM$RANDOM$RANDOM}"
 export DRILL_WORK

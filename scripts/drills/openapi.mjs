@@ -1,0 +1,33 @@
+// The API's operations as the drills walk them, from its OpenAPI document: each one names
+// the role it needs in `x-required-role`, which fuzz/ and access.mjs test against.
+import { die } from './cli.mjs';
+
+const METHODS = ['get', 'post', 'patch', 'put', 'delete'];
+
+/** [{ method, path, role, query, bodySchema, bodyRequired }] in document order. */
+export function operations(spec) {
+  const ops = [];
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const [method, o] of Object.entries(item)) {
+      if (!METHODS.includes(method)) continue;
+      const schema = o.requestBody?.content?.['application/json']?.schema;
+      ops.push({
+        method: method.toUpperCase(),
+        path,
+        role: o['x-required-role'] ?? die('drill', `${method} ${path}: no x-required-role`),
+        query: (o.parameters ?? []).filter((p) => p.in === 'query'),
+        bodySchema: schema,
+        bodyRequired: schema
+          ? ((schema.oneOf ? schema.oneOf[0].required : schema.required) ?? [])
+          : [],
+      });
+    }
+  }
+  return ops;
+}
+
+/**
+ * PATH with a real row's id for `{id}`: IDS maps the resource (`items` in
+ * /api/v1/items/{id}/stock) to an id; 1 for the others.
+ */
+export const withId = (path, ids) => path.replace('{id}', String(ids[path.split('/')[3]] ?? 1));
