@@ -6,6 +6,7 @@ import request from 'supertest';
 import { errorHandler } from '../src/middleware/error-handler';
 import { createLogger } from '../src/lib/logger';
 import { isListening, startServerProcess } from './support/server-process';
+import { createItem, createLocation, receive } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
@@ -92,6 +93,44 @@ describe('bad input', () => {
       expect(await t.db('locations').count({ n: '*' }).first()).toEqual(before);
     },
   );
+
+  test.each([
+    ['hexadecimal', (n: number) => `0x${n.toString(16)}`],
+    ['an exponent', (n: number) => `${n}e0`],
+    ['a plus sign', (n: number) => `+${n}`],
+    ['padding', (n: number) => `%20${n}`],
+    ['a decimal point', (n: number) => `${n}.0`],
+  ])(
+    'when a path id is written with %s, then 400 and the movement it spells is not reversed',
+    async (_how, spell) => {
+      const manager = t.as('manager');
+      const movement = await receive(
+        manager,
+        await createItem(manager),
+        await createLocation(manager),
+        5,
+      );
+      const res = await manager
+        .post(`/api/v1/movements/${spell(movement.id)}/reverse`)
+        .send({ note: 'spelled oddly' })
+        .expect(400);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(res.body.errors).toEqual([expect.objectContaining({ in: 'params', path: 'id' })]);
+      expect(
+        await t.db('movements').where({ reverses_movement_id: movement.id }).first(),
+      ).toBeUndefined();
+      await manager.get(`/api/v1/movements/${spell(movement.id)}`).expect(400);
+    },
+  );
+
+  test('when a query number is not plain decimal digits, then 400 rather than a reinterpretation', async () => {
+    for (const limit of ['0x10', '1e1', '', '+5']) {
+      const res = await t.as('viewer').get(`/api/v1/items?limit=${limit}`).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ in: 'query', path: 'limit' })]);
+    }
+    await t.as('viewer').get('/api/v1/movements?limit=0x10').expect(400);
+    await t.as('viewer').get('/api/v1/items?limit=10').expect(200);
+  });
 
   test('when no one sends a malformed or oversized body to a protected route, then 401 before the body is read', async () => {
     const malformed = await t.anon

@@ -1,10 +1,24 @@
 import { z } from 'zod';
 
-export const id = z.coerce
-  .number({ error: 'must be a positive whole number' })
-  .int({ error: 'must be a positive whole number' })
-  .min(1, { error: 'must be a positive whole number' })
-  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' });
+/**
+ * Path and query values arrive as strings; only plain decimal digits may become numbers.
+ * `z.coerce.number` alone also accepts "0x10" (16), "1e1", " 7 " and "" (0): a fuzzed
+ * `/movements/0x10/reverse` reversed movement 16.
+ */
+const decimalOnly = (value: unknown) =>
+  typeof value === 'string' && !/^[0-9]{1,20}$/.test(value) ? Number.NaN : value;
+
+const wholeNumber = () =>
+  z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' });
+
+export const id = z.preprocess(
+  decimalOnly,
+  z.coerce
+    .number({ error: 'must be a positive whole number' })
+    .int({ error: 'must be a positive whole number' })
+    .min(1, { error: 'must be a positive whole number' })
+    .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' }),
+);
 
 export const idParams = z.object({ id });
 
@@ -18,9 +32,13 @@ export const bodyId = z
   .min(1, { error: 'must be a positive whole number' })
   .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' });
 
+/** A whole number in a query string (decimal digits only), from `min` to `max`. */
+export const queryInt = (min: number, max: number) =>
+  z.preprocess(decimalOnly, wholeNumber().min(min).max(max));
+
 export const limitOffset = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: queryInt(1, 200).default(50),
+  offset: queryInt(0, 1_000_000).default(0),
 };
 
 export const archivedFilter = z

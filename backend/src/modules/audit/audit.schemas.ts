@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, text, timestamp } from '../../lib/http/common-schemas';
+import { id, queryInt, text, timestamp } from '../../lib/http/common-schemas';
 
 export const auditEntrySchema = z
   .object({
@@ -31,7 +31,7 @@ export const listAuditQuery = z.object({
   entityId: text(100).optional(),
   from: isoDate.optional().meta({ description: 'At or after this time' }),
   to: isoDate.optional().meta({ description: 'Before this time' }),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInt(1, 200).default(50),
   cursor: z
     .string()
     .regex(/^[0-9]{1,18}$/, { error: 'must be a cursor from a previous page' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyId, id, nullableText, timestamp } from '../../lib/http/common-schemas';
+import { bodyId, id, nullableText, queryInt, timestamp } from '../../lib/http/common-schemas';
 import { quantityInput, quantityOutput } from '../../lib/quantity';
 
 export const KINDS = ['receive', 'ship', 'transfer', 'adjust', 'count'] as const;
@@ -87,7 +87,7 @@ export const listMovementsQuery = z
     reference: z.string().trim().min(1).max(100).optional(),
     from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Created at or after' }),
     to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Created before' }),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    limit: queryInt(1, 200).default(50),
     cursor: z
       .string()
       .regex(/^\d{1,15}$/, { error: 'is not a cursor this API returned' })
