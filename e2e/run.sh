@@ -61,6 +61,8 @@ chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
 
 run_tool() {
   cd "$e2e_dir"
+  # Not BASE_URL inside: Vitest sets that one to Vite's base path ("/").
+  export E2E_BASE_URL=$BASE_URL
   if [ "$mode" = measure ]; then
     npx tsx src/measure.ts
   else

@@ -14,11 +14,16 @@ export interface E2eEnv {
   screenshotDir: string;
 }
 
+/** Debian's chromium unless CHROMIUM_PATH says otherwise. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
 export function readEnv(env: NodeJS.ProcessEnv = process.env): E2eEnv {
-  const baseUrl = env.BASE_URL?.replace(/\/+$/, '');
+  const baseUrl = env.E2E_BASE_URL?.replace(/\/+$/, '');
   if (!baseUrl) {
     throw new Error(
-      'BASE_URL is not set: run the walk with `npm run test:browser` (it starts a stack), or set BASE_URL, E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD for a running one.',
+      'E2E_BASE_URL is not set: run the walk with `npm run test:browser` (it starts a stack), or set BASE_URL, E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD for a running one.',
     );
   }
   const composeDir = env.E2E_COMPOSE_DIR || undefined;
@@ -35,7 +40,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): E2eEnv {
     baseUrl,
     admin,
     composeDir,
-    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    chromiumPath: chromiumPath(env),
     updateScreenshots: env.UPDATE_SCREENSHOTS === '1' || env.UPDATE_SCREENSHOTS === 'true',
     screenshotDir: fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)),
   };

@@ -1,6 +1,9 @@
 // The app as a person uses it, in a real browser, through nginx, against the real API and
 // database: first-run setup, then the same walk at desktop and phone size.
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { checkA11y } from './a11y.js';
@@ -10,12 +13,31 @@ import { screenshot, type ScreenshotName } from './screenshots.js';
 import { readSetupToken } from './setup-token.js';
 
 const env = readEnv();
+const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
 const runId = Date.now().toString(36).toUpperCase();
 // The admin made by first-run setup, or the one BASE_URL mode was given.
 const admin = env.admin ?? {
   email: `e2e-admin-${runId.toLowerCase()}@example.com`,
   password: `e2e-${randomBytes(12).toString('hex')}`,
 };
+
+/**
+ * Adds what the page showed to a failed step's error: its URL, heading, alerts and status
+ * lines, and a screenshot in e2e/test-results/ (not committed).
+ */
+async function explainFailure(page: Page, name: string, error: unknown): Promise<void> {
+  if (!(error instanceof Error)) return;
+  try {
+    const file = join(RESULTS_DIR, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+    await mkdir(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: file, timeout: 5_000 });
+    const texts = async (role: 'heading' | 'alert' | 'status') =>
+      (await page.getByRole(role).allInnerTexts()).filter((t) => t.trim()).join(' | ');
+    error.message += `\n  page: ${page.url()}\n  headings: ${await texts('heading')}\n  alerts: ${await texts('alert')}\n  status: ${await texts('status')}\n  screenshot: ${file}`;
+  } catch {
+    // The browser may be gone; the original error is what matters.
+  }
+}
 
 /** Steps of one walk share a browser; after a failed step the rest say so instead of piling up errors. */
 function walkSteps(size: ScreenSize) {
@@ -38,6 +60,7 @@ function walkSteps(size: ScreenSize) {
         await body(page());
       } catch (error) {
         broken = name;
+        await explainFailure(page(), `${size.name}-${name}`, error);
         throw error;
       }
     });
@@ -88,6 +111,28 @@ function status(page: Page, text: string | RegExp): Locator {
 async function scan(field: Locator, code: string): Promise<void> {
   await field.fill(code);
   await field.press('Enter');
+}
+
+/**
+ * Scans an item code into the movement form and waits, as a person watching the screen
+ * does, until the form shows what it found (the next scan is only worth making then).
+ */
+async function scanItem(page: Page, code: string, item: { sku: string; name: string }) {
+  await scan(page.getByRole('textbox', { name: 'Item', exact: true }), code);
+  await shown(page.getByText(`${item.sku} — ${item.name}`));
+}
+
+/** The location chosen in a movement form's slot ("From location", "To location", "Location"). */
+function chosenLocation(page: Page, slot: string): Promise<string | undefined> {
+  return page
+    .getByRole('combobox', { name: `or choose ${slot.toLowerCase()}` })
+    .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text.trim());
+}
+
+/** Scans a location code into a slot and waits until the slot shows that location. */
+async function scanLocation(page: Page, slot: string, location: { code: string; name: string }) {
+  await scan(page.getByRole('textbox', { name: `${slot} code` }), location.code);
+  await expect.poll(() => chosenLocation(page, slot)).toBe(`${location.code} — ${location.name}`);
 }
 
 // --- first-run setup --------------------------------------------------------------------------
@@ -225,25 +270,25 @@ for (const size of SIZES) {
       await page.getByRole('link', { name: 'Record a movement' }).click();
       await heading(page, 'Record a movement');
       const itemField = page.getByRole('textbox', { name: 'Item', exact: true });
+      const quantity = page.getByRole('textbox', { name: /^Quantity/ });
       await focused(page, itemField);
 
       // A scanner types into the focused field and presses Enter; focus moves on by itself.
-      await scan(itemField, bolt.barcode);
-      await shown(page.getByText(`${bolt.sku} — ${bolt.name}`));
+      await scanItem(page, bolt.barcode, bolt);
       const toCode = page.getByRole('textbox', { name: 'To location code' });
       await focused(page, toCode);
-      await scan(toCode, binA.code);
-      const quantity = page.getByRole('textbox', { name: /^Quantity/ });
+      await scanLocation(page, 'To location', binA);
       await focused(page, quantity);
       await quantity.pressSequentially('10');
       await quantity.press('Enter');
       await shown(status(page, `Received 10 each of ${bolt.sku} into ${binA.code}.`));
       // Ready for the next scan: back in the item field, the location still chosen.
       await focused(page, itemField);
+      expect(await chosenLocation(page, 'To location')).toBe(`${binA.code} — ${binA.name}`);
 
-      await scan(itemField, nut.sku);
+      await scanItem(page, nut.sku, nut);
       await focused(page, quantity);
-      await quantity.fill('25');
+      await quantity.pressSequentially('25');
       await quantity.press('Enter');
       await shown(status(page, `Received 25 each of ${nut.sku} into ${binA.code}.`));
       await checkA11y(page, 'movement form (receive)');
@@ -251,22 +296,21 @@ for (const size of SIZES) {
 
     step('transfer between bins', async (page) => {
       await page.getByRole('radio', { name: 'Transfer' }).check();
-      await scan(page.getByRole('textbox', { name: 'Item', exact: true }), bolt.sku);
-      await scan(page.getByRole('textbox', { name: 'From location code' }), binA.code);
+      await scanItem(page, bolt.sku, bolt);
+      await scanLocation(page, 'From location', binA);
       // The other way to choose: the list, indented by depth.
       await page
         .getByRole('combobox', { name: 'or choose to location' })
         .selectOption({ label: `\u00a0\u00a0${binB.code} — ${binB.name}` });
-      const quantity = page.getByRole('textbox', { name: /^Quantity/ });
-      await quantity.fill('4');
+      await page.getByRole('textbox', { name: /^Quantity/ }).fill('4');
       await page.getByRole('button', { name: 'Transfer', exact: true }).click();
       await shown(status(page, `Moved 4 each of ${bolt.sku} from ${binA.code} to ${binB.code}.`));
     });
 
     step('shipping more than is on hand is refused with a clear message', async (page) => {
       await page.getByRole('radio', { name: 'Ship' }).check();
-      await scan(page.getByRole('textbox', { name: 'Item', exact: true }), bolt.sku);
-      await scan(page.getByRole('textbox', { name: 'From location code' }), binB.code);
+      await scanItem(page, bolt.sku, bolt);
+      await scanLocation(page, 'From location', binB);
       const quantity = page.getByRole('textbox', { name: /^Quantity/ });
       await quantity.fill('9');
       await quantity.press('Enter');
@@ -287,8 +331,8 @@ for (const size of SIZES) {
 
     step('count a bin: the difference is recorded', async (page) => {
       await page.getByRole('radio', { name: 'Count' }).check();
-      await scan(page.getByRole('textbox', { name: 'Item', exact: true }), bolt.sku);
-      await scan(page.getByRole('textbox', { name: 'Location code' }), binA.code);
+      await scanItem(page, bolt.sku, bolt);
+      await scanLocation(page, 'Location', binA);
       const counted = page.getByRole('textbox', { name: /^Counted quantity/ });
       await focused(page, counted);
       await counted.fill('5');
