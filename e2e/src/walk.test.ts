@@ -122,6 +122,17 @@ async function scanItem(page: Page, code: string, item: { sku: string; name: str
   await shown(page.getByText(`${item.sku} — ${item.name}`));
 }
 
+/**
+ * Switches the movement form to another kind. The radio follows the URL (?kind=), so it is
+ * checked a moment after the click; wait for that and for the submit button to match.
+ */
+async function chooseKind(page: Page, kind: string, submitLabel: string): Promise<void> {
+  const radio = page.getByRole('radio', { name: kind });
+  await radio.click();
+  await expect.poll(() => radio.isChecked()).toBe(true);
+  await shown(page.getByRole('button', { name: submitLabel, exact: true }));
+}
+
 /** The location chosen in a movement form's slot ("From location", "To location", "Location"). */
 function chosenLocation(page: Page, slot: string): Promise<string | undefined> {
   return page
@@ -295,7 +306,7 @@ for (const size of SIZES) {
     });
 
     step('transfer between bins', async (page) => {
-      await page.getByRole('radio', { name: 'Transfer' }).check();
+      await chooseKind(page, 'Transfer', 'Transfer');
       await scanItem(page, bolt.sku, bolt);
       await scanLocation(page, 'From location', binA);
       // The other way to choose: the list, indented by depth.
@@ -308,7 +319,7 @@ for (const size of SIZES) {
     });
 
     step('shipping more than is on hand is refused with a clear message', async (page) => {
-      await page.getByRole('radio', { name: 'Ship' }).check();
+      await chooseKind(page, 'Ship', 'Ship');
       await scanItem(page, bolt.sku, bolt);
       await scanLocation(page, 'From location', binB);
       const quantity = page.getByRole('textbox', { name: /^Quantity/ });
@@ -330,7 +341,7 @@ for (const size of SIZES) {
     });
 
     step('count a bin: the difference is recorded', async (page) => {
-      await page.getByRole('radio', { name: 'Count' }).check();
+      await chooseKind(page, 'Count', 'Record count');
       await scanItem(page, bolt.sku, bolt);
       await scanLocation(page, 'Location', binA);
       const counted = page.getByRole('textbox', { name: /^Counted quantity/ });
