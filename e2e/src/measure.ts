@@ -44,6 +44,8 @@ type Kind = 'js' | 'css' | 'html' | 'api' | 'other';
 interface Load {
   firstRowMs: number;
   fcpMs: number | undefined;
+  /** The items list request (GET /api/v1/items?…): when it started and how long it took. */
+  itemsApi: { startMs: number; durationMs: number } | undefined;
   weight: Record<Kind, Weight>;
 }
 
@@ -73,7 +75,7 @@ async function load(context: BrowserContext): Promise<Load> {
         const body = await response.body().catch(() => Buffer.alloc(0));
         const w = weight[kindOf(response)];
         // responseBodySize: the body as it came over the wire (gzip); 0 from the cache.
-        w.transferred += sizes.responseBodySize;
+        w.transferred += Math.max(0, sizes.responseBodySize); // -1 when served from the cache
         w.uncompressed += body.length;
         w.files += 1;
       })(),
@@ -87,15 +89,20 @@ async function load(context: BrowserContext): Promise<Load> {
   );
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
-  const { firstRowMs, fcpMs } = (await page.evaluate(`({
-    firstRowMs: window.__firstRowMs,
-    fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-  })`)) as { firstRowMs: number; fcpMs: number | undefined };
+  const { firstRowMs, fcpMs, itemsApi } = (await page.evaluate(`(() => {
+    const api = performance.getEntriesByType('resource')
+      .find((e) => new URL(e.name).pathname === '/api/v1/items');
+    return {
+      firstRowMs: window.__firstRowMs,
+      fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      itemsApi: api && { startMs: api.startTime, durationMs: api.responseEnd - api.startTime },
+    };
+  })()`)) as Pick<Load, 'firstRowMs' | 'fcpMs' | 'itemsApi'>;
   if (new URL(page.url()).pathname !== ITEMS_PATH) {
     throw new Error(`ended on ${page.url()}, not the items page (signed out?)`);
   }
   await page.close();
-  return { firstRowMs, fcpMs, weight };
+  return { firstRowMs, fcpMs, itemsApi, weight };
 }
 
 const median = (xs: number[]) => {
@@ -173,6 +180,11 @@ async function main() {
       'Navigation start → first item row of the table painted:',
       `  cold cache: ${ms(cold.map((l) => l.firstRowMs))}`,
       `  warm cache: ${ms(warm.map((l) => l.firstRowMs))}`,
+      'Where the time goes: GET /api/v1/items?… (first page of 50, with the total) starts / takes:',
+      `  cold cache: starts ${ms(cold.flatMap((l) => (l.itemsApi ? [l.itemsApi.startMs] : [])))}`,
+      `              takes ${ms(cold.flatMap((l) => (l.itemsApi ? [l.itemsApi.durationMs] : [])))}`,
+      `  warm cache: starts ${ms(warm.flatMap((l) => (l.itemsApi ? [l.itemsApi.startMs] : [])))}`,
+      `              takes ${ms(warm.flatMap((l) => (l.itemsApi ? [l.itemsApi.durationMs] : [])))}`,
       'First contentful paint (for comparison):',
       `  cold cache: ${ms(cold.flatMap((l) => (l.fcpMs === undefined ? [] : [l.fcpMs])))}`,
       `  warm cache: ${ms(warm.flatMap((l) => (l.fcpMs === undefined ? [] : [l.fcpMs])))}`,

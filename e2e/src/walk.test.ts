@@ -71,7 +71,7 @@ function walkSteps(size: ScreenSize) {
 
 /** Waits for the page's h1 (the app sets one per page). */
 async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 }
 
 async function shown(locator: Locator): Promise<void> {
