@@ -18,7 +18,7 @@ Options:
   --update-screenshots  also save docs/screenshots/<page>-<desktop|phone>.png
                         (same as UPDATE_SCREENSHOTS=1)
   --measure             run src/measure.ts instead of the walk, on a stack seeded with
-                        --items N (default 100000) and --movements M (default 200000)
+                        --items N (default 100000) and --movements M (default 1000000)
   -h, --help            this text
   Anything else is passed to vitest, e.g. -t phone.
 
@@ -39,7 +39,7 @@ repo_root=$(dirname "$e2e_dir")
 
 mode=walk
 items=100000
-movements=200000
+movements=1000000
 vitest_args=()
 while [ $# -gt 0 ]; do
   case $1 in
