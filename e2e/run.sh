@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# The app in a real browser: starts the compose stack (as scripts/e2e-stack.sh does), runs
+# the browser walk (src/*.test.ts, Vitest + playwright-core + Debian's chromium) or the
+# page-weight measurement (src/measure.ts) against it, and always removes the stack.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: bash e2e/run.sh [--update-screenshots] [VITEST ARGS...]   (npm run test:browser)
+       bash e2e/run.sh --measure [--items N] [--movements M]      (npm run measure -w e2e)
+
+Walk mode (default) builds the images, starts db + api + web under a throw-away project
+name on a free port WITHOUT ADMIN_EMAIL, so the walk does the real first-run setup with the
+setup token from `docker compose logs api`, then walks the app at desktop (1280x800) and
+phone (390x844) size. The stack is removed (down -v) at the end, pass or fail.
+
+Options:
+  --update-screenshots  also save docs/screenshots/<page>-<desktop|phone>.png
+                        (same as UPDATE_SCREENSHOTS=1)
+  --measure             run src/measure.ts instead of the walk, on a stack seeded with
+                        --items N (default 100000) and --movements M (default 1000000)
+  -h, --help            this text
+  Anything else is passed to vitest, e.g. -t phone.
+
+Environment:
+  BASE_URL              use this running stack instead of starting one (e.g. http://localhost).
+                        Then E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be an admin of it, and
+                        the first-run setup step is left out. Sign-ins are rate limited (20 per
+                        IP per 15 min); a walk uses 3 per size.
+  CHROMIUM_PATH         the browser (default /usr/bin/chromium; apt-get install chromium)
+  HTTP_PORT             host port for the stack (default: a free one)
+  API_IMAGE, WEB_IMAGE  image tags compose builds (compose's defaults when unset)
+  DOCKERLAB             as in scripts/e2e-stack.sh (default ../shared/dockerlab)
+EOF
+}
+
+e2e_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo_root=$(dirname "$e2e_dir")
+
+mode=walk
+items=100000
+movements=1000000
+vitest_args=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    -h | --help) usage; exit 0 ;;
+    --update-screenshots) export UPDATE_SCREENSHOTS=1 ;;
+    --measure) mode=measure ;;
+    --items) items=${2:?error: --items needs a number}; shift ;;
+    --movements) movements=${2:?error: --movements needs a number}; shift ;;
+    *) vitest_args+=("$1") ;;
+  esac
+  shift
+done
+
+chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
+[ -x "$chromium" ] || {
+  echo "error: no browser at $chromium; install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH" >&2
+  exit 2
+}
+
+run_tool() {
+  cd "$e2e_dir"
+  # Not BASE_URL inside: Vitest sets that one to Vite's base path ("/").
+  export E2E_BASE_URL=$BASE_URL
+  if [ "$mode" = measure ]; then
+    npx tsx src/measure.ts
+  else
+    npx vitest run "${vitest_args[@]}"
+  fi
+}
+
+# --- a stack someone else runs -------------------------------------------------------------
+if [ -n "${BASE_URL:-}" ]; then
+  if [ -z "${E2E_ADMIN_EMAIL:-}" ] || [ -z "${E2E_ADMIN_PASSWORD:-}" ]; then
+    echo "error: with BASE_URL, set E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD to an admin of that stack" >&2
+    exit 2
+  fi
+  echo "# using the running stack at $BASE_URL"
+  run_tool
+  exit
+fi
+
+# --- our own stack ---------------------------------------------------------------------------
+dockerlab=${DOCKERLAB:-$repo_root/../shared/dockerlab}
+if [ -d "$dockerlab" ]; then
+  "$dockerlab/setup" >/dev/null
+  "$dockerlab/images" "$repo_root" >/dev/null
+fi
+command -v docker >/dev/null || { echo "error: docker is required (or set BASE_URL)" >&2; exit 2; }
+docker compose version >/dev/null || { echo "error: docker compose (v2) is required" >&2; exit 2; }
+
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"0.0.0.0",()=>{console.log(s.address().port);s.close()})'
+}
+
+cd "$repo_root"
+export COMPOSE_PROJECT_NAME="stockroom-browser-$$"
+export HTTP_PORT="${HTTP_PORT:-$(free_port)}"
+export GIT_COMMIT="${GIT_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
+export BASE_URL="http://127.0.0.1:$HTTP_PORT"
+if [ "$mode" = measure ]; then
+  # The measurement is about the items page, not first-run setup: create the admin at start.
+  export ADMIN_EMAIL="measure-admin@example.com"
+  export ADMIN_PASSWORD="measure-$(date +%s)-$RANDOM-password"
+  export E2E_ADMIN_EMAIL=$ADMIN_EMAIL E2E_ADMIN_PASSWORD=$ADMIN_PASSWORD
+else
+  # No first admin from the environment: the walk does the real first-run setup.
+  unset ADMIN_EMAIL ADMIN_PASSWORD E2E_ADMIN_EMAIL E2E_ADMIN_PASSWORD
+  export E2E_COMPOSE_DIR=$repo_root
+fi
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [ "$rc" -ne 0 ]; then
+    echo "# --- docker compose ps / api logs (last 40 lines) ---"
+    docker compose ps -a 2>&1 | sed 's/^/# /' || true
+    docker compose logs --no-color --tail 40 api 2>&1 | sed 's/^/# /' || true
+  fi
+  echo "# removing project $COMPOSE_PROJECT_NAME"
+  docker compose down -v --remove-orphans --timeout 30 >/dev/null 2>&1 || docker compose down -v --remove-orphans || true
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "# project $COMPOSE_PROJECT_NAME at $BASE_URL"
+started=$SECONDS
+docker compose build --quiet
+echo "# images built in $((SECONDS - started)) s"
+started=$SECONDS
+docker compose up -d --wait >/dev/null
+echo "# stack healthy in $((SECONDS - started)) s"
+
+if [ "$mode" = measure ]; then
+  echo "# seeding $items items and $movements movements"
+  started=$SECONDS
+  docker compose exec -T api node dist/cli/seed.js --items "$items" --movements "$movements"
+  echo "# seeded in $((SECONDS - started)) s"
+  export MEASURE_CONDITIONS="$items items, $movements movements, stack from this checkout ($GIT_COMMIT)"
+fi
+
+started=$SECONDS
+rc=0
+(run_tool) || rc=$?
+echo "# browser $mode: $((SECONDS - started)) s"
+exit "$rc"
