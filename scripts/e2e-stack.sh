@@ -133,8 +133,8 @@ check "inventory through nginx: create, receive, replay by key, refuse over-ship
 check "unknown /api/v1/nope is the API's 404 problem+json" get_ok /api/v1/nope 404 application/problem+json '"status" *: *404'
 
 malformed_json() {
-  req POST /api/v1/nope -H 'Content-Type: application/json' --data-binary '{"broken": '
-  expect 400 application/problem+json '"status" *: *400'
+  req POST /api/v1/items -H 'Content-Type: application/json' -H 'X-Requested-With: stockroom' --data-binary '{"broken": '
+  expect 400 application/problem+json '"code" *: *"MALFORMED_JSON"'
 }
 check "malformed JSON body gives 400 problem+json" malformed_json
 
