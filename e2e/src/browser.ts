@@ -17,7 +17,7 @@ export const SIZES: ScreenSize[] = [
 
 // Headless Debian chromium with nothing running in the background that could make a run
 // depend on the network or on what an earlier run left behind.
-const ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -44,7 +44,7 @@ export async function launch(
     context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath,
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
       viewport: size.viewport,
       deviceScaleFactor: size.mobile ? 2 : 1,
       isMobile: size.mobile,

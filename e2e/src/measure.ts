@@ -7,6 +7,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
 import { readEnv } from './env.js';
+import { CHROMIUM_ARGS } from './browser.js';
 
 const env = readEnv();
 const runs = Number(process.env.MEASURE_RUNS ?? 7);
@@ -118,14 +119,7 @@ async function main() {
   const browser: Browser = await chromium.launch({
     executablePath: env.chromiumPath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const options = {
     baseURL: env.baseUrl,

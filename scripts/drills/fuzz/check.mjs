@@ -4,6 +4,13 @@ import { parseJson } from '../http.mjs';
 
 const STACK = /\bat [\w.<>]+ \(|node_modules|\.(?:js|ts|mjs):\d+|Error: .*\n\s+at /;
 
+// nginx.conf: client_max_body_size 1m; large_client_header_buffers' default 8k bounds the
+// request line (the path with its query is most of it).
+const NGINX_BODY_LIMIT = 1024 * 1024;
+const NGINX_LINE_LIMIT = 8 * 1024 - 64;
+
+const bodyBytes = (r) => (r.body === undefined ? 0 : Buffer.byteLength(r.body));
+
 /**
  * What a no-one request to a non-public operation may answer besides 401: nginx refuses a
  * body over 1 MB (413) and a URI over 8 KB (414) before anyone is identified; a method the
@@ -11,12 +18,15 @@ const STACK = /\bat [\w.<>]+ \(|node_modules|\.(?:js|ts|mjs):\d+|Error: .*\n\s+a
  * parser (FOO: 400 BAD_REQUEST); nginx refuses a path it cannot parse (%00) with 400
  * BAD_REQUEST.
  */
-function anonAllowed(r, res) {
+export function anonAllowed(r, res) {
   if (r.role === 'public' || res.status === 401) return true;
   const code = parseJson(res.body)?.code;
-  if (r.family === 'oversized') return res.status === 413;
-  // nginx refuses a request line over 8 KB (414) before anything reaches the API.
-  if (r.family === 'bad-query' && res.status === 414) return true;
+  // Judged by the bytes sent, not by the family that made the request: any family can pick a
+  // string from inputs.mjs big enough to push a body past 1 MB (300,000 × 'é' is 600 KB, and
+  // two such fields are over the limit) or a request line past 8 KB.
+  if (res.status === 413) return bodyBytes(r) > NGINX_BODY_LIMIT;
+  if (res.status === 414) return Buffer.byteLength(r.path) > NGINX_LINE_LIMIT;
+  if (r.family === 'oversized') return false;
   if (res.status === 400 && code === 'BAD_REQUEST')
     return r.family === 'wrong-method' || r.family === 'bad-path-id';
   if (!r.real) return res.status === 404 || res.status === 405;
