@@ -82,28 +82,17 @@ if [ -n "${BASE_URL:-}" ]; then
 fi
 
 # --- our own stack ---------------------------------------------------------------------------
-dockerlab=${DOCKERLAB:-$repo_root/../shared/dockerlab}
-if [ -d "$dockerlab" ]; then
-  "$dockerlab/setup" >/dev/null
-  "$dockerlab/images" "$repo_root" >/dev/null
-fi
-command -v docker >/dev/null || { echo "error: docker is required (or set BASE_URL)" >&2; exit 2; }
-docker compose version >/dev/null || { echo "error: docker compose (v2) is required" >&2; exit 2; }
-
-free_port() {
-  node -e 'const s=require("net").createServer();s.listen(0,"0.0.0.0",()=>{console.log(s.address().port);s.close()})'
-}
-
 cd "$repo_root"
-export COMPOSE_PROJECT_NAME="stockroom-browser-$$"
-export HTTP_PORT="${HTTP_PORT:-$(free_port)}"
-export GIT_COMMIT="${GIT_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
-export BASE_URL="http://127.0.0.1:$HTTP_PORT"
+# shellcheck source=scripts/lib/stack.sh
+. scripts/lib/stack.sh
+dockerlab_prepare "$repo_root" >/dev/null
+require_compose
+stack_env browser
 if [ "$mode" = measure ]; then
   # The measurement is about the items page, not first-run setup: create the admin at start.
   export ADMIN_EMAIL="measure-admin@example.com"
-  export ADMIN_PASSWORD="measure-$(date +%s)-$RANDOM-password"
-  export E2E_ADMIN_EMAIL=$ADMIN_EMAIL E2E_ADMIN_PASSWORD=$ADMIN_PASSWORD
+  ADMIN_PASSWORD="measure-$(date +%s)-$RANDOM-password"
+  export ADMIN_PASSWORD E2E_ADMIN_EMAIL=$ADMIN_EMAIL E2E_ADMIN_PASSWORD=$ADMIN_PASSWORD
 else
   # No first admin from the environment: the walk does the real first-run setup.
   unset ADMIN_EMAIL ADMIN_PASSWORD E2E_ADMIN_EMAIL E2E_ADMIN_PASSWORD
@@ -113,36 +102,26 @@ fi
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  if [ "$rc" -ne 0 ]; then
-    echo "# --- docker compose ps / api logs (last 40 lines) ---"
-    docker compose ps -a 2>&1 | sed 's/^/# /' || true
-    docker compose logs --no-color --tail 40 api 2>&1 | sed 's/^/# /' || true
-  fi
-  echo "# removing project $COMPOSE_PROJECT_NAME"
-  docker compose down -v --remove-orphans --timeout 30 >/dev/null 2>&1 || docker compose down -v --remove-orphans || true
+  [ "$rc" -eq 0 ] || stack_report 40 api
+  stack_remove
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-echo "# project $COMPOSE_PROJECT_NAME at $BASE_URL"
-started=$SECONDS
-docker compose build --quiet
-echo "# images built in $((SECONDS - started)) s"
-started=$SECONDS
-docker compose up -d --wait >/dev/null
-echo "# stack healthy in $((SECONDS - started)) s"
+info "project $COMPOSE_PROJECT_NAME at $BASE_URL"
+stack_up >/dev/null
 
 if [ "$mode" = measure ]; then
-  echo "# seeding $items items and $movements movements"
-  started=$SECONDS
-  docker compose exec -T api node dist/cli/seed.js --items "$items" --movements "$movements"
-  echo "# seeded in $((SECONDS - started)) s"
+  info "seeding $items items and $movements movements"
+  t=$(now)
+  dc exec -T api node dist/cli/seed.js --items "$items" --movements "$movements"
+  info "seeded in $(elapsed "$t") s"
   export MEASURE_CONDITIONS="$items items, $movements movements, stack from this checkout ($GIT_COMMIT)"
 fi
 
-started=$SECONDS
+t=$(now)
 rc=0
 (run_tool) || rc=$?
-echo "# browser $mode: $((SECONDS - started)) s"
+info "browser $mode: $(elapsed "$t") s"
 exit "$rc"

@@ -23,32 +23,22 @@ repo_root=$PWD
 . scripts/lib/stack.sh
 dockerlab_prepare "$repo_root"
 
-for tool in docker curl; do
-  command -v "$tool" >/dev/null || { echo "e2e: $tool is required" >&2; exit 2; }
-done
-docker compose version >/dev/null || { echo "e2e: docker compose (v2) is required" >&2; exit 2; }
-
-export COMPOSE_PROJECT_NAME="stockroom-e2e-$$"
-export HTTP_PORT="${HTTP_PORT:-$(free_port)}"
-export GIT_COMMIT="${GIT_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
+command -v curl >/dev/null || { echo "e2e: curl is required" >&2; exit 2; }
+require_compose
+stack_env e2e
 # The first admin is created from these at startup; the checks sign in with them.
 export ADMIN_EMAIL="e2e-admin@example.com"
 ADMIN_PASSWORD="e2e-$(date +%s)-$RANDOM-password"
 export ADMIN_PASSWORD
-base_url="http://127.0.0.1:$HTTP_PORT"
+base_url=$BASE_URL
 work=$(mktemp -d "${TMPDIR:-/tmp}/stockroom-e2e.XXXXXX")
 export BACKUP_DIR="$work/backups"
 
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  if [ "$rc" -ne 0 ] || [ "$failed" -gt 0 ]; then
-    info "--- docker compose ps / logs (last 60 lines per service) ---"
-    dc ps -a 2>&1 | sed 's/^/# /' || true
-    dc logs --no-color --tail 60 2>&1 | sed 's/^/# /' || true
-  fi
-  info "removing project $COMPOSE_PROJECT_NAME"
-  dc down -v --remove-orphans --timeout 30 >/dev/null 2>&1 || dc down -v --remove-orphans || true
+  if [ "$rc" -ne 0 ] || [ "$failed" -gt 0 ]; then stack_report 60; fi
+  stack_remove
   rm -rf "$work"
   exit "$rc"
 }

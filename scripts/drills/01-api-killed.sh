@@ -76,10 +76,6 @@ figure "requests failed after the kill (not definitive, retried if writes)" "$fa
 figure "slowest failed request" "$(load_stat slowestFailureMs) ms"
 figure "keys retried after an error / of them ended 2xx / replayed an earlier commit" \
   "$retried / $(load_stat keysRetriedOk) / $(load_stat keysReplayed)"
-load_stats
-figure "totals" "$(load_stat requests) requests at $(load_stat perSecond)/s ($(load_stat writes) writes, $(load_stat reads) reads), $(load_stat keys) keys: $(load_stat keysOk) 2xx, $(load_stat keysRejected) 4xx $(load_stat keysRejectedByCode), $(load_stat keysUnresolved) unresolved"
-figure "latency p50 / p95 / max, requests that hit the 10 s timeout" \
-  "$(load_stat p50Ms) / $(load_stat p95Ms) / $(load_stat maxMs) ms, $(load_stat timeouts)"
 
 # Without failed requests the kill hit nothing in flight and the drill proved nothing.
 if [ "$failed_reqs" -gt 0 ] && [ "$retried" -gt 0 ]; then
@@ -87,7 +83,6 @@ if [ "$failed_reqs" -gt 0 ] && [ "$retried" -gt 0 ]; then
 else
   not_ok "the kill was felt by the clients" "failed requests $failed_reqs, retried keys $retried"
 fi
-ledger_check "$load_out"
-check "every service is healthy after the drill" wait_all_healthy 60
+load_report 10
 
 drill_done

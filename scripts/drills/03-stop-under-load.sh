@@ -99,11 +99,6 @@ load_stats --since "$up_ms"
 if [ "$(load_stat firstOkEndAt)" != null ]; then
   figure "up -d began -> first successful request on the restarted stack" "$(secs $(( $(load_stat firstOkEndAt) - up_ms ))) s"
 fi
-load_stats
-figure "totals" "$(load_stat requests) requests at $(load_stat perSecond)/s ($(load_stat writes) writes, $(load_stat reads) reads), $(load_stat keys) keys: $(load_stat keysOk) 2xx, $(load_stat keysRejected) 4xx $(load_stat keysRejectedByCode), $(load_stat keysUnresolved) unresolved"
-figure "latency p50 / p95 / max, requests that hit the 20 s timeout" \
-  "$(load_stat p50Ms) / $(load_stat p95Ms) / $(load_stat maxMs) ms, $(load_stat timeouts)"
-ledger_check "$load_out"
-check "every service is healthy after the drill" wait_all_healthy 60
+load_report 20
 
 drill_done

@@ -91,6 +91,7 @@ load_stop() {
 }
 
 # load_stats [--since EPOCH_MS]: the load's figures, one "name value" per line, in $work/stats.
+# shellcheck disable=SC2120 # the drills pass --since; load_report does not
 load_stats() { node scripts/drills/load/main.mjs stats "$load_out" "$@" >"$work/stats"; }
 # load_stat NAME: one value from the last load_stats.
 load_stat() { awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print; found = 1 } END { exit !found }' "$work/stats"; }
@@ -108,3 +109,15 @@ tap_from() {
 
 # ledger_check LOAD.json...: scripts/drills/ledger-check.mjs, counted as checks.
 ledger_check() { tap_from node scripts/drills/ledger-check.mjs "$@"; }
+
+# load_report TIMEOUT_S: how every drill under load ends: the whole run's totals and latency
+# (TIMEOUT_S: the clients' request timeout, for the label), the ledger checked against what
+# the clients were told, and every service healthy again for the next drill.
+load_report() {
+  load_stats # the whole run
+  figure "totals" "$(load_stat requests) requests at $(load_stat perSecond)/s ($(load_stat writes) writes, $(load_stat reads) reads), $(load_stat keys) keys: $(load_stat keysOk) 2xx, $(load_stat keysRejected) 4xx $(load_stat keysRejectedByCode), $(load_stat keysUnresolved) unresolved"
+  figure "latency p50 / p95 / max, requests that hit the $1 s timeout" \
+    "$(load_stat p50Ms) / $(load_stat p95Ms) / $(load_stat maxMs) ms, $(load_stat timeouts)"
+  ledger_check "$load_out"
+  check "every service is healthy after the drill" wait_all_healthy 60
+}

@@ -34,10 +34,8 @@ if [ $# -gt 0 ]; then
 fi
 
 dockerlab_prepare "$repo_root"
-export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-stockroom-drills-$$}"
-export HTTP_PORT="${HTTP_PORT:-$(free_port)}"
-export BASE_URL="http://127.0.0.1:$HTTP_PORT"
-export GIT_COMMIT="${GIT_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
+require_compose
+stack_env drills
 export ADMIN_EMAIL="drills-admin@example.com"
 ADMIN_PASSWORD="drills-$(date +%s)-$RANDOM-password"
 export ADMIN_PASSWORD
@@ -49,13 +47,8 @@ DRILL_WORK=$(mktemp -d "${TMPDIR:-/tmp}/stockroom-drills.XXXXXX")
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  if [ "$rc" -ne 0 ]; then
-    info "--- docker compose ps / logs (last 40 lines per service) ---"
-    dc ps -a 2>&1 | sed 's/^/# /' || true
-    dc logs --no-color --tail 40 2>&1 | sed 's/^/# /' || true
-  fi
-  info "removing project $COMPOSE_PROJECT_NAME"
-  dc down -v --remove-orphans --timeout 30 >/dev/null 2>&1 || dc down -v --remove-orphans || true
+  [ "$rc" -eq 0 ] || stack_report 40
+  stack_remove
   rm -rf "$DRILL_WORK"
   exit "$rc"
 }
@@ -63,10 +56,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 info "project $COMPOSE_PROJECT_NAME, $BASE_URL, drills: ${drills[*]##*/}"
-dc build --quiet
-t=$(now)
-dc up -d --wait
-info "stack healthy after $(elapsed "$t") s"
+stack_up
 
 failed_drills=()
 for drill in "${drills[@]}"; do

@@ -25,6 +25,52 @@ dockerlab_prepare() {
   fi
 }
 
+# --- a throw-away stack -------------------------------------------------------------------
+# The life of the stack a test or drill script starts for itself: stack_env, a trap that
+# calls stack_report (on failure) and stack_remove, then stack_up.
+
+# require_compose: exit 2 with a message unless docker and compose v2 are here.
+require_compose() {
+  command -v docker >/dev/null || { echo "error: docker is required" >&2; exit 2; }
+  docker compose version >/dev/null || { echo "error: docker compose (v2) is required" >&2; exit 2; }
+}
+
+# stack_env NAME: export COMPOSE_PROJECT_NAME (stockroom-NAME-PID), HTTP_PORT (a free port
+# unless set), BASE_URL on it, and GIT_COMMIT (for the images' version label). The project
+# name is never taken from the environment: the stack is removed with its volume at the end,
+# and a COMPOSE_PROJECT_NAME left set in a shell could name the real one.
+stack_env() {
+  export COMPOSE_PROJECT_NAME="stockroom-$1-$$"
+  export HTTP_PORT="${HTTP_PORT:-$(free_port)}"
+  export BASE_URL="http://127.0.0.1:$HTTP_PORT"
+  export GIT_COMMIT="${GIT_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
+}
+
+# stack_up: build the images and start the stack, returning once every service is healthy.
+stack_up() {
+  local t
+  t=$(now)
+  dc build --quiet || return
+  info "images built in $(elapsed "$t") s"
+  t=$(now)
+  dc up -d --wait || return
+  info "stack healthy in $(elapsed "$t") s"
+}
+
+# stack_report LINES [SERVICE...]: what a failed run leaves to read: ps and the last LINES
+# of the logs, as comments.
+stack_report() {
+  info "--- docker compose ps / logs (last $1 lines per service) ---"
+  dc ps -a 2>&1 | sed 's/^/# /' || true
+  dc logs --no-color --tail "$1" "${@:2}" 2>&1 | sed 's/^/# /' || true
+}
+
+# stack_remove: containers, networks and the volume of this project (images stay cached).
+stack_remove() {
+  info "removing project $COMPOSE_PROJECT_NAME"
+  dc down -v --remove-orphans --timeout 30 >/dev/null 2>&1 || dc down -v --remove-orphans || true
+}
+
 # --- docker -------------------------------------------------------------------------------
 cid() { dc ps -a -q "$1" | head -n1; }
 health() { docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "${2:-$(cid "$1")}"; }
