@@ -123,13 +123,13 @@ async function scanItem(page: Page, code: string, item: { sku: string; name: str
 }
 
 /**
- * Switches the movement form to another kind. The radio follows the URL (?kind=), so it is
- * checked a moment after the click; wait for that and for the submit button to match.
+ * Switches the movement form to another kind. The radio is checked as soon as it is clicked
+ * (not once the URL's ?kind= has followed, which a browser does a moment later).
  */
 async function chooseKind(page: Page, kind: string, submitLabel: string): Promise<void> {
   const radio = page.getByRole('radio', { name: kind });
   await radio.click();
-  await expect.poll(() => radio.isChecked()).toBe(true);
+  expect(await radio.isChecked()).toBe(true);
   await shown(page.getByRole('button', { name: submitLabel, exact: true }));
 }
 
@@ -297,9 +297,10 @@ for (const size of SIZES) {
       await focused(page, itemField);
       expect(await chosenLocation(page, 'To location')).toBe(`${binA.code} — ${binA.name}`);
 
-      await scanItem(page, nut.sku, nut);
-      await focused(page, quantity);
-      await quantity.pressSequentially('25');
+      // At a scanner's pace: quantity and Enter before the lookup has answered. The submit
+      // waits for the lookup instead of being dropped.
+      await scan(itemField, nut.sku);
+      await quantity.fill('25');
       await quantity.press('Enter');
       await shown(status(page, `Received 25 each of ${nut.sku} into ${binA.code}.`));
       await checkA11y(page, 'movement form (receive)');
@@ -308,11 +309,16 @@ for (const size of SIZES) {
     step('transfer between bins', async (page) => {
       await chooseKind(page, 'Transfer', 'Transfer');
       await scanItem(page, bolt.sku, bolt);
-      await scanLocation(page, 'From location', binA);
-      // The other way to choose: the list, indented by depth.
+      // The other way to choose: the list, indented by depth; picked while the scanned
+      // "from" code may still be looked up, and neither choice undoes the other.
+      await scan(page.getByRole('textbox', { name: 'From location code' }), binA.code);
       await page
         .getByRole('combobox', { name: 'or choose to location' })
         .selectOption({ label: `\u00a0\u00a0${binB.code} — ${binB.name}` });
+      await expect
+        .poll(() => chosenLocation(page, 'From location'))
+        .toBe(`${binA.code} — ${binA.name}`);
+      expect(await chosenLocation(page, 'To location')).toBe(`${binB.code} — ${binB.name}`);
       await page.getByRole('textbox', { name: /^Quantity/ }).fill('4');
       await page.getByRole('button', { name: 'Transfer', exact: true }).click();
       await shown(status(page, `Moved 4 each of ${bolt.sku} from ${binA.code} to ${binB.code}.`));

@@ -1,4 +1,4 @@
-import { useId, useState, type Ref } from 'react';
+import { useId, useRef, useState, type Ref } from 'react';
 import { ApiError } from '../../../lib/api-errors';
 import type { LocationTreeNode } from '../../../lib/api-types';
 import { useFindLocationByCode } from '../api/find-location-by-code';
@@ -30,6 +30,8 @@ export function LocationPicker({
   const [lookupError, setLookupError] = useState<string | undefined>();
   const [looking, setLooking] = useState(false);
   const findByCode = useFindLocationByCode();
+  // Bumped by every choice from the list: a scan that answers after one is out of date.
+  const listChoices = useRef(0);
   const shownError = lookupError ?? error;
 
   const lookUp = async () => {
@@ -39,9 +41,13 @@ export function LocationPicker({
       return;
     }
     setLooking(true);
+    const choicesBefore = listChoices.current;
     try {
       const found = await findByCode(wanted);
-      if (!found) setLookupError(`No location with code ${wanted}.`);
+      if (listChoices.current !== choicesBefore) {
+        // Chosen from the list while the code was being looked up: the later choice stands.
+        setCode('');
+      } else if (!found) setLookupError(`No location with code ${wanted}.`);
       else if (found.archivedAt) setLookupError(`Location ${found.code} is archived.`);
       else {
         setLookupError(undefined);
@@ -105,6 +111,7 @@ export function LocationPicker({
             aria-invalid={shownError ? true : undefined}
             onChange={(event) => {
               const chosen = options.find((option) => option.id === Number(event.target.value));
+              listChoices.current += 1;
               setLookupError(undefined);
               onChange(
                 chosen ? { id: chosen.id, code: chosen.code, name: chosen.name } : null,

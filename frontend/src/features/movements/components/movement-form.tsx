@@ -1,25 +1,20 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
 import { StatusLine } from '../../../components/status-line';
 import { paths } from '../../../config/paths';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key';
 import { ApiError } from '../../../lib/api-errors';
 import type { Item, MovementKind } from '../../../lib/api-types';
 import { describeMovement } from '../../../lib/movements';
-import { formatQuantity } from '../../../lib/quantity';
 import { useCreateMovement } from '../api/create-movement';
 import { useItem } from '../api/get-item';
 import { useLocationOptions } from '../api/get-location-options';
-import { useLookupItem } from '../api/lookup-item';
+import { ItemCodeField } from './item-code-field';
 import { KindSwitcher } from './kind-switcher';
 import { LocationPicker } from './location-picker';
 import {
   buildMovementInput,
-  fieldForPath,
-  QUANTITY_HINTS,
-  QUANTITY_LABELS,
   SLOT_LABELS,
   SLOTS_BY_KIND,
   SUBMIT_LABELS,
@@ -28,13 +23,9 @@ import {
   type LocationSlot,
   type MovementField,
 } from './movement-form-logic';
-
-interface Problem {
-  title: string;
-  detail: string;
-  unmatched: string[];
-  requestId?: string | undefined;
-}
+import { QuantityFields } from './quantity-fields';
+import { describeRefusal, type Problem } from './movement-problem';
+import { useItemLookup } from './use-item-lookup';
 
 type Locations = Partial<Record<LocationSlot, ChosenLocation>>;
 
@@ -62,7 +53,6 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
 
   const [itemCode, setItemCode] = useState('');
   const [item, setItem] = useState<Item | null>(null);
-  const [lookingUpItem, setLookingUpItem] = useState(false);
   const [locations, setLocations] = useState<Locations>({});
   const [quantity, setQuantity] = useState('');
   const [reference, setReference] = useState('');
@@ -71,8 +61,14 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
   const [problem, setProblem] = useState<Problem | null>(null);
   const [confirmation, setConfirmation] = useState<string | undefined>();
   const [presetApplied, setPresetApplied] = useState<number | null>(null);
+  // Scanners are fast: a submit or a location answer can arrive while an item lookup is
+  // still out. These let code that resumes after an await see the form as it is now.
+  const locationsRef = useRef(locations);
+  const submittingRef = useRef(false);
+  useEffect(() => {
+    locationsRef.current = locations;
+  }, [locations]);
 
-  const lookupItem = useLookupItem();
   const locationOptions = useLocationOptions();
   const create = useCreateMovement();
   const preset = useItem(presetItemId);
@@ -104,33 +100,13 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
   const clearFieldError = (field: MovementField) =>
     setFieldErrors(({ [field]: _removed, ...rest }) => rest);
 
-  const resolveItem = async (code: string): Promise<Item | null> => {
-    setLookingUpItem(true);
-    try {
-      const found = await lookupItem(code);
-      if (found.archivedAt) {
-        setFieldErrors((errors) => ({
-          ...errors,
-          item: `${found.sku} is archived; unarchive it to record movements.`,
-        }));
-        return null;
-      }
+  const itemLookup = useItemLookup({
+    onFound: (found) => {
       setItem(found);
       clearFieldError('item');
-      return found;
-    } catch (error) {
-      const message =
-        error instanceof ApiError
-          ? error.status === 404
-            ? `No item with code ${code}.`
-            : (error.detail ?? error.title)
-          : 'Could not look the code up: Stockroom cannot reach its server.';
-      setFieldErrors((errors) => ({ ...errors, item: message }));
-      return null;
-    } finally {
-      setLookingUpItem(false);
-    }
-  };
+    },
+    onError: (message) => setFieldErrors((errors) => ({ ...errors, item: message })),
+  });
 
   const lookUpItemCode = async () => {
     const code = itemCode.trim();
@@ -139,8 +115,10 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
       return;
     }
     setItem(null);
-    const found = await resolveItem(code);
-    if (found) focusAfter(locations);
+    const found = await itemLookup.resolve(code);
+    if (!found) return; // overtaken by an edit or a newer scan
+    // Not the locations of this render: one may have been chosen during the lookup.
+    if ('item' in found) focusAfter(locationsRef.current);
     else itemInputRef.current?.select();
   };
 
@@ -154,52 +132,45 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
       return;
     }
     idempotency.renew();
-    const errors: Partial<Record<MovementField, string>> = {};
-    const unmatched: string[] = [];
-    for (const entry of error.errors ?? []) {
-      const field = fieldForPath(entry.path);
-      if (field && !errors[field]) errors[field] = entry.message;
-      else unmatched.push(entry.message);
-    }
-    let focusTarget: HTMLElement | null | undefined = alertRef.current;
-    if (error.code === 'INSUFFICIENT_STOCK') {
-      const available = error.problem.available;
-      errors.quantity =
-        typeof available === 'string' || typeof available === 'number'
-          ? `Only ${formatQuantity(available)} ${item?.unit ?? ''} available.`.replace(' .', '.')
-          : 'More than is on hand.';
-      focusTarget = quantityRef.current;
-    } else if (error.code === 'ITEM_ARCHIVED' || error.code === 'ITEM_NOT_FOUND') {
-      errors.item = error.detail ?? error.title;
-      focusTarget = itemInputRef.current;
-    } else if (error.code === 'QUANTITY_TOO_LARGE') {
-      errors.quantity = error.detail ?? error.title;
-      focusTarget = quantityRef.current;
-    } else if (errors.quantity) {
-      focusTarget = quantityRef.current;
-    }
-    setFieldErrors(errors);
-    setProblem({
-      title: 'Not recorded',
-      detail: error.detail ?? error.title,
-      unmatched,
-      requestId: error.requestId,
-    });
+    const refusal = describeRefusal(error, item?.unit);
+    setFieldErrors(refusal.fieldErrors);
+    setProblem(refusal.problem);
+    const focusTarget = {
+      alert: alertRef.current,
+      item: itemInputRef.current,
+      quantity: quantityRef.current,
+    }[refusal.focus];
     // After React has rendered the alert.
     setTimeout(() => focusTarget?.focus(), 0);
   };
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (create.isPending || lookingUpItem) return;
+    // One submit at a time, including while it waits for an item lookup.
+    if (create.isPending || submittingRef.current) return;
+    submittingRef.current = true;
+    void submit().finally(() => {
+      submittingRef.current = false;
+    });
+  };
+
+  const submit = async () => {
     setProblem(null);
     setConfirmation(undefined);
 
     const errors: Partial<Record<MovementField, string>> = {};
     let currentItem = item;
-    if (!currentItem && itemCode.trim()) currentItem = await resolveItem(itemCode.trim());
-    if (!currentItem)
-      errors.item = fieldErrors.item ?? 'Scan or type an item code, then press Enter.';
+    let itemError = fieldErrors.item;
+    // A submit right after a scan waits for its lookup instead of being dropped.
+    const lookup =
+      itemLookup.inFlight() ??
+      (!currentItem && itemCode.trim() ? itemLookup.resolve(itemCode.trim()) : null);
+    const found = lookup ? await lookup : null;
+    if (found) {
+      currentItem = 'item' in found ? found.item : null;
+      itemError = 'error' in found ? found.error : undefined;
+    }
+    if (!currentItem) errors.item = itemError ?? 'Scan or type an item code, then press Enter.';
     for (const slot of slots) {
       if (!locations[slot]) errors[slot] = `Choose the ${SLOT_LABELS[slot].toLowerCase()}.`;
     }
@@ -262,15 +233,10 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
         ? `There is no item ${presetItemId}; scan or type one instead.`
         : 'Could not load the item from the link; scan or type it instead.';
   }
-  const unit = item?.unit;
   return (
     <>
       <StatusLine>{confirmation}</StatusLine>
-      <form
-        className="form movement-form"
-        noValidate
-        onSubmit={(event) => void handleSubmit(event)}
-      >
+      <form className="form movement-form" noValidate onSubmit={handleSubmit}>
         <KindSwitcher value={kind} onChange={changeKind} />
         {problem ? (
           <FormAlert
@@ -281,44 +247,20 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
             requestId={problem.requestId}
           />
         ) : null}
-        <FormField
-          label="Item"
-          hint="Scan or type a SKU or barcode, then press Enter."
+        <ItemCodeField
+          code={itemCode}
+          item={item}
+          lookingUp={itemLookup.lookingUp}
           error={fieldErrors.item ?? presetError}
-        >
-          {(control) => (
-            <input
-              {...control}
-              ref={itemInputRef}
-              className="input mono"
-              value={itemCode}
-              autoComplete="off"
-              spellCheck={false}
-              enterKeyHint="next"
-              onChange={(event) => {
-                setItemCode(event.target.value);
-                setItem(null);
-                clearFieldError('item');
-              }}
-              onKeyDown={(event) => {
-                if (event.key !== 'Enter') return;
-                event.preventDefault();
-                void lookUpItemCode();
-              }}
-            />
-          )}
-        </FormField>
-        <div className="movement-form__item" aria-live="polite">
-          {lookingUpItem ? <p className="muted">Looking up…</p> : null}
-          {item ? (
-            <p className="movement-form__found">
-              <span className="mono">{item.sku}</span> — {item.name}{' '}
-              <span className="muted">
-                ({formatQuantity(item.onHand)} {item.unit} on hand)
-              </span>
-            </p>
-          ) : null}
-        </div>
+          inputRef={itemInputRef}
+          onCodeChange={(code) => {
+            setItemCode(code);
+            setItem(null);
+            itemLookup.cancel();
+            clearFieldError('item');
+          }}
+          onEnter={() => void lookUpItemCode()}
+        />
         {slots.map((slot) => (
           <LocationPicker
             key={slot}
@@ -330,58 +272,31 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
               slotRefs.current[slot] = element;
             }}
             onChange={(location, via) => {
-              const next = { ...locations, [slot]: location ?? undefined };
+              // A scan answers after an await: build on the locations as they are now, not as
+              // they were when it started (another slot may have been chosen meanwhile).
+              const next = { ...locationsRef.current, [slot]: location ?? undefined };
+              locationsRef.current = next;
               setLocations(next);
               clearFieldError(slot);
               if (via === 'scan') focusAfter(next);
             }}
           />
         ))}
-        <FormField
-          label={unit ? `${QUANTITY_LABELS[kind]} (${unit})` : QUANTITY_LABELS[kind]}
-          hint={QUANTITY_HINTS[kind]}
-          error={fieldErrors.quantity}
-        >
-          {(control) => (
-            <input
-              {...control}
-              ref={quantityRef}
-              className="input"
-              value={quantity}
-              autoComplete="off"
-              inputMode={kind === 'adjust' ? 'text' : 'decimal'}
-              enterKeyHint="done"
-              onChange={(event) => {
-                setQuantity(event.target.value);
-                clearFieldError('quantity');
-              }}
-            />
-          )}
-        </FormField>
-        <div className="form-grid">
-          <FormField label="Reference" optional hint="Order, delivery or ticket number.">
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                value={reference}
-                autoComplete="off"
-                onChange={(event) => setReference(event.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField label="Note" optional>
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                value={note}
-                autoComplete="off"
-                onChange={(event) => setNote(event.target.value)}
-              />
-            )}
-          </FormField>
-        </div>
+        <QuantityFields
+          kind={kind}
+          unit={item?.unit}
+          quantity={quantity}
+          reference={reference}
+          note={note}
+          quantityError={fieldErrors.quantity}
+          quantityRef={quantityRef}
+          onQuantityChange={(value) => {
+            setQuantity(value);
+            clearFieldError('quantity');
+          }}
+          onReferenceChange={setReference}
+          onNoteChange={setNote}
+        />
         <div className="button-row">
           <button type="submit" className="button" disabled={create.isPending}>
             {create.isPending ? 'Recording…' : SUBMIT_LABELS[kind]}

@@ -1,53 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import {
-  makeItem,
-  makeLocation,
-  makeMovement,
-  makeTreeNode,
-  page,
-} from '../../../testing/fixtures';
-import { mockApi, type RecordedRequest } from '../../../testing/mock-api';
 import { renderRoute } from '../../../testing/render-route';
-import { jsonResponse, problemResponse } from '../../../testing/responses';
-
-const item = makeItem({ id: 1, sku: 'SKU-1', onHand: '3' });
-const bin = makeLocation({ id: 10, code: 'WH1-A-03', name: 'Aisle A, bin 3' });
-const tree = [
-  makeTreeNode({ id: 1, code: 'WH1', name: 'Main warehouse' }),
-  makeTreeNode({ id: 10, code: 'WH1-A-03', name: 'Aisle A, bin 3', parentId: 1, depth: 1 }),
-];
-
-function movementsApi(post: (request: RecordedRequest) => Response | Promise<Response>) {
-  return mockApi({
-    'GET /api/v1/locations/tree': () => jsonResponse({ data: tree }),
-    'GET /api/v1/items/lookup': ({ url }) =>
-      ['SKU-1', '4006381333931'].includes(url.searchParams.get('code') ?? '')
-        ? jsonResponse(item)
-        : problemResponse({
-            title: 'Not Found',
-            status: 404,
-            code: 'ITEM_NOT_FOUND',
-            detail: 'No item has that code.',
-          }),
-    'GET /api/v1/locations': ({ url }) =>
-      jsonResponse(
-        url.searchParams.get('code')?.toLowerCase() === 'wh1-a-03' ? page([bin]) : page([], 0),
-      ),
-    'GET /api/v1/items/1': () => jsonResponse(item),
-    'POST /api/v1/movements': post,
-  });
-}
-
-const received = () =>
-  jsonResponse(
-    makeMovement({
-      kind: 'receive',
-      quantity: '5',
-      toLocation: { id: 10, code: 'WH1-A-03', name: 'Aisle A, bin 3' },
-    }),
-    201,
-  );
+import { problemResponse } from '../../../testing/responses';
+import { movementsApi, received } from './movements-test-api';
 
 async function scanItemAndLocation(user: ReturnType<typeof renderRoute>['user'], label: string) {
   const itemField = await screen.findByRole('textbox', { name: 'Item' });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Page } from '../../../components/page';
 import { useSearchParamUpdater } from '../../../hooks/use-search-param-updater';
 import { MOVEMENT_KINDS, type MovementKind } from '../../../lib/api-types';
@@ -10,7 +11,12 @@ function readKind(value: string | null): MovementKind {
 
 export function NewMovementRoute() {
   const [params, updateParams] = useSearchParamUpdater();
-  const kind = readKind(params.get('kind'));
+  const urlKind = readKind(params.get('kind'));
+  // The radio answers a click at once; the URL (kept for reload and links) follows a moment
+  // later, since a navigation is asynchronous. Until it has, the click is what shows.
+  const [clicked, setClicked] = useState<MovementKind | null>(null);
+  if (clicked !== null && clicked === urlKind) setClicked(null);
+  const kind = clicked ?? urlKind;
   const itemId = Number(params.get('itemId'));
   return (
     <Page
@@ -20,7 +26,10 @@ export function NewMovementRoute() {
       <MovementForm
         kind={kind}
         presetItemId={Number.isInteger(itemId) && itemId > 0 ? itemId : null}
-        onKindChange={(next) => updateParams({ kind: next }, { replace: true })}
+        onKindChange={(next) => {
+          setClicked(next);
+          updateParams({ kind: next }, { replace: true });
+        }}
       />
     </Page>
   );

@@ -1,0 +1,62 @@
+import type { Ref } from 'react';
+import { FormField } from '../../../components/form-field';
+import type { Item } from '../../../lib/api-types';
+import { formatQuantity } from '../../../lib/quantity';
+
+interface ItemCodeFieldProps {
+  code: string;
+  /** The item the code was resolved to, shown under the field. */
+  item: Item | null;
+  lookingUp: boolean;
+  error: string | undefined;
+  inputRef: Ref<HTMLInputElement>;
+  onCodeChange: (code: string) => void;
+  /** Enter: a scanner's end of code, meaning "look it up", never "submit the form". */
+  onEnter: () => void;
+}
+
+/** The movement form's item: a code field for scanners and keyboards, and what it found. */
+export function ItemCodeField({
+  code,
+  item,
+  lookingUp,
+  error,
+  inputRef,
+  onCodeChange,
+  onEnter,
+}: ItemCodeFieldProps) {
+  return (
+    <>
+      <FormField label="Item" hint="Scan or type a SKU or barcode, then press Enter." error={error}>
+        {(control) => (
+          <input
+            {...control}
+            ref={inputRef}
+            className="input mono"
+            value={code}
+            autoComplete="off"
+            spellCheck={false}
+            enterKeyHint="next"
+            onChange={(event) => onCodeChange(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter') return;
+              event.preventDefault();
+              onEnter();
+            }}
+          />
+        )}
+      </FormField>
+      <div className="movement-form__item" aria-live="polite">
+        {lookingUp ? <p className="muted">Looking up…</p> : null}
+        {item ? (
+          <p className="movement-form__found">
+            <span className="mono">{item.sku}</span> — {item.name}{' '}
+            <span className="muted">
+              ({formatQuantity(item.onHand)} {item.unit} on hand)
+            </span>
+          </p>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+// The API a movement form test talks to: one item (SKU-1, barcode 4006381333931), the
+// location WH1-A-03 under WH1, and a POST /movements answered by the test.
+import {
+  makeItem,
+  makeLocation,
+  makeMovement,
+  makeTreeNode,
+  page,
+} from '../../../testing/fixtures';
+import { mockApi, type RecordedRequest } from '../../../testing/mock-api';
+import { jsonResponse, problemResponse } from '../../../testing/responses';
+
+type Handler = (request: RecordedRequest) => Response | Promise<Response>;
+
+export const item = makeItem({ id: 1, sku: 'SKU-1', onHand: '3' });
+const bin = makeLocation({ id: 10, code: 'WH1-A-03', name: 'Aisle A, bin 3' });
+const tree = [
+  makeTreeNode({ id: 1, code: 'WH1', name: 'Main warehouse' }),
+  makeTreeNode({ id: 10, code: 'WH1-A-03', name: 'Aisle A, bin 3', parentId: 1, depth: 1 }),
+];
+
+/** OVERRIDES replace routes by key, e.g. to hold a lookup back. */
+export function movementsApi(post: Handler, overrides: Record<string, Handler> = {}) {
+  return mockApi({
+    'GET /api/v1/locations/tree': () => jsonResponse({ data: tree }),
+    'GET /api/v1/items/lookup': ({ url }) =>
+      ['SKU-1', '4006381333931'].includes(url.searchParams.get('code') ?? '')
+        ? jsonResponse(item)
+        : problemResponse({
+            title: 'Not Found',
+            status: 404,
+            code: 'ITEM_NOT_FOUND',
+            detail: 'No item has that code.',
+          }),
+    'GET /api/v1/locations': ({ url }) =>
+      jsonResponse(
+        url.searchParams.get('code')?.toLowerCase() === 'wh1-a-03' ? page([bin]) : page([], 0),
+      ),
+    'GET /api/v1/items/1': () => jsonResponse(item),
+    'POST /api/v1/movements': post,
+    ...overrides,
+  });
+}
+
+export const received = () =>
+  jsonResponse(
+    makeMovement({
+      kind: 'receive',
+      quantity: '5',
+      toLocation: { id: 10, code: 'WH1-A-03', name: 'Aisle A, bin 3' },
+    }),
+    201,
+  );
+
+/** A response the test releases when it chooses: `answer` holds the route until `release()`. */
+export function heldBack(respond: () => Response) {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  // release() resolves once the gate is open, so `await act(() => held.release())` lets
+  // React take the answer in.
+  return {
+    answer: () => gate.then(respond),
+    release: () => {
+      release();
+      return gate;
+    },
+  };
+}
