@@ -9,47 +9,18 @@ import { TableSkeleton } from '../../../components/table-skeleton';
 import { paths } from '../../../config/paths';
 import { useDebouncedCallback } from '../../../hooks/use-debounced-callback';
 import { useSearchParamUpdater } from '../../../hooks/use-search-param-updater';
-import type { ArchivedFilter, ItemSort, SortOrder } from '../../../lib/api-types';
 import { formatCount } from '../../../lib/quantity';
 import { useItemCategories } from '../api/get-item-categories';
-import { useItems, type ItemsQuery } from '../api/get-items';
+import { useItems } from '../api/get-items';
+import { ARCHIVED, PAGE_SIZE, readItemsQuery, SORTS } from '../api/items-query';
 import { ItemsTable } from '../components/items-table';
 import { useCan } from '../../../hooks/use-current-user';
 
-const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 250;
-
-const SORTS: Record<string, { label: string; sort: ItemSort; order: SortOrder }> = {
-  sku: { label: 'SKU (A–Z)', sort: 'sku', order: 'asc' },
-  name: { label: 'Name (A–Z)', sort: 'name', order: 'asc' },
-  updated: { label: 'Recently updated', sort: 'updatedAt', order: 'desc' },
-};
-const ARCHIVED: Record<ArchivedFilter, string> = {
-  active: 'Active',
-  archived: 'Archived',
-  all: 'All',
-};
-
-function readQuery(params: URLSearchParams): ItemsQuery & { sortKey: string } {
-  const sortKey = params.get('sort') ?? 'sku';
-  const sort = SORTS[sortKey] ?? SORTS.sku!;
-  const archived = params.get('archived') as ArchivedFilter | null;
-  const offset = Number(params.get('offset') ?? 0);
-  return {
-    q: params.get('q') ?? '',
-    archived: archived && archived in ARCHIVED ? archived : 'active',
-    category: params.get('category') ?? '',
-    sort: sort.sort,
-    order: sort.order,
-    sortKey: SORTS[sortKey] ? sortKey : 'sku',
-    limit: PAGE_SIZE,
-    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
-  };
-}
 
 export function ItemsRoute() {
   const [params, updateParams] = useSearchParamUpdater();
-  const { sortKey, ...query } = readQuery(params);
+  const { sortKey, ...query } = readItemsQuery(params);
   const items = useItems(query);
   const categories = useItemCategories();
   const allowed = useCan();

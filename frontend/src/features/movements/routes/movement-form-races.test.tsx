@@ -4,8 +4,8 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeLocation, page } from '../../../testing/fixtures';
 import { renderRoute } from '../../../testing/render-route';
-import { jsonResponse } from '../../../testing/responses';
-import { heldBack, item, movementsApi, received } from './movements-test-api';
+import { heldBack, jsonResponse } from '../../../testing/responses';
+import { item, movementsApi, received } from './movements-test-api';
 
 const binAnswer = () =>
   jsonResponse(page([makeLocation({ id: 10, code: 'WH1-A-03', name: 'Aisle A, bin 3' })]));

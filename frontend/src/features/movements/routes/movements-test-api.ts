@@ -51,20 +51,3 @@ export const received = () =>
     }),
     201,
   );
-
-/** A response the test releases when it chooses: `answer` holds the route until `release()`. */
-export function heldBack(respond: () => Response) {
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  // release() resolves once the gate is open, so `await act(() => held.release())` lets
-  // React take the answer in.
-  return {
-    answer: () => gate.then(respond),
-    release: () => {
-      release();
-      return gate;
-    },
-  };
-}
