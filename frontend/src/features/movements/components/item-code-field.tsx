@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { FormField } from '../../../components/form-field';
 import type { Item } from '../../../lib/api-types';
 import { formatQuantity } from '../../../lib/quantity';
+import { ScanInput } from './scan-input';
 
 interface ItemCodeFieldProps {
   code: string;
@@ -11,7 +12,6 @@ interface ItemCodeFieldProps {
   error: string | undefined;
   inputRef: Ref<HTMLInputElement>;
   onCodeChange: (code: string) => void;
-  /** Enter: a scanner's end of code, meaning "look it up", never "submit the form". */
   onEnter: () => void;
 }
 
@@ -29,20 +29,12 @@ export function ItemCodeField({
     <>
       <FormField label="Item" hint="Scan or type a SKU or barcode, then press Enter." error={error}>
         {(control) => (
-          <input
+          <ScanInput
             {...control}
             ref={inputRef}
-            className="input mono"
             value={code}
-            autoComplete="off"
-            spellCheck={false}
-            enterKeyHint="next"
             onChange={(event) => onCodeChange(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key !== 'Enter') return;
-              event.preventDefault();
-              onEnter();
-            }}
+            onEnter={onEnter}
           />
         )}
       </FormField>

@@ -3,6 +3,7 @@ import { ApiError } from '../../../lib/api-errors';
 import type { LocationTreeNode } from '../../../lib/api-types';
 import { useFindLocationByCode } from '../api/find-location-by-code';
 import type { ChosenLocation } from './movement-form-logic';
+import { ScanInput } from './scan-input';
 
 interface LocationPickerProps {
   label: string;
@@ -74,26 +75,17 @@ export function LocationPicker({
           <label className="field__hint" htmlFor={`${id}-code`}>
             {label} code
           </label>
-          <input
+          <ScanInput
             id={`${id}-code`}
             ref={inputRef}
-            className="input mono"
             value={code}
-            autoComplete="off"
-            spellCheck={false}
-            enterKeyHint="next"
             aria-describedby={[errorId, `${id}-code-hint`].filter(Boolean).join(' ')}
             aria-invalid={shownError ? true : undefined}
             onChange={(event) => {
               setCode(event.target.value);
               setLookupError(undefined);
             }}
-            onKeyDown={(event) => {
-              if (event.key !== 'Enter') return;
-              // Enter here means "look this code up", never "submit the form".
-              event.preventDefault();
-              void lookUp();
-            }}
+            onEnter={() => void lookUp()}
           />
           <span className="visually-hidden" id={`${id}-code-hint`}>
             Scan or type a code, then press Enter.
