@@ -1,9 +1,6 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ConfirmAction } from '../../../components/confirm-action';
-import { FormAlert } from '../../../components/form-alert';
+import { RecordActions } from '../../../components/record-actions';
 import { paths } from '../../../config/paths';
-import { ApiError, describeActionError } from '../../../lib/api-errors';
 import type { Location } from '../../../lib/api-types';
 import { useArchiveLocation } from '../api/archive-location';
 import { useDeleteLocation } from '../api/delete-location';
@@ -14,76 +11,24 @@ interface LocationActionsProps {
   onEdit: () => void;
 }
 
-/** Archive / unarchive / delete; the server's 409 detail says why when it refuses. */
+/**
+ * Archive / unarchive / delete. Delete is always offered: whether a location was ever used
+ * is the server's to say, and its 409 detail says why when it refuses.
+ */
 export function LocationActions({ location, onEdit }: LocationActionsProps) {
   const navigate = useNavigate();
-  const archive = useArchiveLocation(location.id);
-  const unarchive = useUnarchiveLocation(location.id);
-  const remove = useDeleteLocation(location.id);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const error = archive.error ?? unarchive.error ?? remove.error;
-  const busy = archive.isPending || unarchive.isPending || remove.isPending;
-  const reset = () => {
-    archive.reset();
-    unarchive.reset();
-    remove.reset();
-  };
-
   return (
-    <div className="actions-panel">
-      <div className="button-row">
-        <button type="button" className="button" onClick={onEdit} disabled={busy}>
-          Edit or move
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={busy}
-          onClick={() => {
-            reset();
-            if (location.archivedAt) unarchive.mutate();
-            else archive.mutate();
-          }}
-        >
-          {location.archivedAt ? 'Unarchive' : 'Archive'}
-        </button>
-        {confirmingDelete ? null : (
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={busy}
-            onClick={() => {
-              reset();
-              setConfirmingDelete(true);
-            }}
-          >
-            Delete
-          </button>
-        )}
-      </div>
-      {confirmingDelete ? (
-        <ConfirmAction
-          message={`Delete ${location.code} permanently? Locations that were ever used cannot be deleted; archive them instead.`}
-          confirmLabel="Yes, delete"
-          pendingLabel="Deleting…"
-          pending={remove.isPending}
-          disabled={busy}
-          onConfirm={() =>
-            remove.mutate(undefined, {
-              onSuccess: () => void navigate(paths.locations),
-              onError: () => setConfirmingDelete(false),
-            })
-          }
-          onCancel={() => setConfirmingDelete(false)}
-        />
-      ) : null}
-      {error ? (
-        <FormAlert
-          title={remove.error ? 'Not deleted' : archive.error ? 'Not archived' : 'Not unarchived'}
-          detail={describeActionError(error, 'change locations')}
-          requestId={error instanceof ApiError ? error.requestId : undefined}
-        />
-      ) : null}
-    </div>
+    <RecordActions
+      archived={location.archivedAt !== null}
+      editLabel="Edit or move"
+      onEdit={onEdit}
+      archive={useArchiveLocation(location.id)}
+      unarchive={useUnarchiveLocation(location.id)}
+      remove={useDeleteLocation(location.id)}
+      canDelete
+      deleteQuestion={`Delete ${location.code} permanently? Locations that were ever used cannot be deleted; archive them instead.`}
+      onDeleted={() => void navigate(paths.locations)}
+      toDo="change locations"
+    />
   );
 }
