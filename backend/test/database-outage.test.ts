@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../src/app';
 import { createDb } from '../src/lib/db';
@@ -6,14 +9,25 @@ import { createLogger } from '../src/lib/logger';
 import { freePort } from '../tools/free-port';
 import { testConfig } from './support/test-app';
 
-// Nothing listens on the database port: what a request meets while PostgreSQL restarts.
-describe('when the database is down', () => {
+// What a request meets while PostgreSQL restarts: nothing listens on its TCP port, or (as in
+// the compose stack, which connects through the db's socket volume) its Unix socket is gone.
+const outages: [string, () => Promise<string>][] = [
+  [
+    'TCP: nothing listens on the port',
+    async () => `postgres://stockroom:x@127.0.0.1:${await freePort()}/stockroom`,
+  ],
+  [
+    'Unix socket: no socket in the directory',
+    async () =>
+      `postgres://stockroom:x@/stockroom?host=${encodeURIComponent(await mkdtemp(join(tmpdir(), 'no-pg-')))}`,
+  ],
+];
+
+describe.each(outages)('when the database is down (%s)', (_kind, databaseUrl) => {
   let app: ReturnType<typeof createApp>;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    const config = testConfig({
-      DATABASE_URL: `postgres://stockroom:x@127.0.0.1:${await freePort()}/stockroom`,
-    });
+    const config = testConfig({ DATABASE_URL: await databaseUrl() });
     const logger = createLogger(config);
     const db = createDb(config, logger);
     app = createApp({ config, db, logger, lifecycle: createLifecycle() });
@@ -28,7 +42,7 @@ describe('when the database is down', () => {
       .expect(503);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
-    expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|at .*\.(js|ts):\d+/);
+    expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|ENOENT|at .*\.(js|ts):\d+/);
   });
 
   test('when probed, then liveness stays 200 and readiness is 503 naming the database', async () => {

@@ -6,12 +6,13 @@
 # operation of the OpenAPI document answers 401 to no one and 403 to roles below the one it
 # needs and to a read-scope token (scripts/drills/access.mjs).
 #
-# Reports, without failing, what the host itself can reach by container IP: on Linux the
-# Docker host routes to every bridge network, `internal: true` ones included, so a process
-# on the host can connect to api:3000 and db:5432 by IP. Nothing is published to other
-# machines. (Tried: `com.docker.network.bridge.inhibit_ipv4` does not stop it on Engine 20.10.)
+# The db has no network (network_mode: none; the api connects through the socket volume),
+# so nothing reaches PostgreSQL over TCP, the Docker host included. Reports, without
+# failing, what the host itself can reach by container IP: on Linux the Docker host routes
+# to every bridge network, so a process on the host can connect to api:3000 by IP. Nothing
+# is published to other machines.
 set -euo pipefail
-case ${1:-} in -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+case ${1:-} in -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 # shellcheck source=scripts/drills/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -25,6 +26,10 @@ check "web publishes only 8080 (as ${HTTP_PORT:-?})" \
   bash -c "[ \"\$(docker port $web_c | cut -d/ -f1 | sort -u)\" = 8080 ]"
 check "api publishes no port" test -z "$(published "$api_c")"
 check "db publishes no port" test -z "$(published "$db_c")"
+check "db has no network (only loopback), so no one reaches it over TCP" \
+  bash -c "[ \"\$(docker inspect -f '{{.HostConfig.NetworkMode}}' $db_c)\" = none ] && [ -z \"\$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' $db_c)\" ]"
+check "the api reaches the db through its socket volume" \
+  docker exec "$api_c" node -e "require('net').connect('/var/run/postgresql/.s.PGSQL.5432').on('connect',()=>process.exit(0)).on('error',(e)=>{console.log(e.message);process.exit(1)})"
 reachable=()
 for pair in "api:$api_c:3000" "db:$db_c:5432"; do
   IFS=: read -r svc c port <<<"$pair"

@@ -26,6 +26,7 @@ interface PgLikeError {
   name?: unknown;
   message?: unknown;
   constraint?: unknown;
+  syscall?: unknown;
 }
 
 export function pgCode(error: unknown): string | undefined {
@@ -44,6 +45,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   const code = pgCode(e);
   if (code && UNAVAILABLE_CODES.has(code)) return true;
+  // Connecting through a Unix socket (the compose stack) while PostgreSQL restarts: its
+  // socket file is gone until the new server has started.
+  if (code === 'ENOENT' && e.syscall === 'connect') return true;
   if (e.name === 'KnexTimeoutError') return true;
   const message = typeof e.message === 'string' ? e.message : '';
   // pg's errors without a code: the connection dropped, or a query was sent on a client that
