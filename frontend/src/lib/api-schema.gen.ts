@@ -163,7 +163,7 @@ export interface paths {
         query?: {
           q?: string;
           limit?: number;
-          offset?: number | null;
+          offset?: number;
         };
         header?: never;
         path: {
@@ -240,7 +240,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
-          offset?: number | null;
+          offset?: number;
         };
         header?: never;
         path?: never;
@@ -376,7 +376,7 @@ export interface paths {
           sort?: 'sku' | 'name' | 'createdAt' | 'updatedAt';
           order?: 'asc' | 'desc';
           limit?: number;
-          offset?: number | null;
+          offset?: number;
         };
         header?: never;
         path?: never;
@@ -1077,7 +1077,7 @@ export interface paths {
           sort?: 'code' | 'name';
           order?: 'asc' | 'desc';
           limit?: number;
-          offset?: number | null;
+          offset?: number;
         };
         header?: never;
         path?: never;

@@ -2,29 +2,16 @@ import { z } from 'zod';
 
 /**
  * Path and query values arrive as strings; only plain decimal digits may become numbers.
- * `z.coerce.number` alone also accepts "0x10" (16), "1e1", " 7 " and "" (0): a fuzzed
- * `/movements/0x10/reverse` reversed movement 16.
+ * `z.coerce.number` would also take "0x10" (16), "1e1", " 7 " and "" (0): a fuzzed
+ * `/movements/0x10/reverse` reversed movement 16. Any other string becomes NaN, which the
+ * number schema after it refuses with its own message.
  */
-const decimalOnly = (value: unknown) =>
-  typeof value === 'string' && !/^[0-9]{1,20}$/.test(value) ? Number.NaN : value;
-
-const wholeNumber = () =>
-  z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' });
-
-export const id = z.preprocess(
-  decimalOnly,
-  z.coerce
-    .number({ error: 'must be a positive whole number' })
-    .int({ error: 'must be a positive whole number' })
-    .min(1, { error: 'must be a positive whole number' })
-    .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' }),
-);
-
-export const idParams = z.object({ id });
+const decimalNumber = (value: unknown) =>
+  typeof value !== 'string' ? value : /^[0-9]{1,20}$/.test(value) ? Number(value) : Number.NaN;
 
 /**
- * An id inside a JSON body: a JSON number, never coerced (the path/query `id` coerces
- * strings, and coercion would also turn `true` into 1 and `[7]` into 7).
+ * An id inside a JSON body: a JSON number, never coerced (coercion would also turn `true`
+ * into 1 and `[7]` into 7).
  */
 export const bodyId = z
   .number({ error: 'must be a positive whole number' })
@@ -32,9 +19,21 @@ export const bodyId = z
   .min(1, { error: 'must be a positive whole number' })
   .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' });
 
+/** An id in a path or query string: decimal digits, then the same rules as `bodyId`. */
+export const id = z.preprocess(decimalNumber, bodyId);
+
+export const idParams = z.object({ id });
+
 /** A whole number in a query string (decimal digits only), from `min` to `max`. */
 export const queryInt = (min: number, max: number) =>
-  z.preprocess(decimalOnly, wholeNumber().min(min).max(max));
+  z.preprocess(
+    decimalNumber,
+    z
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .min(min)
+      .max(max),
+  );
 
 export const limitOffset = {
   limit: queryInt(1, 200).default(50),
