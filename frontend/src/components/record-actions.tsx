@@ -33,6 +33,9 @@ export function RecordActions(props: RecordActionsProps) {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const error = archive.error ?? unarchive.error ?? remove.error;
   const busy = archive.isPending || unarchive.isPending || remove.isPending;
+  const [toggle, toggleLabel, togglePending] = props.archived
+    ? [unarchive, 'Unarchive', 'Restoring…']
+    : [archive, 'Archive', 'Archiving…'];
   const run = (action: () => void) => () => {
     archive.reset();
     unarchive.reset();
@@ -50,15 +53,9 @@ export function RecordActions(props: RecordActionsProps) {
           type="button"
           className="button button--secondary"
           disabled={busy}
-          onClick={run(() => (props.archived ? unarchive.mutate() : archive.mutate()))}
+          onClick={run(() => toggle.mutate())}
         >
-          {props.archived
-            ? unarchive.isPending
-              ? 'Restoring…'
-              : 'Unarchive'
-            : archive.isPending
-              ? 'Archiving…'
-              : 'Archive'}
+          {toggle.isPending ? togglePending : toggleLabel}
         </button>
         {props.canDelete && !confirmingDelete ? (
           <button

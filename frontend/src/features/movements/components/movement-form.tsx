@@ -62,12 +62,10 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
   const [confirmation, setConfirmation] = useState<string | undefined>();
   const [presetApplied, setPresetApplied] = useState<number | null>(null);
   // Scanners are fast: a submit or a location answer can arrive while an item lookup is
-  // still out. These let code that resumes after an await see the form as it is now.
+  // still out. These let code that resumes after an await see the form as it is now; the
+  // location pickers' onChange is the only writer of `locations` and keeps the ref with it.
   const locationsRef = useRef(locations);
   const submittingRef = useRef(false);
-  useEffect(() => {
-    locationsRef.current = locations;
-  }, [locations]);
 
   const locationOptions = useLocationOptions();
   const create = useCreateMovement();
@@ -146,8 +144,8 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    // One submit at a time, including while it waits for an item lookup.
-    if (create.isPending || submittingRef.current) return;
+    // One submit at a time, from the item lookup it may wait for to the server's answer.
+    if (submittingRef.current) return;
     submittingRef.current = true;
     void submit().finally(() => {
       submittingRef.current = false;
