@@ -8,7 +8,7 @@
 # Figures: restart time, outage seen by clients, time until ready, errors, slowest failure.
 # Run through scripts/drills/run.sh (or see there how to run it against your own stack).
 set -euo pipefail
-case ${1:-} in -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+case ${1:-} in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
 # shellcheck source=scripts/drills/lib.sh
 . "$(dirname "$0")/lib.sh"
 

@@ -20,7 +20,7 @@ repo_root=$PWD
 # shellcheck source=scripts/lib/stack.sh
 . scripts/lib/stack.sh
 
-case ${1:-} in -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+case ${1:-} in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
 
 mapfile -t drills < <(find scripts/drills -maxdepth 1 -name '[0-9][0-9]-*.sh' | sort)
 if [ $# -gt 0 ]; then
