@@ -71,7 +71,6 @@ else
 fi
 
 # --- the running stack --------------------------------------------------------------------
-all_healthy() { local s; for s in db api web; do [ "$(health $s)" = healthy ] || { echo "$s: $(health $s)"; return 1; }; done; }
 check "db, api and web are healthy" all_healthy
 
 only_web_published() {
@@ -197,16 +196,17 @@ marker="e2e-$$-$RANDOM"
 check "write a row into app_settings" \
   psql_db "insert into app_settings (key, value) values ('e2e.marker', '\"$marker\"'::jsonb)"
 
-backup_file=
+newest_dump() { find "$BACKUP_DIR" -maxdepth 1 -name 'stockroom-*.dump' | sort | tail -n1; }
+count_dumps() { find "$BACKUP_DIR" -maxdepth 1 -name 'stockroom-*.dump' | wc -l; }
+# --and-verify, as the README's systemd service runs it.
 take_backup() {
-  scripts/backup.sh --keep 3 || return 1
-  backup_file=$(find "$BACKUP_DIR" -maxdepth 1 -name 'stockroom-*.dump' | sort | tail -n1)
-  [ -s "$backup_file" ] || { echo "no backup file in $BACKUP_DIR"; return 1; }
+  scripts/backup.sh --keep 3 --and-verify || return 1
+  [ -s "$(newest_dump)" ] || { echo "no backup file in $BACKUP_DIR"; return 1; }
   ! find "$BACKUP_DIR" -name '*.partial' | grep -q . || { echo "partial file left behind"; return 1; }
 }
-# Not via check(): it sets backup_file, so it must not run in a subshell.
+# Not via check(): the output's summary lines are shown below.
 if out=$(take_backup 2>&1); then
-  backup_file=$(find "$BACKUP_DIR" -maxdepth 1 -name 'stockroom-*.dump' | sort | tail -n1)
+  backup_file=$(newest_dump)
   ok "backup.sh writes a verified dump ($(basename "$backup_file"))"
   info "$(printf '%s\n' "$out" | grep -E '^backup: (wrote|app)' | tr '\n' ' ')"
 else
@@ -290,6 +290,20 @@ garbage_restore() {
 check "restore.sh refuses a garbage file with a clear message" garbage_restore
 check "data intact after the refused restore" marker_is "$marker"
 
+# A valid archive that fails part-way (a data-only dump collides with the rows already
+# there): one transaction, so nothing changes, and the stopped api is started again.
+failed_restore() {
+  dc exec -T db sh -c 'exec pg_dump -Fc --data-only -U "$POSTGRES_USER" -d "$POSTGRES_DB"' >"$work/data-only.dump" || return 1
+  if scripts/restore.sh "$work/data-only.dump" --yes </dev/null >"$work/restore.out" 2>&1; then
+    echo "restore of a colliding archive succeeded"; cat "$work/restore.out"; return 1
+  fi
+  grep -q "rolled back" "$work/restore.out" && grep -q "starting api" "$work/restore.out" \
+    || { cat "$work/restore.out"; return 1; }
+}
+check "restore.sh of an archive that fails part-way exits non-zero, rolled back" failed_restore
+check "data intact after the failed restore" marker_is "$marker"
+check "api healthy again after the failed restore" wait_healthy api 60
+
 no_confirmation() {
   if scripts/restore.sh "$backup_file" </dev/null >"$work/restore.out" 2>&1; then
     echo "restored without --yes and without a terminal"; return 1
@@ -329,7 +343,6 @@ check "data intact after the refused restores" marker_is "$marker"
 
 # --- upgrade ------------------------------------------------------------------------------------
 t_upgrade=$(now)
-count_dumps() { find "$BACKUP_DIR" -maxdepth 1 -name 'stockroom-*.dump' | wc -l; }
 upgrade_ok() {
   local before; before=$(count_dumps)
   scripts/upgrade.sh --yes --wait-timeout 180 </dev/null >"$work/upgrade-ok.out" 2>&1 || { tail -30 "$work/upgrade-ok.out"; return 1; }
@@ -363,6 +376,17 @@ info "rollback commands until healthy: $(elapsed "$t") s"
 check "data intact after the rollback" marker_is "$marker"
 check "GET /api/ready 200 after the rollback" get_ok /api/ready 200 application/json
 info "upgrade section: $(elapsed "$t_upgrade") s"
+
+# Retention: the oldest dumps go, each with its manifest.
+keep_two() {
+  local newest
+  scripts/backup.sh --keep 2 >"$work/keep.out" 2>&1 || { cat "$work/keep.out"; return 1; }
+  newest=$(newest_dump)
+  [ "$(count_dumps)" -eq 2 ] && [ "$(find "$BACKUP_DIR" -maxdepth 1 -name '*.json' | wc -l)" -eq 2 ] \
+    && [ -f "$newest.json" ] && grep -q "removed old backup" "$work/keep.out" \
+    || { ls -l "$BACKUP_DIR"; cat "$work/keep.out"; return 1; }
+}
+check "backup.sh --keep 2 leaves the newest two dumps and their manifests" keep_two
 
 # --- lifecycle ----------------------------------------------------------------------------------
 down_up() { dc down >/dev/null 2>&1 && dc up -d --wait >/dev/null 2>&1; }

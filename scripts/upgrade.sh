@@ -102,9 +102,10 @@ done
 # --- 2./3. what runs now ------------------------------------------------------------------
 api_image=$(configured_image api); web_image=$(configured_image web)
 api_cid=$(compose ps -q api | head -n1); web_cid=$(compose ps -q web | head -n1)
-old_api_id=$(docker inspect -f '{{.Image}}' "$api_cid")
 old_web_id=$(docker inspect -f '{{.Image}}' "$web_cid")
-IFS='|' read -r old_version old_commit _ <<<"$(app_info "$api_cid")"
+# app_info's third field is the container's image id.
+IFS='|' read -r old_version old_commit old_api_id <<<"$(app_info "$api_cid")"
+[ -n "$old_api_id" ] || die "cannot inspect the api container $api_cid"
 IFS='|' read -r _ _ _ old_schema old_count <<<"$(psql_db -c "$SQL_META")"
 old_db_image=$(docker inspect -f '{{.Config.Image}}' "$(compose ps -q db | head -n1)")
 

@@ -94,6 +94,5 @@ after=$(COOKIE=$cookie node -e '
   })();')
 figure "requests over the 12 s after scaling down, by status" "$after"
 check "no request failed while nginx forgot the removed replicas" test "$after" = "200=60"
-check "api is healthy" wait_healthy api 30
-check "web is healthy" wait_healthy web 30
+check "every service is healthy" wait_all_healthy 30
 drill_done

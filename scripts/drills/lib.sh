@@ -29,24 +29,6 @@ drill_done() {
   [ "$failed" -eq 0 ]
 }
 
-# all_healthy: every service of the project is running and healthy (names the others).
-all_healthy() {
-  local s h bad=0
-  for s in $(dc config --services); do
-    h=$(health "$s" 2>/dev/null || echo missing)
-    [ "$h" = healthy ] || { echo "$s is $h"; bad=1; }
-  done
-  return $bad
-}
-# wait_all_healthy TIMEOUT_S: until all_healthy, or names the laggards after TIMEOUT_S.
-wait_all_healthy() {
-  local deadline=$((SECONDS + $1))
-  until all_healthy >/dev/null; do
-    [ $SECONDS -lt "$deadline" ] || { all_healthy; return 1; }
-    sleep 0.5
-  done
-}
-
 # --- load generator and ledger checker (drills 01-03) ---------------------------------------
 now_ms() { date +%s%3N; }
 # ms_since EPOCH_MS: seconds since then, one decimal.

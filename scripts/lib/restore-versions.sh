@@ -14,6 +14,11 @@ check_versions() {
   local b_version b_commit b_schema b_count b_pg b_created
   local db_schema db_count pg_major
 
+  if [ ! -f "$manifest" ]; then
+    vwarn "no manifest ($manifest); versions unknown: the backup's app and schema version cannot be checked against this stack"
+    return 0
+  fi
+
   # "This stack" is what runs after the restore: the api image compose is configured with
   # (restore.sh starts api from it), else whatever api container there is.
   api_img=$(configured_image api) || api_img=
@@ -23,11 +28,6 @@ check_versions() {
   IFS='|' read -r run_version run_commit run_image _ <<<"$info"
   known=$(known_migrations "$run_image")
   IFS='|' read -r _ pg_major _ db_schema db_count <<<"$(psql_db -c "$SQL_META")"
-
-  if [ ! -f "$manifest" ]; then
-    vwarn "no manifest ($manifest); versions unknown: the backup's app and schema version cannot be checked against this stack"
-    return 0
-  fi
   if ! IFS='|' read -r b_version b_commit b_schema b_count b_pg b_created < <(manifest_sql "$manifest" \
       "select concat_ws('|', coalesce(m->>'app_version', ''), coalesce(m->>'app_commit', ''),
          coalesce(m->>'schema_version', ''), coalesce(m->>'schema_migrations', ''),

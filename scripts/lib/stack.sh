@@ -83,6 +83,23 @@ wait_healthy() { # wait_healthy SERVICE TIMEOUT_S
   done
   echo "$1 is '$h' after $2 s"; return 1
 }
+# all_healthy: every service of the project is running and healthy (names the others).
+all_healthy() {
+  local s h bad=0
+  for s in $(dc config --services); do
+    h=$(health "$s" 2>/dev/null || echo missing)
+    [ "$h" = healthy ] || { echo "$s is $h"; bad=1; }
+  done
+  return $bad
+}
+# wait_all_healthy TIMEOUT_S: until all_healthy, or names the laggards after TIMEOUT_S.
+wait_all_healthy() {
+  local deadline=$((SECONDS + $1))
+  until all_healthy >/dev/null; do
+    [ $SECONDS -lt "$deadline" ] || { all_healthy; return 1; }
+    sleep 0.5
+  done
+}
 psql_db() { dc exec -T db sh -c 'exec psql -v ON_ERROR_STOP=1 -At -U "$POSTGRES_USER" -d "$POSTGRES_DB" -c "$1"' psql "$1"; }
 
 # --- HTTP (curl, one cookie jar per scratch dir) -----------------------------------------------
