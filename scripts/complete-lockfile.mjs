@@ -17,18 +17,8 @@ function platformOf(name) {
     .pop()
     .replace(/^resolver-binding-/, '');
   const [os, arch, abi] = suffix.split('-');
-  const cpu =
-    {
-      arm: 'arm',
-      arm64: 'arm64',
-      x64: 'x64',
-      ia32: 'ia32',
-      loong64: 'loong64',
-      ppc64: 'ppc64',
-      riscv64: 'riscv64',
-      s390x: 's390x',
-    }[arch] ?? arch;
-  const entry = { os: [os], cpu: [cpu] };
+  // The binding's name carries npm's own os and cpu names (linux-x64-gnu, darwin-arm64, …).
+  const entry = { os: [os], cpu: [arch] };
   if (os === 'linux') entry.libc = [abi?.startsWith('musl') ? 'musl' : 'glibc'];
   return entry;
 }

@@ -7,7 +7,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
 import { readEnv } from './env.js';
-import { CHROMIUM_ARGS } from './browser.js';
+import { CHROMIUM_ARGS, SIZES } from './browser.js';
 
 const env = readEnv();
 const runs = Number(process.env.MEASURE_RUNS ?? 7);
@@ -123,7 +123,7 @@ async function main() {
   });
   const options = {
     baseURL: env.baseUrl,
-    viewport: { width: 1280, height: 800 },
+    viewport: SIZES[0]!.viewport, // the desktop size of the walk
     timezoneId: 'UTC',
   };
   try {
@@ -137,12 +137,9 @@ async function main() {
     });
     if (!signedIn.ok()) throw new Error(`sign-in failed: ${signedIn.status()}`);
     const storageState = await signer.storageState();
-    await signer.close();
-
-    const probe = await browser.newContext({ ...options, storageState });
-    const totals = await probe.request.get('/api/v1/stock/summary');
+    const totals = await signer.request.get('/api/v1/stock/summary');
     const summary = (await totals.json()) as { activeItems?: number };
-    await probe.close();
+    await signer.close();
 
     const cold: Load[] = [];
     for (let i = 0; i < runs; i++) {

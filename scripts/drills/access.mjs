@@ -10,16 +10,15 @@
 // paths carry real ids. Only refusals are asked for, so nothing else changes. Prints `ok` /
 // `not ok` per failed check, a `# figure:` line with the counts, and exits 1 on a failure.
 import { writeFileSync } from 'node:fs';
+import { parseArgs, usage } from './cli.mjs';
 import { api, parseJson, send, signIn, stockedItem } from './http.mjs';
-import { operations, withId } from './openapi.mjs';
+import { loadSpec, operations, withId } from './openapi.mjs';
 
-if (process.argv.includes('--help') || process.argv.includes('-h')) {
-  console.log(
-    'usage: node scripts/drills/access.mjs [--out results.json]   (env: BASE_URL, ADMIN_EMAIL, ADMIN_PASSWORD)',
-  );
+const args = parseArgs('access', process.argv.slice(2));
+if (args.help) {
+  console.log(usage(import.meta.url));
   process.exit(0);
 }
-const outIndex = process.argv.indexOf('--out');
 const ROLES = ['viewer', 'operator', 'manager', 'admin'];
 
 const admin = await signIn(process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
@@ -36,7 +35,7 @@ for (const role of ROLES.slice(0, 3)) {
     role,
     password,
   });
-  userIds[role] = (made.user ?? made).id;
+  userIds[role] = made.id;
   identities[role] = await signIn(email, password);
 }
 const created = await api(admin, 'POST', '/api/v1/api-tokens', {
@@ -52,7 +51,7 @@ const ids = {
   'api-tokens': created.apiToken.id,
 };
 
-const spec = JSON.parse((await send({ method: 'GET', path: '/api/v1/openapi.json' })).body);
+const spec = await loadSpec('access');
 const checks = [];
 const failures = [];
 const rank = (r) => ROLES.indexOf(r);
@@ -98,9 +97,5 @@ for (const f of failures)
   console.log(
     `not ok - ${f.who}: ${f.method} ${f.path} (needs ${f.role}) answered ${f.got} ${f.gotCode ?? ''}, expected ${f.status} ${f.code}: ${f.body}`,
   );
-if (outIndex > 0)
-  writeFileSync(
-    process.argv[outIndex + 1],
-    JSON.stringify({ checks: checks.length, failures }, null, 2),
-  );
+if (args.out) writeFileSync(args.out, JSON.stringify({ checks: checks.length, failures }, null, 2));
 process.exit(failures.length ? 1 : 0);

@@ -9,13 +9,14 @@ export function die(tool, message) {
 }
 
 /**
- * The help text of a tool: lines FIRST..LAST (1-based) of the file at URL, with the leading
- * `// ` taken off, because each tool's opening comment is its manual.
+ * The help text of a tool: its opening comment (the `//` lines after the shebang, up to the
+ * first line of code) without the leading `// `, because that comment is its manual.
  */
-export function usage(url, first, last) {
-  return readFileSync(new URL(url), 'utf8')
-    .split('\n')
-    .slice(first - 1, last)
+export function usage(url) {
+  const lines = readFileSync(new URL(url), 'utf8').split('\n').slice(1);
+  const end = lines.findIndex((l) => !l.startsWith('//'));
+  return lines
+    .slice(0, end === -1 ? lines.length : end)
     .map((l) => l.replace(/^\/\/ ?/, ''))
     .join('\n');
 }

@@ -1,5 +1,5 @@
-// Every drill's --help is its header comment: all of it, and nothing of the code after it
-// (the line ranges were once typed in by hand and drifted).
+// Every drill's and drill tool's --help is its header comment: all of it, and nothing of
+// the code after it (the line ranges were once typed in by hand and drifted).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -20,5 +20,20 @@ for (const name of scripts) {
     const out = execFileSync('bash', [path, '--help'], { encoding: 'utf8' });
     assert.equal(out, header.join('\n') + '\n');
     assert.doesNotMatch(out, /set -euo|esac|shellcheck/);
+  });
+}
+
+const tools = ['access.mjs', 'ledger-check.mjs', 'fuzz/main.mjs', 'load/main.mjs'];
+
+for (const name of tools) {
+  test(`when ${name} is run with --help, then it prints its whole header comment`, () => {
+    const path = join(dir, name);
+    const lines = readFileSync(path, 'utf8').split('\n').slice(1);
+    const header = lines.slice(
+      0,
+      lines.findIndex((line) => !line.startsWith('//')),
+    );
+    const out = execFileSync('node', [path, '--help'], { encoding: 'utf8' });
+    assert.equal(out, header.map((line) => line.replace(/^\/\/ ?/, '')).join('\n') + '\n');
   });
 }

@@ -18,11 +18,17 @@ import { die, usage } from './cli.mjs';
 
 const files = process.argv.slice(2);
 if (!files.length || files.includes('-h') || files.includes('--help')) {
-  process.stdout.write(`${usage(import.meta.url, 2, 14)}\n`);
+  process.stdout.write(`${usage(import.meta.url)}\n`);
   process.exit(files.length ? 0 : 2);
 }
 
-const loads = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
+const loads = files.map((f) => {
+  try {
+    return JSON.parse(readFileSync(f, 'utf8'));
+  } catch (error) {
+    return die('ledger-check', `cannot read ${f}: ${error.message}`);
+  }
+});
 for (const l of loads)
   if (!/^[A-Za-z0-9-]+$/.test(l.run))
     die('ledger-check', `unexpected run name ${JSON.stringify(l.run)}`);

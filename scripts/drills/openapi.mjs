@@ -1,6 +1,8 @@
 // The API's operations as the drills walk them, from its OpenAPI document: each one names
 // the role it needs in `x-required-role`, which fuzz/ and access.mjs test against.
+import { readFileSync } from 'node:fs';
 import { die } from './cli.mjs';
+import { send } from './http.mjs';
 
 const METHODS = ['get', 'post', 'patch', 'put', 'delete'];
 
@@ -24,6 +26,14 @@ export function operations(spec) {
     }
   }
   return ops;
+}
+
+/** The OpenAPI document: from FILE when given, else the API's (TOOL dies unless it is 200). */
+export async function loadSpec(tool, file) {
+  if (file) return JSON.parse(readFileSync(file, 'utf8'));
+  const res = await send({ method: 'GET', path: '/api/v1/openapi.json' });
+  if (res.status !== 200) die(tool, `GET /api/v1/openapi.json answered ${res.status || res.error}`);
+  return JSON.parse(res.body);
 }
 
 /**

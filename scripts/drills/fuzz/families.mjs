@@ -58,7 +58,9 @@ export function families(op, fx, pick, rnd, who) {
       if (anchor.id) path = pathFor(anchor.id);
     }
     const body = mutateBody(base);
-    return { path: path + (op.method === 'GET' ? validQuery() : ''), body };
+    // The query is drawn even when the mutation gave up, so a seed's sequence stays the same.
+    const fullPath = path + (op.method === 'GET' ? validQuery() : '');
+    return body === undefined ? undefined : { path: fullPath, body };
   };
   const J = (body) => (typeof body === 'string' ? body : JSON.stringify(body));
   const out = {};

@@ -24,8 +24,8 @@
 // (`..`), always sets a content type for string bodies and refuses some bodies we want.
 import { readFileSync } from 'node:fs';
 import { die, parseArgs, usage } from '../cli.mjs';
-import { agent, send } from '../http.mjs';
-import { operations } from '../openapi.mjs';
+import { agent } from '../http.mjs';
+import { loadSpec, operations } from '../openapi.mjs';
 import { generate } from './generate.mjs';
 import { prepare } from './prepare.mjs';
 import { report } from './report.mjs';
@@ -35,15 +35,8 @@ const fail = (msg) => die('fuzz', msg);
 const args = parseArgs('fuzz', process.argv.slice(2), ['dump', 'dry-run']);
 const [command] = args._;
 if (args.help || !command) {
-  console.log(usage(import.meta.url, 2, 24));
+  console.log(usage(import.meta.url));
   process.exit(args.help ? 0 : 2);
-}
-
-async function loadSpec() {
-  if (args.spec) return JSON.parse(readFileSync(args.spec, 'utf8'));
-  const res = await send({ method: 'GET', path: '/api/v1/openapi.json' });
-  if (res.status !== 200) fail(`GET /api/v1/openapi.json answered ${res.status}`);
-  return JSON.parse(res.body);
 }
 
 async function run() {
@@ -51,7 +44,7 @@ async function run() {
   const seed = Number(args.seed ?? Date.now() % 1_000_000);
   const counts = { admin: Number(args.admin ?? 7000), anon: Number(args.anon ?? 3500) };
   const concurrency = Number(args.concurrency ?? 16);
-  const ops = operations(await loadSpec());
+  const ops = operations(await loadSpec('fuzz', args.spec));
   let list = generate(ops, fx, seed, counts);
   if (args.only) {
     const keep = new Set(args.only.split(',').map(Number));

@@ -24,7 +24,7 @@ export async function prepare(out) {
     locationId: location.id,
     code: location.code,
     movementId: movement.id,
-    userId: (user.user ?? user).id,
+    userId: user.id,
     tokenId: token.apiToken.id,
     adminEmail: process.env.ADMIN_EMAIL,
     // `run` uses this session: signing in again after the database snapshot would change it.

@@ -56,9 +56,10 @@ async function postMovement(ctx, clientNo, seq) {
 export async function client(ctx, clientNo) {
   for (let seq = 1; !ctx.stopping; seq++) {
     if (Math.random() < ctx.readShare) {
-      record(ctx, 'r', await request(ctx, 'GET', readPath(ctx)));
+      const read = await request(ctx, 'GET', readPath(ctx));
+      record(ctx, 'r', read);
       // A failed read is not retried; back off a little so an outage is not a busy loop.
-      if (ctx.requests.at(-1)[3] === 0 || ctx.requests.at(-1)[3] >= 500) await sleep(100);
+      if (read.status === 0 || read.status >= 500) await sleep(100);
     } else {
       await postMovement(ctx, clientNo, seq);
     }

@@ -24,7 +24,7 @@ import { stats } from './stats.mjs';
 
 const opts = parseArgs('load', process.argv.slice(2));
 if (opts.help || !opts._[0]) {
-  process.stdout.write(`${usage(import.meta.url, 2, 20)}\n`);
+  process.stdout.write(`${usage(import.meta.url)}\n`);
   process.exit(opts.help ? 0 : 2);
 }
 if (opts._[0] === 'run') await run(opts);

@@ -34,8 +34,7 @@ export function summarize(result, since = 0) {
   const firstOk = reqs
     .filter((r) => r[0] >= since && r[3] >= 200 && r[3] < 300)
     .map((r) => r[0] + r[1]);
-  const firstFail = failed.map((r) => r[0] + r[1]);
-  const lastFail = failed.map((r) => r[0] + r[1]);
+  const failEnds = failed.map((r) => r[0] + r[1]);
   const keys = result.keys;
   const span = reqs.length
     ? (Math.max(...reqs.map((r) => r[0] + r[1])) - Math.min(...reqs.map((r) => r[0]))) / 1000
@@ -57,8 +56,8 @@ export function summarize(result, since = 0) {
     p99Ms: pct(ms, 99),
     maxMs: ms.at(-1) ?? 0,
     slowestFailureMs: failedMs.at(-1) ?? 0,
-    firstFailureEndAt: firstFail.length ? Math.min(...firstFail) : null,
-    lastFailureEndAt: lastFail.length ? Math.max(...lastFail) : null,
+    firstFailureEndAt: failEnds.length ? Math.min(...failEnds) : null,
+    lastFailureEndAt: failEnds.length ? Math.max(...failEnds) : null,
     firstOkEndAt: firstOk.length ? Math.min(...firstOk) : null,
     polls: polls.length,
     pollStatus,
