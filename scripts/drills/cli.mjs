@@ -21,6 +21,16 @@ export function usage(url) {
     .join('\n');
 }
 
+/** Option KEY of OPTS as a number (FALLBACK when absent); TOOL dies on anything else. */
+export function num(tool, opts, key, fallback) {
+  const raw = opts[key];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (raw === '' || !Number.isFinite(n))
+    die(tool, `--${key} must be a number, not ${JSON.stringify(raw)}`);
+  return n;
+}
+
 /**
  * `--key value` and `--key=value` options into an object; words that are not options go to
  * `_`. FLAGS are options that take no value (true when present). -h/--help sets `help`.

@@ -23,7 +23,7 @@
 // Node 20, no dependencies: node:http rather than fetch, because fetch normalises paths
 // (`..`), always sets a content type for string bodies and refuses some bodies we want.
 import { readFileSync } from 'node:fs';
-import { die, parseArgs, usage } from '../cli.mjs';
+import { die, num, parseArgs, usage } from '../cli.mjs';
 import { agent } from '../http.mjs';
 import { loadSpec, operations } from '../openapi.mjs';
 import { generate } from './generate.mjs';
@@ -41,9 +41,9 @@ if (args.help || !command) {
 
 async function run() {
   const fx = JSON.parse(readFileSync(args.fixtures ?? fail('--fixtures is required'), 'utf8'));
-  const seed = Number(args.seed ?? Date.now() % 1_000_000);
-  const counts = { admin: Number(args.admin ?? 7000), anon: Number(args.anon ?? 3500) };
-  const concurrency = Number(args.concurrency ?? 16);
+  const seed = num('fuzz', args, 'seed', Date.now() % 1_000_000);
+  const counts = { admin: num('fuzz', args, 'admin', 7000), anon: num('fuzz', args, 'anon', 3500) };
+  const concurrency = num('fuzz', args, 'concurrency', 16);
   const ops = operations(await loadSpec('fuzz', args.spec));
   let list = generate(ops, fx, seed, counts);
   if (args.only) {

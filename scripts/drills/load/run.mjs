@@ -1,7 +1,7 @@
 // `run`: sets the run up, starts the clients (and the poller), stops them on --duration,
 // --stop-file or a signal, and writes every key's outcome and every request to --out.
 import { existsSync, writeFileSync } from 'node:fs';
-import { die } from '../cli.mjs';
+import { die, num } from '../cli.mjs';
 import { request } from './client.mjs';
 import { client, record } from './clients.mjs';
 import { setup } from './setup.mjs';
@@ -22,10 +22,10 @@ export async function run(opts) {
     baseUrl,
     token,
     run: opts.run ?? `drill${started.toString(36)}`,
-    timeoutMs: Number(opts['timeout-ms'] ?? 10_000),
-    deadlineMs: Number(opts['deadline-s'] ?? 120) * 1000,
-    readShare: Number(opts['read-share'] ?? 0.25),
-    thinkMs: Number(opts['think-ms'] ?? 0),
+    timeoutMs: num('load', opts, 'timeout-ms', 10_000),
+    deadlineMs: num('load', opts, 'deadline-s', 120) * 1000,
+    readShare: num('load', opts, 'read-share', 0.25),
+    thinkMs: num('load', opts, 'think-ms', 0),
     stopping: false,
     abandon: false,
     keys: [],
@@ -46,7 +46,7 @@ export async function run(opts) {
 
   await setup(ctx, opts);
   if (opts['ready-file']) writeFileSync(opts['ready-file'], `${Date.now()}\n`);
-  const duration = opts.duration ? Number(opts.duration) * 1000 : Infinity;
+  const duration = (num('load', opts, 'duration', 0) || Infinity) * 1000; // 0: until stopped
   const watcher = setInterval(() => {
     if (ctx.stopping) return;
     if (Date.now() - started >= duration) stop('duration');
@@ -66,10 +66,10 @@ export async function run(opts) {
           });
           polls.add(p);
         },
-        Number(opts['poll-ms'] ?? 100),
+        num('load', opts, 'poll-ms', 100),
       )
     : null;
-  const clients = Number(opts.clients ?? 24);
+  const clients = num('load', opts, 'clients', 24);
   await Promise.all(Array.from({ length: clients }, (_, i) => client(ctx, i + 1)));
   clearInterval(watcher);
   clearInterval(polling);

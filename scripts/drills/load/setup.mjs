@@ -1,6 +1,6 @@
 // Setting a run up: the items and locations its movements use, created through the API
 // (or reused by id), so a run only touches rows of its own.
-import { die } from '../cli.mjs';
+import { die, num } from '../cli.mjs';
 import { definitive, request, sleep } from './client.mjs';
 
 /** POSTs BODY to PATH, retrying an outage for ~5 s; the new row's id. */
@@ -19,11 +19,11 @@ export async function setup(ctx, opts) {
   const ids = (list) => String(list).split(',').map(Number);
   ctx.items = opts['item-ids'] ? ids(opts['item-ids']) : [];
   ctx.locations = opts['location-ids'] ? ids(opts['location-ids']) : [];
-  for (let i = ctx.items.length + 1; i <= Number(opts.items ?? 4); i++)
+  for (let i = ctx.items.length + 1; i <= num('load', opts, 'items', 4); i++)
     ctx.items.push(
       await createOrDie(ctx, '/api/v1/items', { sku: `${ctx.run}-I${i}`, name: `Drill item ${i}` }),
     );
-  for (let i = ctx.locations.length + 1; i <= Number(opts.locations ?? 3); i++)
+  for (let i = ctx.locations.length + 1; i <= num('load', opts, 'locations', 3); i++)
     ctx.locations.push(
       await createOrDie(ctx, '/api/v1/locations', {
         code: `${ctx.run}-L${i}`,

@@ -1,6 +1,6 @@
 // `stats`: figures from a run's file, as "name value" lines the drills read with load_stat.
 import { readFileSync } from 'node:fs';
-import { die } from '../cli.mjs';
+import { die, num } from '../cli.mjs';
 import { definitive } from './client.mjs';
 
 /** The P-th percentile of SORTED (nearest rank), 0 for none. */
@@ -82,7 +82,7 @@ export function stats(opts) {
   const file = opts._[1];
   if (!file) die('load', 'stats needs the FILE written by run');
   const result = JSON.parse(readFileSync(file, 'utf8'));
-  const s = summarize(result, Number(opts.since ?? 0));
+  const s = summarize(result, num('load', opts, 'since', 0));
   for (const [k, v] of Object.entries(s))
     process.stdout.write(`${k} ${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}\n`);
 }
