@@ -5,8 +5,8 @@
 // directory is mode 700 on most distributions), so the binaries are staged in a fresh temporary
 // directory and the data directory must be reachable too. Both are checked by running a
 // program as that user before anything starts; every failure is one LocalPostgresError.
-import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from './free-port';
@@ -74,8 +74,12 @@ export async function startLocalPostgres(
     scratch.push(dir);
     return dir;
   };
-  const removeScratch = () =>
-    Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
+  // Also on exit: Ctrl-C or a crashed run must not leave staged binaries behind.
+  const removeScratch = () => {
+    process.off('exit', removeScratch);
+    for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', removeScratch);
   try {
     const stageIn = user && (await fresh('stockroom-pgbin-'));
     const { EmbeddedPostgres, initdb } = await loadEmbeddedPostgres(stageIn);
@@ -103,8 +107,11 @@ export async function startLocalPostgres(
       persistent: !!options.dataDir,
       createPostgresUser: !!user,
       postgresFlags: flags,
-      // Kept for the error message when initdb or the server stops early.
-      onLog: (message) => void logs.push(...String(message).trim().split('\n').slice(-3)),
+      // The last lines are kept for the error message when initdb or the server stops early.
+      onLog: (message) => {
+        logs.push(...String(message).trim().split('\n'));
+        logs.splice(0, logs.length - 10);
+      },
       onError: (e) => process.stderr.write(`[postgres] ${String(e)}\n`),
     });
     if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
@@ -114,11 +121,11 @@ export async function startLocalPostgres(
       url: (database) => `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
       stop: async () => {
         await pg.stop();
-        await removeScratch();
+        removeScratch();
       },
     };
   } catch (error) {
-    await removeScratch();
+    removeScratch();
     if (error instanceof LocalPostgresError) throw error;
     const said = logs.filter((line) => /FATAL|ERROR|error:/.test(line)).pop() ?? logs.pop();
     throw new LocalPostgresError(
