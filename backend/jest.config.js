@@ -1,3 +1,19 @@
+const { mkdtempSync, rmdirSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const path = require('node:path');
+
+// Jest caches in the temporary directory, and the local PostgreSQL lives there: when it cannot be
+// written, say so in one sentence (the stack is the sentence) rather than a trace from Jest's cache.
+try {
+  rmdirSync(mkdtempSync(path.join(tmpdir(), 'jest-check-')));
+} catch (error) {
+  const why = new Error(
+    `The tests need a writable temporary directory, and ${tmpdir()} is not (${error.code}); set TMPDIR to one.`,
+  );
+  why.stack = why.message;
+  throw why;
+}
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

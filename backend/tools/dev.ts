@@ -2,7 +2,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import knex from 'knex';
+import { devDataDir } from './dev-data-dir';
 import { startLocalPostgres, type LocalPostgres } from './local-postgres';
+import { LocalPostgresError } from './local-postgres-error';
 
 const DEV_PORT = 54329;
 const DEV_DATABASE = 'stockroom';
@@ -24,11 +26,13 @@ async function main(): Promise<void> {
   const env = { ...process.env };
   let pg: LocalPostgres | undefined;
   if (!env.DATABASE_URL) {
-    const dataDir = path.resolve(__dirname, '../../.local/postgres');
-    pg = await startLocalPostgres({ dataDir, port: DEV_PORT });
+    const { dir, note } = await devDataDir();
+    pg = await startLocalPostgres({ dataDir: dir, port: DEV_PORT });
     await ensureDatabase(pg);
     env.DATABASE_URL = pg.url(DEV_DATABASE);
-    console.log(`[dev] local PostgreSQL on port ${DEV_PORT}, data in ${dataDir}`);
+    console.log(
+      `[dev] local PostgreSQL on port ${DEV_PORT}, data in ${dir}${note ? ` (${note})` : ''}`,
+    );
   }
   env.LOG_LEVEL ??= 'debug';
   const api = spawn('tsx', ['watch', '--clear-screen=false', 'src/main.ts'], {
@@ -46,4 +50,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
 }
 
-void main();
+main().catch((error: unknown) => {
+  // A reason the local PostgreSQL cannot start is one sentence for a person, not a trace.
+  if (!(error instanceof LocalPostgresError)) throw error;
+  console.error(`[dev] ${error.message}`);
+  process.exit(1);
+});
