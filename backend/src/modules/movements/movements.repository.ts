@@ -96,8 +96,9 @@ export interface KeyScope {
 }
 
 /** Column = value, or IS NULL: the unique index treats nulls as one value (NULLS NOT DISTINCT). */
-const sameOrNull = (column: string, value: number | null) => (q: Knex.QueryBuilder) =>
-  value === null ? q.whereNull(column) : q.where(column, value);
+const sameOrNull = (column: string, value: number | null) => (q: Knex.QueryBuilder) => {
+  void (value === null ? q.whereNull(column) : q.where(column, value));
+};
 
 export async function findByIdempotencyKey(
   db: DbOrTrx,
