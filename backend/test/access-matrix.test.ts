@@ -46,6 +46,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api-tokens': 'admin',
   'POST /api-tokens': 'admin',
   'DELETE /api-tokens/:id': 'admin',
+  'POST /api-tokens/:id/enable': 'admin',
   'GET /audit': 'admin',
   'GET /settings': 'authenticated',
   'PATCH /settings': 'admin',

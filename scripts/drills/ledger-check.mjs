@@ -8,7 +8,7 @@
 //   - every movement id answered 2xx is in `movements` exactly once, under its key;
 //   - every key that ended 2xx has exactly one movement, every key that ended 4xx none;
 //   - every key got a definitive answer, and no movement of these runs is unaccounted for;
-//   - no idempotency key has two movements (whole table);
+//   - no caller's idempotency key has two movements (whole table; keys are per caller);
 //   - stock_levels equals the ledger sum for every item x location, item_totals equals the
 //     sum of an item's balances, and no balance is negative (whole database).
 // Exit status 1 when a check failed, 2 when it could not run.
@@ -59,7 +59,7 @@ select json_build_object(
              where idempotency_key ^@ any (array[${runs}]::text[])),
   'duplicateKeys', (select coalesce(json_agg(k), '[]') from (
       select idempotency_key as k from movements where idempotency_key is not null
-       group by idempotency_key having count(*) > 1) d),
+       group by created_by, created_by_token_id, idempotency_key having count(*) > 1) d),
   'movements', (select count(*) from movements),
   'pairs', (select count(*) from balances),
   'ledgerMismatches', (select coalesce(json_agg(b), '[]') from balances b where balance <> ledger),
@@ -144,7 +144,7 @@ check(
   db.keyed.filter((m) => !known.has(m.key)).map((m) => `movement ${m.id} has unknown key ${m.key}`),
 );
 check(
-  'no idempotency key has two movements (whole ledger)',
+  "no caller's idempotency key has two movements (whole ledger)",
   db.duplicateKeys.map((k) => `key ${k}`),
 );
 check(

@@ -75,3 +75,14 @@ export async function onHandAt(
   );
   return line?.quantity ?? '0';
 }
+
+/** A new API token made by `admin` (an admin's Api); its id and the secret to send. */
+export async function createApiToken(
+  admin: Api,
+  scope: 'read' | 'write' = 'write',
+): Promise<{ id: number; secret: string }> {
+  const res = await admin.post('/api/v1/api-tokens').send({ name: unique('token'), scope });
+  if (res.status !== 201)
+    throw new Error(`createApiToken: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: res.body.apiToken.id as number, secret: res.body.token as string };
+}

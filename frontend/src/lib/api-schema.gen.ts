@@ -1749,13 +1749,13 @@ export interface paths {
     put?: never;
     /**
      * Post a movement (receive, ship, transfer, adjust or count)
-     * @description Applied atomically with the balances it changes. A movement that would take stock below zero is refused with 409 INSUFFICIENT_STOCK. Send an Idempotency-Key so retries never post twice.
+     * @description Applied atomically with the balances it changes. A movement that would take stock below zero is refused with 409 INSUFFICIENT_STOCK. Send an Idempotency-Key so retries never post twice: a replay answers with the original movement (same status, header Idempotent-Replayed: true). Keys are scoped to the caller (a user's session, or one API token); reusing a key for a different request is 422 IDEMPOTENCY_KEY_REUSED.
      */
     post: {
       parameters: {
         query?: never;
         header?: {
-          /** @description Makes retries safe: the same key returns the original movement instead of posting again */
+          /** @description Makes retries safe: the same key returns the original movement instead of posting again. Keys are per caller (a signed-in user, or one API token): another caller with the same key posts its own movement. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. */
           'idempotency-key'?: string;
         };
         path?: never;
@@ -1979,7 +1979,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description Makes retries safe: the same key returns the original movement instead of posting again */
+          /** @description Makes retries safe: the same key returns the original movement instead of posting again. Keys are per caller (a signed-in user, or one API token): another caller with the same key posts its own movement. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. */
           'idempotency-key'?: string;
         };
         path: {
@@ -2274,7 +2274,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign out: ends this session and clears the cookie */
+    /**
+     * Sign out: ends this session and clears the cookie
+     * @description For browser sessions only. With an API token it is 400 SIGN_OUT_NEEDS_SESSION and the token keeps working: an admin revokes a token with DELETE /api-tokens/{id}.
+     */
     post: {
       parameters: {
         query?: never;
@@ -3003,6 +3006,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/api-tokens/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-enable a token that was disabled when its user was deactivated
+     * @description Deactivating a user disables their tokens; reactivating the user leaves them disabled, so each one comes back only when an admin says so. Already enabled: returned as is. 409 API_TOKEN_REVOKED (revoking is final), 409 TOKEN_OWNER_INACTIVE (reactivate the user first).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiToken'];
+          };
+        };
+        /** @description Problem details (RFC 9457) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Problem details (RFC 9457) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Problem details (RFC 9457) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Problem details (RFC 9457) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Problem details (RFC 9457) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit': {
     parameters: {
       query?: never;
@@ -3549,9 +3638,16 @@ export interface components {
       lastUsedAt: string | null;
       /**
        * Format: date-time
+       * @description Set when revoked; revoking is final
        * @example 2026-11-22T10:00:00.000Z
        */
       revokedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Set when the user who made it was deactivated. It stays disabled when they are reactivated, until an admin re-enables it (POST /api-tokens/{id}/enable).
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      disabledAt: string | null;
       createdBy: {
         id: number;
         name: string;

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import type { TokenScope } from '../../lib/roles';
 import { iso, isoNotNull } from '../../lib/sql';
@@ -12,6 +13,8 @@ interface TokenRow {
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  disabled_at: Date | null;
+  creator_active: boolean;
 }
 
 const toToken = (r: TokenRow): ApiToken => ({
@@ -21,6 +24,7 @@ const toToken = (r: TokenRow): ApiToken => ({
   createdAt: isoNotNull(r.created_at),
   lastUsedAt: iso(r.last_used_at),
   revokedAt: iso(r.revoked_at),
+  disabledAt: iso(r.disabled_at),
   createdBy: { id: Number(r.created_by), name: r.creator_name },
 });
 
@@ -36,6 +40,8 @@ const selectTokens = (db: DbOrTrx) =>
       't.created_at',
       't.last_used_at',
       't.revoked_at',
+      't.disabled_at',
+      'u.active as creator_active',
     );
 
 export async function insert(
@@ -58,11 +64,12 @@ export async function list(db: DbOrTrx): Promise<ApiToken[]> {
   return rows.map(toToken);
 }
 
-/** A token that is not revoked, by the hash of its secret. */
+/** A token that is neither revoked nor disabled, by the hash of its secret. */
 export async function findLiveByHash(db: DbOrTrx, tokenHash: string) {
   const row = (await selectTokens(db)
     .where('t.token_hash', tokenHash)
     .whereNull('t.revoked_at')
+    .whereNull('t.disabled_at')
     .first()) as TokenRow | undefined;
   return row && toToken(row);
 }
@@ -80,4 +87,37 @@ export async function touch(db: DbOrTrx, id: number): Promise<void> {
 export async function revoke(db: DbOrTrx, id: number): Promise<ApiToken | undefined> {
   await db('api_tokens').where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
   return findById(db, id);
+}
+
+/** The token locked for a change, and whether its creator is active. */
+export async function lockById(
+  trx: Knex.Transaction,
+  id: number,
+): Promise<{ token: ApiToken; creatorActive: boolean } | undefined> {
+  const row = (await selectTokens(trx).where('t.id', id).forUpdate('t').first()) as
+    TokenRow | undefined;
+  return row && { token: toToken(row), creatorActive: row.creator_active };
+}
+
+/** Disables a user's working tokens; returns the ones it disabled. */
+export async function disableForCreator(db: DbOrTrx, userId: number): Promise<ApiToken[]> {
+  const rows = (await db('api_tokens')
+    .where({ created_by: userId })
+    .whereNull('revoked_at')
+    .whereNull('disabled_at')
+    .update({ disabled_at: db.fn.now() })
+    .returning('id')) as { id: string }[];
+  if (rows.length === 0) return [];
+  const disabled = (await selectTokens(db)
+    .whereIn(
+      't.id',
+      rows.map((r) => r.id),
+    )
+    .orderBy('t.id')) as TokenRow[];
+  return disabled.map(toToken);
+}
+
+export async function enable(db: DbOrTrx, id: number): Promise<ApiToken> {
+  await db('api_tokens').where({ id }).update({ disabled_at: null });
+  return (await findById(db, id))!;
 }

@@ -2,7 +2,12 @@ import { idParams } from '../../lib/http/common-schemas';
 import { defineRoute } from '../../lib/http/define-route';
 import { actorOf } from '../../lib/http/identity';
 import type { RouteContext } from '../../lib/http/route-context';
-import { apiTokenList, createApiTokenBody, createdApiToken } from './api-tokens.schemas';
+import {
+  apiTokenList,
+  apiTokenSchema,
+  createApiTokenBody,
+  createdApiToken,
+} from './api-tokens.schemas';
 import * as tokens from './api-tokens.service';
 
 const tag = 'API tokens';
@@ -40,5 +45,20 @@ export const apiTokenRoutes = ({ db }: RouteContext) => [
     status: 204,
     errors: [404],
     handler: ({ params, req }) => tokens.revokeToken(db, params.id, actorOf(req)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api-tokens/:id/enable',
+    tag,
+    access: 'admin',
+    summary: 'Re-enable a token that was disabled when its user was deactivated',
+    description:
+      'Deactivating a user disables their tokens; reactivating the user leaves them disabled, ' +
+      'so each one comes back only when an admin says so. Already enabled: returned as is. ' +
+      '409 API_TOKEN_REVOKED (revoking is final), 409 TOKEN_OWNER_INACTIVE (reactivate the user first).',
+    params: idParams,
+    response: apiTokenSchema,
+    errors: [404, 409],
+    handler: ({ params, req }) => tokens.enableToken(db, params.id, actorOf(req)),
   }),
 ];

@@ -9,7 +9,12 @@ export const apiTokenSchema = z
     scope: z.enum(TOKEN_SCOPES),
     createdAt: timestamp,
     lastUsedAt: timestamp.nullable(),
-    revokedAt: timestamp.nullable(),
+    revokedAt: timestamp.nullable().meta({ description: 'Set when revoked; revoking is final' }),
+    disabledAt: timestamp.nullable().meta({
+      description:
+        'Set when the user who made it was deactivated. It stays disabled when they are ' +
+        'reactivated, until an admin re-enables it (POST /api-tokens/{id}/enable).',
+    }),
     createdBy: z.object({ id: z.number().int(), name: z.string() }),
   })
   .meta({ id: 'ApiToken' });

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
 import type { Db, DbOrTrx } from '../../lib/db';
 import { orThrow } from '../../lib/errors';
 import type { Actor } from '../../lib/http/identity';
 import { transaction } from '../../lib/transaction';
 import * as audit from '../audit/audit.service';
-import { tokenNotFound } from './api-tokens.errors';
+import { tokenNotFound, tokenOwnerInactive, tokenRevoked } from './api-tokens.errors';
 import * as repo from './api-tokens.repository';
 import type { ApiToken, CreateApiToken } from './api-tokens.schemas';
 
@@ -46,6 +47,50 @@ export function revokeToken(db: Db, id: number, actor: Actor): Promise<void> {
       before: { name: before.name, scope: before.scope, revokedAt: null },
       after: { name: before.name, scope: before.scope, revokedAt: after?.revokedAt ?? null },
     });
+  });
+}
+
+/**
+ * When a user is deactivated: their working tokens are disabled, not revoked, so that
+ * reactivating the user does not quietly bring every script of theirs back. An admin
+ * re-enables each token that should work again (enableToken).
+ */
+export async function disableTokensOf(
+  trx: Knex.Transaction,
+  userId: number,
+  actor: Actor,
+): Promise<void> {
+  for (const token of await repo.disableForCreator(trx, userId)) {
+    await audit.record(trx, actor, {
+      action: 'token.disabled',
+      entityType: 'api_token',
+      entityId: token.id,
+      before: { name: token.name, scope: token.scope, disabledAt: null },
+      after: { name: token.name, scope: token.scope, disabledAt: token.disabledAt },
+    });
+  }
+}
+
+/**
+ * Makes a disabled token work again. Refused for a revoked token (final) and while its user
+ * is deactivated (it could not work anyway); a token that is not disabled comes back as is.
+ */
+export function enableToken(db: Db, id: number, actor: Actor): Promise<ApiToken> {
+  return transaction(db, async (trx) => {
+    const found = orThrow(await repo.lockById(trx, id), () => tokenNotFound(id));
+    const before = found.token;
+    if (before.revokedAt) throw tokenRevoked(id);
+    if (!found.creatorActive) throw tokenOwnerInactive(id, before.createdBy.id);
+    if (!before.disabledAt) return before;
+    const after = await repo.enable(trx, id);
+    await audit.record(trx, actor, {
+      action: 'token.enabled',
+      entityType: 'api_token',
+      entityId: id,
+      before: { name: before.name, scope: before.scope, disabledAt: before.disabledAt },
+      after: { name: after.name, scope: after.scope, disabledAt: null },
+    });
+    return after;
   });
 }
 

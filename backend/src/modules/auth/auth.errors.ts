@@ -17,3 +17,12 @@ export const setupTokenInvalid = () =>
   );
 export const currentPasswordWrong = () =>
   unprocessable('CURRENT_PASSWORD_WRONG', 'The current password is wrong.');
+
+export const signOutNeedsSession = (tokenId: number) =>
+  new AppError(
+    'SIGN_OUT_NEEDS_SESSION',
+    400,
+    'Signing out ends a browser session; this request used an API token, which stays valid. ' +
+      `To stop it working, an admin revokes it: DELETE /api/v1/api-tokens/${tokenId}.`,
+    { tokenId },
+  );

@@ -67,6 +67,9 @@ export const authRoutes = ({ db }: RouteContext) => [
     tag,
     access: 'authenticated',
     summary: 'Sign out: ends this session and clears the cookie',
+    description:
+      'For browser sessions only. With an API token it is 400 SIGN_OUT_NEEDS_SESSION and the ' +
+      'token keeps working: an admin revokes a token with DELETE /api-tokens/{id}.',
     status: 204,
     handler: async ({ req, res }) => {
       await auth.logout(db, req.identity!, actorOf(req));

@@ -16,6 +16,7 @@ import {
   currentPasswordWrong,
   invalidCredentials,
   setupTokenInvalid,
+  signOutNeedsSession,
   tooManyAttempts,
 } from './auth.errors';
 import * as repo from './auth.repository';
@@ -173,7 +174,12 @@ export async function login(db: Db, input: LoginInput, client: Client): Promise<
   });
 }
 
+/**
+ * Ends the caller's browser session. A token is refused rather than revoked: it is an
+ * admin-managed credential (often shared by a script), so a stray sign-out must not end it.
+ */
 export async function logout(db: Db, identity: Identity, actor: Actor): Promise<void> {
+  if (identity.token) throw signOutNeedsSession(identity.token.id);
   if (!identity.session) return;
   const sessionId = identity.session.id;
   await transaction(db, async (trx) => {

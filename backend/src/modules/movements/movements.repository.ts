@@ -89,12 +89,27 @@ export async function findById(db: DbOrTrx, id: number): Promise<Movement | unde
   return row && toMovement(row);
 }
 
+/** Whose keys a key is looked up among: a session's user, or one API token (null: system). */
+export interface KeyScope {
+  userId: number | null;
+  tokenId: number | null;
+}
+
+/** Column = value, or IS NULL: the unique index treats nulls as one value (NULLS NOT DISTINCT). */
+const sameOrNull = (column: string, value: number | null) => (q: Knex.QueryBuilder) => {
+  void (value === null ? q.whereNull(column) : q.where(column, value));
+};
+
 export async function findByIdempotencyKey(
   db: DbOrTrx,
   key: string,
+  scope: KeyScope,
 ): Promise<{ movement: Movement; requestHash: string } | undefined> {
-  const row = (await selectMovements(db).where('m.idempotency_key', key).first()) as
-    MovementRow | undefined;
+  const row = (await selectMovements(db)
+    .where('m.idempotency_key', key)
+    .where(sameOrNull('m.created_by', scope.userId))
+    .where(sameOrNull('m.created_by_token_id', scope.tokenId))
+    .first()) as MovementRow | undefined;
   return row && { movement: toMovement(row), requestHash: row.request_hash ?? '' };
 }
 

@@ -35,7 +35,10 @@ export const movementRoutes = ({ db }: RouteContext) => [
     summary: 'Post a movement (receive, ship, transfer, adjust or count)',
     description:
       'Applied atomically with the balances it changes. A movement that would take stock below zero is refused ' +
-      'with 409 INSUFFICIENT_STOCK. Send an Idempotency-Key so retries never post twice.',
+      'with 409 INSUFFICIENT_STOCK. Send an Idempotency-Key so retries never post twice: a replay ' +
+      'answers with the original movement (same status, header Idempotent-Replayed: true). Keys are ' +
+      "scoped to the caller (a user's session, or one API token); reusing a key for a different " +
+      'request is 422 IDEMPOTENCY_KEY_REUSED.',
     headers: idempotencyHeaders,
     body: postMovementBody,
     status: 201,

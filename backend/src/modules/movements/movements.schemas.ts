@@ -70,7 +70,9 @@ export const postMovementBody = z.discriminatedUnion('kind', [
 export const idempotencyHeaders = z.object({
   'idempotency-key': idempotencyKey.optional().meta({
     description:
-      'Makes retries safe: the same key returns the original movement instead of posting again',
+      'Makes retries safe: the same key returns the original movement instead of posting again. ' +
+      'Keys are per caller (a signed-in user, or one API token): another caller with the same key ' +
+      'posts its own movement. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED.',
   }),
 });
 

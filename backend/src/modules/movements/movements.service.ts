@@ -68,7 +68,7 @@ async function post(
   actor: Actor,
 ): Promise<PostResult | { movementId: number }> {
   if (key) {
-    const existing = await repo.findByIdempotencyKey(trx, key);
+    const existing = await repo.findByIdempotencyKey(trx, key, actor);
     if (existing) return replay(existing, hash, key);
   }
   const item = await lockItemForMovement(trx, input.itemId);
@@ -119,9 +119,10 @@ export async function postMovement(
   }
   const key = options.idempotencyKey ?? input.idempotencyKey;
   const hash = requestHash(input, options.reversesMovementId);
+  const actor = options.actor ?? SYSTEM_ACTOR;
   try {
     const result = await transaction(db, (trx) =>
-      post(trx, input, key, hash, options.reversesMovementId, options.actor ?? SYSTEM_ACTOR),
+      post(trx, input, key, hash, options.reversesMovementId, actor),
     );
     if ('replayed' in result) return result;
     // Read back after commit: the row locks are already released.
@@ -129,10 +130,11 @@ export async function postMovement(
   } catch (error) {
     if (pgCode(error) !== PG_UNIQUE_VIOLATION) throw error;
     const constraint = pgConstraint(error);
-    // A concurrent request with the same key won the race: answer with its movement.
-    if (key && constraint === 'movements_idempotency_key_key') {
+    // A concurrent request of the same caller with the same key won the race: answer with
+    // its movement (or 422 when it asked for something else).
+    if (key && constraint === 'movements_idempotency_key_per_caller') {
       return replay(
-        orThrow(await repo.findByIdempotencyKey(db, key), () => error as Error),
+        orThrow(await repo.findByIdempotencyKey(db, key, actor), () => error as Error),
         hash,
         key,
       );

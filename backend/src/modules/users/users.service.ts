@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/http/identity';
 import { hashPassword } from '../../lib/passwords';
 import { roleRank } from '../../lib/roles';
 import { transaction } from '../../lib/transaction';
+import * as tokens from '../api-tokens/api-tokens.service';
 import * as audit from '../audit/audit.service';
 import * as sessions from '../sessions/sessions.service';
 import { lastAdmin, setupDone, userNotFound } from './users.errors';
@@ -80,7 +81,10 @@ export function updateUser(db: Db, id: number, input: UpdateUser, actor: Actor):
     if (admins.includes(id) && !stillAdmin && admins.length <= 1) throw lastAdmin();
     const after = await repo.update(trx, id, input);
     const demoted = roleRank(after.role) < roleRank(before.role);
-    if ((before.active && !after.active) || demoted) await sessions.endUserSessions(trx, id);
+    const deactivated = before.active && !after.active;
+    if (deactivated || demoted) await sessions.endUserSessions(trx, id);
+    // Their tokens stay disabled if they come back, until an admin re-enables each one.
+    if (deactivated) await tokens.disableTokensOf(trx, id, actor);
     await audit.record(trx, actor, {
       action: 'user.updated',
       entityType: 'user',

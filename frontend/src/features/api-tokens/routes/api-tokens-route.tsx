@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { ConfirmAction } from '../../../components/confirm-action';
 import { EmptyState } from '../../../components/empty-state';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
@@ -7,13 +6,10 @@ import { Page } from '../../../components/page';
 import { QueryErrorState } from '../../../components/query-error-state';
 import { StatusLine } from '../../../components/status-line';
 import { TableSkeleton } from '../../../components/table-skeleton';
-import { describeActionError } from '../../../lib/api-errors';
-import { formatDateTime } from '../../../lib/format-date';
 import { problemForForm } from '../../../lib/problem-fields';
 import { useCreateApiToken, type CreatedApiToken } from '../api/create-api-token';
-import type { ApiToken } from '../../../lib/api-types';
 import { useApiTokens, type ApiTokenScope } from '../api/get-api-tokens';
-import { useRevokeApiToken } from '../api/revoke-api-token';
+import { TokenRow } from '../components/token-row';
 import { TokenSecret } from '../components/token-secret';
 
 const SCOPES: Record<ApiTokenScope, string> = {
@@ -63,6 +59,7 @@ export function ApiTokensRoute() {
                 key={token.id}
                 token={token}
                 onRevoked={() => setMessage(`Revoked “${token.name}”.`)}
+                onEnabled={() => setMessage(`Enabled “${token.name}”.`)}
               />
             ))}
           </tbody>
@@ -166,66 +163,5 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiToken) 
         </div>
       </form>
     </section>
-  );
-}
-
-function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked: () => void }) {
-  const revoke = useRevokeApiToken();
-  const [confirming, setConfirming] = useState(false);
-  return (
-    <tr>
-      <td data-label="Name">
-        {token.name}
-        <div className="muted">by {token.createdBy.name}</div>
-      </td>
-      <td data-label="Scope">{token.scope === 'write' ? 'Write' : 'Read'}</td>
-      <td data-label="Created">{formatDateTime(token.createdAt)}</td>
-      <td data-label="Last used">
-        {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}
-      </td>
-      <td data-label="Status">
-        {token.revokedAt ? (
-          <span className="badge badge--archived">Revoked {formatDateTime(token.revokedAt)}</span>
-        ) : (
-          <span className="badge badge--ok">Active</span>
-        )}
-      </td>
-      <td data-label="Actions">
-        {token.revokedAt ? null : confirming ? (
-          <ConfirmAction
-            label={`Revoke ${token.name}`}
-            message={`Revoke “${token.name}”? Anything using it stops working at once.`}
-            confirmLabel="Yes, revoke"
-            pendingLabel="Revoking…"
-            pending={revoke.isPending}
-            onConfirm={() =>
-              revoke.mutate(token.id, {
-                onSuccess: () => {
-                  setConfirming(false);
-                  onRevoked();
-                },
-              })
-            }
-            onCancel={() => setConfirming(false)}
-          />
-        ) : (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => {
-              revoke.reset();
-              setConfirming(true);
-            }}
-          >
-            Revoke<span className="visually-hidden"> {token.name}</span>
-          </button>
-        )}
-        {revoke.error ? (
-          <p className="field__error" role="alert">
-            {describeActionError(revoke.error, 'revoke API tokens')}
-          </p>
-        ) : null}
-      </td>
-    </tr>
   );
 }

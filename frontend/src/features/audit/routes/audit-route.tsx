@@ -27,6 +27,8 @@ const ACTIONS = [
   'user.password_reset',
   'token.created',
   'token.revoked',
+  'token.disabled',
+  'token.enabled',
   'settings.updated',
   'item.created',
   'item.updated',

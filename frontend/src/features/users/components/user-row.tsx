@@ -136,8 +136,8 @@ export function UserRow({ user, isSelf, onMessage }: UserRowProps) {
           <ConfirmAction
             message={
               user.active
-                ? `Deactivate ${user.name}? They are signed out and can no longer sign in.`
-                : `Reactivate ${user.name}? They can sign in again.`
+                ? `Deactivate ${user.name}? They are signed out and can no longer sign in; their API tokens are disabled.`
+                : `Reactivate ${user.name}? They can sign in again. Their API tokens stay disabled until enabled on the API tokens page.`
             }
             confirmLabel={user.active ? 'Yes, deactivate' : 'Yes, reactivate'}
             pending={update.isPending}
