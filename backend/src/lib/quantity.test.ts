@@ -59,6 +59,8 @@ describe('quantities', () => {
     expect(message(-0)).toBe('must be greater than 0');
     expect(message('9'.repeat(400))).toMatch(/plain decimal number/);
     expect(message('Infinity')).toMatch(/plain decimal number/);
+    expect(message(Infinity)).toMatch(/plain decimal number from 0.001 to 99999999999.999/);
+    expect(message(true)).toMatch(/plain decimal number from 0.001 to 99999999999.999/);
     expect(quantityInput().safeParse(`-${QUANTITY_MAX}`).data).toBe(-MAX_MILLI);
     expect(quantityInput().safeParse('-100000000000').error?.issues[0]?.message).toBe(
       `must be from -${QUANTITY_MAX} to ${QUANTITY_MAX}`,

@@ -57,13 +57,15 @@ const rangeText = (rule: Rule) =>
       ? `from 0 to ${QUANTITY_MAX}`
       : `from -${QUANTITY_MAX} to ${QUANTITY_MAX}`;
 
+const notADecimal = (rule: Rule) =>
+  `must be a plain decimal number ${rangeText(rule)} (digits, an optional point and up to ${QUANTITY_SCALE} decimal places)`;
+
 /** Checks one request value; returns thousandths or the message that says what is wrong. */
 function checkQuantity(raw: number | string, rule: Rule): bigint | string {
   // A JSON number is taken at its shortest round-trip text: 0.1 + 0.2 and 1e21 are refused.
   const text = (typeof raw === 'number' ? String(raw) : raw).trim();
   const m = ANY_DECIMAL.exec(text);
-  if (!m || text.length > 64)
-    return `must be a plain decimal number ${rangeText(rule)} (digits, an optional point and up to ${QUANTITY_SCALE} decimal places)`;
+  if (!m || text.length > 64) return notADecimal(rule);
   if ((m[3] ?? '').length > QUANTITY_SCALE)
     return `must have at most ${QUANTITY_SCALE} decimal places`;
   const milli = parseMilli(text);
@@ -79,13 +81,22 @@ export function quantityInput(rule: Rule = {}) {
   const min =
     rule.min === 'positive' ? 0.001 : rule.min === 'non-negative' ? 0 : -Number(QUANTITY_MAX);
   return z
-    .union([
-      z.number().meta({ minimum: min, maximum: Number(QUANTITY_MAX), multipleOf: 0.001 }),
-      z.string().meta({
-        pattern: rule.min ? '^\\d{1,11}(\\.\\d{1,3})?$' : '^-?\\d{1,11}(\\.\\d{1,3})?$',
-        maxLength: 64,
-      }),
-    ])
+    .union(
+      [
+        z.number().meta({
+          minimum: min,
+          maximum: Number(QUANTITY_MAX),
+          multipleOf: 0.001,
+          ...(rule.nonZero ? { not: { const: 0 } } : {}),
+        }),
+        z.string().meta({
+          pattern: rule.min ? '^\\d{1,11}(\\.\\d{1,3})?$' : '^-?\\d{1,11}(\\.\\d{1,3})?$',
+          maxLength: 64,
+        }),
+      ],
+      // Neither branch: not a number or a string, or a JSON number too big to be finite (1e999).
+      { error: notADecimal(rule) },
+    )
     .transform((raw, ctx) => {
       const result = checkQuantity(raw, rule);
       if (typeof result === 'string') {
