@@ -69,6 +69,24 @@ describe('quantity limits', () => {
     expect(stock.body.data).toHaveLength(accepted);
   });
 
+  test('when two receipts race to take one item past the largest total, then exactly one is accepted and the other names the limit', async () => {
+    const api = t.as('admin');
+    const item = await createItem(api);
+    const [a, b] = [await createLocation(api), await createLocation(api)];
+    const results = await Promise.all(
+      [a, b].map((loc) =>
+        api
+          .post('/api/v1/movements')
+          .send({ kind: 'receive', itemId: item.id, toLocationId: loc.id, quantity: MAX }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
+    const refused = results.find((r) => r.status === 422)!;
+    problemNamesLimit(refused);
+    expect(refused.body).toMatchObject({ code: 'QUANTITY_TOO_LARGE', limit: MAX });
+    expect((await api.get(`/api/v1/items/${item.id}`).expect(200)).body.onHand).toBe(MAX);
+  });
+
   test('when a receipt would take one place past the largest balance, then it is refused naming the limit', async () => {
     const api = t.as('admin');
     const [item, loc] = [await createItem(api), await createLocation(api)];
