@@ -2,13 +2,15 @@
 # Drill 04: bad input. At least 10,000 requests generated from the OpenAPI document and
 # mutated so that each must be refused (wrong types, missing/extra fields, huge and odd
 # strings, NUL, lone surrogates, SQL metacharacters, malformed JSON, wrong content types and
-# encodings, bodies over 1 MB, bad ids and query parameters, wrong methods), sent through
-# nginx as an admin and as no one by scripts/drills/fuzz/main.mjs (seeded: FUZZ_SEED=N replays).
+# encodings, bodies over 1 MB, bad ids and query parameters, numbers at and past their
+# declared ranges, wrong methods), sent through nginx as an admin and as no one by
+# scripts/drills/fuzz/main.mjs (seeded: FUZZ_SEED=N replays).
 #
 # Expects: no 5xx; every 4xx is problem+json (status, code, detail, no stack trace); no one
-# gets anything but 401 from a non-public route; no write is accepted; and the database is
-# exactly as before (row counts and an md5 of every table's rows), apart from what a refused
-# request legitimately changes:
+# gets anything but 401 from a non-public route; no write is accepted; a number past the range
+# the OpenAPI document declares is a 400 VALIDATION_FAILED and one at its edge is not (see
+# fuzz/boundary.mjs); and the database is exactly as before (row counts and an md5 of every
+# table's rows), apart from what a refused request legitimately changes:
 #   - audit_log, login_attempts: a refused sign-in is audited (auth.login_failed) and counted
 #     for the rate limit, by design. Rows that existed before must be unchanged; new rows
 #     must all be failed sign-ins.
@@ -63,6 +65,7 @@ check "no request failed in transport (reset, timeout)" empty_list transport
 check "every 4xx is problem+json with status, code, detail and no stack trace" empty_list notProblem
 check "as no one, every non-public operation answered 401 (or nginx's 413/414 for a body over 1 MB / a URI over 8 KB)" empty_list anonNot401
 check "no write was accepted (each carried a reason to be refused)" empty_list accepted
+check "every number past its declared range got a 400 and every number inside it got past validation" empty_list boundary
 
 snapshot "$audit_max" "$attempts_max" >"$work/after.txt"
 check "every table is unchanged by the refused requests (row counts and md5 of rows)" \

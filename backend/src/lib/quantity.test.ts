@@ -1,4 +1,11 @@
-import { formatMilli, parseMilli, quantityInput } from './quantity';
+import {
+  formatDbDecimal,
+  formatMilli,
+  MAX_MILLI,
+  parseMilli,
+  QUANTITY_MAX,
+  quantityInput,
+} from './quantity';
 
 describe('quantities', () => {
   test('when parsing decimals, then they become exact thousandths', () => {
@@ -34,5 +41,36 @@ describe('quantities', () => {
       'must be 0 or more',
     );
     expect(quantityInput({ min: 'non-negative' }).parse('0')).toBe(0n);
+  });
+
+  test('when a value is at the edge of the declared range, then the maximum passes and anything past it says the range', () => {
+    expect(QUANTITY_MAX).toBe('99999999999.999');
+    expect(formatMilli(MAX_MILLI)).toBe(QUANTITY_MAX);
+    const q = quantityInput({ min: 'positive' });
+    expect(q.parse(QUANTITY_MAX)).toBe(MAX_MILLI);
+    expect(q.parse(99999999999.999)).toBe(MAX_MILLI);
+    expect(q.parse('0.001')).toBe(1n);
+    const message = (v: unknown) => q.safeParse(v).error?.issues[0]?.message;
+    expect(message('100000000000')).toBe(`must be from 0.001 to ${QUANTITY_MAX}`);
+    expect(message('99999999999.9991')).toBe('must have at most 3 decimal places');
+    expect(message(1e308)).toMatch(/plain decimal number from 0.001 to 99999999999.999/);
+    expect(message('1e308')).toMatch(/plain decimal number/);
+    expect(message('-0')).toBe('must be greater than 0');
+    expect(message(-0)).toBe('must be greater than 0');
+    expect(message('9'.repeat(400))).toMatch(/plain decimal number/);
+    expect(message('Infinity')).toMatch(/plain decimal number/);
+    expect(message(Infinity)).toMatch(/plain decimal number from 0.001 to 99999999999.999/);
+    expect(message(true)).toMatch(/plain decimal number from 0.001 to 99999999999.999/);
+    expect(quantityInput().safeParse(`-${QUANTITY_MAX}`).data).toBe(-MAX_MILLI);
+    expect(quantityInput().safeParse('-100000000000').error?.issues[0]?.message).toBe(
+      `must be from -${QUANTITY_MAX} to ${QUANTITY_MAX}`,
+    );
+  });
+
+  test('when the database returns a sum longer than one quantity, then it still reads back exactly', () => {
+    expect(formatDbDecimal('299999999999.997')).toBe('299999999999.997');
+    expect(formatDbDecimal('12345678901234567890.500')).toBe('12345678901234567890.5');
+    expect(formatDbDecimal('0.000')).toBe('0');
+    expect(formatDbDecimal(null)).toBeNull();
   });
 });

@@ -452,7 +452,11 @@ export interface paths {
               | 'm'
               | 'cm';
             barcode?: string | null;
-            reorderPoint?: (number | string) | null;
+            /**
+             * @description Exact decimal from 0 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
+             * @example 12.5
+             */
+            reorderPoint?: number | string | null;
             category?: string | null;
           };
         };
@@ -826,7 +830,11 @@ export interface paths {
               | 'm'
               | 'cm';
             barcode?: string | null;
-            reorderPoint?: (number | string) | null;
+            /**
+             * @description Exact decimal from 0 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
+             * @example 12.5
+             */
+            reorderPoint?: number | string | null;
             category?: string | null;
           };
         };
@@ -1772,6 +1780,10 @@ export interface paths {
                 note?: string | null;
                 idempotencyKey?: string;
                 toLocationId: number;
+                /**
+                 * @description Exact decimal from 0.001 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
+                 * @example 12.5
+                 */
                 quantity: number | string;
               }
             | {
@@ -1782,6 +1794,10 @@ export interface paths {
                 note?: string | null;
                 idempotencyKey?: string;
                 fromLocationId: number;
+                /**
+                 * @description Exact decimal from 0.001 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
+                 * @example 12.5
+                 */
                 quantity: number | string;
               }
             | {
@@ -1793,6 +1809,10 @@ export interface paths {
                 idempotencyKey?: string;
                 fromLocationId: number;
                 toLocationId: number;
+                /**
+                 * @description Exact decimal from 0.001 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
+                 * @example 12.5
+                 */
                 quantity: number | string;
               }
             | {
@@ -1803,7 +1823,10 @@ export interface paths {
                 note?: string | null;
                 idempotencyKey?: string;
                 locationId: number;
-                /** @description Signed change, e.g. "-2" for two lost */
+                /**
+                 * @description Signed change, e.g. "-2" for two lost: from -99999999999.999 to 99999999999.999, not 0, at most 3 decimal places
+                 * @example 12.5
+                 */
                 delta: number | string;
               }
             | {
@@ -1814,7 +1837,10 @@ export interface paths {
                 note?: string | null;
                 idempotencyKey?: string;
                 locationId: number;
-                /** @description What was counted on the shelf */
+                /**
+                 * @description What was counted on the shelf: from 0 to 99999999999.999, at most 3 decimal places
+                 * @example 12.5
+                 */
                 countedQuantity: number | string;
               };
         };
@@ -3330,7 +3356,7 @@ export interface components {
     ItemStock: {
       itemId: number;
       /**
-       * @description Exact decimal as a string, up to 3 decimal places
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
        * @example 12.5
        */
       total: string;
@@ -3346,7 +3372,7 @@ export interface components {
           archivedAt: string | null;
         };
         /**
-         * @description Exact decimal as a string, up to 3 decimal places
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
          * @example 12.5
          */
         quantity: string;
@@ -3371,7 +3397,7 @@ export interface components {
           archivedAt: string | null;
         };
         /**
-         * @description Exact decimal as a string, up to 3 decimal places
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
          * @example 12.5
          */
         quantity: string;
@@ -3395,18 +3421,18 @@ export interface components {
           name: string;
           unit: string;
           /**
-           * @description Exact decimal as a string, up to 3 decimal places
+           * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
            * @example 12.5
            */
           reorderPoint: string;
         };
         /**
-         * @description Exact decimal as a string, up to 3 decimal places
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
          * @example 12.5
          */
         onHand: string;
         /**
-         * @description Exact decimal as a string, up to 3 decimal places
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
          * @example 12.5
          */
         shortfall: string;
@@ -3442,7 +3468,7 @@ export interface components {
         'each' | 'box' | 'pack' | 'pair' | 'set' | 'roll' | 'kg' | 'g' | 'l' | 'ml' | 'm' | 'cm';
       barcode: string | null;
       /**
-       * @description Exact decimal as a string, up to 3 decimal places
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
        * @example 12.5
        */
       reorderPoint: string | null;
@@ -3463,7 +3489,7 @@ export interface components {
        */
       updatedAt: string;
       /**
-       * @description Exact decimal as a string, up to 3 decimal places
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
        * @example 12.5
        */
       onHand: string;
@@ -3511,8 +3537,8 @@ export interface components {
       depth: number;
       itemCount: number;
       /**
-       * @description Exact decimal as a string, up to 3 decimal places
-       * @example 12.5
+       * @description Exact decimal as a string, up to 3 decimal places; a sum over many items, so it can exceed 99999999999.999
+       * @example 1250.5
        */
       totalQuantity: string;
     };
@@ -3549,7 +3575,7 @@ export interface components {
        */
       delta: string | null;
       /**
-       * @description Exact decimal as a string, up to 3 decimal places
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
        * @example 12.5
        */
       countedQuantity: string | null;

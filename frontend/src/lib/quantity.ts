@@ -9,6 +9,21 @@ export function isDecimal(value: string, { signed = false } = {}): boolean {
   return (signed ? SIGNED_DECIMAL : DECIMAL).test(value.trim());
 }
 
+/**
+ * The largest quantity, balance, item total or reorder point the API accepts (the backend's
+ * QUANTITY_MAX, also in the OpenAPI document); a delta may be as far below zero.
+ */
+export const QUANTITY_MAX = '99999999999.999';
+
+/** True when a decimal string (see isDecimal) is no further from zero than QUANTITY_MAX. */
+export function isWithinQuantityRange(value: string): boolean {
+  const [whole = ''] = value.trim().replace(/^[+-]/, '').split('.');
+  return whole.replace(/^0+/, '').length <= QUANTITY_MAX.indexOf('.');
+}
+
+/** What a form says when a quantity is past the range. */
+export const TOO_LARGE_MESSAGE = `Enter at most ${formatQuantity(QUANTITY_MAX)}.`;
+
 /** Normalises user input for the API: trims and drops a leading "+". */
 export function toDecimalString(value: string): string {
   return value.trim().replace(/^\+/, '');

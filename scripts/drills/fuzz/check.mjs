@@ -1,4 +1,5 @@
 // What the fuzzer expects of every answer, and what it records when an answer falls short.
+import { boundaryIssue } from './boundary.mjs';
 import { isWrite } from './families.mjs';
 import { parseJson } from '../http.mjs';
 
@@ -47,7 +48,14 @@ function problemIssue(res) {
 }
 
 /** The lists a problem goes to in the summary, each with the requests that broke it. */
-export const PROBLEM_KINDS = ['fiveXX', 'notProblem', 'anonNot401', 'accepted', 'transport'];
+export const PROBLEM_KINDS = [
+  'fiveXX',
+  'notProblem',
+  'anonNot401',
+  'accepted',
+  'transport',
+  'boundary',
+];
 
 /** What is wrong with answer RES to request R: [[kind, why], ...], empty when nothing. */
 export function findings(r, res) {
@@ -61,5 +69,7 @@ export function findings(r, res) {
   if (r.who === 'anon' && res.status > 0 && !anonAllowed(r, res)) out.push(['anonNot401']);
   if (res.status >= 200 && res.status < 300 && isWrite(r.method) && r.method !== 'OPTIONS')
     out.push(['accepted']);
+  const boundary = boundaryIssue(r, res, parseJson(res.body ?? ''));
+  if (boundary) out.push(['boundary', boundary]);
   return out;
 }

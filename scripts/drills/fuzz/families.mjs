@@ -11,10 +11,12 @@ import {
   CONTENT,
   EXTRA_FIELDS,
   MALFORMED_JSON,
+  MISSING_ID,
   NOT_OBJECT,
   RAW_ENCODED,
   WRONG_CT,
 } from './inputs.mjs';
+import { boundaryValues, numericFields, withRawField } from './boundary.mjs';
 import { baseBody, typesOf, validValue, wrongValue } from './values.mjs';
 import { withId } from '../openapi.mjs';
 
@@ -183,6 +185,42 @@ export function families(op, fx, pick, rnd, who) {
       }),
       contentType: pick(['text/plain', 'application/json', undefined]),
     });
+  }
+  // Boundary numbers (boundary.mjs), as the admin: what they test is validation. A value
+  // inside the range goes only to reads and to anchored writes, so no write is accepted.
+  if (who === 'admin' && hasBody) {
+    out['boundary-number'] = () => {
+      let boundary;
+      const p = jsonParts(
+        (b) => {
+          const fields = numericFields(b.props).filter(([n]) => !(anchor?.keep ?? []).includes(n));
+          if (!fields.length) return undefined;
+          const [field, schema] = pick(fields);
+          const v = pick(boundaryValues(schema).filter((x) => x.expect === 'invalid' || anchored));
+          boundary = { field, kind: v.kind, text: v.text, expect: v.expect };
+          // A transfer's base body has the same place at both ends; move the other end away
+          // (the anchor refuses it anyway) so only the boundary value is judged.
+          const body = { ...b.body };
+          const other = { fromLocationId: 'toLocationId', toLocationId: 'fromLocationId' }[field];
+          if ('fromLocationId' in body && 'toLocationId' in body)
+            body[other ?? 'toLocationId'] = MISSING_ID;
+          return withRawField(body, field, v.text);
+        },
+        { useAnchor: true },
+      );
+      return p && { ...p, boundary };
+    };
+  }
+  const rangedQuery = op.query.filter((q) => boundaryValues(q.schema, { inQuery: true }).length);
+  if (who === 'admin' && op.method === 'GET' && rangedQuery.length) {
+    out['boundary-query'] = () => {
+      const q = pick(rangedQuery);
+      const v = pick(boundaryValues(q.schema, { inQuery: true }));
+      return {
+        path: `${realPath()}?${q.name}=${enc(v.text)}`,
+        boundary: { field: q.name, kind: v.kind, text: v.text, expect: v.expect },
+      };
+    };
   }
   // Methods the route does not have.
   out['wrong-method'] = () => ({

@@ -23,6 +23,8 @@ const WEIGHTY = new Set([
   'bad-path-id',
   'extra-field',
   'missing-field',
+  'boundary-number',
+  'boundary-query',
 ]);
 
 /** COUNTS: { admin, anon } requests; OPS from openapi.mjs; FX: the fixtures. */
@@ -63,6 +65,7 @@ export function generate(ops, fx, seed, counts) {
           body,
           noCsrf: parts.noCsrf ?? false,
           real: method === op.method && family !== 'bad-path-id',
+          ...(parts.boundary ? { boundary: parts.boundary } : {}),
         });
         made += 1;
         break;

@@ -37,6 +37,8 @@ export function printRequests(list) {
           };
     const headers = wireHeaders(r, r.who === 'admin' ? '(session)' : undefined);
     const line = { index: r.index, who: r.who, family: r.family, op: r.op, method: r.method };
+    // A boundary request says which value it carries and what the API must make of it.
+    if (r.boundary) line.boundary = r.boundary;
     console.log(JSON.stringify({ ...line, path: r.path, headers, body }));
   }
 }

@@ -38,7 +38,7 @@ const barcode = z
       .nullable(),
   );
 
-const reorderPoint = z.union([quantityInput({ min: 'non-negative' }), z.null()]);
+const reorderPoint = quantityInput({ min: 'non-negative' }).nullable();
 
 export const createItemBody = z.strictObject({
   sku: code,

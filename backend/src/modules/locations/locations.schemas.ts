@@ -12,7 +12,7 @@ import {
   text,
   timestamp,
 } from '../../lib/http/common-schemas';
-import { quantityOutput } from '../../lib/quantity';
+import { quantitySumOutput } from '../../lib/quantity';
 
 export const createLocationBody = z.strictObject({
   code,
@@ -63,7 +63,7 @@ export const treeNodeSchema = z
     archivedAt: timestamp.nullable(),
     depth: z.number().int(),
     itemCount: z.number().int(),
-    totalQuantity: quantityOutput,
+    totalQuantity: quantitySumOutput,
   })
   .meta({ id: 'LocationTreeNode' });
 

@@ -1,4 +1,5 @@
 import { conflict, notFound, unprocessable } from '../../lib/errors';
+import { QUANTITY_MAX } from '../../lib/quantity';
 
 export const movementNotFound = (id: number) =>
   notFound('MOVEMENT_NOT_FOUND', `There is no movement ${id}.`, { movementId: id });
@@ -42,8 +43,25 @@ export const nothingToReverse = (id: number) =>
     `Movement ${id} is a count that changed nothing, so there is nothing to reverse.`,
   );
 
-export const countOverflow = () =>
+/** A balance at one place would pass the declared maximum. */
+export const balanceTooLarge = (args: {
+  itemId: number;
+  sku: string;
+  unit: string;
+  locationId: number;
+  locationCode: string;
+  available: string;
+}) =>
   unprocessable(
     'QUANTITY_TOO_LARGE',
-    'The resulting quantity would exceed the largest quantity Stockroom can store.',
+    `${args.sku} at ${args.locationCode} would hold more than ${QUANTITY_MAX} ${args.unit}, the largest quantity Stockroom stores; it holds ${args.available} now.`,
+    { ...args, limit: QUANTITY_MAX },
+  );
+
+/** The item's total across all places would pass the declared maximum. */
+export const itemTotalTooLarge = (args: { itemId: number; sku: string; unit: string }) =>
+  unprocessable(
+    'QUANTITY_TOO_LARGE',
+    `The total of ${args.sku} across all locations would be more than ${QUANTITY_MAX} ${args.unit}, the largest total Stockroom stores.`,
+    { ...args, limit: QUANTITY_MAX },
   );

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
+import { mapConstraintError } from '../../lib/db-errors';
 import { formatDbDecimal, formatMilli, parseMilli } from '../../lib/quantity';
 import { isoNotNull } from '../../lib/sql';
 import type { MovementPlan } from './movements.rules';
@@ -132,13 +133,23 @@ export async function lockBalances(
   return new Map(rows.map((r) => [Number(r.location_id), parseMilli(r.quantity)]));
 }
 
+/** The CHECK that keeps an item's total within the declared maximum (see lib/quantity.ts). */
+export const ITEM_TOTAL_MAX_CONSTRAINT = 'item_totals_on_hand_max';
+
 /** Adds to the item's total; a transfer (net 0) skips it and so never waits on that row. */
 export async function addToItemTotal(
   trx: Knex.Transaction,
   itemId: number,
   change: bigint,
+  tooLarge: () => Error,
 ): Promise<void> {
   if (change === 0n) return;
+  await changeItemTotal(trx, itemId, change).catch((e: unknown) =>
+    mapConstraintError(e, { [ITEM_TOTAL_MAX_CONSTRAINT]: tooLarge }),
+  );
+}
+
+async function changeItemTotal(trx: Knex.Transaction, itemId: number, change: bigint) {
   // Stock can only leave an item that received some, so a decrease always finds its row;
   // an upsert would check the (negative) row it proposes against on_hand >= 0 first.
   if (change < 0n) {

@@ -89,7 +89,7 @@ describe('planMovement', () => {
       { kind: 'receive', itemId: 1, toLocationId: 1, quantity: 10n },
       balances([[1, 10n ** 14n - 5n]]),
     );
-    expect(r).toEqual({ ok: false, reason: 'overflow' });
+    expect(r).toEqual({ ok: false, reason: 'overflow', locationId: 1, available: 10n ** 14n - 5n });
   });
 });
 

@@ -15,7 +15,7 @@ export interface MovementPlan {
 export type PlanResult =
   | { ok: true; plan: MovementPlan }
   | { ok: false; reason: 'insufficient'; locationId: number; available: bigint; requested: bigint }
-  | { ok: false; reason: 'overflow' };
+  | { ok: false; reason: 'overflow'; locationId: number; available: bigint };
 
 /** Locations a movement touches, in the order their balances must be locked. */
 export function affectedLocations(input: PostMovement): number[] {
@@ -30,7 +30,7 @@ export function affectedLocations(input: PostMovement): number[] {
   return [...new Set(ids)].sort((a, b) => a - b);
 }
 
-/** Pure: applies a movement to the current balances. Never lets a balance go below zero. */
+/** Pure: applies a movement to the current balances. Keeps every balance within 0..MAX_MILLI. */
 export function planMovement(
   input: PostMovement,
   current: ReadonlyMap<number, bigint>,
@@ -80,7 +80,8 @@ export function planMovement(
   }
   if (to !== null) {
     const next = balance(to) + quantity;
-    if (next > MAX_MILLI) return { ok: false, reason: 'overflow' };
+    if (next > MAX_MILLI)
+      return { ok: false, reason: 'overflow', locationId: to, available: balance(to) };
     balances.set(to, next);
   }
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bodyId, id, nullableText, queryInt, timestamp } from '../../lib/http/common-schemas';
-import { quantityInput, quantityOutput } from '../../lib/quantity';
+import { QUANTITY_MAX, quantityInput, quantityOutput } from '../../lib/quantity';
 
 export const KINDS = ['receive', 'ship', 'transfer', 'adjust', 'count'] as const;
 export const kind = z.enum(KINDS);
@@ -48,7 +48,7 @@ const adjust = z.strictObject({
   ...common,
   locationId: bodyId,
   delta: quantityInput({ nonZero: true }).meta({
-    description: 'Signed change, e.g. "-2" for two lost',
+    description: `Signed change, e.g. "-2" for two lost: from -${QUANTITY_MAX} to ${QUANTITY_MAX}, not 0, at most 3 decimal places`,
   }),
 });
 const count = z.strictObject({
@@ -56,7 +56,7 @@ const count = z.strictObject({
   ...common,
   locationId: bodyId,
   countedQuantity: quantityInput({ min: 'non-negative' }).meta({
-    description: 'What was counted on the shelf',
+    description: `What was counted on the shelf: from 0 to ${QUANTITY_MAX}, at most 3 decimal places`,
   }),
 });
 

@@ -10,10 +10,11 @@ import { lockItemForMovement } from '../items/items.service';
 import { lockLocationsForMovement } from '../locations/locations.service';
 import {
   alreadyReversed,
+  balanceTooLarge,
   conflictingKeys,
-  countOverflow,
   idempotencyKeyReused,
   insufficientStock,
+  itemTotalTooLarge,
   movementNotFound,
   nothingToReverse,
 } from './movements.errors';
@@ -77,19 +78,23 @@ async function post(
   const balances = await repo.lockBalances(trx, item.id, locationIds);
   const result = planMovement(input, balances);
   if (!result.ok) {
-    if (result.reason === 'overflow') throw countOverflow();
-    throw insufficientStock({
+    const where = {
       itemId: item.id,
       sku: item.sku,
       unit: item.unit,
       locationId: result.locationId,
       locationCode: locations.get(result.locationId)!.code,
       available: formatMilli(result.available),
-      requested: formatMilli(result.requested),
-    });
+    };
+    if (result.reason === 'overflow') throw balanceTooLarge(where);
+    throw insufficientStock({ ...where, requested: formatMilli(result.requested) });
   }
   await repo.setBalances(trx, item.id, result.plan.balances);
-  await repo.addToItemTotal(trx, item.id, netChange(result.plan.balances, balances));
+  // The item_totals CHECK refuses a total past the declared maximum (stock spread over
+  // several places); the repository turns that into a 422 naming the limit.
+  await repo.addToItemTotal(trx, item.id, netChange(result.plan.balances, balances), () =>
+    itemTotalTooLarge({ itemId: item.id, sku: item.sku, unit: item.unit }),
+  );
   const id = await repo.insert(trx, {
     kind: input.kind,
     itemId: item.id,

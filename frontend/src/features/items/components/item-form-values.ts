@@ -1,5 +1,10 @@
 import type { Item, ItemInput, ItemPatch, Unit } from '../../../lib/api-types';
-import { isDecimal, toDecimalString } from '../../../lib/quantity';
+import {
+  isDecimal,
+  isWithinQuantityRange,
+  TOO_LARGE_MESSAGE,
+  toDecimalString,
+} from '../../../lib/quantity';
 import type { FieldErrors } from '../../../lib/problem-fields';
 
 export const ITEM_FIELDS = [
@@ -37,6 +42,8 @@ export function validateItem(values: ItemFormValues): FieldErrors<ItemField> {
   if (!values.name.trim()) errors.name = 'Enter a name.';
   if (values.reorderPoint.trim() && !isDecimal(values.reorderPoint)) {
     errors.reorderPoint = 'Enter a number of zero or more, with up to 3 decimals.';
+  } else if (!isWithinQuantityRange(values.reorderPoint)) {
+    errors.reorderPoint = TOO_LARGE_MESSAGE;
   }
   return errors;
 }

@@ -1,5 +1,10 @@
 import type { MovementInput, MovementKind } from '../../../lib/api-types';
-import { isDecimal, toDecimalString } from '../../../lib/quantity';
+import {
+  isDecimal,
+  isWithinQuantityRange,
+  TOO_LARGE_MESSAGE,
+  toDecimalString,
+} from '../../../lib/quantity';
 
 export type LocationSlot = 'from' | 'to' | 'at';
 
@@ -53,6 +58,8 @@ export type MovementField = 'item' | 'quantity' | LocationSlot;
 export function validateQuantity(kind: MovementKind, raw: string): string | undefined {
   const value = raw.trim();
   if (!value) return `Enter ${kind === 'adjust' ? 'the change' : 'a quantity'}.`;
+  if (isDecimal(value, { signed: kind === 'adjust' }) && !isWithinQuantityRange(value))
+    return TOO_LARGE_MESSAGE;
   if (kind === 'adjust') {
     if (!isDecimal(value, { signed: true }))
       return 'Enter a number such as 2 or -1.5 (up to 3 decimals).';
