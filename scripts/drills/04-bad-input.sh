@@ -63,6 +63,7 @@ check "no request failed in transport (reset, timeout)" empty_list transport
 check "every 4xx is problem+json with status, code, detail and no stack trace" empty_list notProblem
 check "as no one, every non-public operation answered 401 (or nginx's 413/414 for a body over 1 MB / a URI over 8 KB)" empty_list anonNot401
 check "no write was accepted (each carried a reason to be refused)" empty_list accepted
+check "every body past the shape limits (depth, values, string length) was refused with 400/413 before parsing" empty_list shapeNotRefused
 
 snapshot "$audit_max" "$attempts_max" >"$work/after.txt"
 check "every table is unchanged by the refused requests (row counts and md5 of rows)" \

@@ -33,6 +33,21 @@ export function anonAllowed(r, res) {
   return false;
 }
 
+// How the API refuses a body past its shape limits (backend/src/lib/http/request-shape.ts),
+// or nginx one over 1 MB. A sign-in throttle that answers first (429) has not parsed it either.
+const SHAPE_REFUSALS = { 400: ['JSON_TOO_DEEP'], 413: ['JSON_TOO_LARGE', 'PAYLOAD_TOO_LARGE'] };
+
+/**
+ * Whether answer RES refused shape bomb R as it must: once the request is past the access
+ * check (the admin, or anyone on a public route), with a shape refusal and nothing else,
+ * neither a validation error (it was parsed) nor a 5xx.
+ */
+export function shapeRefused(r, res) {
+  if (r.who !== 'admin' && r.role !== 'public') return true; // anonAllowed judges these
+  if (res.status === 429) return true;
+  return SHAPE_REFUSALS[res.status]?.includes(parseJson(res.body)?.code) ?? false;
+}
+
 /** Why a 4xx answer is not a proper problem+json document, or null when it is. */
 function problemIssue(res) {
   if (!String(res.headers['content-type'] ?? '').startsWith('application/problem+json'))
@@ -47,7 +62,14 @@ function problemIssue(res) {
 }
 
 /** The lists a problem goes to in the summary, each with the requests that broke it. */
-export const PROBLEM_KINDS = ['fiveXX', 'notProblem', 'anonNot401', 'accepted', 'transport'];
+export const PROBLEM_KINDS = [
+  'fiveXX',
+  'notProblem',
+  'anonNot401',
+  'accepted',
+  'transport',
+  'shapeNotRefused',
+];
 
 /** What is wrong with answer RES to request R: [[kind, why], ...], empty when nothing. */
 export function findings(r, res) {
@@ -61,5 +83,7 @@ export function findings(r, res) {
   if (r.who === 'anon' && res.status > 0 && !anonAllowed(r, res)) out.push(['anonNot401']);
   if (res.status >= 200 && res.status < 300 && isWrite(r.method) && r.method !== 'OPTIONS')
     out.push(['accepted']);
+  if (r.family === 'shape-bomb' && res.status > 0 && !shapeRefused(r, res))
+    out.push(['shapeNotRefused', `${res.status} ${parseJson(res.body)?.code ?? ''}`.trim()]);
   return out;
 }
