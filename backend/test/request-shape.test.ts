@@ -74,7 +74,7 @@ describe('request shape limits', () => {
         .send(deepObject(60_000))
         .expect(413);
       expect(res.headers['content-type']).toMatch(PROBLEM);
-      expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
+      expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413, limit: 102_400 });
     },
   );
 

@@ -87,7 +87,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const httpErr = err as HttpLikeError;
     const known = httpErr?.type ? BODY_ERRORS[httpErr.type] : undefined;
-    if (known) return sendProblem(res, known[0], known[1], known[2](httpErr));
+    if (known) {
+      const limit = httpErr.type === 'entity.too.large' ? { limit: httpErr.limit } : {};
+      return sendProblem(res, known[0], known[1], known[2](httpErr), limit);
+    }
     // Text PostgreSQL cannot store (NUL, or a character outside the encoding). Routes refuse
     // NUL up front (mount-routes.ts); this keeps any other path from turning it into a 500.
     const code = pgCode(err);
