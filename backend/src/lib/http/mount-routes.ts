@@ -151,9 +151,10 @@ async function run(route: AnyRoute, req: Request, res: Response): Promise<void> 
 
 /**
  * Registers routes on an Express router; Express 5 forwards thrown errors and rejected
- * promises to the error handler. Access is checked before `parseBody` reads the body, so a
- * caller who may not use a route gets 401/403 whatever the body holds (and the API never
- * parses a megabyte of JSON for someone who is not signed in).
+ * promises to the error handler. Access is checked before `parseBody` checks the query's
+ * shape and reads the body (request-shape.ts), so a caller who may not use a route gets
+ * 401/403 whatever the request holds (and the API never parses JSON for someone who is
+ * not signed in).
  */
 export function mountRoutes(
   router: Router,
