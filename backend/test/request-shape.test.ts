@@ -129,6 +129,17 @@ describe('request shape limits', () => {
     expect(JSON.stringify(res.body).length).toBeLessThan(8000);
   });
 
+  test('when a NUL sits deep inside a body, then the iterative walk names its path in document order', async () => {
+    const res = await t
+      .as('manager')
+      .post('/api/v1/locations')
+      .send({ code: 'DEEP-NUL', name: 'x', extra: { a: ['ok', { b: 'x\u0000' }], c: '\u0000' } })
+      .expect(400);
+    expect(res.body.errors).toEqual([
+      { in: 'body', path: 'extra.a.1.b', message: 'must not contain NUL characters' },
+    ]);
+  });
+
   test('when a JSON body is sent in UTF-16, then 415 asks for UTF-8', async () => {
     const res = await t.anon
       .post('/api/v1/auth/login')

@@ -3,7 +3,7 @@ import type { ZodType } from 'zod';
 import { AppError } from '../errors';
 import { hasRole } from '../roles';
 import type { AnyRoute } from './define-route';
-import { validationErrors } from './validation-errors';
+import { clip, validationErrors } from './validation-errors';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -107,7 +107,7 @@ function parsePart(
   if (!schema) return {};
   const bad = unstorablePath(value);
   if (bad) {
-    const path = bad.path.join('.') || '(root)';
+    const path = clip(bad.path.join('.')) || '(root)';
     throw new AppError(
       'VALIDATION_FAILED',
       400,

@@ -5,7 +5,8 @@ import type { ZodError } from 'zod';
 const MAX_ERRORS = 20;
 const MAX_TEXT = 200;
 
-const clip = (s: string) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s);
+/** S, cut to a length a problem document can carry. */
+export const clip = (s: string) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s);
 
 export interface ValidationErrors {
   errors: { in?: string; path: string; message: string }[];
