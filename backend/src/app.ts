@@ -1,3 +1,4 @@
+import querystring from 'node:querystring';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -5,6 +6,7 @@ import type { Config } from './lib/config';
 import type { Db } from './lib/db';
 import type { Lifecycle } from './lib/lifecycle';
 import type { Logger } from './lib/logger';
+import { parseRequest } from './lib/http/request-shape';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestId, requestLogging } from './middleware/request-logging';
 import { closeConnectionsWhenDraining } from './middleware/shutdown-aware';
@@ -23,7 +25,11 @@ export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
-  app.set('query parser', 'simple');
+  // 'simple' (node:querystring) with the parameter cap the routes enforce (request-shape.ts),
+  // so no other path parses more either.
+  app.set('query parser', (query: string) =>
+    querystring.parse(query, '&', '=', { maxKeys: config.requestLimits.maxQueryParams }),
+  );
 
   app.use(requestId());
   app.use(requestLogging(logger));
@@ -51,8 +57,9 @@ export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
     gitCommit: config.gitCommit,
   };
   app.use('/api', healthRoutes(systemDeps));
-  // The JSON body is parsed per route, after the access check (see mount-routes.ts).
-  const parseBody = express.json({ limit: config.jsonBodyLimit, strict: true });
+  // The query and JSON body are checked and parsed per route, after the access check (see
+  // mount-routes.ts), within the shape limits of request-shape.ts.
+  const parseBody = parseRequest(config.requestLimits);
   app.use(API_V1_PREFIX, v1Router(v1Routes({ db, logger }, systemDeps), db, parseBody));
 
   app.use(notFoundHandler());

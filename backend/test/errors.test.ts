@@ -37,8 +37,8 @@ describe('errors are problem+json', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 
-  test('when the body is larger than 1 MB, then 413 PAYLOAD_TOO_LARGE says the limit', async () => {
-    const big = JSON.stringify({ blob: 'x'.repeat(1024 * 1024 + 10) });
+  test('when the body is larger than 100 KB, then 413 PAYLOAD_TOO_LARGE says the limit', async () => {
+    const big = JSON.stringify({ blob: 'x'.repeat(100 * 1024 + 10) });
     const res = await t
       .as('admin')
       .post('/api/v1/items')
@@ -47,7 +47,7 @@ describe('errors are problem+json', () => {
       .expect(413);
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(res.body.detail).toContain('1048576');
+    expect(res.body.detail).toContain('102400');
   });
 
   test('when a route outside /api is requested, then it is a 404 problem too', async () => {

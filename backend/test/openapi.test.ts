@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { defineRoute } from '../src/lib/http/define-route';
+import { buildOpenApiDocument } from '../src/lib/http/openapi';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('API description', () => {
@@ -32,6 +34,33 @@ describe('API description', () => {
       expect.arrayContaining(['201', '400', '409', '422']),
     );
     expect(post.responses['409'].content['application/problem+json']).toBeDefined();
+  });
+
+  test('when listing every operation, then each has a unique camelCase operationId', async () => {
+    const res = await t.as('admin').get('/api/v1/openapi.json').expect(200);
+    const ops = Object.values(res.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      (methods) => Object.values(methods) as { operationId?: unknown }[],
+    );
+    expect(ops.length).toBeGreaterThan(40);
+    const ids = ops.map((op) => op.operationId);
+    for (const id of ids) expect(id).toEqual(expect.stringMatching(/^[a-z][A-Za-z0-9]*$/));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('when two routes share an operationId, then the document is not built', () => {
+    const route = (path: string) =>
+      defineRoute({
+        method: 'get',
+        path,
+        operationId: 'listThings',
+        summary: 'Things',
+        tag: 'Things',
+        access: 'public',
+        handler: () => Promise.resolve({}),
+      });
+    expect(() => buildOpenApiDocument([route('/a'), route('/b')], '/api/v1')).toThrow(
+      "operationId 'listThings' (get /b) is used twice",
+    );
   });
 
   test('when the committed docs/api/openapi.json is compared with the live document, then they match (run `npm run openapi -w backend`)', async () => {

@@ -66,6 +66,7 @@ check "every 4xx is problem+json with status, code, detail and no stack trace" e
 check "as no one, every non-public operation answered 401 (or nginx's 413/414 for a body over 1 MB / a URI over 8 KB)" empty_list anonNot401
 check "no write was accepted (each carried a reason to be refused)" empty_list accepted
 check "every number past its declared range got a 400 and every number inside it got past validation" empty_list boundary
+check "every body past the shape limits (depth, values, string length) was refused with 400/413 before parsing" empty_list shapeNotRefused
 
 snapshot "$audit_max" "$attempts_max" >"$work/after.txt"
 check "every table is unchanged by the refused requests (row counts and md5 of rows)" \

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import type { RequestLimits } from './http/request-shape';
 
 // The only module that reads process.env. Everything else receives a frozen Config.
 
@@ -98,7 +99,17 @@ function toConfig(env: z.infer<typeof envSchema>) {
         : null,
     // The API sits behind exactly one proxy (nginx); see docs/decisions.
     trustProxyHops: 1,
-    jsonBodyLimit: '1mb',
+    // Every request body is a few flat fields (the longest text is 2,000 characters), so
+    // these leave room to spare while bounding what parsing and validation can cost.
+    // docs/decisions/0007-request-shape-limits.md says why each is what it is.
+    requestLimits: {
+      jsonBodyLimit: '100kb',
+      maxDepth: 32,
+      maxValues: 1000,
+      maxStringLength: 10_000,
+      maxQueryLength: 4096,
+      maxQueryParams: 32,
+    } satisfies RequestLimits,
   };
 }
 

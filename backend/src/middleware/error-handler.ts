@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { AppError, type Problem, problemType } from '../lib/errors';
 import { isDatabaseUnavailable, pgCode } from '../lib/db-errors';
 import type { Logger } from '../lib/logger';
+import { validationErrors } from '../lib/http/validation-errors';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -12,6 +13,7 @@ const TITLES: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
@@ -78,18 +80,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return sendProblem(res, err.status, err.code, err.message, err.details ?? {});
     }
     if (err instanceof ZodError) {
-      const errors = err.issues.map((i) => ({
-        path: i.path.join('.') || '(root)',
-        message: i.message,
-      }));
-      const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+      const { errors, summary } = validationErrors(err.issues);
       return sendProblem(res, 400, 'VALIDATION_FAILED', `The request is invalid: ${summary}`, {
         errors,
       });
     }
     const httpErr = err as HttpLikeError;
     const known = httpErr?.type ? BODY_ERRORS[httpErr.type] : undefined;
-    if (known) return sendProblem(res, known[0], known[1], known[2](httpErr));
+    if (known) {
+      const limit = httpErr.type === 'entity.too.large' ? { limit: httpErr.limit } : {};
+      return sendProblem(res, known[0], known[1], known[2](httpErr), limit);
+    }
     // Text PostgreSQL cannot store (NUL, or a character outside the encoding). Routes refuse
     // NUL up front (mount-routes.ts); this keeps any other path from turning it into a 500.
     const code = pgCode(err);

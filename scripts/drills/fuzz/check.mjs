@@ -34,6 +34,21 @@ export function anonAllowed(r, res) {
   return false;
 }
 
+// How the API refuses a body past its shape limits (backend/src/lib/http/request-shape.ts),
+// or nginx one over 1 MB. A sign-in throttle that answers first (429) has not parsed it either.
+const SHAPE_REFUSALS = { 400: ['JSON_TOO_DEEP'], 413: ['JSON_TOO_LARGE', 'PAYLOAD_TOO_LARGE'] };
+
+/**
+ * Whether answer RES refused shape bomb R as it must: once the request is past the access
+ * check (the admin, or anyone on a public route), with a shape refusal and nothing else,
+ * neither a validation error (it was parsed) nor a 5xx.
+ */
+export function shapeRefused(r, res) {
+  if (r.who !== 'admin' && r.role !== 'public') return true; // anonAllowed judges these
+  if (res.status === 429) return true;
+  return SHAPE_REFUSALS[res.status]?.includes(parseJson(res.body)?.code) ?? false;
+}
+
 /** Why a 4xx answer is not a proper problem+json document, or null when it is. */
 function problemIssue(res) {
   if (!String(res.headers['content-type'] ?? '').startsWith('application/problem+json'))
@@ -55,6 +70,7 @@ export const PROBLEM_KINDS = [
   'accepted',
   'transport',
   'boundary',
+  'shapeNotRefused',
 ];
 
 /** What is wrong with answer RES to request R: [[kind, why], ...], empty when nothing. */
@@ -71,5 +87,7 @@ export function findings(r, res) {
     out.push(['accepted']);
   const boundary = boundaryIssue(r, res, parseJson(res.body ?? ''));
   if (boundary) out.push(['boundary', boundary]);
+  if (r.family === 'shape-bomb' && res.status > 0 && !shapeRefused(r, res))
+    out.push(['shapeNotRefused', `${res.status} ${parseJson(res.body)?.code ?? ''}`.trim()]);
   return out;
 }

@@ -72,3 +72,40 @@ test('when a 4xx body carries a stack trace or a wrong status, then it is not pr
     'notProblem',
   );
 });
+
+const bomb = (who, role) => ({
+  who,
+  role,
+  family: 'shape-bomb',
+  method: 'POST',
+  path: '/api/v1/auth/login',
+  body: '['.repeat(5000) + ']'.repeat(5000),
+  real: true,
+});
+
+test('when a shape bomb past the access check is refused with 400 JSON_TOO_DEEP or 413, then nothing is found', () => {
+  assert.deepEqual(findings(bomb('anon', 'public'), problem(400, 'JSON_TOO_DEEP')), []);
+  assert.deepEqual(findings(bomb('admin', 'manager'), problem(413, 'JSON_TOO_LARGE')), []);
+  assert.deepEqual(findings(bomb('admin', 'manager'), problem(413, 'PAYLOAD_TOO_LARGE')), []);
+  assert.deepEqual(findings(bomb('anon', 'public'), problem(429, 'TOO_MANY_ATTEMPTS')), []);
+});
+
+test('when a shape bomb is parsed (a validation error or a 401 for bad credentials), then that is a finding', () => {
+  assert.deepEqual(findings(bomb('anon', 'public'), problem(400, 'VALIDATION_FAILED')), [
+    ['shapeNotRefused', '400 VALIDATION_FAILED'],
+  ]);
+  assert.deepEqual(findings(bomb('anon', 'public'), problem(401, 'INVALID_CREDENTIALS')), [
+    ['shapeNotRefused', '401 INVALID_CREDENTIALS'],
+  ]);
+  assert.deepEqual(findings(bomb('admin', 'manager'), problem(500, 'INTERNAL_ERROR')), [
+    ['fiveXX'],
+    ['shapeNotRefused', '500 INTERNAL_ERROR'],
+  ]);
+});
+
+test('when no one sends a shape bomb to a route that needs a sign-in, then 401 is what it must get', () => {
+  assert.deepEqual(findings(bomb('anon', 'manager'), problem(401, 'UNAUTHENTICATED')), []);
+  assert.deepEqual(findings(bomb('anon', 'manager'), problem(400, 'JSON_TOO_DEEP')), [
+    ['anonNot401'],
+  ]);
+});

@@ -14,6 +14,7 @@ import {
   MISSING_ID,
   NOT_OBJECT,
   RAW_ENCODED,
+  SHAPE_BOMBS,
   WRONG_CT,
 } from './inputs.mjs';
 import { boundaryValues, numericFields, withRawField } from './boundary.mjs';
@@ -117,6 +118,12 @@ export function families(op, fx, pick, rnd, who) {
         () => JSON.stringify({ blob: 'x'.repeat(1024 * 1024 + 1 + Math.floor(rnd() * 500_000)) }),
         { useAnchor: false },
       ),
+    });
+    // Every write reads its body (with or without a body schema): nested too deep, too
+    // many values or too long a string; refused before parsing (check.mjs).
+    out['shape-bomb'] = () => ({
+      ...jsonParts(() => pick(SHAPE_BOMBS)(rnd() ** 2), { useAnchor: false }),
+      contentType: 'application/json',
     });
     if (who === 'admin' && op.role !== 'public')
       out['no-csrf-header'] = () => ({

@@ -126,3 +126,25 @@ export const BAD_ENCODING = [
 ];
 // Fields no body schema allows, some of them tempting to mass-assign.
 export const EXTRA_FIELDS = ['isAdmin', 'id', 'createdAt', 'passwordHash', 'role_', 'zzz'];
+// Bodies past the API's shape limits (backend/src/lib/config.ts, requestLimits: nesting 32,
+// 1,000 values, strings of 10,000 characters, 100 KB), each from a fraction F in [0, 1) that
+// sets how far past: a few KB nested thousands deep once stalled and then killed the API.
+// The largest stay under nginx's 1 MB, so the API itself must refuse them (400/413).
+export const SHAPE_BOMBS = [
+  (f) => '['.repeat(33 + Math.floor(f * 50_000)) + ']'.repeat(33 + Math.floor(f * 50_000)),
+  (f) => {
+    const n = 33 + Math.floor(f * 40_000);
+    return '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+  },
+  (f) => {
+    const n = 33 + Math.floor(f * 20_000);
+    return `{"name":"x","note":${'['.repeat(n)}${']'.repeat(n)}}`;
+  },
+  (f) => {
+    const n = 1000 + Math.floor(f * 40_000);
+    return '{' + Array.from({ length: n }, (_, i) => `"k${i}":0`).join(',') + '}';
+  },
+  (f) => '[' + '0,'.repeat(1000 + Math.floor(f * 200_000)) + '0]',
+  (f) => JSON.stringify({ name: 'x'.repeat(10_001 + Math.floor(f * 300_000)) }),
+  (f) => JSON.stringify({ ['k'.repeat(10_001 + Math.floor(f * 50_000))]: 1 }),
+];

@@ -7,6 +7,13 @@ export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 type Empty = z.ZodObject<Record<string, never>>;
 
+// prettier-ignore
+type LowerLetter = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' |
+  'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'v' | 'w' | 'x' | 'y' | 'z';
+/** camelCase: a lower-case letter first (the rest is checked when the document is built). */
+export type OperationId = `${LowerLetter}${string}`;
+export const OPERATION_ID = /^[a-z][A-Za-z0-9]*$/;
+
 export interface RouteInput<P extends ZodType, Q extends ZodType, B extends ZodType> {
   params: z.output<P>;
   query: z.output<Q>;
@@ -28,6 +35,11 @@ export interface RouteDef<
   method: Method;
   /** Express-style path relative to /api/v1, e.g. `/items/:id`. */
   path: string;
+  /**
+   * Names the operation in OpenAPI and in generated clients: camelCase, verb first
+   * (`listItems`, `createLocation`), unique across the API (buildOpenApiDocument checks).
+   */
+  operationId: OperationId;
   summary: string;
   description?: string;
   tag: string;
@@ -79,7 +91,10 @@ export function toOpenApiRoute(route: AnyRoute, prefix: string, problem: ZodType
           },
   };
   const authErrors = route.access === 'public' ? [] : [401, 403];
-  for (const code of new Set([400, ...authErrors, ...(route.errors ?? [])].sort((a, b) => a - b))) {
+  // Shape limits (request-shape.ts): a body too large, a query string too long.
+  const shapeErrors = [...(route.body ? [413] : []), ...(route.query ? [414] : [])];
+  const codes = [400, ...authErrors, ...shapeErrors, ...(route.errors ?? [])];
+  for (const code of new Set(codes.sort((a, b) => a - b))) {
     responses[code] = {
       description: 'Problem details (RFC 9457)',
       content: { 'application/problem+json': { schema: problem } },
@@ -88,6 +103,7 @@ export function toOpenApiRoute(route: AnyRoute, prefix: string, problem: ZodType
   return {
     method: route.method,
     path: openApiPath(prefix + route.path),
+    operationId: route.operationId,
     summary: route.summary,
     description: route.description,
     tags: [route.tag],

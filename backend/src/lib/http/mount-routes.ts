@@ -3,6 +3,7 @@ import type { ZodType } from 'zod';
 import { AppError } from '../errors';
 import { hasRole } from '../roles';
 import type { AnyRoute } from './define-route';
+import { clip, validationErrors } from './validation-errors';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -60,25 +61,39 @@ function unstorable(s: string): string | undefined {
   return undefined;
 }
 
+interface Node {
+  value: unknown;
+  key?: string;
+  parent?: Node;
+}
+
+const pathOf = (node: Node): string[] => {
+  const path: string[] = [];
+  for (let n: Node | undefined = node; n?.key !== undefined; n = n.parent) path.push(n.key);
+  return path.reverse();
+};
+
 /**
  * The first string (value or key) PostgreSQL cannot store, and why: NUL fails the query
- * with 22021 (a 500), so such input is refused up front as a validation error.
+ * with 22021 (a 500), so such input is refused up front as a validation error. Walks with
+ * its own stack, in document order, and builds a path only for what it finds: a body's
+ * depth is bounded (request-shape.ts), but this must not depend on it.
  */
-function unstorablePath(
-  value: unknown,
-  path: string[] = [],
-): { path: string[]; message: string } | undefined {
-  if (typeof value === 'string') {
-    const message = unstorable(value);
-    return message ? { path, message } : undefined;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      const keyMessage = unstorable(key);
-      const found = keyMessage
-        ? { path: [...path, key], message: keyMessage }
-        : unstorablePath(v, [...path, key]);
-      if (found) return found;
+function unstorablePath(root: unknown): { path: string[]; message: string } | undefined {
+  const stack: Node[] = [{ value: root }];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const keyMessage = node.key === undefined ? undefined : unstorable(node.key);
+    if (keyMessage) return { path: pathOf(node), message: keyMessage };
+    const { value } = node;
+    if (typeof value === 'string') {
+      const message = unstorable(value);
+      if (message) return { path: pathOf(node), message };
+    } else if (value && typeof value === 'object') {
+      const entries: [string, unknown][] = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i]!;
+        stack.push({ value: child, key, parent: node });
+      }
     }
   }
   return undefined;
@@ -92,7 +107,7 @@ function parsePart(
   if (!schema) return {};
   const bad = unstorablePath(value);
   if (bad) {
-    const path = bad.path.join('.') || '(root)';
+    const path = clip(bad.path.join('.')) || '(root)';
     throw new AppError(
       'VALIDATION_FAILED',
       400,
@@ -102,12 +117,7 @@ function parsePart(
   }
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
-  const errors = result.error.issues.map((i) => ({
-    in: part,
-    path: i.path.join('.') || '(root)',
-    message: i.message,
-  }));
-  const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  const { errors, summary } = validationErrors(result.error.issues, part);
   throw new AppError(
     'VALIDATION_FAILED',
     400,
@@ -141,9 +151,10 @@ async function run(route: AnyRoute, req: Request, res: Response): Promise<void> 
 
 /**
  * Registers routes on an Express router; Express 5 forwards thrown errors and rejected
- * promises to the error handler. Access is checked before `parseBody` reads the body, so a
- * caller who may not use a route gets 401/403 whatever the body holds (and the API never
- * parses a megabyte of JSON for someone who is not signed in).
+ * promises to the error handler. Access is checked before `parseBody` checks the query's
+ * shape and reads the body (request-shape.ts), so a caller who may not use a route gets
+ * 401/403 whatever the request holds (and the API never parses JSON for someone who is
+ * not signed in).
  */
 export function mountRoutes(
   router: Router,

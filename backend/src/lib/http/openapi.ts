@@ -1,10 +1,23 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { APP_NAME, APP_VERSION } from '../app-info';
 import { problemSchema } from './common-schemas';
-import { type AnyRoute, toOpenApiRoute } from './define-route';
+import { type AnyRoute, OPERATION_ID, toOpenApiRoute } from './define-route';
+
+/** Throws at startup (and in the tests) unless every operationId is camelCase and unique. */
+function checkOperationIds(routes: readonly AnyRoute[]): void {
+  const seen = new Set<string>();
+  for (const { operationId, method, path } of routes) {
+    if (!OPERATION_ID.test(operationId))
+      throw new Error(`operationId '${operationId}' (${method} ${path}) is not camelCase`);
+    if (seen.has(operationId))
+      throw new Error(`operationId '${operationId}' (${method} ${path}) is used twice`);
+    seen.add(operationId);
+  }
+}
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(routes: readonly AnyRoute[], prefix: string) {
+  checkOperationIds(routes);
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',

@@ -16,6 +16,7 @@ export const apiTokenRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/api-tokens',
+    operationId: 'listApiTokens',
     tag,
     access: 'admin',
     summary: 'Every API token (never the secrets)',
@@ -25,6 +26,7 @@ export const apiTokenRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/api-tokens',
+    operationId: 'createApiToken',
     tag,
     access: 'admin',
     summary: 'Create an API token; the secret is in this response only',
@@ -38,6 +40,7 @@ export const apiTokenRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'delete',
     path: '/api-tokens/:id',
+    operationId: 'revokeApiToken',
     tag,
     access: 'admin',
     summary: 'Revoke an API token (it answers 401 from now on)',

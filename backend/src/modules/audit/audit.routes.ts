@@ -7,6 +7,7 @@ export const auditRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/audit',
+    operationId: 'listAuditEntries',
     tag: 'Audit',
     access: 'admin',
     summary: 'The audit trail, newest first, with filters and cursor pagination',

@@ -24,6 +24,7 @@ export const authRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/auth/setup',
+    operationId: 'getSetupStatus',
     tag,
     access: 'public',
     summary: 'Whether Stockroom still needs its first admin',
@@ -33,6 +34,7 @@ export const authRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/auth/setup',
+    operationId: 'createFirstAdmin',
     tag,
     access: 'public',
     summary: 'Create the first admin with the setup token from the API log, and sign in',
@@ -49,6 +51,7 @@ export const authRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/auth/login',
+    operationId: 'signIn',
     tag,
     access: 'public',
     summary: 'Sign in with email and password; sets the session cookie',
@@ -64,6 +67,7 @@ export const authRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/auth/logout',
+    operationId: 'signOut',
     tag,
     access: 'authenticated',
     summary: 'Sign out: ends this session and clears the cookie',
@@ -79,6 +83,7 @@ export const authRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/auth/me',
+    operationId: 'getCurrentIdentity',
     tag,
     access: 'authenticated',
     summary: 'Who is calling, and when the session ends',
@@ -88,6 +93,7 @@ export const authRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/auth/password',
+    operationId: 'changeOwnPassword',
     tag,
     access: 'session',
     summary: 'Change your own password; every other session of yours ends',

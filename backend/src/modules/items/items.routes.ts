@@ -19,6 +19,7 @@ export const itemRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/items',
+    operationId: 'listItems',
     tag,
     access: 'viewer',
     summary: 'List items with search, filters, sorting and pagination',
@@ -29,6 +30,7 @@ export const itemRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/items/categories',
+    operationId: 'listItemCategories',
     tag,
     access: 'viewer',
     summary: 'Categories in use by active items',
@@ -38,6 +40,7 @@ export const itemRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/items/lookup',
+    operationId: 'lookUpItem',
     tag,
     access: 'viewer',
     summary: 'Find one item by exact SKU (any case) or barcode, e.g. from a scanner',
@@ -49,6 +52,7 @@ export const itemRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/items',
+    operationId: 'createItem',
     tag,
     access: 'manager',
     summary: 'Create an item',
@@ -61,6 +65,7 @@ export const itemRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/items/:id',
+    operationId: 'getItem',
     tag,
     access: 'viewer',
     summary: 'Get an item with its total on hand',
@@ -72,6 +77,7 @@ export const itemRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'patch',
     path: '/items/:id',
+    operationId: 'updateItem',
     tag,
     access: 'manager',
     summary: 'Change an item (null clears an optional field)',
@@ -84,6 +90,7 @@ export const itemRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/items/:id/archive',
+    operationId: 'archiveItem',
     tag,
     access: 'manager',
     summary: 'Archive an item (only when nothing is on hand)',
@@ -95,6 +102,7 @@ export const itemRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/items/:id/unarchive',
+    operationId: 'unarchiveItem',
     tag,
     access: 'manager',
     summary: 'Bring an archived item back',
@@ -106,6 +114,7 @@ export const itemRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'delete',
     path: '/items/:id',
+    operationId: 'deleteItem',
     tag,
     access: 'manager',
     summary: 'Delete an item that nothing refers to (otherwise archive it)',

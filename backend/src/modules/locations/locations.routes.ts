@@ -19,6 +19,7 @@ export const locationRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/locations',
+    operationId: 'listLocations',
     tag,
     access: 'viewer',
     summary: 'List locations with search, filters and pagination',
@@ -29,6 +30,7 @@ export const locationRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/locations/tree',
+    operationId: 'getLocationTree',
     tag,
     access: 'viewer',
     summary: 'The location tree, depth-first, with stock per location',
@@ -39,6 +41,7 @@ export const locationRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/locations',
+    operationId: 'createLocation',
     tag,
     access: 'manager',
     summary: 'Create a location',
@@ -51,6 +54,7 @@ export const locationRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/locations/:id',
+    operationId: 'getLocation',
     tag,
     access: 'viewer',
     summary: 'Get a location',
@@ -62,6 +66,7 @@ export const locationRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'patch',
     path: '/locations/:id',
+    operationId: 'updateLocation',
     tag,
     access: 'manager',
     summary: 'Change or move a location (no cycles)',
@@ -74,6 +79,7 @@ export const locationRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/locations/:id/archive',
+    operationId: 'archiveLocation',
     tag,
     access: 'manager',
     summary: 'Archive an empty location without active sub-locations',
@@ -85,6 +91,7 @@ export const locationRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/locations/:id/unarchive',
+    operationId: 'unarchiveLocation',
     tag,
     access: 'manager',
     summary: 'Bring an archived location back',
@@ -96,6 +103,7 @@ export const locationRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'delete',
     path: '/locations/:id',
+    operationId: 'deleteLocation',
     tag,
     access: 'manager',
     summary: 'Delete a location that nothing refers to (otherwise archive it)',

@@ -30,6 +30,7 @@ export const movementRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/movements',
+    operationId: 'postMovement',
     tag,
     access: 'operator',
     summary: 'Post a movement (receive, ship, transfer, adjust or count)',
@@ -56,6 +57,7 @@ export const movementRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/movements',
+    operationId: 'listMovements',
     tag,
     access: 'viewer',
     summary: 'The ledger, newest first, with filters and cursor pagination',
@@ -66,6 +68,7 @@ export const movementRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/movements/:id',
+    operationId: 'getMovement',
     tag,
     access: 'viewer',
     summary: 'One movement',
@@ -77,6 +80,7 @@ export const movementRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/movements/:id/reverse',
+    operationId: 'reverseMovement',
     tag,
     access: 'operator',
     summary: 'Correct a mistake by posting the reversing movement',

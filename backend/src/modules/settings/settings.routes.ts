@@ -10,6 +10,7 @@ export const settingsRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/settings',
+    operationId: 'getSettings',
     tag,
     access: 'authenticated',
     summary: 'Settings of this Stockroom (defaults where none were set)',
@@ -19,6 +20,7 @@ export const settingsRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'patch',
     path: '/settings',
+    operationId: 'updateSettings',
     tag,
     access: 'admin',
     summary: 'Change some settings; they apply from the next request on',

@@ -17,6 +17,7 @@ export const stockRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/items/:id/stock',
+    operationId: 'getItemStock',
     tag,
     access: 'viewer',
     summary: 'Stock of one item at every location that holds some',
@@ -28,6 +29,7 @@ export const stockRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/locations/:id/stock',
+    operationId: 'getLocationStock',
     tag,
     access: 'viewer',
     summary: 'Items held at one location',
@@ -40,6 +42,7 @@ export const stockRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/stock/low',
+    operationId: 'listLowStock',
     tag,
     access: 'viewer',
     summary: 'Active items whose total on hand is below their reorder point, most urgent first',
@@ -50,6 +53,7 @@ export const stockRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/stock/summary',
+    operationId: 'getStockSummary',
     tag,
     access: 'viewer',
     summary: 'Counts for the dashboard',

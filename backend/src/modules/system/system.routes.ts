@@ -34,6 +34,7 @@ export const systemRoutes = (deps: SystemDeps) => [
   defineRoute({
     method: 'get',
     path: '/system/info',
+    operationId: 'getSystemInfo',
     tag: 'System',
     access: 'viewer',
     summary: 'Version, commit, schema version and uptime',

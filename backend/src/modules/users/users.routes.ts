@@ -17,6 +17,7 @@ export const userRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/users',
+    operationId: 'listUsers',
     tag,
     access: 'admin',
     summary: 'Every user',
@@ -26,6 +27,7 @@ export const userRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/users',
+    operationId: 'createUser',
     tag,
     access: 'admin',
     summary: 'Create a user with a first password',
@@ -38,6 +40,7 @@ export const userRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'patch',
     path: '/users/:id',
+    operationId: 'updateUser',
     tag,
     access: 'admin',
     summary: 'Rename, change the role of, deactivate or reactivate a user',
@@ -52,6 +55,7 @@ export const userRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/users/:id/password',
+    operationId: 'setUserPassword',
     tag,
     access: 'admin',
     summary: "Set a user's password (ends their sessions)",
