@@ -294,7 +294,7 @@ export interface paths {
     put?: never;
     /**
      * Post a movement (receive, ship, transfer, adjust or count)
-     * @description Applied atomically with the balances it changes. A movement that would take stock below zero is refused with 409 INSUFFICIENT_STOCK. Send an Idempotency-Key so retries never post twice.
+     * @description Applied atomically with the balances it changes. A movement that would take stock below zero is refused with 409 INSUFFICIENT_STOCK. Send an Idempotency-Key so retries never post twice: a replay answers with the original movement (same status, header Idempotent-Replayed: true). Keys are scoped to the caller (a user's session, or one API token); reusing a key for a different request is 422 IDEMPOTENCY_KEY_REUSED.
      */
     post: operations['postMovement'];
     delete?: never;
@@ -381,7 +381,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign out: ends this session and clears the cookie */
+    /**
+     * Sign out: ends this session and clears the cookie
+     * @description For browser sessions only. With an API token it is 400 SIGN_OUT_NEEDS_SESSION and the token keeps working: an admin revokes a token with DELETE /api-tokens/{id}.
+     */
     post: operations['signOut'];
     delete?: never;
     options?: never;
@@ -513,6 +516,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/api-tokens/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-enable a token that was disabled when its user was deactivated
+     * @description Deactivating a user disables their tokens; reactivating the user leaves them disabled, so each one comes back only when an admin says so. Already enabled: returned as is. 409 API_TOKEN_REVOKED (revoking is final), 409 TOKEN_OWNER_INACTIVE (reactivate the user first).
+     */
+    post: operations['enableApiToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit': {
     parameters: {
       query?: never;
@@ -571,7 +594,7 @@ export interface components {
     ItemStock: {
       itemId: number;
       /**
-       * @description Exact decimal as a string, up to 3 decimal places
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
        * @example 12.5
        */
       total: string;
@@ -587,7 +610,7 @@ export interface components {
           archivedAt: string | null;
         };
         /**
-         * @description Exact decimal as a string, up to 3 decimal places
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
          * @example 12.5
          */
         quantity: string;
@@ -612,7 +635,7 @@ export interface components {
           archivedAt: string | null;
         };
         /**
-         * @description Exact decimal as a string, up to 3 decimal places
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
          * @example 12.5
          */
         quantity: string;
@@ -636,18 +659,18 @@ export interface components {
           name: string;
           unit: string;
           /**
-           * @description Exact decimal as a string, up to 3 decimal places
+           * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
            * @example 12.5
            */
           reorderPoint: string;
         };
         /**
-         * @description Exact decimal as a string, up to 3 decimal places
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
          * @example 12.5
          */
         onHand: string;
         /**
-         * @description Exact decimal as a string, up to 3 decimal places
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
          * @example 12.5
          */
         shortfall: string;
@@ -683,7 +706,7 @@ export interface components {
         'each' | 'box' | 'pack' | 'pair' | 'set' | 'roll' | 'kg' | 'g' | 'l' | 'ml' | 'm' | 'cm';
       barcode: string | null;
       /**
-       * @description Exact decimal as a string, up to 3 decimal places
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
        * @example 12.5
        */
       reorderPoint: string | null;
@@ -704,7 +727,7 @@ export interface components {
        */
       updatedAt: string;
       /**
-       * @description Exact decimal as a string, up to 3 decimal places
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
        * @example 12.5
        */
       onHand: string;
@@ -752,8 +775,8 @@ export interface components {
       depth: number;
       itemCount: number;
       /**
-       * @description Exact decimal as a string, up to 3 decimal places
-       * @example 12.5
+       * @description Exact decimal as a string, up to 3 decimal places; a sum over many items, so it can exceed 99999999999.999
+       * @example 1250.5
        */
       totalQuantity: string;
     };
@@ -790,7 +813,7 @@ export interface components {
        */
       delta: string | null;
       /**
-       * @description Exact decimal as a string, up to 3 decimal places
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
        * @example 12.5
        */
       countedQuantity: string | null;
@@ -879,9 +902,16 @@ export interface components {
       lastUsedAt: string | null;
       /**
        * Format: date-time
+       * @description Set when revoked; revoking is final
        * @example 2026-11-22T10:00:00.000Z
        */
       revokedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Set when the user who made it was deactivated. It stays disabled when they are reactivated, until an admin re-enables it (POST /api-tokens/{id}/enable).
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      disabledAt: string | null;
       createdBy: {
         id: number;
         name: string;
@@ -1327,7 +1357,11 @@ export interface operations {
             | 'm'
             | 'cm';
           barcode?: string | null;
-          reorderPoint?: (number | string) | null;
+          /**
+           * @description Exact decimal from 0 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
+           * @example 12.5
+           */
+          reorderPoint?: number | string | null;
           category?: string | null;
         };
       };
@@ -1667,7 +1701,11 @@ export interface operations {
             | 'm'
             | 'cm';
           barcode?: string | null;
-          reorderPoint?: (number | string) | null;
+          /**
+           * @description Exact decimal from 0 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
+           * @example 12.5
+           */
+          reorderPoint?: number | string | null;
           category?: string | null;
         };
       };
@@ -2523,7 +2561,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes retries safe: the same key returns the original movement instead of posting again */
+        /** @description Makes retries safe: the same key returns the original movement instead of posting again. Keys are per caller (a signed-in user, or one API token): another caller with the same key posts its own movement. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. */
         'idempotency-key'?: string;
       };
       path?: never;
@@ -2540,6 +2578,10 @@ export interface operations {
               note?: string | null;
               idempotencyKey?: string;
               toLocationId: number;
+              /**
+               * @description Exact decimal from 0.001 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
+               * @example 12.5
+               */
               quantity: number | string;
             }
           | {
@@ -2550,6 +2592,10 @@ export interface operations {
               note?: string | null;
               idempotencyKey?: string;
               fromLocationId: number;
+              /**
+               * @description Exact decimal from 0.001 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
+               * @example 12.5
+               */
               quantity: number | string;
             }
           | {
@@ -2561,6 +2607,10 @@ export interface operations {
               idempotencyKey?: string;
               fromLocationId: number;
               toLocationId: number;
+              /**
+               * @description Exact decimal from 0.001 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
+               * @example 12.5
+               */
               quantity: number | string;
             }
           | {
@@ -2571,7 +2621,10 @@ export interface operations {
               note?: string | null;
               idempotencyKey?: string;
               locationId: number;
-              /** @description Signed change, e.g. "-2" for two lost */
+              /**
+               * @description Signed change, e.g. "-2" for two lost: from -99999999999.999 to 99999999999.999, not 0, at most 3 decimal places
+               * @example 12.5
+               */
               delta: number | string;
             }
           | {
@@ -2582,7 +2635,10 @@ export interface operations {
               note?: string | null;
               idempotencyKey?: string;
               locationId: number;
-              /** @description What was counted on the shelf */
+              /**
+               * @description What was counted on the shelf: from 0 to 99999999999.999, at most 3 decimal places
+               * @example 12.5
+               */
               countedQuantity: number | string;
             };
       };
@@ -2724,7 +2780,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes retries safe: the same key returns the original movement instead of posting again */
+        /** @description Makes retries safe: the same key returns the original movement instead of posting again. Keys are per caller (a signed-in user, or one API token): another caller with the same key posts its own movement. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. */
         'idempotency-key'?: string;
       };
       path: {
@@ -3642,6 +3698,73 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  enableApiToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiToken'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

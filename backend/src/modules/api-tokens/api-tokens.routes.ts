@@ -52,6 +52,7 @@ export const apiTokenRoutes = ({ db }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/api-tokens/:id/enable',
+    operationId: 'enableApiToken',
     tag,
     access: 'admin',
     summary: 'Re-enable a token that was disabled when its user was deactivated',
