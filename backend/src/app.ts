@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { Config } from './lib/config';
 import type { Db } from './lib/db';
 import type { Lifecycle } from './lib/lifecycle';
+import { proxyTrust } from './lib/http/trusted-proxies';
 import type { Logger } from './lib/logger';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestId, requestLogging } from './middleware/request-logging';
@@ -22,7 +23,7 @@ export interface AppDeps {
 export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxyHops);
+  app.set('trust proxy', proxyTrust(config.trustedProxies));
   app.set('query parser', 'simple');
 
   app.use(requestId());

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { parseAddressRange, type AddressRange } from './http/trusted-proxies';
 
 // The only module that reads process.env. Everything else receives a frozen Config.
 
@@ -27,6 +28,24 @@ const originList = z
     ),
   );
 
+// Outer proxies in front of nginx whose X-Forwarded-For entries are believed.
+const addressRangeList = z.string().transform((raw, ctx) => {
+  const ranges: AddressRange[] = [];
+  for (const part of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const range = parseAddressRange(part);
+    if (range) ranges.push(range);
+    else
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${part}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)`,
+      });
+  }
+  return ranges;
+});
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -46,6 +65,7 @@ const envSchema = z
     DB_POOL_MAX: int(1, 200).default(10),
     DB_CONNECT_TIMEOUT_MS: int(0, 600_000).default(60_000),
     CORS_ORIGINS: originList.default([]),
+    TRUSTED_PROXIES: addressRangeList.default([]),
     SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
     MIGRATIONS_DIR: z.string().optional(),
     GIT_COMMIT: z.string().optional(),
@@ -96,8 +116,8 @@ function toConfig(env: z.infer<typeof envSchema>) {
       env.ADMIN_EMAIL && env.ADMIN_PASSWORD
         ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
         : null,
-    // The API sits behind exactly one proxy (nginx); see docs/decisions.
-    trustProxyHops: 1,
+    // nginx is always trusted; these outer proxies too (docs/decisions/0007).
+    trustedProxies: env.TRUSTED_PROXIES,
     jsonBodyLimit: '1mb',
   };
 }
