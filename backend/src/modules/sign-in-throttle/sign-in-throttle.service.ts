@@ -57,11 +57,13 @@ export interface Attempt {
  * attempt is recorded as a failure at once (under a per-account lock), so parallel guesses
  * see each other; `succeeded` turns it into a success.
  */
-export function admit(
+export async function admit(
   db: DbOrTrx,
   a: { email: string; ip: string; device: string | null },
 ): Promise<Attempt> {
   const email = a.email.toLowerCase();
+  // Now and then, forget old rows: under a long attack there may be no success to do it.
+  if (Math.random() < 0.01) await repo.forgetOld(db, POLICY.deviceLifetimeDays);
   return transaction(db, async (trx) => {
     await repo.lockAccount(trx, email);
     const counts = await repo.accountCounts(trx, { ...a, email });
