@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Config } from './lib/config';
 import type { Db } from './lib/db';
 import type { Lifecycle } from './lib/lifecycle';
+import { proxyTrust } from './lib/http/trusted-proxies';
 import type { Logger } from './lib/logger';
 import { parseRequest } from './lib/http/request-shape';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
@@ -24,7 +25,7 @@ export interface AppDeps {
 export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxyHops);
+  app.set('trust proxy', proxyTrust(config.trustedProxies));
   // 'simple' (node:querystring) with the parameter cap the routes enforce (request-shape.ts),
   // so no other path parses more either.
   app.set('query parser', (query: string) =>

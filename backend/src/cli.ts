@@ -4,6 +4,8 @@
 //   ... reset-password someone@example.com --password-stdin   (read one line from stdin)
 //   ... reset-password someone@example.com --generate         (print a generated password)
 // The user's sessions end and the reset is written to the audit trail.
+//   ... unlock-sign-in someone@example.com
+//     forgets the account's failed sign-ins (its throttle), audited like the admin's action
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -12,10 +14,14 @@ import { createDb } from './lib/db';
 import { SYSTEM_ACTOR } from './lib/http/identity';
 import { createLogger } from './lib/logger';
 import { runMigrations } from './lib/migrations';
-import { findUserByEmail, resetPassword } from './modules/users/users.service';
+import { clearSignInThrottle, findUserByEmail, resetPassword } from './modules/users/users.service';
 import { password as passwordSchema } from './modules/users/users.schemas';
 
-const USAGE = 'usage: node dist/cli.js reset-password <email> [--password-stdin | --generate]';
+const USAGE = [
+  'usage: node dist/cli.js reset-password <email> [--password-stdin | --generate]',
+  '       node dist/cli.js unlock-sign-in <email>',
+].join('\n');
+const CLI_ACTOR = { ...SYSTEM_ACTOR, ip: 'cli' };
 
 /** One line from stdin; on a terminal, prompted with echo off. */
 async function readPassword(prompt: string, plainStdin: boolean): Promise<string> {
@@ -89,9 +95,36 @@ async function resetPasswordCommand(args: string[]): Promise<number> {
       console.error(`no user has the email ${email}`);
       return 1;
     }
-    await resetPassword(db, user.id, valid.data, { ...SYSTEM_ACTOR, ip: 'cli' });
+    await resetPassword(db, user.id, valid.data, CLI_ACTOR);
     console.error(`password of ${user.email} reset; their sessions have ended`);
     if (generated) console.log(generated);
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function unlockSignInCommand(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const email = positionals[0];
+  if (!email || positionals.length > 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  const logger = createLogger({ logLevel: 'warn' });
+  const db = createDb(config, logger);
+  try {
+    await runMigrations(db, config.migrationsDir, logger);
+    const user = await findUserByEmail(db, email);
+    if (!user) {
+      console.error(`no user has the email ${email}`);
+      return 1;
+    }
+    const { clearedFailures } = await clearSignInThrottle(db, user.id, CLI_ACTOR);
+    console.error(
+      `sign-in of ${user.email} unlocked: ${clearedFailures} failed attempt(s) forgotten`,
+    );
     return 0;
   } finally {
     await db.destroy();
@@ -101,6 +134,7 @@ async function resetPasswordCommand(args: string[]): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'reset-password') return resetPasswordCommand(rest);
+  if (command === 'unlock-sign-in') return unlockSignInCommand(rest);
   console.error(USAGE);
   return 2;
 }

@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /users': 'admin',
   'PATCH /users/:id': 'admin',
   'POST /users/:id/password': 'admin',
+  'POST /users/:id/sign-in-throttle/clear': 'admin',
   'GET /api-tokens': 'admin',
   'POST /api-tokens': 'admin',
   'DELETE /api-tokens/:id': 'admin',

@@ -57,23 +57,6 @@ describe('signing in and out: /api/v1/auth/login, /logout, /me, /password', () =
     expect(JSON.stringify(failed)).not.toContain('wrong password!');
   });
 
-  test('when an account fails 5 times, then 429 TOO_MANY_ATTEMPTS with Retry-After, even with the right password', async () => {
-    for (let i = 0; i < 5; i++) await login('manager@example.test', 'bad password 123').expect(401);
-    const res = await login('manager@example.test', TEST_PASSWORD).expect(429);
-    expect(res.body.code).toBe('TOO_MANY_ATTEMPTS');
-    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(900);
-  });
-
-  test('when one IP tries 20 times, then the 21st attempt from it gets 429 but another IP does not', async () => {
-    const ip = '198.51.100.7';
-    for (let i = 0; i < 20; i++)
-      await login(`x${i}@example.test`, 'whatever 12345', ip).expect(401);
-    const res = await login('viewer@example.test', TEST_PASSWORD, ip).expect(429);
-    expect(res.headers['retry-after']).toBeDefined();
-    await login('viewer@example.test', TEST_PASSWORD, '198.51.100.8').expect(200);
-  });
-
   test('when signing out, then 204, the cookie is cleared and the session no longer works', async () => {
     const cookie = cookieOf(await login('viewer@example.test', TEST_PASSWORD).expect(200));
     const out = await t.anon

@@ -77,8 +77,8 @@ info "new audit rows by action: $new_audit; new login attempts: $new_attempts"
 check "the only new audit rows are failed sign-ins" test -z "$(psql_db "select 1 from audit_log where id > $audit_max and action <> 'auth.login_failed' limit 1")"
 check "the only new login attempts failed" test -z "$(psql_db "select 1 from login_attempts where id > $attempts_max and succeeded limit 1")"
 
-# The fuzzer's sign-ins tripped the per-IP limit (20 in 15 minutes, any outcome). Forget
-# them, so the drills after this one (and people at this machine) can sign in again.
+# The fuzzer's failed sign-ins trip the per-address limit (300 failures in 15 minutes).
+# Forget them, so the drills after this one (and people at this machine) can sign in again.
 psql_db "delete from login_attempts where id > $attempts_max" >/dev/null
 check "api is healthy after the fuzz" wait_healthy api 30
 get_ok_ready() { get_ok /api/ready 200 application/json; }

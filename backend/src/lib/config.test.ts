@@ -67,4 +67,28 @@ describe('parseConfig', () => {
       'http://b.example:8080',
     ]);
   });
+
+  test('when TRUSTED_PROXIES is unset, then no outer proxy is trusted', () => {
+    const result = parseConfig({});
+    expect(result.ok && result.config.trustedProxies).toEqual([]);
+  });
+
+  test('when TRUSTED_PROXIES lists addresses and CIDR ranges, then each becomes a range', () => {
+    const result = parseConfig({ TRUSTED_PROXIES: '203.0.113.7, 10.0.0.0/8,2001:db8::/32' });
+    expect(result.ok && result.config.trustedProxies).toEqual([
+      { address: '203.0.113.7', prefix: 32, family: 'ipv4' },
+      { address: '10.0.0.0', prefix: 8, family: 'ipv4' },
+      { address: '2001:db8::', prefix: 32, family: 'ipv6' },
+    ]);
+  });
+
+  test('when TRUSTED_PROXIES has something that is not an address or range, then it is named', () => {
+    const result = parseConfig({ TRUSTED_PROXIES: '10.0.0.0/8, proxy.example, 10.0.0.0/33' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.split(' (got')[0])).toEqual([
+      'TRUSTED_PROXIES: "proxy.example" is not an IP address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)',
+      'TRUSTED_PROXIES: "10.0.0.0/33" is not an IP address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)',
+    ]);
+  });
 });

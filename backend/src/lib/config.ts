@@ -2,6 +2,7 @@ import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import type { RequestLimits } from './http/request-shape';
+import { parseAddressRange, type AddressRange } from './http/trusted-proxies';
 
 // The only module that reads process.env. Everything else receives a frozen Config.
 
@@ -28,6 +29,24 @@ const originList = z
     ),
   );
 
+// Outer proxies in front of nginx whose X-Forwarded-For entries are believed.
+const addressRangeList = z.string().transform((raw, ctx) => {
+  const ranges: AddressRange[] = [];
+  for (const part of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const range = parseAddressRange(part);
+    if (range) ranges.push(range);
+    else
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${part}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)`,
+      });
+  }
+  return ranges;
+});
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -47,6 +66,7 @@ const envSchema = z
     DB_POOL_MAX: int(1, 200).default(10),
     DB_CONNECT_TIMEOUT_MS: int(0, 600_000).default(60_000),
     CORS_ORIGINS: originList.default([]),
+    TRUSTED_PROXIES: addressRangeList.default([]),
     SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
     MIGRATIONS_DIR: z.string().optional(),
     GIT_COMMIT: z.string().optional(),
@@ -97,8 +117,8 @@ function toConfig(env: z.infer<typeof envSchema>) {
       env.ADMIN_EMAIL && env.ADMIN_PASSWORD
         ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
         : null,
-    // The API sits behind exactly one proxy (nginx); see docs/decisions.
-    trustProxyHops: 1,
+    // nginx is always trusted; these outer proxies too (docs/decisions/0007).
+    trustedProxies: env.TRUSTED_PROXIES,
     // Every request body is a few flat fields (the longest text is 2,000 characters), so
     // these leave room to spare while bounding what parsing and validation can cost.
     // docs/decisions/0007-request-shape-limits.md says why each is what it is.

@@ -32,7 +32,7 @@ export function requestLogging(logger: Logger): RequestHandler {
         id: req.id,
         method: req.method,
         url: req.url,
-        // The client as nginx saw it (trust proxy = 1 hop), not nginx itself.
+        // The client as nginx (or a TRUSTED_PROXIES outer proxy) saw it, not nginx itself.
         ip: req.raw?.ip,
       }),
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),

@@ -364,7 +364,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in with email and password; sets the session cookie */
+    /**
+     * Sign in with email and password; sets the session cookie and the device cookie
+     * @description Failed sign-ins are throttled with growing delays (429 TOO_MANY_ATTEMPTS with Retry-After); a browser that signed in to the account before (device cookie) is exempt. See the README, "Sign-in policy".
+     */
     post: operations['signIn'];
     delete?: never;
     options?: never;
@@ -475,6 +478,26 @@ export interface paths {
     put?: never;
     /** Set a user's password (ends their sessions) */
     post: operations['setUserPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/sign-in-throttle/clear': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Clear a user's sign-in throttle (forget their failed sign-ins; audited)
+     * @description For a user kept waiting by failed sign-ins (their own typos or someone guessing). The CLI does the same: node dist/cli.js unlock-sign-in <email>.
+     */
+    post: operations['clearUserSignInThrottle'];
     delete?: never;
     options?: never;
     head?: never;
@@ -881,6 +904,9 @@ export interface components {
     };
     UserList: {
       data: components['schemas']['User'][];
+    };
+    SignInThrottleCleared: {
+      clearedFailures: number;
     };
     ApiTokenList: {
       data: components['schemas']['ApiToken'][];
@@ -3522,6 +3548,64 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  clearUserSignInThrottle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInThrottleCleared'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

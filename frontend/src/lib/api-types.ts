@@ -79,6 +79,7 @@ export type MovementFilters = Omit<Query<paths['/api/v1/movements']['get']>, 'li
 // Accounts (issue 4)
 export type User = Schemas['User'];
 export type Role = User['role'];
+export type SignInThrottleCleared = Schemas['SignInThrottleCleared'];
 export const ROLES = ['admin', 'manager', 'operator', 'viewer'] as const satisfies readonly Role[];
 const _allRolesListed: Exclude<Role, (typeof ROLES)[number]> extends never ? true : false = true;
 void _allRolesListed;

@@ -2,13 +2,6 @@ import { AppError, unprocessable } from '../../lib/errors';
 
 export const invalidCredentials = () =>
   new AppError('INVALID_CREDENTIALS', 401, 'Email or password is wrong.');
-export const tooManyAttempts = (retryAfterSeconds: number) =>
-  new AppError(
-    'TOO_MANY_ATTEMPTS',
-    429,
-    `Too many sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
-    { retryAfterSeconds },
-  );
 export const setupTokenInvalid = () =>
   new AppError(
     'SETUP_TOKEN_INVALID',

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { defineRoute } from '../../lib/http/define-route';
 import { actorOf } from '../../lib/http/identity';
+import { readDeviceCookie, setDeviceCookie } from '../../lib/http/device-cookie';
 import type { RouteContext } from '../../lib/http/route-context';
 import { clearSessionCookie, setSessionCookie } from '../../lib/http/session-cookie';
 import {
@@ -18,6 +19,7 @@ const tag = 'Auth';
 const clientOf = (req: Request): auth.Client => ({
   ip: req.ip ?? null,
   userAgent: req.get('user-agent') ?? null,
+  deviceToken: readDeviceCookie(req),
 });
 
 export const authRoutes = ({ db }: RouteContext) => [
@@ -54,13 +56,17 @@ export const authRoutes = ({ db }: RouteContext) => [
     operationId: 'signIn',
     tag,
     access: 'public',
-    summary: 'Sign in with email and password; sets the session cookie',
+    summary: 'Sign in with email and password; sets the session cookie and the device cookie',
+    description:
+      'Failed sign-ins are throttled with growing delays (429 TOO_MANY_ATTEMPTS with Retry-After); ' +
+      'a browser that signed in to the account before (device cookie) is exempt. See the README, "Sign-in policy".',
     body: loginBody,
     response: userReply,
     errors: [401, 415, 429],
     handler: async ({ body, req, res }) => {
-      const { user, session } = await auth.login(db, body, clientOf(req));
+      const { user, session, device } = await auth.login(db, body, clientOf(req));
       setSessionCookie(req, res, session.cookieValue, session.expiresAt);
+      setDeviceCookie(req, res, device.cookieValue, device.expiresAt);
       return { user };
     },
   }),

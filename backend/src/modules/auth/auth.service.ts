@@ -12,24 +12,21 @@ import * as sessions from '../sessions/sessions.service';
 import * as settings from '../settings/settings.service';
 import type { User } from '../users/users.schemas';
 import * as users from '../users/users.service';
+import * as throttle from '../sign-in-throttle/sign-in-throttle.service';
 import {
   currentPasswordWrong,
   invalidCredentials,
   setupTokenInvalid,
   signOutNeedsSession,
-  tooManyAttempts,
 } from './auth.errors';
 import * as repo from './auth.repository';
 import type { ChangePasswordInput, LoginInput, SetupInput } from './auth.schemas';
 
-// Sign-in limits: per client IP (any outcome) and per account (failures).
-export const LOGIN_WINDOW_SECONDS = 15 * 60;
-export const MAX_ATTEMPTS_PER_IP = 20;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-
 export interface Client {
   ip: string | null;
   userAgent: string | null;
+  /** The device cookie the browser sent, if any (see sign-in-throttle). */
+  deviceToken?: string | null;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
@@ -37,6 +34,10 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest();
 export interface SignedIn {
   user: User;
   session: sessions.NewSession;
+}
+
+export interface LoggedIn extends SignedIn {
+  device: throttle.DeviceCookie;
 }
 
 // --- first run --------------------------------------------------------------------------
@@ -121,44 +122,35 @@ export async function setup(db: Db, input: SetupInput, client: Client): Promise<
 
 // --- signing in and out -----------------------------------------------------------------
 
-async function checkLimits(db: Db, ip: string, email: string): Promise<void> {
-  const [byIp, byAccount] = await Promise.all([
-    repo.attemptsFromIp(db, ip, LOGIN_WINDOW_SECONDS),
-    repo.failuresForEmail(db, email, LOGIN_WINDOW_SECONDS),
-  ]);
-  const waits: number[] = [];
-  if (byIp.count >= MAX_ATTEMPTS_PER_IP) waits.push(byIp.retryAfter);
-  if (byAccount.count >= MAX_FAILURES_PER_ACCOUNT) waits.push(byAccount.retryAfter);
-  if (waits.length > 0) throw tooManyAttempts(Math.max(1, Math.ceil(Math.max(...waits))));
-}
-
-export async function login(db: Db, input: LoginInput, client: Client): Promise<SignedIn> {
+/**
+ * Sign-in, throttled by sign-in-throttle: unknown emails take the same path (the same
+ * limits, a dummy password check), so neither answers nor timing tell accounts apart.
+ */
+export async function login(db: Db, input: LoginInput, client: Client): Promise<LoggedIn> {
   const ip = client.ip ?? 'unknown';
   const email = input.email.trim();
-  await checkLimits(db, ip, email);
+  const deviceToken = client.deviceToken ?? null;
   const found = await users.findCredentials(db, email);
+  const user = found?.user;
+  const device = user ? await throttle.knownDevice(db, deviceToken, user.id) : null;
+  const attempt = await throttle.admit(db, { email, ip, device });
   // Unknown email: verify against a dummy hash anyway, so timing tells nothing.
   const passwordOk = await verifyPassword(found?.passwordHash, input.password);
-  const user = found?.user;
   if (!user || !passwordOk || !user.active) {
-    await transaction(db, async (trx) => {
-      await repo.recordAttempt(trx, { ip, email, succeeded: false });
-      await audit.record(
-        trx,
-        { userId: user?.id ?? null, tokenId: null, ip: client.ip },
-        {
-          action: 'auth.login_failed',
-          entityType: 'user',
-          entityId: user?.id ?? null,
-          after: { email },
-        },
-      );
-    });
+    await audit.record(
+      db,
+      { userId: user?.id ?? null, tokenId: null, ip: client.ip },
+      {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        after: { email },
+      },
+    );
     throw invalidCredentials();
   }
   return transaction(db, async (trx) => {
-    await repo.recordAttempt(trx, { ip, email, succeeded: true });
-    if (Math.random() < 0.05) await repo.forgetOldAttempts(trx);
+    const deviceCookie = await throttle.succeeded(trx, attempt, user.id, deviceToken);
     const signedIn = await users.markLoggedIn(trx, user.id);
     const session = await sessions.createSession(trx, user.id, client);
     await audit.record(
@@ -170,7 +162,7 @@ export async function login(db: Db, input: LoginInput, client: Client): Promise<
         entityId: user.id,
       },
     );
-    return { user: signedIn, session };
+    return { user: signedIn, session, device: deviceCookie };
   });
 }
 

@@ -5,6 +5,7 @@ import type { RouteContext } from '../../lib/http/route-context';
 import {
   createUserBody,
   resetPasswordBody,
+  signInThrottleCleared,
   updateUserBody,
   userList,
   userSchema,
@@ -65,5 +66,20 @@ export const userRoutes = ({ db }: RouteContext) => [
     errors: [404, 415],
     handler: ({ params, body, req }) =>
       users.resetPassword(db, params.id, body.newPassword, actorOf(req)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/users/:id/sign-in-throttle/clear',
+    operationId: 'clearUserSignInThrottle',
+    tag,
+    access: 'admin',
+    summary: "Clear a user's sign-in throttle (forget their failed sign-ins; audited)",
+    description:
+      'For a user kept waiting by failed sign-ins (their own typos or someone guessing). ' +
+      'The CLI does the same: node dist/cli.js unlock-sign-in <email>.',
+    params: idParams,
+    response: signInThrottleCleared,
+    errors: [404],
+    handler: ({ params, req }) => users.clearSignInThrottle(db, params.id, actorOf(req)),
   }),
 ];

@@ -46,6 +46,10 @@ export const updateUserBody = z
 
 export const resetPasswordBody = z.strictObject({ newPassword: password });
 
+export const signInThrottleCleared = z
+  .object({ clearedFailures: z.number().int().min(0) })
+  .meta({ id: 'SignInThrottleCleared' });
+
 export type User = z.infer<typeof userSchema>;
 export type CreateUser = z.output<typeof createUserBody>;
 export type UpdateUser = z.output<typeof updateUserBody>;

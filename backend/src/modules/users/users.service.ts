@@ -8,6 +8,7 @@ import { transaction } from '../../lib/transaction';
 import * as tokens from '../api-tokens/api-tokens.service';
 import * as audit from '../audit/audit.service';
 import * as sessions from '../sessions/sessions.service';
+import * as throttle from '../sign-in-throttle/sign-in-throttle.service';
 import { lastAdmin, setupDone, userNotFound } from './users.errors';
 import * as repo from './users.repository';
 import type { CreateUser, UpdateUser, User } from './users.schemas';
@@ -113,6 +114,28 @@ export async function resetPassword(
       entityType: 'user',
       entityId: id,
     });
+  });
+}
+
+/**
+ * Clears a user's sign-in throttle (an admin's action or the CLI's): every failed attempt at
+ * their account is forgotten, from every address and browser. Audited.
+ */
+export function clearSignInThrottle(
+  db: Db,
+  id: number,
+  actor: Actor,
+): Promise<{ clearedFailures: number }> {
+  return transaction(db, async (trx) => {
+    const user = orThrow(await repo.lockById(trx, id), () => userNotFound(id));
+    const clearedFailures = await throttle.clearAccount(trx, user.email);
+    await audit.record(trx, actor, {
+      action: 'user.sign_in_unlocked',
+      entityType: 'user',
+      entityId: id,
+      after: { clearedFailures },
+    });
+    return { clearedFailures };
   });
 }
 

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../lib/format-date';
 import { passwordProblem } from '../../../lib/passwords';
 import { roleLabels } from '../../../lib/permissions';
 import { useResetUserPassword } from '../api/reset-user-password';
+import { ClearSignInButton } from './clear-sign-in-button';
 import { useUpdateUser, type UserPatch } from '../api/update-user';
 
 interface UserRowProps {
@@ -14,7 +15,10 @@ interface UserRowProps {
   onMessage: (message: string) => void;
 }
 
-/** One account: change role in place, deactivate/reactivate after a confirmation, reset password. */
+/**
+ * One account: change role in place, deactivate/reactivate after a confirmation, reset
+ * password, clear a sign-in lock.
+ */
 export function UserRow({ user, isSelf, onMessage }: UserRowProps) {
   const id = useId();
   const update = useUpdateUser(user.id);
@@ -131,6 +135,7 @@ export function UserRow({ user, isSelf, onMessage }: UserRowProps) {
               Reset password<span className="visually-hidden"> of {user.name}</span>
             </button>
           )}
+          <ClearSignInButton user={user} onMessage={onMessage} />
         </div>
         {confirming ? (
           <ConfirmAction

@@ -102,4 +102,41 @@ describe('UsersRoute', () => {
     expect(await screen.findByText('Olly Operator is deactivated.')).toBeInTheDocument();
     expect(api.requestsTo('PATCH', '/api/v1/users/2')[0]?.body).toEqual({ active: false });
   });
+
+  it('when an admin clears a sign-in lock, then it posts for that user and says how many failures were forgotten', async () => {
+    const api = mockApi({
+      'GET /api/v1/users': () => jsonResponse({ data: [ada, olly] }),
+      'POST /api/v1/users/2/sign-in-throttle/clear': () => jsonResponse({ clearedFailures: 7 }),
+    });
+    const { user } = renderRoute('/admin/users');
+
+    await user.click(
+      await screen.findByRole('button', { name: 'Clear sign-in lock of Olly Operator' }),
+    );
+
+    expect(
+      await screen.findByText('Sign-in of Olly Operator unlocked: 7 failed attempts forgotten.'),
+    ).toBeInTheDocument();
+    expect(api.requestsTo('POST', '/api/v1/users/2/sign-in-throttle/clear')).toHaveLength(1);
+  });
+
+  it('when clearing a sign-in lock fails, then the reason shows as an alert', async () => {
+    mockApi({
+      'GET /api/v1/users': () => jsonResponse({ data: [ada, olly] }),
+      'POST /api/v1/users/2/sign-in-throttle/clear': () =>
+        problemResponse({
+          title: 'Not found',
+          status: 404,
+          code: 'USER_NOT_FOUND',
+          detail: 'There is no user 2.',
+        }),
+    });
+    const { user } = renderRoute('/admin/users');
+
+    await user.click(
+      await screen.findByRole('button', { name: 'Clear sign-in lock of Olly Operator' }),
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('There is no user 2.');
+  });
 });
