@@ -66,7 +66,7 @@ describe('parseConfig', () => {
     ]);
     const odd = parseConfig({ APP_DB_USER: 'App"; drop', APP_DB_PASSWORD: 'hunter2' });
     expect(!odd.ok && odd.errors).toEqual([
-      'APP_DB_USER: must be a lower-case PostgreSQL role name (letters, digits, _) (got "App\"; drop")',
+      'APP_DB_USER: must be a lower-case PostgreSQL role name (letters, digits, _) (got "App"; drop")',
     ]);
     const secret = parseConfig({ APP_DB_PASSWORD: 'hunter2' });
     expect(!secret.ok && secret.errors.join()).not.toContain('hunter2');
