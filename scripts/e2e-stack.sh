@@ -191,6 +191,60 @@ read_only_rootfs() {
 }
 check "api and web have read-only root filesystems" read_only_rootfs
 
+# Least privilege in the database (docs/decisions/0007-database-roles.md), asked from inside
+# the api container with its own connection settings.
+api_sql() {
+  dc exec -T api node -e '
+    const { Client } = require("pg");
+    const c = new Client();
+    c.connect()
+      .then(() => c.query(process.argv[1]))
+      .then((r) => { for (const row of r.rows) console.log(Object.values(row).join("|")); return c.end(); })
+      .catch((e) => { console.log(`ERROR ${e.code} ${e.message}`); process.exit(1); });' "$1" | tr -d '\r'
+}
+api_role_ok() {
+  local out admin
+  out=$(api_sql "select current_user, rolsuper, rolcreaterole, rolcreatedb from pg_roles where rolname = current_user") || { echo "$out"; return 1; }
+  admin=$(dc exec -T db printenv POSTGRES_USER | tr -d '\r')
+  case $out in
+    "$admin|"*) echo "the api connects as the administrative role: $out"; return 1 ;;
+    *"|false|false|false") ;;
+    *) echo "the api's role: $out (role|superuser|createrole|createdb)"; return 1 ;;
+  esac
+}
+check "the api connects as its own role: not the administrative one, no superuser, CREATEROLE or CREATEDB" api_role_ok
+api_refused() { # api_refused SQL: fails with 42501 insufficient_privilege
+  local out
+  out=$(api_sql "$1" || true)
+  case $out in "ERROR 42501 "*) ;; *) echo "not refused as insufficient_privilege: $1 -> $out"; return 1 ;; esac
+}
+ledger_guarded() {
+  api_refused "alter table movements disable trigger movements_append_only" \
+    && api_refused "drop trigger audit_log_append_only on audit_log" \
+    && api_refused "set session_replication_role = replica"
+}
+check "the api's role cannot disable or drop the ledger's triggers" ledger_guarded
+server_files_refused() {
+  api_refused "select pg_read_file('/etc/passwd')" && api_refused "copy (select 1) to program 'id'"
+}
+check "the api's role cannot read server files or run programs" server_files_refused
+no_admin_password_in_api() {
+  local admin_pw api_pw
+  admin_pw=$(dc exec -T db printenv POSTGRES_PASSWORD | tr -d '\r')
+  api_pw=$(dc exec -T api printenv PGPASSWORD | tr -d '\r')
+  [ -n "$api_pw" ] && [ "$api_pw" != "$admin_pw" ] || { echo "the api holds the administrative password"; return 1; }
+  ! dc exec -T api printenv POSTGRES_PASSWORD >/dev/null || { echo "POSTGRES_PASSWORD is set in the api"; return 1; }
+}
+check "the api does not hold the administrative password" no_admin_password_in_api
+socket_not_trusted() {
+  local out
+  if out=$(dc exec -T -e PGPASSWORD= db sh -c 'exec psql -X -At -U "$POSTGRES_USER" -d "$POSTGRES_DB" -c "select 1"' 2>&1); then
+    echo "psql on the socket without a password got in: $out"; return 1
+  fi
+  case $out in *"password"*) ;; *) echo "$out"; return 1 ;; esac
+}
+check "the db's socket trusts no one: psql without a password is refused" socket_not_trusted
+
 # --- data: backup, wipe, restore ----------------------------------------------------------------
 marker="e2e-$$-$RANDOM"
 check "write a row into app_settings" \
@@ -277,6 +331,16 @@ restore_ok() {
 }
 check "restore.sh brings the data back" restore_ok
 check "marker row restored" marker_is "$marker"
+owned_by_api_role() {
+  local role n
+  role=$(dc exec -T api printenv PGUSER | tr -d '\r')
+  n=$(psql_db "select count(*) from pg_class c where c.relnamespace = 'public'::regnamespace
+    and c.relkind in ('r', 'p', 'S', 'v', 'm') and c.relowner <> to_regrole('$role')") || return 1
+  [ "$n" = 0 ] || { echo "$n relations in public are not owned by $role"; return 1; }
+  n=$(psql_db "select count(*) from pg_event_trigger where evtname like 'stockroom_protect_ledger_%' and evtenabled = 'A'") || return 1
+  [ "$n" = 3 ] || { echo "$n of 3 ledger guard event triggers"; return 1; }
+}
+check "after the restore the api's role owns every table again, the ledger guard is in place" owned_by_api_role
 check "api healthy after the restore" wait_healthy api 60
 check "GET /api/ready 200 after the restore" get_ok /api/ready 200 application/json
 

@@ -20,8 +20,10 @@ a pg_dump custom-format archive as written by scripts/backup.sh.
      starts. A file without manifest is restored with the warning "versions unknown";
   3. asks for confirmation (unless --yes; without a terminal on stdin it refuses);
   4. stops the api service, so nothing writes during the restore;
-  5. restores with pg_restore --clean --if-exists --single-transaction --no-owner:
-     on any error everything is rolled back and the current data stays as it was;
+  5. restores with pg_restore --clean --if-exists --single-transaction --no-owner
+     --no-acl as the administrative role: on any error everything is rolled back and the
+     current data stays as it was; then runs the db-provision service, which hands the
+     restored objects to the api's own role and grants what it needs (as at every start);
   6. starts api again (the image compose is configured with) and waits until it is
      healthy, also when the restore failed, then prints the schema version it runs on.
 
@@ -116,8 +118,17 @@ api_stopped=true
 compose stop api
 
 echo "restore: restoring $file into database \"$db_name\""
-if ! compose exec -T db sh -c 'exec pg_restore --clean --if-exists --single-transaction --no-owner --exit-on-error --no-password -U "$POSTGRES_USER" -d "$POSTGRES_DB"' <"$file"; then
+# As the administrative role, owners and grants left out: the objects are the restoring
+# role's, whatever role names the backup's install used, until db-provision below.
+if ! compose exec -T db sh -c 'exec pg_restore --clean --if-exists --single-transaction --no-owner --no-acl --exit-on-error --no-password -U "$POSTGRES_USER" -d "$POSTGRES_DB"' <"$file"; then
   echo "restore: error: pg_restore failed; the transaction was rolled back and the database is unchanged" >&2
+  exit 1
+fi
+# The api connects as its own role, which must own what was just restored (and a backup
+# from before that role existed has no grants for it at all).
+echo "restore: handing the restored objects to the api's role (db-provision)"
+if ! compose run --rm --no-deps -T db-provision; then
+  echo "restore: error: the data was restored, but db-provision failed, so the api may lack access to it; see the output above and run: docker compose up -d" >&2
   exit 1
 fi
 

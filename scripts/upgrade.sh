@@ -24,7 +24,7 @@ after `git pull`), or to REF (a tag, branch or commit; the working tree must be 
      checkout unless set) and runs `docker compose up -d --wait` with a time limit; the api
      migrates the database forward as it starts;
   5. on success prints old -> new app and schema version and how long it took; on failure
-     the last api log lines and the exact rollback commands, and exits 1.
+     the last db-provision and api log lines and the exact rollback commands, and exits 1.
 
 A record of each upgrade (versions, image ids, backup, rollback commands) is written to
 DIR/upgrade-<UTC time>.txt.
@@ -214,8 +214,11 @@ if ! compose up -d --no-build --wait --wait-timeout "$wait_timeout"; then
     echo "$prog: error: UPGRADE FAILED: the new version did not become healthy (gave up after $(since "$t_up") s; limit $wait_timeout s)."
     echo "--- docker compose ps ---"
     compose ps -a 2>&1 || true
-    echo "--- last 30 lines of docker compose logs api ---"
-    compose logs --no-color --no-log-prefix --tail 30 api 2>&1 | sed 's/\x1b\[[0-9;]*[A-Za-z]//g' || true
+    # db-provision runs first (same image and settings): its failure stops the api's start.
+    for s in db-provision api; do
+      echo "--- last 30 lines of docker compose logs $s ---"
+      compose logs --no-color --no-log-prefix --tail 30 "$s" 2>&1 | sed 's/\x1b\[[0-9;]*[A-Za-z]//g' || true
+    done
     echo "---"
     echo "Roll back to app ${old_version:-unknown}${old_commit:+ ($old_commit)} with the data as of the backup"
     echo "(the images that ran before are kept, nothing is rebuilt):"

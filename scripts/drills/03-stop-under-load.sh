@@ -19,7 +19,8 @@ case ${1:-} in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
 load_start 03 --clients 24 --items 8 --think-ms 200 --read-share 0.35 --timeout-ms 20000 --deadline-s 180
 sleep 3
 
-services=$(dc config --services)
+# The services running now (not a one-shot job such as db-provision, which has exited).
+services=$(dc ps --services --status running)
 events_since=$(date +%s.%N)
 stop_ms=$(now_ms)
 dc stop >/dev/null 2>&1

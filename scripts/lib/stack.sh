@@ -83,11 +83,16 @@ wait_healthy() { # wait_healthy SERVICE TIMEOUT_S
   done
   echo "$1 is '$h' after $2 s"; return 1
 }
-# all_healthy: every service of the project is running and healthy (names the others).
+# all_healthy: every service of the project is running and healthy, or a one-shot job that
+# completed (names the others).
 all_healthy() {
   local s h bad=0
   for s in $(dc config --services); do
     h=$(health "$s" 2>/dev/null || echo missing)
+    # A one-shot job without a health check (db-provision) is done when it exited 0.
+    if [ "$h" = none ]; then
+      h=$(docker inspect -f '{{if and (eq .State.Status "exited") (eq .State.ExitCode 0)}}healthy{{else}}{{.State.Status}} (exit {{.State.ExitCode}}){{end}}' "$(cid "$s")")
+    fi
     [ "$h" = healthy ] || { echo "$s is $h"; bad=1; }
   done
   return $bad

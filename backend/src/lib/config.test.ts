@@ -55,6 +55,23 @@ describe('parseConfig', () => {
     expect(result.errors).toEqual(['DATABASE_URL: must start with postgres:// or postgresql://']);
   });
 
+  test("when the API role's settings for provisioning are given, then both are needed and the name must be a plain role name", () => {
+    const ok = parseConfig({ APP_DB_USER: 'stockroom_app', APP_DB_PASSWORD: 's3cret' });
+    expect(ok.ok && ok.config.appRole).toEqual({ user: 'stockroom_app', password: 's3cret' });
+    const none = parseConfig({});
+    expect(none.ok && none.config.appRole).toBeNull();
+    const half = parseConfig({ APP_DB_USER: 'stockroom_app' });
+    expect(!half.ok && half.errors).toEqual([
+      'APP_DB_PASSWORD: set APP_DB_USER and APP_DB_PASSWORD together',
+    ]);
+    const odd = parseConfig({ APP_DB_USER: 'App"; drop', APP_DB_PASSWORD: 'hunter2' });
+    expect(!odd.ok && odd.errors).toEqual([
+      'APP_DB_USER: must be a lower-case PostgreSQL role name (letters, digits, _) (got "App"; drop")',
+    ]);
+    const secret = parseConfig({ APP_DB_PASSWORD: 'hunter2' });
+    expect(!secret.ok && secret.errors.join()).not.toContain('hunter2');
+  });
+
   test('when a variable is set to the empty string, then it counts as unset', () => {
     const result = parseConfig({ PORT: '', CORS_ORIGINS: '', LOG_LEVEL: '' });
     expect(result.ok && result.config.port).toBe(3000);

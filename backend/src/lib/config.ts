@@ -63,6 +63,15 @@ const envSchema = z
     PGUSER: z.string().default('stockroom'),
     PGPASSWORD: z.string().optional(),
     PGDATABASE: z.string().default('stockroom'),
+    // The API's own role, for the one-shot provisioning (src/provision.ts) only: the API
+    // connects as PGUSER and never needs these.
+    APP_DB_USER: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, {
+        error: 'must be a lower-case PostgreSQL role name (letters, digits, _)',
+      })
+      .optional(),
+    APP_DB_PASSWORD: z.string().optional(),
     DB_POOL_MAX: int(1, 200).default(10),
     DB_CONNECT_TIMEOUT_MS: int(0, 600_000).default(60_000),
     CORS_ORIGINS: originList.default([]),
@@ -79,6 +88,12 @@ const envSchema = z
       .optional(),
   })
   .superRefine((e, ctx) => {
+    if (Boolean(e.APP_DB_USER) !== Boolean(e.APP_DB_PASSWORD))
+      ctx.addIssue({
+        code: 'custom',
+        path: [e.APP_DB_USER ? 'APP_DB_PASSWORD' : 'APP_DB_USER'],
+        message: 'set APP_DB_USER and APP_DB_PASSWORD together',
+      });
     if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD))
       ctx.addIssue({
         code: 'custom',
@@ -88,7 +103,7 @@ const envSchema = z
   });
 
 // Values of these keys never appear in error messages.
-const SECRET_KEYS = new Set(['DATABASE_URL', 'PGPASSWORD', 'ADMIN_PASSWORD']);
+const SECRET_KEYS = new Set(['DATABASE_URL', 'PGPASSWORD', 'ADMIN_PASSWORD', 'APP_DB_PASSWORD']);
 
 export const DEFAULT_MIGRATIONS_DIR = path.resolve(__dirname, '../../../db/migrations');
 
@@ -109,6 +124,10 @@ function toConfig(env: z.infer<typeof envSchema>) {
       poolMax: env.DB_POOL_MAX,
       connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
     },
+    appRole:
+      env.APP_DB_USER && env.APP_DB_PASSWORD
+        ? { user: env.APP_DB_USER, password: env.APP_DB_PASSWORD }
+        : null,
     corsOrigins: env.CORS_ORIGINS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     migrationsDir: path.resolve(env.MIGRATIONS_DIR ?? DEFAULT_MIGRATIONS_DIR),

@@ -1,11 +1,13 @@
-// Once per `jest` run: a PostgreSQL server (embedded unless DATABASE_URL points at one) and a
-// migrated template database that every test file clones.
+// Once per `jest` run: a PostgreSQL server (embedded unless DATABASE_URL points at one), the
+// API's role, and a template database, provisioned like the stack's and migrated by the API's
+// role, that every test file clones.
 import knex from 'knex';
 import { DEFAULT_MIGRATIONS_DIR } from '../../src/lib/config';
 import { createLogger } from '../../src/lib/logger';
 import { runMigrations } from '../../src/lib/migrations';
+import { provisionAppDatabase, provisionAppRole } from '../../src/lib/provision';
 import { startLocalPostgres } from '../../tools/local-postgres';
-import { withDatabase } from './urls';
+import { TEST_APP_ROLE, withDatabase, withRole } from './urls';
 
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.DATABASE_URL;
@@ -20,9 +22,18 @@ export default async function globalSetup(): Promise<void> {
   await admin.raw('create database ??', [template]);
   await admin.destroy();
 
-  const db = knex({
+  const templateAdmin = knex({
     client: 'pg',
     connection: withDatabase(adminUrl, template),
+    pool: { min: 0, max: 1 },
+  });
+  await provisionAppRole(templateAdmin, TEST_APP_ROLE);
+  await provisionAppDatabase(templateAdmin, TEST_APP_ROLE);
+  await templateAdmin.destroy();
+
+  const db = knex({
+    client: 'pg',
+    connection: withRole(withDatabase(adminUrl, template), TEST_APP_ROLE),
     pool: { min: 0, max: 1 },
   });
   await runMigrations(db, DEFAULT_MIGRATIONS_DIR, createLogger({ logLevel: 'silent' }));

@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import knex from 'knex';
-import { withDatabase } from './urls';
+import { provisionAppDatabase } from '../../src/lib/provision';
+import { TEST_APP_ROLE, withDatabase, withRole } from './urls';
 
 export interface TestDatabase {
   name: string;
+  /** As the API's role (not a superuser), like the API in production. */
   url: string;
+  /** The same database as the superuser. */
+  adminUrl: string;
   /** A superuser connection to the server, for breaking things on purpose. */
   admin: ReturnType<typeof knex>;
   drop(): Promise<void>;
@@ -22,13 +26,21 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   const name = `stockroom_t_${randomBytes(6).toString('hex')}`;
   const admin = knex({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 2 } });
   if (options.empty) {
+    // Empty of application objects, but provisioned for the API's role as the stack's db is.
     await admin.raw('create database ??', [name]);
+    const dbAdmin = knex({ client: 'pg', connection: withDatabase(adminUrl, name) });
+    try {
+      await provisionAppDatabase(dbAdmin, TEST_APP_ROLE);
+    } finally {
+      await dbAdmin.destroy();
+    }
   } else {
     await cloneTemplate(admin, name, env('TEST_TEMPLATE_DATABASE'));
   }
   return {
     name,
-    url: withDatabase(adminUrl, name),
+    url: withRole(withDatabase(adminUrl, name), TEST_APP_ROLE),
+    adminUrl: withDatabase(adminUrl, name),
     admin,
     drop: async () => {
       await admin.raw('drop database if exists ?? with (force)', [name]);
