@@ -80,7 +80,7 @@ describe('readiness under load', () => {
         "select count(*)::int as n from pg_stat_activity where datname = ? and application_name = 'stockroom-api-probe'",
         [t.database.name],
       );
-      expect(probes.rows[0].n).toBe(1);
+      expect(probes.rows[0]?.n).toBe(1);
     } finally {
       release();
       await busy;
@@ -94,6 +94,6 @@ describe('readiness under load', () => {
       "select count(*)::int as n from pg_stat_activity where datname = ? and application_name = 'stockroom-api-probe'",
       [t.database.name],
     );
-    expect(probes.rows[0].n).toBeLessThanOrEqual(1);
+    expect(probes.rows[0]?.n).toBeLessThanOrEqual(1);
   });
 });

@@ -38,10 +38,9 @@ function databaseChecks(deps: ReadinessDeps): Promise<DatabaseChecks> {
 
 async function probeDatabase(deps: ReadinessDeps): Promise<DatabaseChecks> {
   try {
+    // One query answers both: the database responds, and which migrations it holds.
     const schema = await withTimeout(
-      repo
-        .ping(deps.probeDb, READY_PROBE_TIMEOUT_MS)
-        .then(() => repo.schemaStatus(deps.probeDb, deps.migrationsDir)),
+      repo.schemaStatus(deps.probeDb, deps.migrationsDir),
       READY_PROBE_TIMEOUT_MS,
     );
     const migrations: DatabaseChecks['migrations'] =
