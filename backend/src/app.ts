@@ -17,12 +17,14 @@ import { healthRoutes } from './modules/system/system.routes';
 export interface AppDeps {
   config: Config;
   db: Db;
+  /** The readiness probe's own pool (createProbeDb). */
+  probeDb: Db;
   logger: Logger;
   lifecycle: Lifecycle;
 }
 
 /** Builds the HTTP application. Never listens: main.ts and the tests decide that. */
-export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
+export function createApp({ config, db, probeDb, logger, lifecycle }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', proxyTrust(config.trustedProxies));
@@ -53,6 +55,7 @@ export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
 
   const systemDeps = {
     db,
+    probeDb,
     lifecycle,
     migrationsDir: config.migrationsDir,
     gitCommit: config.gitCommit,

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createApp } from './app';
 import { APP_VERSION } from './lib/app-info';
 import { loadConfig } from './lib/config';
-import { createDb, pingDatabase } from './lib/db';
+import { createDb, createProbeDb, pingDatabase } from './lib/db';
 import { createLifecycle } from './lib/lifecycle';
 import { createLogger } from './lib/logger';
 import { runMigrations } from './lib/migrations';
@@ -41,13 +41,21 @@ async function main(): Promise<void> {
     return;
   }
 
-  const app = createApp({ config, db, logger, lifecycle });
+  const probeDb = createProbeDb(config, logger);
+  const app = createApp({ config, db, probeDb, logger, lifecycle });
   const server = app.listen(config.port);
   await once(server, 'listening');
   answerClientErrors(server);
   // Longer than nginx's upstream keepalive so nginx, not us, closes idle connections.
   server.keepAliveTimeout = 65_000;
-  installGracefulShutdown({ server, db, logger, lifecycle, timeoutMs: config.shutdownTimeoutMs });
+  installGracefulShutdown({
+    server,
+    db,
+    probeDb,
+    logger,
+    lifecycle,
+    timeoutMs: config.shutdownTimeoutMs,
+  });
   logger.info(
     { port: config.port, startupMs: Math.round(process.uptime() * 1000) },
     'listening; ready to serve requests',

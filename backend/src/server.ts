@@ -8,6 +8,7 @@ import type { Logger } from './lib/logger';
 export interface ShutdownDeps {
   server: Server;
   db: Db;
+  probeDb: Db;
   logger: Logger;
   lifecycle: Lifecycle;
   timeoutMs: number;
@@ -18,7 +19,7 @@ export interface ShutdownDeps {
  * running when the grace period ends, cut them and exit 1 so the operator can see it happened.
  */
 export function installGracefulShutdown(deps: ShutdownDeps): void {
-  const { server, db, logger, lifecycle, timeoutMs } = deps;
+  const { server, db, probeDb, logger, lifecycle, timeoutMs } = deps;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (lifecycle.draining) return;
     lifecycle.draining = true;
@@ -42,7 +43,7 @@ export function installGracefulShutdown(deps: ShutdownDeps): void {
     server.closeIdleConnections();
     await closed;
     clearInterval(sweep);
-    await db.destroy();
+    await Promise.all([db.destroy(), probeDb.destroy()]);
     logger.info('shutdown complete');
     clearTimeout(timer);
     logger.flush(() => process.exit(0));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../src/app';
-import { createDb } from '../src/lib/db';
+import { createDb, createProbeDb } from '../src/lib/db';
 import { createLifecycle } from '../src/lib/lifecycle';
 import { createLogger } from '../src/lib/logger';
 import { freePort } from '../tools/free-port';
@@ -30,8 +30,11 @@ describe.each(outages)('when the database is down (%s)', (_kind, databaseUrl) =>
     const config = testConfig({ DATABASE_URL: await databaseUrl() });
     const logger = createLogger(config);
     const db = createDb(config, logger);
-    app = createApp({ config, db, logger, lifecycle: createLifecycle() });
-    close = () => db.destroy();
+    const probeDb = createProbeDb(config, logger);
+    app = createApp({ config, db, probeDb, logger, lifecycle: createLifecycle() });
+    close = async () => {
+      await Promise.all([db.destroy(), probeDb.destroy()]);
+    };
   });
   afterAll(() => close());
 

@@ -53,3 +53,47 @@ describe('health and readiness', () => {
     }
   });
 });
+
+describe('readiness under load', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // One pooled connection: easy to take away from everyone else.
+    t = await createTestApp({ DB_POOL_MAX: '1' });
+  });
+  afterAll(() => t.close());
+
+  test("when every connection of the application's pool is busy, then /api/ready still answers 200 on its own connection", async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding: () => void = () => undefined;
+    const taken = new Promise<void>((resolve) => (holding = resolve));
+    const busy = t.db.transaction(async (trx) => {
+      await trx.raw('select 1');
+      holding();
+      await held;
+    });
+    await taken;
+    try {
+      const res = await t.anon.get('/api/ready').expect(200);
+      expect(res.body.checks.database).toEqual({ status: 'ok' });
+      const probes = await t.database.admin.raw<{ rows: { n: number }[] }>(
+        "select count(*)::int as n from pg_stat_activity where datname = ? and application_name = 'stockroom-api-probe'",
+        [t.database.name],
+      );
+      expect(probes.rows[0]?.n).toBe(1);
+    } finally {
+      release();
+      await busy;
+    }
+  });
+
+  test('when many probes arrive at once, then all answer 200 and the probe keeps to one connection', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => t.anon.get('/api/ready')));
+    expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const probes = await t.database.admin.raw<{ rows: { n: number }[] }>(
+      "select count(*)::int as n from pg_stat_activity where datname = ? and application_name = 'stockroom-api-probe'",
+      [t.database.name],
+    );
+    expect(probes.rows[0]?.n).toBeLessThanOrEqual(1);
+  });
+});

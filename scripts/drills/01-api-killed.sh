@@ -18,7 +18,9 @@ sleep 4 # the clients are posting at full speed before the kill
 api=$(docker inspect -f '{{.Id}}' "$(cid api)")
 restarts_before=$(docker inspect -f '{{.RestartCount}}' "$api")
 ip_before=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$api")
-pid=$(docker inspect -f '{{.State.Pid}}' "$api")
+# The container's PID 1 is Docker's init (tini, `init: true`); node is its one child.
+init_pid=$(docker inspect -f '{{.State.Pid}}' "$api")
+pid=$(awk '{ print $1 }' "/proc/$init_pid/task/$init_pid/children" 2>/dev/null || true)
 kill_ms=$(now_ms)
 # The node process itself, as the kernel's OOM killer or a crash would end it: from the host
 # when that pid really is this container's (its cgroup names the container); else (a daemon
@@ -26,13 +28,18 @@ kill_ms=$(now_ms)
 # daemon's host pid namespace. Not `docker kill`: Docker counts that as a deliberate stop
 # and its restart policy does not restart the container. DRILL_KILL=container forces the
 # second way.
-if [ "${DRILL_KILL:-host}" = host ] && grep -q "$api" "/proc/$pid/cgroup" 2>/dev/null &&
-   kill -9 "$pid" 2>/dev/null; then
-  info "killed the api node process (host pid $pid) from the host with SIGKILL"
+if [ "${DRILL_KILL:-host}" = host ] && [ -n "$pid" ] && grep -q "$api" "/proc/$pid/cgroup" 2>/dev/null &&
+   [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = node ] && kill -9 "$pid" 2>/dev/null; then
+  info "killed the api node process (host pid $pid, child of init $init_pid) from the host with SIGKILL"
 else
-  docker run --rm --pid host --user 0 --network none --entrypoint node \
-    "$(docker inspect -f '{{.Config.Image}}' "$api")" -e "process.kill($pid, 'SIGKILL')"
-  info "killed the api node process (daemon pid $pid) with SIGKILL from a container in the host pid namespace"
+  # shellcheck disable=SC2016 # JavaScript, not shell
+  pid=$(docker run --rm --pid host --user 0 --network none --entrypoint node \
+    "$(docker inspect -f '{{.Config.Image}}' "$api")" -e '
+      const p = process.argv[1];
+      const child = require("fs").readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(" ")[0];
+      process.kill(Number(child), "SIGKILL");
+      console.log(child);' "$init_pid")
+  info "killed the api node process (daemon pid $pid, child of init $init_pid) with SIGKILL from a container in the host pid namespace"
 fi
 
 restarted=no

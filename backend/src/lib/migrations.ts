@@ -46,14 +46,20 @@ function migrationFiles(directory: string): Promise<string[]> {
   return files;
 }
 
+// One query, no catalogue lookup first: /api/ready asks this on every probe, also under load.
+async function appliedMigrations(db: Db): Promise<string[]> {
+  try {
+    const rows = await db<{ name: string }>('knex_migrations').select('name').orderBy('id');
+    return rows.map((r) => r.name);
+  } catch (error) {
+    if (pgCode(error) === '42P01') return []; // no such table: nothing migrated yet
+    throw error;
+  }
+}
+
 export async function migrationStatus(db: Db, directory: string): Promise<MigrationStatus> {
   const files = await migrationFiles(directory);
-  const hasTable = await db.schema.hasTable('knex_migrations');
-  const applied: string[] = hasTable
-    ? (await db('knex_migrations').select('name').orderBy('id')).map(
-        (r: { name: string }) => r.name,
-      )
-    : [];
+  const applied = await appliedMigrations(db);
   const appliedSet = new Set(applied);
   const known = new Set(files);
   return {

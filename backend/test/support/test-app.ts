@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import request, { type Test } from 'supertest';
 import { createApp } from '../../src/app';
 import { parseConfig, type Config } from '../../src/lib/config';
-import { createDb, type Db } from '../../src/lib/db';
+import { createDb, createProbeDb, type Db } from '../../src/lib/db';
 import { createLifecycle, type Lifecycle } from '../../src/lib/lifecycle';
 import { SYSTEM_ACTOR } from '../../src/lib/http/identity';
 import { SESSION_COOKIE } from '../../src/lib/http/session-cookie';
@@ -82,8 +82,9 @@ export async function createTestApp(
   const config = testConfig({ DATABASE_URL: database.url, ...env });
   const logger = createLogger(config);
   const db = createDb(config, logger);
+  const probeDb = createProbeDb(config, logger);
   const lifecycle = createLifecycle();
-  const app = createApp({ config, db, logger, lifecycle });
+  const app = createApp({ config, db, probeDb, logger, lifecycle });
   const made = {} as Record<Role, User>;
   const headers = {} as Record<Role, Record<string, string>>;
   if (options.users !== false) {
@@ -110,7 +111,7 @@ export async function createTestApp(
     config,
     lifecycle,
     close: async () => {
-      await db.destroy();
+      await Promise.all([db.destroy(), probeDb.destroy()]);
       await database.drop();
     },
   };

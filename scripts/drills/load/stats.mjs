@@ -21,6 +21,7 @@ export function summarize(result, since = 0) {
   const readyAgain = polls.filter(
     (r) => r[3] === 200 && lastNotReady !== null && r[0] > lastNotReady,
   );
+  const pollMs = polls.map((r) => r[1]).sort((a, b) => a - b);
   const failed = reqs.filter((r) => !definitive(r[3]));
   const ms = reqs.map((r) => r[1]).sort((a, b) => a - b);
   const failedMs = failed.map((r) => r[1]).sort((a, b) => a - b);
@@ -63,7 +64,9 @@ export function summarize(result, since = 0) {
     pollStatus,
     pollFirstNotReadyAt: notReady.length ? Math.min(...notReady.map((r) => r[0] + r[1])) : null,
     pollReadyAgainAt: readyAgain.length ? Math.min(...readyAgain.map((r) => r[0] + r[1])) : null,
-    pollMaxMs: Math.max(0, ...polls.map((r) => r[1])),
+    pollP50Ms: pct(pollMs, 50),
+    pollP99Ms: pct(pollMs, 99),
+    pollMaxMs: pollMs.at(-1) ?? 0,
     keys: keys.length,
     keysOk: keys.filter((k) => k.final === 'ok').length,
     keysRejected: keys.filter((k) => k.final === 'rejected').length,

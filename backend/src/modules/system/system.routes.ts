@@ -3,10 +3,10 @@ import { defineRoute } from '../../lib/http/define-route';
 import { sendProblem } from '../../middleware/error-handler';
 import { systemInfoSchema } from './system.schemas';
 import * as system from './system.service';
-import type { SystemDeps } from './system.service';
+import type { ReadinessDeps, SystemDeps } from './system.service';
 
 /** Probes for orchestrators; public, and never touch more than they must. */
-export function healthRoutes(deps: SystemDeps): Router {
+export function healthRoutes(deps: ReadinessDeps): Router {
   const router = Router();
   // Liveness: the process answers. Deliberately no database, so a DB outage never restarts us.
   router.get('/health', (_req, res) => {

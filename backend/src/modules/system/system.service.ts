@@ -1,4 +1,4 @@
-import type { Db } from '../../lib/db';
+import { withTimeout, type Db } from '../../lib/db';
 import { APP_NAME, APP_VERSION } from '../../lib/app-info';
 import type { Lifecycle } from '../../lib/lifecycle';
 import type { Readiness, SystemInfo } from './system.schemas';
@@ -11,23 +11,39 @@ export interface SystemDeps {
   gitCommit: string | null;
 }
 
-const READY_PROBE_TIMEOUT_MS = 2000;
+/** Readiness also has its own small pool (createProbeDb): never waits behind the application's. */
+export interface ReadinessDeps extends SystemDeps {
+  probeDb: Db;
+}
+
+// The whole database part of readiness, well inside the container health check's 6 s.
+const READY_PROBE_TIMEOUT_MS = 3000;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Readiness: can this process serve requests right now? Never throws. */
-export async function readiness(deps: SystemDeps): Promise<Readiness> {
-  const checks: Readiness['checks'] = {
-    server: deps.lifecycle.draining
-      ? { status: 'error', error: 'shutting down' }
-      : { status: 'ok' },
-    database: { status: 'ok' },
-    migrations: { status: 'unknown' },
-  };
+type DatabaseChecks = Pick<Readiness['checks'], 'database' | 'migrations'>;
+
+// Probes that arrive while one is running share its answer: however many pollers there are,
+// readiness costs the database one probe at a time.
+const running = new WeakMap<Db, Promise<DatabaseChecks>>();
+
+function databaseChecks(deps: ReadinessDeps): Promise<DatabaseChecks> {
+  let probe = running.get(deps.probeDb);
+  if (!probe) {
+    probe = probeDatabase(deps).finally(() => running.delete(deps.probeDb));
+    running.set(deps.probeDb, probe);
+  }
+  return probe;
+}
+
+async function probeDatabase(deps: ReadinessDeps): Promise<DatabaseChecks> {
   try {
-    await repo.ping(deps.db, READY_PROBE_TIMEOUT_MS);
-    const schema = await repo.schemaStatus(deps.db, deps.migrationsDir);
-    checks.migrations =
+    // One query answers both: the database responds, and which migrations it holds.
+    const schema = await withTimeout(
+      repo.schemaStatus(deps.probeDb, deps.migrationsDir),
+      READY_PROBE_TIMEOUT_MS,
+    );
+    const migrations: DatabaseChecks['migrations'] =
       schema.pending.length === 0 && schema.unknown.length === 0
         ? { status: 'ok', current: schema.current, pending: 0 }
         : {
@@ -38,9 +54,23 @@ export async function readiness(deps: SystemDeps): Promise<Readiness> {
               ? `database has migrations this version does not know: ${schema.unknown.join(', ')}`
               : `${schema.pending.length} migration(s) not applied`,
           };
+    return { database: { status: 'ok' }, migrations };
   } catch (error) {
-    checks.database = { status: 'error', error: message(error) };
+    return {
+      database: { status: 'error', error: message(error) },
+      migrations: { status: 'unknown' },
+    };
   }
+}
+
+/** Readiness: can this process serve requests right now? Never throws. */
+export async function readiness(deps: ReadinessDeps): Promise<Readiness> {
+  const checks: Readiness['checks'] = {
+    server: deps.lifecycle.draining
+      ? { status: 'error', error: 'shutting down' }
+      : { status: 'ok' },
+    ...(await databaseChecks(deps)),
+  };
   const ready = Object.values(checks).every((c) => c.status === 'ok');
   return { status: ready ? 'ready' : 'not_ready', checks };
 }
