@@ -191,7 +191,7 @@ read_only_rootfs() {
 }
 check "api and web have read-only root filesystems" read_only_rootfs
 
-# Least privilege in the database (docs/decisions/0007-database-roles.md), asked from inside
+# Least privilege in the database (docs/decisions/0011-database-roles.md), asked from inside
 # the api container with its own connection settings.
 api_sql() {
   dc exec -T api node -e '

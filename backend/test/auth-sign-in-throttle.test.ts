@@ -4,7 +4,7 @@ import type { Response } from 'supertest';
 import { hashPassword } from '../src/lib/passwords';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
-// Sign-in throttling (docs/decisions/0007-sign-in-throttling.md). Time passing is simulated
+// Sign-in throttling (docs/decisions/0010-sign-in-throttling.md). Time passing is simulated
 // by moving recorded attempts into the past, never by sleeping.
 
 let addressCounter = 0;

@@ -1,4 +1,4 @@
-// Least privilege in the database (docs/decisions/0007-database-roles.md): the API's role owns
+// Least privilege in the database (docs/decisions/0011-database-roles.md): the API's role owns
 // the application's objects and nothing more, and cannot get around the append-only ledger.
 import knex, { type Knex } from 'knex';
 import { DEFAULT_MIGRATIONS_DIR } from '../src/lib/config';

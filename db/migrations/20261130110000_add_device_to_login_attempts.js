@@ -1,6 +1,6 @@
 // @ts-check
 // Sign-in attempts remember the known browser (device cookie) they came from, and whether
-// it exempted them from the limits on unknown clients (see docs/decisions/0007).
+// it exempted them from the limits on unknown clients (see docs/decisions/0010).
 // device: SHA-256 (hex) of a device cookie issued to this account, else null.
 
 /** @param {import('knex').Knex} knex */

@@ -64,7 +64,7 @@ end $$;
 -- rules of movements and audit_log hold against the API's own role. Only a superuser can
 -- drop or disable an event trigger, and a non-superuser cannot switch them off
 -- (event_triggers, session_replication_role are superuser settings).
--- See docs/decisions/0007-database-roles.md.
+-- See docs/decisions/0011-database-roles.md.
 create schema if not exists stockroom_guard;
 -- The guard runs as whoever issues the DDL, so everyone may use (not create in) its schema.
 revoke all on schema stockroom_guard from public;

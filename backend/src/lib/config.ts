@@ -136,11 +136,11 @@ function toConfig(env: z.infer<typeof envSchema>) {
       env.ADMIN_EMAIL && env.ADMIN_PASSWORD
         ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
         : null,
-    // nginx is always trusted; these outer proxies too (docs/decisions/0007).
+    // nginx is always trusted; these outer proxies too (docs/decisions/0010).
     trustedProxies: env.TRUSTED_PROXIES,
     // Every request body is a few flat fields (the longest text is 2,000 characters), so
     // these leave room to spare while bounding what parsing and validation can cost.
-    // docs/decisions/0007-request-shape-limits.md says why each is what it is.
+    // docs/decisions/0009-request-shape-limits.md says why each is what it is.
     requestLimits: {
       jsonBodyLimit: '100kb',
       maxDepth: 32,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from './db';
 
-// The database roles (docs/decisions/0007-database-roles.md): the SQL in db/provision is the
+// The database roles (docs/decisions/0011-database-roles.md): the SQL in db/provision is the
 // one source, run by the db-provision service of the Compose stack and by the tests' global
 // setup, always as the administrative (superuser) role.
 

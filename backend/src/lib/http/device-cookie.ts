@@ -2,7 +2,7 @@ import { parse, serialize } from 'cookie';
 import type { Request, Response } from 'express';
 
 // The OWASP "device cookie": proof that this browser signed in to an account before, so
-// sign-in throttling of unknown clients never locks the owner out (docs/decisions/0007).
+// sign-in throttling of unknown clients never locks the owner out (docs/decisions/0010).
 export const DEVICE_COOKIE = 'stockroom_device';
 // Where sign-in lives (API_V1_PREFIX + /auth; not imported: api-v1.ts imports the routes).
 const DEVICE_COOKIE_PATH = '/api/v1/auth';

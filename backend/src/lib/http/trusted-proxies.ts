@@ -1,6 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 
-// Which X-Forwarded-For entries the API believes (docs/decisions/0007). Express walks the
+// Which X-Forwarded-For entries the API believes (docs/decisions/0010). Express walks the
 // chain from the right (the socket's peer, then each address a proxy appended) and takes
 // the first address it does not trust as the client (req.ip).
 

@@ -4,7 +4,7 @@ import { transaction } from '../../lib/transaction';
 import { tooManyAttempts } from './sign-in-throttle.errors';
 import * as repo from './sign-in-throttle.repository';
 
-// The sign-in policy (docs/decisions/0007-sign-in-throttling.md, README "Sign-in policy").
+// The sign-in policy (docs/decisions/0010-sign-in-throttling.md, README "Sign-in policy").
 // Failures count, successes never do. Unknown clients are slowed down by growing delays,
 // never locked; a browser that signed in to the account before ("known device") is exempt.
 export const POLICY = {
