@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import { FormField } from '../../../components/form-field';
 import type { Item } from '../../../lib/api-types';
 import { formatQuantity } from '../../../lib/quantity';
-import { ScanInput } from './scan-input';
+import { ScanInput } from '../../../components/form/scan-input';
 
 interface ItemCodeFieldProps {
   code: string;

@@ -3,7 +3,7 @@ import { ApiError } from '../../../lib/api-errors';
 import type { LocationTreeNode } from '../../../lib/api-types';
 import { useFindLocationByCode } from '../api/find-location-by-code';
 import type { ChosenLocation } from './movement-form-logic';
-import { ScanInput } from './scan-input';
+import { ScanInput } from '../../../components/form/scan-input';
 
 interface LocationPickerProps {
   label: string;
