@@ -16,12 +16,20 @@ export interface AppFormOptions<V extends FieldValues> {
   defaultValues: DefaultValues<V>;
   /** Conflict codes without errors[] (e.g. SKU_TAKEN) and the field at fault. */
   codeFields?: Partial<Record<string, Path<V>>>;
+  /** Overrides the alert's title and summary for some refusals (e.g. sign-in's 401 and 429). */
+  describe?: (error: unknown) => { title: string; detail: string };
+}
+
+/** What the alert above the form shows after a refusal, and the error itself. */
+export interface FormProblem extends ProblemForForm<string> {
+  title?: string;
+  error: unknown;
 }
 
 export interface AppForm<V extends FieldValues> {
   form: UseFormReturn<V>;
   /** The server's last refusal, for the alert above the form. */
-  problem: ProblemForForm<string> | null;
+  problem: FormProblem | null;
   alertRef: React.RefObject<HTMLDivElement | null>;
   /** True from a submit until its handler has finished (and the server has answered). */
   busy: () => boolean;
@@ -40,6 +48,7 @@ export function useAppForm<V extends FieldValues>({
   schema,
   defaultValues,
   codeFields,
+  describe,
 }: AppFormOptions<V>): AppForm<V> {
   const form = useForm<V>({
     // raw: the handler gets the values as typed; forms convert them for the API themselves.
@@ -49,7 +58,7 @@ export function useAppForm<V extends FieldValues>({
     reValidateMode: 'onChange',
     shouldFocusError: true,
   });
-  const [problem, setProblem] = useState<ProblemForForm<string> | null>(null);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   // A ref, not state: the second click of a double click arrives before any re-render.
   const busyRef = useRef(false);
@@ -62,7 +71,7 @@ export function useAppForm<V extends FieldValues>({
       const message = found.fieldErrors[field];
       if (message) form.setError(field, { type: 'server', message });
     }
-    setProblem(found);
+    setProblem({ ...found, ...describe?.(error), error });
     // After React has rendered the alert.
     if (first) setTimeout(() => form.setFocus(first), 0);
     else setTimeout(() => alertRef.current?.focus(), 0);
@@ -77,6 +86,8 @@ export function useAppForm<V extends FieldValues>({
       .handleSubmit(async (values) => {
         try {
           await onValid(values);
+          // Saved: what is in the form now is nothing to lose (leaving no longer asks).
+          form.reset(form.getValues());
         } catch (error) {
           showProblem(error);
         }

@@ -33,7 +33,7 @@ export function AppForm<V extends FieldValues>({
         {problem && !isSubmitting ? (
           <FormAlert
             ref={alertRef}
-            title={problemTitle}
+            title={problem.title ?? problemTitle}
             detail={problem.detail}
             unmatched={problem.unmatched}
             requestId={problem.requestId}
