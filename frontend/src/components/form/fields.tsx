@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import {
   get,
   useFormContext,
@@ -114,14 +114,35 @@ export function SelectField<V extends FieldValues>(
   );
 }
 
+/** A checkbox inside its label (a bigger target), with its hint and error linked. */
 export function CheckboxField<V extends FieldValues>(props: FieldProps<V>) {
   const { name, label, hint, className, rules } = props;
+  const id = useId();
   const { register } = useFormContext<V>();
   const error = useFieldError(name);
+  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean);
   return (
-    <FormField label={label} hint={hint} error={error} className={className}>
-      {(control) => <input type="checkbox" {...control} {...register(name, rules)} />}
-    </FormField>
+    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          aria-describedby={describedBy.join(' ') || undefined}
+          aria-invalid={error ? true : undefined}
+          {...register(name, rules)}
+        />{' '}
+        {label}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

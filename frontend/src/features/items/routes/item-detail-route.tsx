@@ -88,24 +88,14 @@ function ItemPage({ item, flash }: { item: Item; flash: string | undefined }) {
             initialValues={itemFormValues(item)}
             submitLabel="Save changes"
             pendingLabel="Saving…"
-            error={update.error}
-            isPending={update.isPending}
-            onCancel={() => {
-              update.reset();
-              setEditing(false);
-            }}
-            onSubmit={(values) => {
+            onCancel={() => setEditing(false)}
+            onSubmit={async (values) => {
               const patch = toPatch(values, item);
-              if (Object.keys(patch).length === 0) {
-                setEditing(false);
-                return;
+              if (Object.keys(patch).length > 0) {
+                await update.mutateAsync(patch);
+                setSaved('Changes saved.');
               }
-              update.mutate(patch, {
-                onSuccess: () => {
-                  setEditing(false);
-                  setSaved('Changes saved.');
-                },
-              });
+              setEditing(false);
             }}
           />
         ) : (

@@ -24,16 +24,12 @@ export function NewItemRoute() {
           initialValues={itemFormValues(undefined, settings.data?.defaultUnit)}
           submitLabel="Create item"
           pendingLabel="Creating…"
-          error={createItem.error}
-          isPending={createItem.isPending}
-          onSubmit={(values) =>
-            createItem.mutate(toCreateInput(values), {
-              onSuccess: (item) =>
-                void navigate(paths.item(item.id), {
-                  state: { flash: `Created ${item.sku} — ${item.name}.` },
-                }),
-            })
-          }
+          onSubmit={async (values) => {
+            const item = await createItem.mutateAsync(toCreateInput(values));
+            await navigate(paths.item(item.id), {
+              state: { flash: `Created ${item.sku} — ${item.name}.` },
+            });
+          }}
           onCancel={() => void navigate(paths.items)}
         />
       )}

@@ -99,24 +99,14 @@ function LocationPage({ location }: { location: Location }) {
             editingId={location.id}
             submitLabel="Save changes"
             pendingLabel="Saving…"
-            error={update.error}
-            isPending={update.isPending}
-            onCancel={() => {
-              update.reset();
-              setEditing(false);
-            }}
-            onSubmit={(values) => {
+            onCancel={() => setEditing(false)}
+            onSubmit={async (values) => {
               const patch = toPatch(values, location);
-              if (Object.keys(patch).length === 0) {
-                setEditing(false);
-                return;
+              if (Object.keys(patch).length > 0) {
+                await update.mutateAsync(patch);
+                setMessage('Changes saved.');
               }
-              update.mutate(patch, {
-                onSuccess: () => {
-                  setEditing(false);
-                  setMessage('Changes saved.');
-                },
-              });
+              setEditing(false);
             }}
           />
         ) : (

@@ -90,25 +90,17 @@ export function LocationsRoute() {
             parents={activeTree.data ?? []}
             submitLabel="Create location"
             pendingLabel="Creating…"
-            error={create.error}
-            isPending={create.isPending}
             onCancel={() => setCreating(false)}
-            onSubmit={(values) =>
-              create.mutate(
-                {
-                  code: values.code.trim(),
-                  name: values.name.trim(),
-                  parentId: values.parentId,
-                  ...(values.description.trim() ? { description: values.description.trim() } : {}),
-                },
-                {
-                  onSuccess: (location) => {
-                    setCreating(false);
-                    setMessage(`Created ${location.code} — ${location.name}.`);
-                  },
-                },
-              )
-            }
+            onSubmit={async (values) => {
+              const location = await create.mutateAsync({
+                code: values.code.trim(),
+                name: values.name.trim(),
+                parentId: values.parentId,
+                ...(values.description.trim() ? { description: values.description.trim() } : {}),
+              });
+              setCreating(false);
+              setMessage(`Created ${location.code} — ${location.name}.`);
+            }}
           />
         </section>
       ) : null}
