@@ -3,7 +3,12 @@
 // in the API shows up here as a type error instead of a runtime surprise.
 // Quantities are decimal strings ("12", "0.5"); ids are integers; timestamps ISO strings.
 import type { components, paths } from './api-schema.gen';
-import { itemUnitValues, movementKindValues, userRoleValues } from './api-schema.gen';
+import {
+  apiTokenScopeValues,
+  itemUnitValues,
+  movementKindValues,
+  userRoleValues,
+} from './api-schema.gen';
 
 type Schemas = components['schemas'];
 type JsonBody<T> = T extends { requestBody?: { content: { 'application/json': infer B } } }
@@ -63,4 +68,6 @@ export const ROLES: readonly Role[] = userRoleValues;
 export type Me = Schemas['Me'];
 export type Settings = Schemas['Settings'];
 export type ApiToken = Schemas['ApiToken'];
+export type ApiTokenScope = ApiToken['scope'];
+export const API_TOKEN_SCOPES: readonly ApiTokenScope[] = apiTokenScopeValues;
 export type AuditEntry = Schemas['AuditEntry'];

@@ -12,6 +12,8 @@ interface AppFormProps<V extends FieldValues> {
   className?: string;
   /** Ask before leaving with unsaved typing (default); off for forms that hold no work. */
   guardLeaving?: boolean;
+  /** Accessible name, for a form without a heading of its own. */
+  label?: string;
   children: ReactNode;
 }
 
@@ -22,13 +24,14 @@ export function AppForm<V extends FieldValues>({
   problemTitle,
   className = 'form',
   guardLeaving = true,
+  label,
   children,
 }: AppFormProps<V>) {
   const { form, problem, alertRef, busy, submit } = state;
   const { isDirty, isSubmitting } = form.formState;
   return (
     <FormProvider {...form}>
-      <form className={className} noValidate onSubmit={submit(onSubmit)}>
+      <form className={className} noValidate aria-label={label} onSubmit={submit(onSubmit)}>
         {guardLeaving ? <LeaveGuard dirty={isDirty} submitting={busy} /> : null}
         {problem && !isSubmitting ? (
           <FormAlert
