@@ -3,6 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import {
   useForm,
   type DefaultValues,
+  type FieldErrors,
   type FieldValues,
   type Path,
   type UseFormReturn,
@@ -16,6 +17,11 @@ export interface AppFormOptions<V extends FieldValues> {
   defaultValues: DefaultValues<V>;
   /** Conflict codes without errors[] (e.g. SKU_TAKEN) and the field at fault. */
   codeFields?: Partial<Record<string, Path<V>>>;
+  /**
+   * Puts focus on the first field at fault when the checks fail; by default react-hook-form
+   * focuses the first registered field in error (set this for fields it cannot focus).
+   */
+  focusInvalid?: (errors: FieldErrors<V>) => void;
   /** Overrides the alert's title and summary for some refusals (e.g. sign-in's 401 and 429). */
   describe?: (error: unknown) => { title: string; detail: string };
 }
@@ -33,7 +39,10 @@ export interface AppForm<V extends FieldValues> {
   alertRef: React.RefObject<HTMLDivElement | null>;
   /** True from a submit until its handler has finished (and the server has answered). */
   busy: () => boolean;
-  /** A submit handler for <form onSubmit>: validates, then runs ON_VALID once at a time. */
+  /**
+   * A submit handler for <form onSubmit>: validates, then runs ON_VALID once at a time.
+   * ON_VALID resolves to `false` when it saved nothing (e.g. it asked a question first).
+   */
   submit: (onValid: (values: V) => Promise<unknown>) => (event?: FormEvent) => void;
   /** Spreads a refusal over the fields (or the alert) and moves focus there. */
   showProblem: (error: unknown) => void;
@@ -49,6 +58,7 @@ export function useAppForm<V extends FieldValues>({
   defaultValues,
   codeFields,
   describe,
+  focusInvalid,
 }: AppFormOptions<V>): AppForm<V> {
   const form = useForm<V>({
     // raw: the handler gets the values as typed; forms convert them for the API themselves.
@@ -56,7 +66,7 @@ export function useAppForm<V extends FieldValues>({
     defaultValues,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
-    shouldFocusError: true,
+    shouldFocusError: !focusInvalid,
   });
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -85,13 +95,13 @@ export function useAppForm<V extends FieldValues>({
     void form
       .handleSubmit(async (values) => {
         try {
-          await onValid(values);
+          const saved = await onValid(values);
           // Saved: what is in the form now is nothing to lose (leaving no longer asks).
-          form.reset(form.getValues());
+          if (saved !== false) form.reset(form.getValues(), { keepFieldsRef: true });
         } catch (error) {
           showProblem(error);
         }
-      })()
+      }, focusInvalid)()
       .finally(() => {
         busyRef.current = false;
       });

@@ -148,11 +148,11 @@ export function CheckboxField<V extends FieldValues>(props: FieldProps<V>) {
 
 /** A code for scanners and keyboards: Enter means "look it up", never "submit the form". */
 export function CodeField<V extends FieldValues>(
-  props: FieldProps<V> & InputProps & { onEnter: () => void },
+  props: FieldProps<V> & InputProps & { onEnter: () => void; fallbackError?: string | undefined },
 ) {
-  const { name, label, hint, optional, className, rules, onEnter, ...input } = props;
+  const { name, label, hint, optional, className, rules, onEnter, fallbackError, ...input } = props;
   const { register } = useFormContext<V>();
-  const error = useFieldError(name);
+  const error = useFieldError(name) ?? fallbackError;
   return (
     <FormField label={label} hint={hint} error={error} optional={optional} className={className}>
       {(control) => (

@@ -152,7 +152,20 @@ function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked: () => void
         )}
       </td>
       <td data-label="Actions">
-        {token.revokedAt ? null : confirming ? (
+        {token.revokedAt ? null : (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-expanded={confirming}
+            onClick={() => {
+              revoke.reset();
+              setConfirming(true);
+            }}
+          >
+            Revoke<span className="visually-hidden"> {token.name}</span>
+          </button>
+        )}
+        {confirming && !token.revokedAt ? (
           <ConfirmAction
             label={`Revoke ${token.name}`}
             message={`Revoke “${token.name}”? Anything using it stops working at once.`}
@@ -169,18 +182,7 @@ function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked: () => void
             }
             onCancel={() => setConfirming(false)}
           />
-        ) : (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => {
-              revoke.reset();
-              setConfirming(true);
-            }}
-          >
-            Revoke<span className="visually-hidden"> {token.name}</span>
-          </button>
-        )}
+        ) : null}
         {revoke.error ? (
           <p className="field__error" role="alert">
             {describeActionError(revoke.error, 'revoke API tokens')}

@@ -62,7 +62,7 @@ export function MovementDetails({
           </div>
         ))}
       </dl>
-      {canReverse && !confirming ? (
+      {canReverse ? (
         <div className="button-row">
           <button
             type="button"
@@ -71,6 +71,7 @@ export function MovementDetails({
               reverse.reset();
               setConfirming(true);
             }}
+            aria-expanded={confirming}
           >
             Reverse…
           </button>

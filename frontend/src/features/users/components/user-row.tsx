@@ -54,28 +54,26 @@ export function UserRow({ user, isSelf, onMessage }: UserRowProps) {
       </td>
       <td data-label="Actions">
         <div className="button-row">
-          {confirming ? null : (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => {
-                update.reset();
-                setConfirming(true);
-              }}
-            >
-              {user.active ? 'Deactivate' : 'Reactivate'}
-              <span className="visually-hidden"> {user.name}</span>
-            </button>
-          )}
-          {resetting ? null : (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => setResetting(true)}
-            >
-              Reset password<span className="visually-hidden"> of {user.name}</span>
-            </button>
-          )}
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-expanded={confirming}
+            onClick={() => {
+              update.reset();
+              setConfirming(true);
+            }}
+          >
+            {user.active ? 'Deactivate' : 'Reactivate'}
+            <span className="visually-hidden"> {user.name}</span>
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-expanded={resetting}
+            onClick={() => setResetting(true)}
+          >
+            Reset password<span className="visually-hidden"> of {user.name}</span>
+          </button>
         </div>
         {confirming ? (
           <ConfirmAction
