@@ -12,6 +12,8 @@ interface AppFormProps<V extends FieldValues> {
   className?: string;
   /** Ask before leaving with unsaved typing (default); off for forms that hold no work. */
   guardLeaving?: boolean;
+  /** Runs before the checks; false stops the submit (it has dealt with the values itself). */
+  precheck?: () => boolean;
   /** Accessible name, for a form without a heading of its own. */
   label?: string;
   children: ReactNode;
@@ -25,13 +27,22 @@ export function AppForm<V extends FieldValues>({
   className = 'form',
   guardLeaving = true,
   label,
+  precheck,
   children,
 }: AppFormProps<V>) {
   const { form, problem, alertRef, busy, submit } = state;
   const { isDirty, isSubmitting } = form.formState;
   return (
     <FormProvider {...form}>
-      <form className={className} noValidate aria-label={label} onSubmit={submit(onSubmit)}>
+      <form
+        className={className}
+        noValidate
+        aria-label={label}
+        onSubmit={(event) => {
+          if (precheck && !precheck()) event.preventDefault();
+          else submit(onSubmit)(event);
+        }}
+      >
         {guardLeaving ? <LeaveGuard dirty={isDirty} submitting={busy} /> : null}
         {problem && !isSubmitting ? (
           <FormAlert

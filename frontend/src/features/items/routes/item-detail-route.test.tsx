@@ -107,6 +107,25 @@ describe('ItemDetailRoute', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('SKU-1 is used by an open order.');
   });
 
+  it('when Delete asks for a confirmation, then the question takes focus and Escape gives it back to Delete', async () => {
+    const api = itemApi({
+      'GET /api/v1/items/1': () => jsonResponse({ ...item, onHand: '0' }),
+      'GET /api/v1/items/1/stock': () => jsonResponse({ itemId: 1, total: '0', data: [] }),
+      'GET /api/v1/movements': () => jsonResponse(cursorPage([])),
+    });
+    const { user } = renderRoute('/items/1');
+
+    const remove = await screen.findByRole('button', { name: 'Delete' });
+    await user.click(remove);
+    const question = screen.getByRole('group', { name: /Delete/ });
+    await waitFor(() => expect(question).toHaveFocus());
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('button', { name: 'Yes, delete' })).not.toBeInTheDocument();
+    await waitFor(() => expect(remove).toHaveFocus());
+    expect(api.requestsTo('DELETE', '/api/v1/items/1')).toHaveLength(0);
+  });
+
   it('when editing and clearing the reorder point, then PATCH sends only the change, with null', async () => {
     const api = itemApi({
       'PATCH /api/v1/items/1': () => jsonResponse({ ...item, reorderPoint: null }),

@@ -32,6 +32,7 @@ import {
   type MovementValues,
 } from './movement-form-logic';
 import { describeRefusal, type Problem } from './movement-problem';
+import { scannedCode, type QuantityVerdict } from './quantity-guard';
 import { QuantityFields } from './quantity-fields';
 import { ScanSteps } from './scan-steps';
 import { useItemLookup } from './use-item-lookup';
@@ -155,6 +156,34 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
     }, 0);
   };
 
+  /** The quantity held an item's or a location's code: clear it, and take a location as one. */
+  const clearScannedCode = (verdict: Extract<QuantityVerdict, { action: 'clear' }>) => {
+    const values = form.getValues();
+    form.setValue('quantity', '');
+    guard.reset();
+    let message = verdict.message;
+    const location = verdict.location;
+    const target = slots.length === 1 ? slots[0] : slots.find((slot) => !values[slot]);
+    if (location && target) {
+      // A location scanned where the quantity was expected is taken as that location.
+      form.setValue(target, location, { shouldDirty: true });
+      form.clearErrors(target);
+      setNotes((current) => ({ ...current, [target]: 'Scanned into the quantity field.' }));
+      message = `${location.code} is a location: it is now the ${SLOT_LABELS[target].toLowerCase()}. Enter the quantity.`;
+    }
+    form.setError('quantity', { type: 'scan', message }, { shouldFocus: true });
+  };
+
+  /**
+   * Before the checks: a code in the quantity (most are not numbers) is caught here, so it is
+   * recognised for what it is instead of being called "not a number".
+   */
+  const catchScannedCode = (): boolean => {
+    const verdict = scannedCode(form.getValues('quantity'), item, locationOptions.data ?? []);
+    if (verdict) clearScannedCode(verdict);
+    return verdict === null;
+  };
+
   /** Resolves to false when nothing was recorded (refused, or a question was asked). */
   const save = async (): Promise<boolean> => {
     setProblem(null);
@@ -178,18 +207,7 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
     const values = form.getValues();
     const verdict = await guard.check(current, values);
     if (verdict.action === 'clear') {
-      form.setValue('quantity', '');
-      let message = verdict.message;
-      const location = verdict.location;
-      const target = slots.length === 1 ? slots[0] : slots.find((slot) => !values[slot]);
-      if (location && target) {
-        // A location scanned where the quantity was expected is taken as that location.
-        form.setValue(target, location, { shouldDirty: true });
-        form.clearErrors(target);
-        setNotes((current) => ({ ...current, [target]: 'Scanned into the quantity field.' }));
-        message = `${location.code} is a location: it is now the ${SLOT_LABELS[target].toLowerCase()}. Enter the quantity.`;
-      }
-      form.setError('quantity', { type: 'scan', message }, { shouldFocus: true });
+      clearScannedCode(verdict);
       return false;
     }
     if (verdict.action === 'confirm') return false;
@@ -252,6 +270,7 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
         onSubmit={save}
         problemTitle="Not recorded"
         className="form movement-form"
+        precheck={catchScannedCode}
       >
         <KindSwitcher value={kind} onChange={changeKind} />
         <ScanSteps kind={kind} current={nextStep} />

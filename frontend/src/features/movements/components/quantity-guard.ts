@@ -42,23 +42,36 @@ export type QuantityVerdict =
 const same = (a: string | null | undefined, b: string) =>
   !!a && a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export function checkQuantity(check: QuantityCheck): QuantityVerdict {
-  const { value, item } = check;
+/** When VALUE is an item's or a location's code rather than a number: what to say. */
+export function scannedCode(
+  value: string,
+  item: Pick<Item, 'sku' | 'barcode'> | null,
+  locations: readonly KnownLocation[],
+): Extract<QuantityVerdict, { action: 'clear' }> | null {
   const typed = value.trim();
-  if (same(item.sku, typed) || same(item.barcode, typed)) {
+  if (!typed) return null;
+  if (item && (same(item.sku, typed) || same(item.barcode, typed))) {
     return {
       action: 'clear',
       message: `${typed} is the code of ${item.sku}, not a quantity (a double scan?). Enter the quantity.`,
     };
   }
-  const location = check.locations.find((known) => same(known.code, typed));
+  const location = locations.find((known) => same(known.code, typed));
   if (location) {
     return {
       action: 'clear',
       message: `${location.code} is a location, not a quantity. Enter the quantity.`,
-      location,
+      location: { id: location.id, code: location.code, name: location.name },
     };
   }
+  return null;
+}
+
+export function checkQuantity(check: QuantityCheck): QuantityVerdict {
+  const { item } = check;
+  const typed = check.value.trim();
+  const code = scannedCode(typed, item, check.locations);
+  if (code) return code;
   const amount = `${formatQuantity(typed.replace(/^\+/, ''))} ${item.unit}`;
   if (check.typedFast) {
     return {
