@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { FormProvider, useFormState, type FieldValues } from 'react-hook-form';
-import type { AppForm as AppFormState } from '../../hooks/use-app-form';
+import type { AppForm as AppFormState } from '@/hooks/use-app-form';
 import { FormAlert } from '../form-alert';
 import { LeaveGuard } from './leave-guard';
 

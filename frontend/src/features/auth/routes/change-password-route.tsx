@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import * as z from 'zod/mini';
-import { AppForm, SubmitButton } from '../../../components/form/app-form';
-import { TextField } from '../../../components/form/fields';
-import { Page } from '../../../components/page';
-import { StatusLine } from '../../../components/status-line';
-import { useAppForm } from '../../../hooks/use-app-form';
-import { password } from '../../../lib/form-rules';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../../lib/passwords';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { TextField } from '@/components/form/fields';
+import { Page } from '@/components/page';
+import { StatusLine } from '@/components/status-line';
+import { useAppForm } from '@/hooks/use-app-form';
+import { password } from '@/lib/form-rules';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/passwords';
 import { useChangePassword } from '../api/change-password';
 
 const schema = z

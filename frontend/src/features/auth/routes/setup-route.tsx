@@ -1,18 +1,18 @@
 import * as z from 'zod/mini';
 import { Link, Navigate } from 'react-router';
-import { AppForm, SubmitButton } from '../../../components/form/app-form';
-import { TextField } from '../../../components/form/fields';
-import { LoadingState } from '../../../components/loading-state';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { paths } from '../../../config/paths';
-import { ApiError } from '../../../lib/api-errors';
-import { useAppForm } from '../../../hooks/use-app-form';
-import { password, requiredText } from '../../../lib/form-rules';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { TextField } from '@/components/form/fields';
+import { LoadingState } from '@/components/loading-state';
+import { QueryErrorState } from '@/components/query-error-state';
+import { paths } from '@/config/paths';
+import { ApiError } from '@/lib/api-errors';
+import { useAppForm } from '@/hooks/use-app-form';
+import { password, requiredText } from '@/lib/form-rules';
 import { useSetupStatus } from '../api/get-setup-status';
 import { useCompleteSetup } from '../api/complete-setup';
 import { useMe } from '../api/get-me';
 import { AuthScreen } from '../components/auth-screen';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../../lib/passwords';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/passwords';
 
 export function SetupRoute() {
   const me = useMe();

@@ -1,13 +1,7 @@
 import * as z from 'zod/mini';
-import {
-  UNITS,
-  type Item,
-  type ItemInput,
-  type ItemPatch,
-  type Unit,
-} from '../../../lib/api-types';
-import { optionalText, requiredText } from '../../../lib/form-rules';
-import { isDecimal, toDecimalString } from '../../../lib/quantity';
+import { UNITS, type Item, type ItemInput, type ItemPatch, type Unit } from '@/lib/api-types';
+import { optionalText, requiredText } from '@/lib/form-rules';
+import { isDecimal, toDecimalString } from '@/lib/quantity';
 
 export const ITEM_FIELDS = [
   'sku',

@@ -1,13 +1,8 @@
-import { AppForm, SubmitButton } from '../../../components/form/app-form';
-import {
-  NumberField,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../../../components/form/fields';
-import { useAppForm } from '../../../hooks/use-app-form';
-import { ApiError } from '../../../lib/api-errors';
-import { UNITS } from '../../../lib/api-types';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { NumberField, SelectField, TextAreaField, TextField } from '@/components/form/fields';
+import { useAppForm } from '@/hooks/use-app-form';
+import { ApiError } from '@/lib/api-errors';
+import { UNITS } from '@/lib/api-types';
 import { useItemCategories } from '../api/get-item-categories';
 import { itemSchema, type ItemFormValues } from './item-form-values';
 

@@ -1,14 +1,14 @@
 // Forms do not lose work silently and cannot post twice; confirmations take focus and give it back.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeItem } from '../../../testing/fixtures';
-import { mockApi } from '../../../testing/mock-api';
-import { renderRoute } from '../../../testing/render-route';
-import { heldBack, jsonResponse } from '../../../testing/responses';
+import { makeItem } from '@/testing/fixtures';
+import { mockApi } from '@/testing/mock-api';
+import { renderRoute } from '@/testing/render-route';
+import { heldBack, jsonResponse } from '@/testing/responses';
 
 const created = makeItem({ id: 7, sku: 'NEW-1', name: 'Widget' });
 
-function newItemApi(post = () => jsonResponse(created, 201)) {
+function newItemApi(post: () => Response | Promise<Response> = () => jsonResponse(created, 201)) {
   return mockApi({
     'GET /api/v1/items/categories': () => jsonResponse({ data: [] }),
     'GET /api/v1/items': () => jsonResponse({ data: [], page: { limit: 50, offset: 0, total: 0 } }),

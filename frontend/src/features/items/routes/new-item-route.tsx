@@ -1,11 +1,11 @@
 import { Link, useNavigate } from 'react-router';
-import { LoadingState } from '../../../components/loading-state';
-import { Page } from '../../../components/page';
-import { paths } from '../../../config/paths';
+import { LoadingState } from '@/components/loading-state';
+import { Page } from '@/components/page';
+import { paths } from '@/config/paths';
 import { useCreateItem } from '../api/create-item';
 import { ItemForm } from '../components/item-form';
 import { itemFormValues, toCreateInput } from '../components/item-form-values';
-import { useSettings } from '../../../hooks/use-settings';
+import { useSettings } from '@/hooks/use-settings';
 
 export function NewItemRoute() {
   const navigate = useNavigate();

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import * as z from 'zod/mini';
-import { AppForm, SubmitButton } from '../../../components/form/app-form';
-import { SelectField, TextAreaField, TextField } from '../../../components/form/fields';
-import { useAppForm } from '../../../hooks/use-app-form';
-import type { Location, LocationTreeNode } from '../../../lib/api-types';
-import { optionalText, requiredText } from '../../../lib/form-rules';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { SelectField, TextAreaField, TextField } from '@/components/form/fields';
+import { useAppForm } from '@/hooks/use-app-form';
+import type { Location, LocationTreeNode } from '@/lib/api-types';
+import { optionalText, requiredText } from '@/lib/form-rules';
 
 // Conflicts without errors[] still belong to a field.
 const CODE_FIELDS = {

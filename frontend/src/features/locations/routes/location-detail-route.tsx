@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../../components/empty-state';
-import { LoadingState } from '../../../components/loading-state';
-import { Page } from '../../../components/page';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { StatusLine } from '../../../components/status-line';
-import { paths } from '../../../config/paths';
-import { ApiError } from '../../../lib/api-errors';
-import type { Location, LocationPatch, LocationTreeNode } from '../../../lib/api-types';
-import { formatDateTime } from '../../../lib/format-date';
-import { formatCount, formatQuantity } from '../../../lib/quantity';
+import { EmptyState } from '@/components/empty-state';
+import { LoadingState } from '@/components/loading-state';
+import { Page } from '@/components/page';
+import { QueryErrorState } from '@/components/query-error-state';
+import { StatusLine } from '@/components/status-line';
+import { paths } from '@/config/paths';
+import { ApiError } from '@/lib/api-errors';
+import type { Location, LocationPatch, LocationTreeNode } from '@/lib/api-types';
+import { formatDateTime } from '@/lib/format-date';
+import { formatCount, formatQuantity } from '@/lib/quantity';
 import { useLocation } from '../api/get-location';
 import { useLocationTree } from '../api/get-location-tree';
 import { useUpdateLocation } from '../api/update-location';
@@ -21,7 +21,7 @@ import {
 } from '../components/location-form';
 import { LocationStockTable } from '../components/location-stock-table';
 import '../components/locations.css';
-import { useCan } from '../../../hooks/use-current-user';
+import { useCan } from '@/hooks/use-current-user';
 
 export function LocationDetailRoute() {
   const { id = '' } = useParams();

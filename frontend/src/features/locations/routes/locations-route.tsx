@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { EmptyState } from '../../../components/empty-state';
-import { Page } from '../../../components/page';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { StatusLine } from '../../../components/status-line';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { useSearchParamUpdater } from '../../../hooks/use-search-param-updater';
+import { EmptyState } from '@/components/empty-state';
+import { Page } from '@/components/page';
+import { QueryErrorState } from '@/components/query-error-state';
+import { StatusLine } from '@/components/status-line';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
 import { useCreateLocation } from '../api/create-location';
 import { useLocationTree } from '../api/get-location-tree';
 import { LocationForm, locationFormValues } from '../components/location-form';
 import { LocationTree } from '../components/location-tree';
 import '../components/locations.css';
-import { useCan } from '../../../hooks/use-current-user';
+import { useCan } from '@/hooks/use-current-user';
 
 export function LocationsRoute() {
   const allowed = useCan();

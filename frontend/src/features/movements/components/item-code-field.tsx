@@ -1,5 +1,5 @@
-import { CodeField } from '../../../components/form/fields';
-import type { Item } from '../../../lib/api-types';
+import { CodeField } from '@/components/form/fields';
+import type { Item } from '@/lib/api-types';
 import type { MovementValues } from './movement-form-logic';
 
 interface ItemCodeFieldProps {

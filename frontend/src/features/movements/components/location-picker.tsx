@@ -1,10 +1,10 @@
 import { useId, useRef, useState, type Ref } from 'react';
-import { ApiError } from '../../../lib/api-errors';
-import type { ItemStock, LocationTreeNode } from '../../../lib/api-types';
-import { formatQuantity } from '../../../lib/quantity';
+import { ApiError } from '@/lib/api-errors';
+import type { ItemStock, LocationTreeNode } from '@/lib/api-types';
+import { formatQuantity } from '@/lib/quantity';
 import { useFindLocationByCode } from '../api/find-location-by-code';
 import type { ChosenLocation } from './movement-form-logic';
-import { ScanInput } from '../../../components/form/scan-input';
+import { ScanInput } from '@/components/form/scan-input';
 
 /** Where the item is: stock lines of GET /items/:id/stock. */
 export type StockLines = ItemStock['data'];

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { MOVEMENT_KINDS, type MovementInput, type MovementKind } from '../../../lib/api-types';
-import { optionalText } from '../../../lib/form-rules';
-import { isDecimal, toDecimalString } from '../../../lib/quantity';
+import { MOVEMENT_KINDS, type MovementInput, type MovementKind } from '@/lib/api-types';
+import { optionalText } from '@/lib/form-rules';
+import { isDecimal, toDecimalString } from '@/lib/quantity';
 
 export type LocationSlot = 'from' | 'to' | 'at';
 

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
-import { NumberField, TextField } from '../../../components/form/fields';
-import type { MovementKind } from '../../../lib/api-types';
+import { NumberField, TextField } from '@/components/form/fields';
+import type { MovementKind } from '@/lib/api-types';
 import { QUANTITY_HINTS, QUANTITY_LABELS, type MovementValues } from './movement-form-logic';
 
 interface QuantityFieldsProps {

@@ -1,8 +1,8 @@
 // A barcode is never a quantity. Wedge scanners type a code and Enter into whatever field has
 // focus, so a double read or a scan at the wrong moment lands in the quantity field and,
 // without these checks, is posted as "Received 96,385,074 each".
-import type { Item, Movement, MovementKind } from '../../../lib/api-types';
-import { formatQuantity } from '../../../lib/quantity';
+import type { Item, Movement, MovementKind } from '@/lib/api-types';
+import { formatQuantity } from '@/lib/quantity';
 
 /** "Far above" is more than this many times the usual size (or, for a count, the stock). */
 export const SANE_FACTOR = 1000;

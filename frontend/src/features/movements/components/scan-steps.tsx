@@ -1,4 +1,4 @@
-import type { MovementKind } from '../../../lib/api-types';
+import type { MovementKind } from '@/lib/api-types';
 import { SLOT_LABELS, SLOTS_BY_KIND, type LocationSlot } from './movement-form-logic';
 
 export type ScanStep = 'item' | LocationSlot | 'quantity';

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { Item } from '../../../lib/api-types';
+import type { Item } from '@/lib/api-types';
 import { recentItemMovementsQueryOptions } from '../api/get-recent-item-movements';
 import { stockByLocationQueryOptions } from '../api/get-stock-by-location';
 import type { MovementValues } from './movement-form-logic';

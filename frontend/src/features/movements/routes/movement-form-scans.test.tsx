@@ -2,8 +2,8 @@
 // the quantity field, and with the locations a kind switch or a scan leaves behind.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderRoute } from '../../../testing/render-route';
-import { problemResponse } from '../../../testing/responses';
+import { renderRoute } from '@/testing/render-route';
+import { problemResponse } from '@/testing/responses';
 import { movementsApi, received } from './movements-test-api';
 
 type User = ReturnType<typeof renderRoute>['user'];

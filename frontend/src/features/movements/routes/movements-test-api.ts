@@ -7,9 +7,9 @@ import {
   makeMovement,
   makeTreeNode,
   page,
-} from '../../../testing/fixtures';
-import { mockApi, type RecordedRequest } from '../../../testing/mock-api';
-import { jsonResponse, problemResponse } from '../../../testing/responses';
+} from '@/testing/fixtures';
+import { mockApi, type RecordedRequest } from '@/testing/mock-api';
+import { jsonResponse, problemResponse } from '@/testing/responses';
 
 type Handler = (request: RecordedRequest) => Response | Promise<Response>;
 

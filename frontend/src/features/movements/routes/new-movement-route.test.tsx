@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderRoute } from '../../../testing/render-route';
-import { problemResponse } from '../../../testing/responses';
+import { renderRoute } from '@/testing/render-route';
+import { problemResponse } from '@/testing/responses';
 import { movementsApi, received } from './movements-test-api';
 
 async function scanItemAndLocation(user: ReturnType<typeof renderRoute>['user'], label: string) {

@@ -1,14 +1,9 @@
 import * as z from 'zod/mini';
-import { AppForm, SubmitButton } from '../../../components/form/app-form';
-import {
-  CheckboxField,
-  NumberField,
-  SelectField,
-  TextField,
-} from '../../../components/form/fields';
-import { useAppForm } from '../../../hooks/use-app-form';
-import { UNITS, type Settings, type Unit } from '../../../lib/api-types';
-import { requiredText } from '../../../lib/form-rules';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { CheckboxField, NumberField, SelectField, TextField } from '@/components/form/fields';
+import { useAppForm } from '@/hooks/use-app-form';
+import { UNITS, type Settings, type Unit } from '@/lib/api-types';
+import { requiredText } from '@/lib/form-rules';
 import { useUpdateSettings } from '../api/update-settings';
 
 const schema = z.object({

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { AppForm, SubmitButton } from '../../../components/form/app-form';
-import { SelectField, TextField } from '../../../components/form/fields';
-import { useAppForm } from '../../../hooks/use-app-form';
-import { ROLES, type Role, type User } from '../../../lib/api-types';
-import { password, requiredText } from '../../../lib/form-rules';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../../lib/passwords';
-import { roleLabels } from '../../../lib/permissions';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { SelectField, TextField } from '@/components/form/fields';
+import { useAppForm } from '@/hooks/use-app-form';
+import { ROLES, type Role, type User } from '@/lib/api-types';
+import { password, requiredText } from '@/lib/form-rules';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/passwords';
+import { roleLabels } from '@/lib/permissions';
 import { useCreateUser } from '../api/create-user';
 
 const schema = z.object({

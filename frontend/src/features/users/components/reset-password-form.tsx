@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { AppForm, SubmitButton } from '../../../components/form/app-form';
-import { TextField } from '../../../components/form/fields';
-import { useAppForm } from '../../../hooks/use-app-form';
-import type { User } from '../../../lib/api-types';
-import { describeActionError } from '../../../lib/api-errors';
-import { password } from '../../../lib/form-rules';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { TextField } from '@/components/form/fields';
+import { useAppForm } from '@/hooks/use-app-form';
+import type { User } from '@/lib/api-types';
+import { describeActionError } from '@/lib/api-errors';
+import { password } from '@/lib/form-rules';
 import { useResetUserPassword } from '../api/reset-user-password';
 
 const schema = z.object({ password });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { ROLES, type Role, type User } from '../../../lib/api-types';
-import { ApiError, describeActionError } from '../../../lib/api-errors';
-import { roleLabels } from '../../../lib/permissions';
+import { ROLES, type Role, type User } from '@/lib/api-types';
+import { ApiError, describeActionError } from '@/lib/api-errors';
+import { roleLabels } from '@/lib/permissions';
 import { useUpdateUser } from '../api/update-user';
 
 interface RoleFieldProps {

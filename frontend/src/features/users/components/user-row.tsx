@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { ConfirmAction } from '../../../components/confirm-action';
-import type { User } from '../../../lib/api-types';
-import { ApiError, describeActionError } from '../../../lib/api-errors';
-import { formatDateTime } from '../../../lib/format-date';
+import { ConfirmAction } from '@/components/confirm-action';
+import type { User } from '@/lib/api-types';
+import { ApiError, describeActionError } from '@/lib/api-errors';
+import { formatDateTime } from '@/lib/format-date';
 import { useUpdateUser, type UserPatch } from '../api/update-user';
 import { ResetPasswordForm } from './reset-password-form';
 import { RoleField } from './role-field';
