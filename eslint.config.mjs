@@ -67,6 +67,7 @@ export default tseslint.config(
       'import-x/resolver': {
         // Each workspace's own tsconfig, so the front end's `@/` alias resolves.
         typescript: {
+          noWarnOnMultipleProjects: true,
           project: ['frontend/tsconfig.json', 'backend/tsconfig.json', 'e2e/tsconfig.json'],
         },
         node: true,

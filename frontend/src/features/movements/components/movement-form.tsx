@@ -316,12 +316,7 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
             }}
           />
         ))}
-        <QuantityFields
-          kind={kind}
-          unit={item?.unit}
-          onQuantityKey={guard.onKeyDown}
-          onQuantityChange={guard.dismiss}
-        />
+        <QuantityFields kind={kind} unit={item?.unit} onQuantityInput={guard.onQuantityInput} />
         {guard.question ? (
           <ConfirmAction
             tone="primary"

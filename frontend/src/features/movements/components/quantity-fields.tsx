@@ -1,4 +1,3 @@
-import type { KeyboardEvent } from 'react';
 import { NumberField, TextField } from '@/components/form/fields';
 import type { MovementKind } from '@/lib/api-types';
 import { QUANTITY_HINTS, QUANTITY_LABELS, type MovementValues } from './movement-form-logic';
@@ -7,18 +6,12 @@ interface QuantityFieldsProps {
   kind: MovementKind;
   /** The item's unit, once known, shown in the quantity's label. */
   unit: string | undefined;
-  /** Every character typed into the quantity (for telling a scanner from a person). */
-  onQuantityKey: (event: KeyboardEvent<HTMLInputElement>) => void;
-  onQuantityChange: () => void;
+  /** Every change of the quantity (its timing tells a scanner from a person). */
+  onQuantityInput: (event: { target: unknown; timeStamp: number }) => void;
 }
 
 /** How much, and the optional reference and note, of a movement. */
-export function QuantityFields({
-  kind,
-  unit,
-  onQuantityKey,
-  onQuantityChange,
-}: QuantityFieldsProps) {
+export function QuantityFields({ kind, unit, onQuantityInput }: QuantityFieldsProps) {
   return (
     <>
       <NumberField<MovementValues>
@@ -29,8 +22,7 @@ export function QuantityFields({
         // Adjustments can be negative; phone decimal keypads have no minus key.
         signed={kind === 'adjust'}
         enterKeyHint="done"
-        onKeyDown={onQuantityKey}
-        rules={{ onChange: onQuantityChange }}
+        rules={{ onChange: onQuantityInput }}
       />
       <div className="form-grid">
         <TextField<MovementValues>

@@ -58,14 +58,22 @@ export function useQuantityGuard(queryClient: QueryClient, locations: readonly K
   return {
     question,
     check,
-    onKeyDown: scanTimes.onKeyDown,
     /** The next submit posts the value the question was about. */
     confirm: () => {
       confirmed.current = question?.quantity ?? null;
       setQuestion(null);
     },
-    /** The quantity changed, or the question was answered no. */
-    dismiss: () => setQuestion(null),
+    /** The quantity changed: a new value gets its own checks. */
+    onQuantityInput: (event: { target: unknown; timeStamp: number }) => {
+      const value = (event.target as HTMLInputElement).value;
+      scanTimes.onInput(value, event.timeStamp);
+      setQuestion(null);
+    },
+    /** The question was answered no: the quantity is cleared. */
+    dismiss: () => {
+      scanTimes.reset();
+      setQuestion(null);
+    },
     /** After a post or a refusal: start over. */
     reset: () => {
       confirmed.current = null;
