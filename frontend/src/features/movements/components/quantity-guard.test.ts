@@ -4,7 +4,7 @@ import { makeMovement } from '@/testing/fixtures';
 import { checkQuantity, typedAtScannerSpeed, usualMovementSize } from './quantity-guard';
 import { useScanTimes } from './use-scan-times';
 
-const item = { sku: 'SKU-1', barcode: '96385074', unit: 'each' };
+const item = { sku: 'SKU-1', barcode: '96385074', unit: 'each' as const };
 const bin = { id: 10, code: 'WH1-A-03', name: 'Aisle A, bin 3' };
 const base = {
   kind: 'receive' as const,
