@@ -2,7 +2,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useWatch, type FieldErrors } from 'react-hook-form';
 import { Link } from 'react-router';
-import { ConfirmAction } from '@/components/confirm-action';
 import { AppForm } from '@/components/form/app-form';
 import { FormAlert } from '@/components/form-alert';
 import { StatusLine } from '@/components/status-line';
@@ -12,7 +11,6 @@ import { useIdempotencyKey } from '@/hooks/use-idempotency-key';
 import { ApiError } from '@/lib/api-errors';
 import type { Item, MovementKind } from '@/lib/api-types';
 import { describeMovement, movementKindLabels } from '@/lib/movements';
-import { formatQuantity } from '@/lib/quantity';
 import { useCreateMovement } from '../api/create-movement';
 import { useItem } from '../api/get-item';
 import { useLocationOptions } from '../api/get-location-options';
@@ -31,8 +29,16 @@ import {
   type LocationSlot,
   type MovementValues,
 } from './movement-form-logic';
-import { describeRefusal, type Problem } from './movement-problem';
-import { scannedCode, type QuantityVerdict } from './quantity-guard';
+import {
+  applyRefusal,
+  applyScannedCode,
+  presetProblem,
+  unreachable,
+  type ScannedCode,
+} from './movement-feedback';
+import { QuantityQuestion } from './quantity-question';
+import type { Problem } from './movement-problem';
+import { scannedCode } from './quantity-guard';
 import { QuantityFields } from './quantity-fields';
 import { ScanSteps } from './scan-steps';
 import { useItemLookup } from './use-item-lookup';
@@ -132,22 +138,12 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
 
   const showServerError = (error: unknown, unit: string) => {
     if (!(error instanceof ApiError)) {
-      setProblem({
-        title: 'Not recorded: Stockroom could not reach its server',
-        detail: `Check the connection and press ${SUBMIT_LABELS[kind]} again. Retrying is safe; it will not be recorded twice.`,
-        unmatched: [],
-      });
+      setProblem(unreachable(kind));
       return;
     }
     idempotency.renew();
-    // Refused: the quantity goes, so the next scan or keystroke is never appended to it.
-    form.setValue('quantity', '');
     guard.reset();
-    const refusal = describeRefusal(error, unit);
-    for (const [field, message] of Object.entries(refusal.fieldErrors)) {
-      const name = field === 'item' ? 'itemCode' : (field as keyof MovementValues);
-      form.setError(name, { type: 'server', message });
-    }
+    const refusal = applyRefusal(form, error, unit);
     setProblem(refusal.problem);
     // After React has rendered the alert.
     setTimeout(() => {
@@ -156,22 +152,10 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
     }, 0);
   };
 
-  /** The quantity held an item's or a location's code: clear it, and take a location as one. */
-  const clearScannedCode = (verdict: Extract<QuantityVerdict, { action: 'clear' }>) => {
-    const values = form.getValues();
-    form.setValue('quantity', '');
+  const clearScannedCode = (verdict: ScannedCode) => {
     guard.reset();
-    let message = verdict.message;
-    const location = verdict.location;
-    const target = slots.length === 1 ? slots[0] : slots.find((slot) => !values[slot]);
-    if (location && target) {
-      // A location scanned where the quantity was expected is taken as that location.
-      form.setValue(target, location, { shouldDirty: true });
-      form.clearErrors(target);
-      setNotes((current) => ({ ...current, [target]: 'Scanned into the quantity field.' }));
-      message = `${location.code} is a location: it is now the ${SLOT_LABELS[target].toLowerCase()}. Enter the quantity.`;
-    }
-    form.setError('quantity', { type: 'scan', message }, { shouldFocus: true });
+    const slot = applyScannedCode(form, verdict);
+    if (slot) setNotes((current) => ({ ...current, [slot]: 'Scanned into the quantity field.' }));
   };
 
   /**
@@ -252,13 +236,8 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
   };
 
   // A preset that failed to load (deleted item, old link) says so where the item goes.
-  let presetError: string | undefined;
-  if (preset.isError && !item) {
-    presetError =
-      preset.error instanceof ApiError && preset.error.status === 404
-        ? `There is no item ${presetItemId}; scan or type one instead.`
-        : 'Could not load the item from the link; scan or type it instead.';
-  }
+  const presetError =
+    preset.isError && !item ? presetProblem(preset.error, presetItemId) : undefined;
   const [from, to, at] = chosen;
   const values = { from, to, at };
   const nextStep = !item ? 'item' : (slots.find((slot) => !values[slot]) ?? 'quantity');
@@ -318,18 +297,14 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
         ))}
         <QuantityFields kind={kind} unit={item?.unit} onQuantityInput={guard.onQuantityInput} />
         {guard.question ? (
-          <ConfirmAction
-            tone="primary"
-            label="Check the quantity"
-            message={guard.question.text}
-            confirmLabel={`Yes, record ${formatQuantity(guard.question.quantity)}`}
-            cancelLabel="No, clear it"
+          <QuantityQuestion
+            question={guard.question}
             pending={create.isPending}
-            onConfirm={() => {
+            onYes={() => {
               guard.confirm();
               state.submit(save)();
             }}
-            onCancel={() => {
+            onNo={() => {
               guard.dismiss();
               form.setValue('quantity', '');
             }}
