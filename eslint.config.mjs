@@ -6,6 +6,51 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+
+// The house rules on who may import whom, as import zones (paths from the repository root).
+const dirsIn = (path) =>
+  readdirSync(new URL(path, import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+const features = dirsIn('./frontend/src/features/');
+const modules = dirsIn('./backend/src/modules/');
+// Known debt, listed so it cannot grow: shared enums (role, unit) still live in another
+// module's schemas; they belong in backend/src/lib (a backend change, left to its owners).
+const schemaDebt = { auth: ['users'], settings: ['items'] };
+const importZones = [
+  // Front end: a feature is self-contained; what two features share lives in shared code.
+  ...features.map((feature) => ({
+    target: `./frontend/src/features/${feature}`,
+    from: './frontend/src/features',
+    except: [`./${feature}`],
+    message:
+      'Features never import other features; move what they share to components, hooks or lib.',
+  })),
+  {
+    target: ['./frontend/src/components', './frontend/src/hooks', './frontend/src/lib'],
+    from: ['./frontend/src/features', './frontend/src/app'],
+    message: 'Shared code never imports features or the app shell.',
+  },
+  // Back end: lib is below everything; modules meet only through services.
+  {
+    target: './backend/src/lib',
+    from: ['./backend/src/modules', './backend/src/middleware'],
+    message: 'backend/src/lib never imports modules or middleware.',
+  },
+  ...modules.map((module) => ({
+    target: `./backend/src/modules/${module}`,
+    from: './backend/src/modules',
+    except: [
+      `./${module}`,
+      ...modules
+        .filter((other) => other !== module)
+        .map((other) => `./${other}/${other}.service.ts`),
+      ...(schemaDebt[module] ?? []).map((other) => `./${other}/${other}.schemas.ts`),
+    ],
+    message: 'A module reaches another module only through its service (<module>.service.ts).',
+  })),
+];
 
 export default tseslint.config(
   {
@@ -19,7 +64,14 @@ export default tseslint.config(
     },
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver': { typescript: true, node: true },
+      'import-x/resolver': {
+        // Each workspace's own tsconfig, so the front end's `@/` alias resolves.
+        typescript: {
+          noWarnOnMultipleProjects: true,
+          project: ['frontend/tsconfig.json', 'backend/tsconfig.json', 'e2e/tsconfig.json'],
+        },
+        node: true,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -34,6 +86,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       'import-x/no-cycle': 'error',
       'import-x/no-self-import': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: import.meta.dirname, zones: importZones },
+      ],
       eqeqeq: ['error', 'smart'],
     },
   },
@@ -80,7 +136,14 @@ export default tseslint.config(
     files: ['frontend/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Shared code by its place in src (`@/lib/quantity`), not by counting folders.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../../*'], message: 'Import from src through the @/ alias.' }] },
+      ],
+    },
   },
   prettier,
 );

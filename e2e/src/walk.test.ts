@@ -137,7 +137,10 @@ async function chooseKind(page: Page, kind: string, submitLabel: string): Promis
 function chosenLocation(page: Page, slot: string): Promise<string | undefined> {
   return page
     .getByRole('combobox', { name: `or choose ${slot.toLowerCase()}` })
-    .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text.trim());
+    .evaluate((select: HTMLSelectElement) =>
+      // Locations holding the item show their stock after the name: "BIN-A — Bin A (5 each)".
+      select.selectedOptions[0]?.text.trim().replace(/ \([^)]*\)$/, ''),
+    );
 }
 
 /** Scans a location code into a slot and waits until the slot shows that location. */
@@ -267,7 +270,21 @@ for (const size of SIZES) {
           await page.getByRole('textbox', { name: /^Reorder point/ }).fill('5');
         }
         await checkA11y(page, 'new item form');
-        await page.getByRole('button', { name: 'Create item' }).click();
+        if (item === nut) {
+          // A fast double click posts once.
+          const posts: string[] = [];
+          const count = (request: { method: () => string; url: () => string }) => {
+            if (request.method() === 'POST' && request.url().endsWith('/api/v1/items'))
+              posts.push(request.url());
+          };
+          page.on('request', count);
+          await page.getByRole('button', { name: 'Create item' }).dblclick();
+          await heading(page, `${item.sku} — ${item.name}`);
+          page.off('request', count);
+          expect(posts).toHaveLength(1);
+        } else {
+          await page.getByRole('button', { name: 'Create item' }).click();
+        }
         await heading(page, `${item.sku} — ${item.name}`);
         await shown(status(page, `Created ${item.sku} — ${item.name}.`));
         if (item === bolt) boltId = Number(/\/items\/(\d+)$/.exec(page.url())?.[1]);
@@ -304,6 +321,49 @@ for (const size of SIZES) {
       await quantity.press('Enter');
       await shown(status(page, `Received 25 each of ${nut.sku} into ${binA.code}.`));
       await checkA11y(page, 'movement form (receive)');
+    });
+
+    step('a barcode is never a quantity', async (page) => {
+      const itemField = page.getByRole('textbox', { name: 'Item', exact: true });
+      const quantity = page.getByRole('textbox', { name: /^Quantity/ });
+
+      // A double read: the location is kept, so the second read lands in the quantity.
+      await scanItem(page, bolt.barcode, bolt);
+      await focused(page, quantity);
+      await quantity.pressSequentially(bolt.barcode);
+      await quantity.press('Enter');
+      await shown(page.getByText(`${bolt.barcode} is the code of ${bolt.sku}, not a quantity`));
+      expect(await quantity.inputValue()).toBe('');
+      await focused(page, quantity);
+
+      // A location scanned where the quantity is expected is taken as the location.
+      await quantity.fill(binB.code);
+      await quantity.press('Enter');
+      await shown(page.getByText(`${binB.code} is a location: it is now the to location.`));
+      await expect
+        .poll(() => chosenLocation(page, 'To location'))
+        .toBe(`${binB.code} — ${binB.name}`);
+      expect(await quantity.inputValue()).toBe('');
+
+      // A number far too large asks first; Escape clears it and gives focus back.
+      await quantity.pressSequentially('96385074');
+      await quantity.press('Enter');
+      const question = page.getByRole('group', { name: 'Check the quantity' });
+      await focused(page, question);
+      await checkA11y(page, 'movement form (quantity question)');
+      await page.keyboard.press('Escape');
+      await question.waitFor({ state: 'detached' });
+      await focused(page, quantity);
+      expect(await quantity.inputValue()).toBe('');
+
+      // Nothing of that was recorded.
+      expect(
+        await page
+          .getByRole('status')
+          .filter({ hasText: /96,385,074|Received/ })
+          .count(),
+      ).toBe(0);
+      await itemField.fill('');
     });
 
     step('transfer between bins', async (page) => {
@@ -427,6 +487,19 @@ for (const size of SIZES) {
       );
       await checkA11y(page, 'users');
       await shot(page, 'users');
+
+      // An arrow key on a focused role select changes nothing until Save role.
+      const role = page.getByRole('combobox', { name: `Role of ${viewer.name}` });
+      await role.focus();
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowDown');
+      expect(await role.inputValue()).not.toBe('viewer');
+      await shown(page.getByRole('button', { name: `Save role of ${viewer.name}` }));
+      const users = await page.request.get('/api/v1/users');
+      const listed = ((await users.json()) as { data: { email: string; role: string }[] }).data;
+      expect(listed.find((u) => u.email === viewer.email)?.role).toBe('viewer');
+      await page.getByRole('button', { name: `Undo role change of ${viewer.name}` }).click();
+      expect(await role.inputValue()).toBe('viewer');
 
       await go(page, 'Dashboard', 'Dashboard');
       await shown(page.getByRole('heading', { name: 'Recent movements' }));

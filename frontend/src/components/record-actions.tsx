@@ -57,11 +57,12 @@ export function RecordActions(props: RecordActionsProps) {
         >
           {toggle.isPending ? togglePending : toggleLabel}
         </button>
-        {props.canDelete && !confirmingDelete ? (
+        {props.canDelete ? (
           <button
             type="button"
             className="button button--secondary"
             disabled={busy}
+            aria-expanded={confirmingDelete}
             onClick={run(() => setConfirmingDelete(true))}
           >
             Delete

@@ -4060,3 +4060,110 @@ export interface operations {
     };
   };
 }
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]
+  >;
+};
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1ItemsGetParametersQueryArchivedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/items']['get']['parameters']['query']['archived']
+> = ['active', 'archived', 'all'];
+export const pathsApiV1ItemsGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/items']['get']['parameters']['query']['sort']
+> = ['sku', 'name', 'createdAt', 'updatedAt'];
+export const pathsApiV1ItemsGetParametersQueryOrderValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/items']['get']['parameters']['query']['order']
+> = ['asc', 'desc'];
+export const pathsApiV1ItemsPostRequestBodyContentApplicationJsonUnitValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/items']['post']['requestBody']['content']['application/json']['unit']
+> = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];
+export const pathsApiV1ItemsIdPatchRequestBodyContentApplicationJsonUnitValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/items/{id}']['patch']['requestBody']['content']['application/json']['unit']
+> = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];
+export const pathsApiV1LocationsGetParametersQueryArchivedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/locations']['get']['parameters']['query']['archived']
+> = ['active', 'archived', 'all'];
+export const pathsApiV1LocationsGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/locations']['get']['parameters']['query']['sort']
+> = ['code', 'name'];
+export const pathsApiV1LocationsGetParametersQueryOrderValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/locations']['get']['parameters']['query']['order']
+> = ['asc', 'desc'];
+export const pathsApiV1LocationsTreeGetParametersQueryArchivedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/locations/tree']['get']['parameters']['query']['archived']
+> = ['active', 'all'];
+export const pathsApiV1MovementsGetParametersQueryKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/movements']['get']['parameters']['query']['kind']
+> = ['receive', 'ship', 'transfer', 'adjust', 'count'];
+export const pathsApiV1MovementsPostRequestBodyContentApplicationJsonOneOf0KindValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/movements']['post']['requestBody']['content']['application/json'],
+    {
+      kind: unknown;
+    }
+  >['kind']
+> = ['receive'];
+export const pathsApiV1MovementsPostRequestBodyContentApplicationJsonOneOf1KindValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/movements']['post']['requestBody']['content']['application/json'],
+    {
+      kind: unknown;
+    }
+  >['kind']
+> = ['ship'];
+export const pathsApiV1MovementsPostRequestBodyContentApplicationJsonOneOf2KindValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/movements']['post']['requestBody']['content']['application/json'],
+    {
+      kind: unknown;
+    }
+  >['kind']
+> = ['transfer'];
+export const pathsApiV1MovementsPostRequestBodyContentApplicationJsonOneOf3KindValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/movements']['post']['requestBody']['content']['application/json'],
+    {
+      kind: unknown;
+    }
+  >['kind']
+> = ['adjust'];
+export const pathsApiV1MovementsPostRequestBodyContentApplicationJsonOneOf4KindValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/movements']['post']['requestBody']['content']['application/json'],
+    {
+      kind: unknown;
+    }
+  >['kind']
+> = ['count'];
+export const pathsApiV1UsersPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/users']['post']['requestBody']['content']['application/json']['role']
+> = ['viewer', 'operator', 'manager', 'admin'];
+export const pathsApiV1UsersIdPatchRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/users/{id}']['patch']['requestBody']['content']['application/json']['role']
+> = ['viewer', 'operator', 'manager', 'admin'];
+export const pathsApiV1ApiTokensPostRequestBodyContentApplicationJsonScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/api-tokens']['post']['requestBody']['content']['application/json']['scope']
+> = ['read', 'write'];
+export const pathsApiV1SettingsPatchRequestBodyContentApplicationJsonDefaultUnitValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/settings']['patch']['requestBody']['content']['application/json']['defaultUnit']
+> = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];
+export const itemUnitValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Item']['unit']
+> = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];
+export const movementKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Movement']['kind']
+> = ['receive', 'ship', 'transfer', 'adjust', 'count'];
+export const userRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['User']['role']
+> = ['viewer', 'operator', 'manager', 'admin'];
+export const meViaValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Me']['via']> =
+  ['session', 'token'];
+export const apiTokenScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApiToken']['scope']
+> = ['read', 'write'];
+export const settingsDefaultUnitValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Settings']['defaultUnit']
+> = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];

@@ -3,6 +3,12 @@
 // in the API shows up here as a type error instead of a runtime surprise.
 // Quantities are decimal strings ("12", "0.5"); ids are integers; timestamps ISO strings.
 import type { components, paths } from './api-schema.gen';
+import {
+  apiTokenScopeValues,
+  itemUnitValues,
+  movementKindValues,
+  userRoleValues,
+} from './api-schema.gen';
 
 type Schemas = components['schemas'];
 type JsonBody<T> = T extends { requestBody?: { content: { 'application/json': infer B } } }
@@ -24,23 +30,8 @@ export interface CursorList<T> {
 // Items
 export type Item = Schemas['Item'];
 export type Unit = Item['unit'];
-export const UNITS = [
-  'each',
-  'box',
-  'pack',
-  'pair',
-  'set',
-  'roll',
-  'kg',
-  'g',
-  'l',
-  'ml',
-  'm',
-  'cm',
-] as const satisfies readonly Unit[];
-// Fails to compile if the API gains a unit the form does not offer.
-const _allUnitsListed: Exclude<Unit, (typeof UNITS)[number]> extends never ? true : false = true;
-void _allUnitsListed;
+// Enumerations come from the OpenAPI document (gen:api --enum-values), never hand-copied.
+export const UNITS: readonly Unit[] = itemUnitValues;
 
 type ItemsQueryParams = Query<paths['/api/v1/items']['get']>;
 export type ArchivedFilter = NonNullable<ItemsQueryParams['archived']>;
@@ -66,13 +57,7 @@ export type StockSummary = Schemas['StockSummary'];
 export type Movement = Schemas['Movement'];
 export type MovementKind = Movement['kind'];
 export type MovementLocationRef = NonNullable<Movement['fromLocation']>;
-export const MOVEMENT_KINDS = [
-  'receive',
-  'ship',
-  'transfer',
-  'adjust',
-  'count',
-] as const satisfies readonly MovementKind[];
+export const MOVEMENT_KINDS: readonly MovementKind[] = movementKindValues;
 export type MovementInput = JsonBody<paths['/api/v1/movements']['post']>;
 export type MovementFilters = Omit<Query<paths['/api/v1/movements']['get']>, 'limit' | 'cursor'>;
 
@@ -80,10 +65,10 @@ export type MovementFilters = Omit<Query<paths['/api/v1/movements']['get']>, 'li
 export type User = Schemas['User'];
 export type Role = User['role'];
 export type SignInThrottleCleared = Schemas['SignInThrottleCleared'];
-export const ROLES = ['admin', 'manager', 'operator', 'viewer'] as const satisfies readonly Role[];
-const _allRolesListed: Exclude<Role, (typeof ROLES)[number]> extends never ? true : false = true;
-void _allRolesListed;
+export const ROLES: readonly Role[] = userRoleValues;
 export type Me = Schemas['Me'];
 export type Settings = Schemas['Settings'];
 export type ApiToken = Schemas['ApiToken'];
+export type ApiTokenScope = ApiToken['scope'];
+export const API_TOKEN_SCOPES: readonly ApiTokenScope[] = apiTokenScopeValues;
 export type AuditEntry = Schemas['AuditEntry'];

@@ -8,6 +8,7 @@ export interface ProblemForForm<F extends string> {
   /** Summary for the alert above the form: the problem's detail plus messages with no field. */
   detail: string;
   unmatched: string[];
+  requestId?: string | undefined;
 }
 
 /** "body.sku", "/sku", "sku" and ["body","sku"]-style paths all mean the `sku` field. */
@@ -46,5 +47,5 @@ export function problemForForm<F extends string>(
       ? describeActionError(error, 'make this change')
       : (error.detail ?? error.title);
   if (codeField && !fieldErrors[codeField]) fieldErrors[codeField] = detail;
-  return { fieldErrors, detail, unmatched };
+  return { fieldErrors, detail, unmatched, requestId: error.requestId };
 }

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { cursorPage, makeMovement, page } from '../../testing/fixtures';
-import { mockApi } from '../../testing/mock-api';
-import { renderRoute } from '../../testing/render-route';
-import { jsonResponse, problemResponse } from '../../testing/responses';
+import { cursorPage, makeMovement, page } from '@/testing/fixtures';
+import { mockApi } from '@/testing/mock-api';
+import { renderRoute } from '@/testing/render-route';
+import { jsonResponse, problemResponse } from '@/testing/responses';
 
 const summary = {
   activeItems: 1234,

@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
-import { Page } from '../../components/page';
-import { paths } from '../../config/paths';
-import { useCan } from '../../hooks/use-current-user';
-import { DEFAULT_SETTINGS, useSettings } from '../../hooks/use-settings';
-import { LowStockList } from '../../features/dashboard/components/low-stock-list';
-import { RecentMovements } from '../../features/dashboard/components/recent-movements';
-import { SummaryStats } from '../../features/dashboard/components/summary-stats';
-import { StatusSummaryCard } from '../../features/system/components/status-summary-card';
+import { Page } from '@/components/page';
+import { paths } from '@/config/paths';
+import { useCan } from '@/hooks/use-current-user';
+import { DEFAULT_SETTINGS, useSettings } from '@/hooks/use-settings';
+import { LowStockList } from '@/features/dashboard/components/low-stock-list';
+import { RecentMovements } from '@/features/dashboard/components/recent-movements';
+import { SummaryStats } from '@/features/dashboard/components/summary-stats';
+import { StatusSummaryCard } from '@/features/system/components/status-summary-card';
 
 export function DashboardRoute() {
   const allowed = useCan();

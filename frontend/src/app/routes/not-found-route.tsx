@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../../components/empty-state';
-import { Page } from '../../components/page';
-import { paths } from '../../config/paths';
+import { EmptyState } from '@/components/empty-state';
+import { Page } from '@/components/page';
+import { paths } from '@/config/paths';
 
 export function NotFoundRoute() {
   return (

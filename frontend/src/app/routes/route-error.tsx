@@ -1,5 +1,5 @@
 import { useRouteError } from 'react-router';
-import { ErrorState } from '../../components/error-state';
+import { ErrorState } from '@/components/error-state';
 
 /**
  * Catches render errors in a page. The details go to the console for developers;

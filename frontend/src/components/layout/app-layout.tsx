@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
-import { paths } from '../../config/paths';
-import { DEFAULT_SETTINGS, useSettings } from '../../hooks/use-settings';
+import { paths } from '@/config/paths';
+import { DEFAULT_SETTINGS, useSettings } from '@/hooks/use-settings';
 import { MainNav } from './main-nav';
 import './app-layout.css';
 

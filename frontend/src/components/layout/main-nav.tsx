@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router';
-import { paths } from '../../config/paths';
-import { useCan } from '../../hooks/use-current-user';
-import type { Action } from '../../lib/permissions';
+import { paths } from '@/config/paths';
+import { useCan } from '@/hooks/use-current-user';
+import type { Action } from '@/lib/permissions';
 
 interface NavEntry {
   to: string;

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { accountRoots } from '../../../lib/query-keys';
-import type { ApiToken } from '../../../lib/api-types';
+import { apiRequest } from '@/lib/api-client';
+import { accountRoots } from '@/lib/query-keys';
+import type { ApiToken } from '@/lib/api-types';
 import type { ApiTokenScope } from './get-api-tokens';
 
 export interface CreatedApiToken {

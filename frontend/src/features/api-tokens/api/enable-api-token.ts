@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { ApiToken } from '../../../lib/api-types';
-import { accountRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { ApiToken } from '@/lib/api-types';
+import { accountRoots } from '@/lib/query-keys';
 
 /**
  * POST /api/v1/api-tokens/:id/enable → the token. A token disabled when its user was

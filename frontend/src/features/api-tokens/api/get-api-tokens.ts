@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { ApiToken } from '../../../lib/api-types';
-import { accountRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { ApiToken } from '@/lib/api-types';
+import { accountRoots } from '@/lib/query-keys';
 
 export type ApiTokenScope = ApiToken['scope'];
 

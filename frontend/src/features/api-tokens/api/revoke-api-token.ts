@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { accountRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import { accountRoots } from '@/lib/query-keys';
 
 /** DELETE /api/v1/api-tokens/:id → 204; the token stops working at once. */
 export function revokeApiToken(id: number): Promise<void> {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { ConfirmAction } from '../../../components/confirm-action';
-import { describeActionError } from '../../../lib/api-errors';
-import type { ApiToken } from '../../../lib/api-types';
-import { formatDateTime } from '../../../lib/format-date';
+import { ConfirmAction } from '@/components/confirm-action';
+import { describeActionError } from '@/lib/api-errors';
+import type { ApiToken } from '@/lib/api-types';
+import { formatDateTime } from '@/lib/format-date';
 import { useEnableApiToken } from '../api/enable-api-token';
 import { useRevokeApiToken } from '../api/revoke-api-token';
 
@@ -48,7 +48,38 @@ export function TokenRow({
         <TokenStatus token={token} />
       </td>
       <td data-label="Actions">
-        {token.revokedAt ? null : confirming ? (
+        {token.revokedAt ? null : (
+          <div className="button-row">
+            {token.disabledAt ? (
+              <button
+                type="button"
+                className="button button--small"
+                disabled={enable.isPending}
+                onClick={() => {
+                  revoke.reset();
+                  enable.mutate(token.id, { onSuccess: onEnabled });
+                }}
+              >
+                {enable.isPending ? 'Enabling…' : 'Enable'}
+                <span className="visually-hidden"> {token.name}</span>
+              </button>
+            ) : null}
+            {/* Stays visible while asking, so focus can return to it (Escape, Cancel). */}
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-expanded={confirming}
+              onClick={() => {
+                revoke.reset();
+                enable.reset();
+                setConfirming(true);
+              }}
+            >
+              Revoke<span className="visually-hidden"> {token.name}</span>
+            </button>
+          </div>
+        )}
+        {confirming && !token.revokedAt ? (
           <ConfirmAction
             label={`Revoke ${token.name}`}
             message={`Revoke “${token.name}”? Anything using it stops working at once.`}
@@ -65,35 +96,7 @@ export function TokenRow({
             }
             onCancel={() => setConfirming(false)}
           />
-        ) : (
-          <div className="button-row">
-            {token.disabledAt ? (
-              <button
-                type="button"
-                className="button button--small"
-                disabled={enable.isPending}
-                onClick={() => {
-                  revoke.reset();
-                  enable.mutate(token.id, { onSuccess: onEnabled });
-                }}
-              >
-                {enable.isPending ? 'Enabling…' : 'Enable'}
-                <span className="visually-hidden"> {token.name}</span>
-              </button>
-            ) : null}
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => {
-                revoke.reset();
-                enable.reset();
-                setConfirming(true);
-              }}
-            >
-              Revoke<span className="visually-hidden"> {token.name}</span>
-            </button>
-          </div>
-        )}
+        ) : null}
         {error ? (
           <p className="field__error" role="alert">
             {describeActionError(error, 'change API tokens')}

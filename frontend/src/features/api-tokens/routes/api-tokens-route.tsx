@@ -1,14 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import { EmptyState } from '../../../components/empty-state';
-import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
-import { Page } from '../../../components/page';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { StatusLine } from '../../../components/status-line';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { problemForForm } from '../../../lib/problem-fields';
+import { useState } from 'react';
+import * as z from 'zod/mini';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { SelectField, TextField } from '@/components/form/fields';
+import { useAppForm } from '@/hooks/use-app-form';
+import { requiredText } from '@/lib/form-rules';
+import { EmptyState } from '@/components/empty-state';
+import { Page } from '@/components/page';
+import { QueryErrorState } from '@/components/query-error-state';
+import { StatusLine } from '@/components/status-line';
+import { TableSkeleton } from '@/components/table-skeleton';
 import { useCreateApiToken, type CreatedApiToken } from '../api/create-api-token';
-import { useApiTokens, type ApiTokenScope } from '../api/get-api-tokens';
+import { API_TOKEN_SCOPES, type ApiTokenScope } from '@/lib/api-types';
+import { useApiTokens } from '../api/get-api-tokens';
 import { TokenRow } from '../components/token-row';
 import { TokenSecret } from '../components/token-secret';
 
@@ -89,79 +92,38 @@ export function ApiTokensRoute() {
   );
 }
 
+const tokenSchema = z.object({
+  name: requiredText('Name the token after what will use it, e.g. “Nightly export”.', 100),
+  scope: z.enum(API_TOKEN_SCOPES as [ApiTokenScope, ...ApiTokenScope[]]),
+});
+type TokenValues = z.infer<typeof tokenSchema>;
+const SCOPE_OPTIONS = API_TOKEN_SCOPES.map((scope) => ({ value: scope, label: SCOPES[scope] }));
+
 function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiToken) => void }) {
   const create = useCreateApiToken();
-  const [name, setName] = useState('');
-  const [scope, setScope] = useState<ApiTokenScope>('read');
-  const [missing, setMissing] = useState<string | undefined>();
-  const server = create.error ? problemForForm(create.error, ['name', 'scope'] as const) : null;
+  const state = useAppForm<TokenValues>({
+    schema: tokenSchema,
+    defaultValues: { name: '', scope: 'read' },
+  });
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!name.trim()) {
-      setMissing('Name the token after what will use it, e.g. “Nightly export”.');
-      return;
-    }
-    setMissing(undefined);
-    create.mutate(
-      { name: name.trim(), scope },
-      {
-        onSuccess: (result) => {
-          setName('');
-          onCreated(result);
-        },
-      },
-    );
+  const save = async (values: TokenValues) => {
+    const result = await create.mutateAsync({ name: values.name.trim(), scope: values.scope });
+    state.form.reset();
+    onCreated(result);
   };
 
   return (
     <section className="card section" aria-labelledby="new-token-title">
       <h2 id="new-token-title">New token</h2>
-      <form className="form" noValidate onSubmit={handleSubmit}>
-        {server && !create.isPending ? (
-          <FormAlert
-            title="Token not created"
-            detail={server.detail}
-            unmatched={server.unmatched}
-          />
-        ) : null}
+      <AppForm state={state} onSubmit={save} problemTitle="Token not created">
         <div className="form-grid">
-          <FormField label="Name" error={missing ?? server?.fieldErrors.name}>
-            {(control) => (
-              <input
-                {...control}
-                name="name"
-                className="input"
-                autoComplete="off"
-                value={name}
-                onChange={(event) => setName(event.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField label="Scope" error={server?.fieldErrors.scope}>
-            {(control) => (
-              <select
-                {...control}
-                name="scope"
-                className="input"
-                value={scope}
-                onChange={(event) => setScope(event.target.value as ApiTokenScope)}
-              >
-                {Object.entries(SCOPES).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <TextField<TokenValues> name="name" label="Name" autoComplete="off" />
+          <SelectField<TokenValues> name="scope" label="Scope" options={SCOPE_OPTIONS} />
         </div>
         <div className="button-row">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create token'}
-          </button>
+          <SubmitButton label="Create token" pendingLabel="Creating…" />
         </div>
-      </form>
+      </AppForm>
     </section>
   );
 }

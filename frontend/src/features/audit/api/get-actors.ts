@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { User } from '../../../lib/api-types';
-import { accountRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { User } from '@/lib/api-types';
+import { accountRoots } from '@/lib/query-keys';
 
 /** GET /api/v1/users — the people an audit entry can be filtered by. */
 export function getActors(signal?: AbortSignal): Promise<{ data: User[] }> {

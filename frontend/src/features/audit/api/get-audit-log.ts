@@ -1,8 +1,8 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { AuditEntry, CursorList } from '../../../lib/api-types';
-import { accountRoots } from '../../../lib/query-keys';
-import { toQueryString } from '../../../lib/query-string';
+import { apiRequest } from '@/lib/api-client';
+import type { AuditEntry, CursorList } from '@/lib/api-types';
+import { accountRoots } from '@/lib/query-keys';
+import { toQueryString } from '@/lib/query-string';
 
 export interface AuditFilters {
   action?: string;

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../lib/api-types';
+import type { AuditEntry } from '@/lib/api-types';
 
 function show(value: unknown): string {
   if (value === undefined) return '—';

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { cursorPage, makeUser } from '../../../testing/fixtures';
-import { mockApi } from '../../../testing/mock-api';
-import { renderRoute } from '../../../testing/render-route';
-import { jsonResponse } from '../../../testing/responses';
+import { cursorPage, makeUser } from '@/testing/fixtures';
+import { mockApi } from '@/testing/mock-api';
+import { renderRoute } from '@/testing/render-route';
+import { jsonResponse } from '@/testing/responses';
 
 const entry = {
   id: 9,

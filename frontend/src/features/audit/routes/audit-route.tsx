@@ -1,17 +1,17 @@
 import { Fragment, useState, type FormEvent } from 'react';
-import { EmptyState } from '../../../components/empty-state';
-import { FormField } from '../../../components/form-field';
-import { Page } from '../../../components/page';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { useSearchParamUpdater } from '../../../hooks/use-search-param-updater';
-import { endOfDayIso, formatDateTime, startOfDayIso } from '../../../lib/format-date';
+import { EmptyState } from '@/components/empty-state';
+import { FormField } from '@/components/form-field';
+import { Page } from '@/components/page';
+import { QueryErrorState } from '@/components/query-error-state';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
+import { endOfDayIso, formatDateTime, startOfDayIso } from '@/lib/format-date';
 import { useActors } from '../api/get-actors';
-import type { AuditEntry } from '../../../lib/api-types';
+import type { AuditEntry } from '@/lib/api-types';
 import { useAuditLog, type AuditFilters } from '../api/get-audit-log';
 import { AuditDiff } from '../components/audit-diff';
 import '../components/audit.css';
-import { DateRangeFields, FilterActions } from '../../../components/filter-bar-parts';
+import { DateRangeFields, FilterActions } from '@/components/filter-bar-parts';
 
 const FILTER_KEYS = ['action', 'actor', 'entityType', 'from', 'to'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];

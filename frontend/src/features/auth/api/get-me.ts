@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/api-errors';
-import type { Me } from '../../../lib/api-types';
-import { meQueryKey } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-errors';
+import type { Me } from '@/lib/api-types';
+import { meQueryKey } from '@/lib/query-keys';
 
 /** GET /api/v1/auth/me → who is signed in, or `null` when the server says nobody (401). */
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {

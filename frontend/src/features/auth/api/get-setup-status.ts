@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { accountRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import { accountRoots } from '@/lib/query-keys';
 
 export interface SetupStatus {
   needsSetup: boolean;

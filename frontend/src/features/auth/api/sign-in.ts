@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { Me, User } from '../../../lib/api-types';
-import { forgetEverythingButSession, meQueryKey } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { Me, User } from '@/lib/api-types';
+import { forgetEverythingButSession, meQueryKey } from '@/lib/query-keys';
 
 export interface SignInInput {
   email: string;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { forgetEverythingButSession, meQueryKey } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import { forgetEverythingButSession, meQueryKey } from '@/lib/query-keys';
 
 /** POST /api/v1/auth/logout → 204; the cookie is cleared. */
 export function signOut(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Page } from '../../../components/page';
+import { Page } from '@/components/page';
 import './auth.css';
 
 /** The shell for pages shown before anyone is signed in: brand, one card, one main landmark. */

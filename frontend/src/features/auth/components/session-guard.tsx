@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { LoadingState } from '../../../components/loading-state';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { paths } from '../../../config/paths';
-import { CurrentUserContext } from '../../../hooks/use-current-user';
+import { LoadingState } from '@/components/loading-state';
+import { QueryErrorState } from '@/components/query-error-state';
+import { paths } from '@/config/paths';
+import { CurrentUserContext } from '@/hooks/use-current-user';
 import { useMe } from '../api/get-me';
 import { useSetupStatus } from '../api/get-setup-status';
 import './auth.css';

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { paths } from '../../../config/paths';
-import { useCurrentUser } from '../../../hooks/use-current-user';
-import { describeActionError } from '../../../lib/api-errors';
-import { roleLabels } from '../../../lib/permissions';
+import { paths } from '@/config/paths';
+import { useCurrentUser } from '@/hooks/use-current-user';
+import { describeActionError } from '@/lib/api-errors';
+import { roleLabels } from '@/lib/permissions';
 import { useSignOut } from '../api/sign-out';
 import './auth.css';
 

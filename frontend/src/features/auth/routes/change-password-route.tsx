@@ -1,97 +1,84 @@
-import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
-import { Page } from '../../../components/page';
-import { StatusLine } from '../../../components/status-line';
-import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../../lib/passwords';
-import { useFormErrors } from '../../../hooks/use-form-errors';
-import type { FieldErrors } from '../../../lib/problem-fields';
+import { useState } from 'react';
+import * as z from 'zod/mini';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { TextField } from '@/components/form/fields';
+import { Page } from '@/components/page';
+import { StatusLine } from '@/components/status-line';
+import { useAppForm } from '@/hooks/use-app-form';
+import { password } from '@/lib/form-rules';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/passwords';
 import { useChangePassword } from '../api/change-password';
 
-const FIELDS = ['currentPassword', 'newPassword', 'confirm'] as const;
-type Field = (typeof FIELDS)[number];
-const EMPTY: Record<Field, string> = { currentPassword: '', newPassword: '', confirm: '' };
+const schema = z
+  .object({
+    currentPassword: z.string().check(z.minLength(1, 'Enter your current password.')),
+    newPassword: password,
+    confirm: z.string(),
+  })
+  .check(
+    z.refine((values) => values.confirm === values.newPassword, {
+      error: 'The passwords do not match.',
+      path: ['confirm'],
+    }),
+  );
+type Values = z.infer<typeof schema>;
+const EMPTY: Values = { currentPassword: '', newPassword: '', confirm: '' };
 
 export function ChangePasswordRoute() {
   const change = useChangePassword();
-  const [values, setValues] = useState(EMPTY);
   const [done, setDone] = useState<string | undefined>();
-
   // A wrong current password (422 CURRENT_PASSWORD_WRONG) belongs on its field.
-  const { server, fieldErrors, formRef, alertRef, clearError, reportClientErrors } = useFormErrors(
-    FIELDS,
-    change.error,
-    {
+  const state = useAppForm<Values>({
+    schema,
+    defaultValues: EMPTY,
+    codeFields: {
       CURRENT_PASSWORD_WRONG: 'currentPassword',
       INVALID_CREDENTIALS: 'currentPassword',
     },
-  );
-
-  const set = (field: Field) => (event: { target: { value: string } }) => {
-    setValues((current) => ({ ...current, [field]: event.target.value }));
-    clearError(field);
-  };
-
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setDone(undefined);
-    const errors: FieldErrors<Field> = {};
-    if (!values.currentPassword) errors.currentPassword = 'Enter your current password.';
-    const weak = passwordProblem(values.newPassword);
-    if (weak) errors.newPassword = weak;
-    if (values.confirm !== values.newPassword) errors.confirm = 'The passwords do not match.';
-    if (reportClientErrors(errors)) return;
-    change.mutate(
-      { currentPassword: values.currentPassword, newPassword: values.newPassword },
-      {
-        onSuccess: () => {
-          setValues(EMPTY);
-          setDone('Password changed. You were signed out everywhere else.');
-        },
-      },
-    );
-  };
-
-  const input = (field: Field, autoComplete: string) => ({
-    name: field,
-    type: 'password',
-    className: 'input',
-    autoComplete,
-    value: values[field],
-    onChange: set(field),
   });
+
+  const submit = async (values: Values) => {
+    setDone(undefined);
+    await change.mutateAsync({
+      currentPassword: values.currentPassword,
+      newPassword: values.newPassword,
+    });
+    state.form.reset(EMPTY);
+    setDone('Password changed. You were signed out everywhere else.');
+  };
 
   return (
     <Page title="Change password" description="Changing it signs you out on every other device.">
       <StatusLine>{done}</StatusLine>
-      <form className="form card" noValidate onSubmit={handleSubmit} ref={formRef}>
-        {server && !change.isPending ? (
-          <FormAlert
-            ref={alertRef}
-            title="Password not changed"
-            detail={server.detail}
-            unmatched={server.unmatched}
-          />
-        ) : null}
-        <FormField label="Current password" error={fieldErrors.currentPassword}>
-          {(control) => <input {...control} {...input('currentPassword', 'current-password')} />}
-        </FormField>
-        <FormField
+      <AppForm
+        state={state}
+        onSubmit={submit}
+        problemTitle="Password not changed"
+        className="form card"
+      >
+        <TextField<Values>
+          name="currentPassword"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField<Values>
+          name="newPassword"
           label="New password"
-          error={fieldErrors.newPassword}
+          type="password"
+          autoComplete="new-password"
           hint={`${PASSWORD_MIN}–${PASSWORD_MAX} characters.`}
-        >
-          {(control) => <input {...control} {...input('newPassword', 'new-password')} />}
-        </FormField>
-        <FormField label="Confirm new password" error={fieldErrors.confirm}>
-          {(control) => <input {...control} {...input('confirm', 'new-password')} />}
-        </FormField>
+        />
+        <TextField<Values>
+          name="confirm"
+          label="Confirm new password"
+          type="password"
+          autoComplete="new-password"
+        />
         <div className="button-row">
-          <button type="submit" className="button" disabled={change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change password'}
-          </button>
+          <SubmitButton label="Change password" pendingLabel="Changing…" />
         </div>
-      </form>
+      </AppForm>
     </Page>
   );
 }

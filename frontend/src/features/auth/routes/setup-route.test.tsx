@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { cursorPage, makeUser, page } from '../../../testing/fixtures';
-import { mockApi } from '../../../testing/mock-api';
-import { renderRoute } from '../../../testing/render-route';
-import { jsonResponse, problemResponse } from '../../../testing/responses';
-import { meResponse, unauthenticated } from '../../../testing/session';
+import { cursorPage, makeUser, page } from '@/testing/fixtures';
+import { mockApi } from '@/testing/mock-api';
+import { renderRoute } from '@/testing/render-route';
+import { jsonResponse, problemResponse } from '@/testing/responses';
+import { meResponse, unauthenticated } from '@/testing/session';
 
 describe('SetupRoute', () => {
   it('when no user exists, then the guard sends any page to /setup, and setting up signs in as admin', async () => {

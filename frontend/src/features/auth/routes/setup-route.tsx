@@ -1,21 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import * as z from 'zod/mini';
 import { Link, Navigate } from 'react-router';
-import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
-import { LoadingState } from '../../../components/loading-state';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { paths } from '../../../config/paths';
-import { ApiError } from '../../../lib/api-errors';
-import { useFormErrors } from '../../../hooks/use-form-errors';
-import type { FieldErrors } from '../../../lib/problem-fields';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { TextField } from '@/components/form/fields';
+import { LoadingState } from '@/components/loading-state';
+import { QueryErrorState } from '@/components/query-error-state';
+import { paths } from '@/config/paths';
+import { ApiError } from '@/lib/api-errors';
+import { useAppForm } from '@/hooks/use-app-form';
+import { password, requiredText } from '@/lib/form-rules';
 import { useSetupStatus } from '../api/get-setup-status';
 import { useCompleteSetup } from '../api/complete-setup';
 import { useMe } from '../api/get-me';
 import { AuthScreen } from '../components/auth-screen';
-import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../../lib/passwords';
-
-const FIELDS = ['setupToken', 'email', 'name', 'password', 'confirm'] as const;
-type Field = (typeof FIELDS)[number];
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/passwords';
 
 export function SetupRoute() {
   const me = useMe();
@@ -48,144 +45,78 @@ export function SetupRoute() {
   );
 }
 
+const setupSchema = z
+  .object({
+    setupToken: requiredText('Enter the setup token from the API log.'),
+    email: requiredText('Enter an email address.', 254),
+    name: requiredText('Enter your name.', 100),
+    password,
+    confirm: z.string(),
+  })
+  .check(
+    z.refine((values) => values.confirm === values.password, {
+      error: 'The passwords do not match.',
+      path: ['confirm'],
+    }),
+  );
+type SetupValues = z.infer<typeof setupSchema>;
+
 function SetupForm() {
   const complete = useCompleteSetup();
-  const [values, setValues] = useState<Record<Field, string>>({
-    setupToken: '',
-    email: '',
-    name: '',
-    password: '',
-    confirm: '',
+  const state = useAppForm<SetupValues>({
+    schema: setupSchema,
+    defaultValues: { setupToken: '', email: '', name: '', password: '', confirm: '' },
+    codeFields: { SETUP_TOKEN_INVALID: 'setupToken' },
   });
+  const error = state.problem?.error;
+  const setupDone = error instanceof ApiError && error.code === 'SETUP_DONE';
 
-  const { server, fieldErrors, formRef, alertRef, clearError, reportClientErrors } = useFormErrors(
-    FIELDS,
-    complete.error,
-    { SETUP_TOKEN_INVALID: 'setupToken' },
-  );
-  const setupDone = complete.error instanceof ApiError && complete.error.code === 'SETUP_DONE';
-
-  const set = (field: Field) => (event: { target: { value: string } }) => {
-    setValues((current) => ({ ...current, [field]: event.target.value }));
-    clearError(field);
-  };
-
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const errors: FieldErrors<Field> = {};
-    if (!values.setupToken.trim()) errors.setupToken = 'Enter the setup token from the API log.';
-    if (!values.email.trim()) errors.email = 'Enter an email address.';
-    if (!values.name.trim()) errors.name = 'Enter your name.';
-    const weak = passwordProblem(values.password);
-    if (weak) errors.password = weak;
-    if (values.confirm !== values.password) errors.confirm = 'The passwords do not match.';
-    if (reportClientErrors(errors)) return;
-    // On success the session is set and SetupRoute moves on to the dashboard.
-    complete.mutate({
+  // On success the session is set and SetupRoute moves on to the dashboard.
+  const submit = (values: SetupValues) =>
+    complete.mutateAsync({
       setupToken: values.setupToken.trim(),
       email: values.email.trim(),
       name: values.name.trim(),
       password: values.password,
     });
-  };
 
   return (
-    <form className="form" noValidate onSubmit={handleSubmit} ref={formRef}>
-      {server && !complete.isPending ? (
-        <FormAlert
-          ref={alertRef}
-          title="Not set up"
-          detail={server.detail}
-          unmatched={server.unmatched}
-        />
-      ) : null}
+    <AppForm state={state} onSubmit={submit} problemTitle="Not set up" guardLeaving={false}>
       {setupDone ? (
         <p>
           <Link to={paths.signIn}>Go to sign in</Link>
         </p>
       ) : null}
-      <FormField
+      <TextField<SetupValues>
+        name="setupToken"
         label="Setup token"
-        error={fieldErrors.setupToken}
+        autoComplete="off"
+        spellCheck={false}
         hint={
           <>
             Printed by the API when it starts with no users: run{' '}
             <code>docker compose logs api | grep setup</code>.
           </>
         }
-      >
-        {(control) => (
-          <input
-            {...control}
-            name="setupToken"
-            className="input mono"
-            autoComplete="off"
-            spellCheck={false}
-            value={values.setupToken}
-            onChange={set('setupToken')}
-          />
-        )}
-      </FormField>
-      <FormField label="Email" error={fieldErrors.email}>
-        {(control) => (
-          <input
-            {...control}
-            name="email"
-            type="email"
-            className="input"
-            autoComplete="username"
-            value={values.email}
-            onChange={set('email')}
-          />
-        )}
-      </FormField>
-      <FormField label="Name" error={fieldErrors.name}>
-        {(control) => (
-          <input
-            {...control}
-            name="name"
-            className="input"
-            autoComplete="name"
-            value={values.name}
-            onChange={set('name')}
-          />
-        )}
-      </FormField>
-      <FormField
+      />
+      <TextField<SetupValues> name="email" label="Email" type="email" autoComplete="username" />
+      <TextField<SetupValues> name="name" label="Name" autoComplete="name" />
+      <TextField<SetupValues>
+        name="password"
         label="Password"
-        error={fieldErrors.password}
+        type="password"
+        autoComplete="new-password"
         hint={`${PASSWORD_MIN}–${PASSWORD_MAX} characters.`}
-      >
-        {(control) => (
-          <input
-            {...control}
-            name="password"
-            type="password"
-            className="input"
-            autoComplete="new-password"
-            value={values.password}
-            onChange={set('password')}
-          />
-        )}
-      </FormField>
-      <FormField label="Confirm password" error={fieldErrors.confirm}>
-        {(control) => (
-          <input
-            {...control}
-            name="confirm"
-            type="password"
-            className="input"
-            autoComplete="new-password"
-            value={values.confirm}
-            onChange={set('confirm')}
-          />
-        )}
-      </FormField>
+      />
+      <TextField<SetupValues>
+        name="confirm"
+        label="Confirm password"
+        type="password"
+        autoComplete="new-password"
+      />
       <div className="button-row">
-        <button type="submit" className="button" disabled={complete.isPending}>
-          {complete.isPending ? 'Setting up…' : 'Create admin and sign in'}
-        </button>
+        <SubmitButton label="Create admin and sign in" pendingLabel="Setting up…" />
       </div>
-    </form>
+    </AppForm>
   );
 }

@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeUser } from '../../../testing/fixtures';
-import { mockApi } from '../../../testing/mock-api';
-import { renderRoute } from '../../../testing/render-route';
-import { jsonResponse, problemResponse } from '../../../testing/responses';
-import { meResponse, unauthenticated } from '../../../testing/session';
+import { makeUser } from '@/testing/fixtures';
+import { mockApi } from '@/testing/mock-api';
+import { renderRoute } from '@/testing/render-route';
+import { jsonResponse, problemResponse } from '@/testing/responses';
+import { meResponse, unauthenticated } from '@/testing/session';
 
 describe('SignInRoute', () => {
   it('when the credentials are right, then it signs in and goes to ?next=', async () => {

@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import * as z from 'zod/mini';
 import { Navigate, useSearchParams } from 'react-router';
-import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
-import { LoadingState } from '../../../components/loading-state';
-import { paths, safeNextPath } from '../../../config/paths';
-import { ApiError } from '../../../lib/api-errors';
-import { formatDuration } from '../../../lib/format-duration';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { TextField } from '@/components/form/fields';
+import { useAppForm } from '@/hooks/use-app-form';
+import { requiredText } from '@/lib/form-rules';
+import { LoadingState } from '@/components/loading-state';
+import { paths, safeNextPath } from '@/config/paths';
+import { ApiError } from '@/lib/api-errors';
+import { formatDuration } from '@/lib/format-duration';
 import { useMe } from '../api/get-me';
 import { useSetupStatus } from '../api/get-setup-status';
 import { useSignIn } from '../api/sign-in';
@@ -49,69 +51,35 @@ export function SignInRoute() {
   );
 }
 
+const signInSchema = z.object({
+  email: requiredText('Enter your email address.', 254),
+  password: z.string().check(z.minLength(1, 'Enter your password.')),
+});
+type SignInValues = z.infer<typeof signInSchema>;
+
 function SignInForm() {
   const signIn = useSignIn();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
-  const alertRef = useRef<HTMLDivElement>(null);
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const state = useAppForm<SignInValues>({
+    schema: signInSchema,
+    defaultValues: { email: '', password: '' },
+    describe: (error) => signInProblem(error as Error),
+  });
+  // On success the session is set and SignInRoute sends the person on to `next`.
+  const submit = (values: SignInValues) =>
+    signIn.mutateAsync({ email: values.email.trim(), password: values.password });
 
-  useEffect(() => {
-    if (signIn.error) alertRef.current?.focus();
-  }, [signIn.error]);
-
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const errors = {
-      ...(email.trim() ? {} : { email: 'Enter your email address.' }),
-      ...(password ? {} : { password: 'Enter your password.' }),
-    };
-    setMissing(errors);
-    if (errors.email) return emailRef.current?.focus();
-    if (errors.password) return passwordRef.current?.focus();
-    // On success the session is set and SignInRoute sends the person on to `next`.
-    signIn.mutate({ email: email.trim(), password });
-  };
-
-  const problem = signIn.error && !signIn.isPending ? signInProblem(signIn.error) : null;
   return (
-    <form className="form" noValidate onSubmit={handleSubmit}>
-      {problem ? <FormAlert ref={alertRef} title={problem.title} detail={problem.detail} /> : null}
-      <FormField label="Email" error={missing.email}>
-        {(control) => (
-          <input
-            {...control}
-            ref={emailRef}
-            className="input"
-            type="email"
-            name="email"
-            autoComplete="username"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField label="Password" error={missing.password}>
-        {(control) => (
-          <input
-            {...control}
-            ref={passwordRef}
-            className="input"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </FormField>
+    <AppForm state={state} onSubmit={submit} problemTitle="Not signed in" guardLeaving={false}>
+      <TextField<SignInValues> name="email" label="Email" type="email" autoComplete="username" />
+      <TextField<SignInValues>
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+      />
       <div className="button-row">
-        <button type="submit" className="button" disabled={signIn.isPending}>
-          {signIn.isPending ? 'Signing in…' : 'Sign in'}
-        </button>
+        <SubmitButton label="Sign in" pendingLabel="Signing in…" />
       </div>
-    </form>
+    </AppForm>
   );
 }

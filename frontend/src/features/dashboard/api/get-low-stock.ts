@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { LowStockLine, OffsetList } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
-import { toQueryString } from '../../../lib/query-string';
+import { apiRequest } from '@/lib/api-client';
+import type { LowStockLine, OffsetList } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
+import { toQueryString } from '@/lib/query-string';
 
 /** GET /api/v1/stock/low — items at or below their reorder point, biggest shortfall first. */
 export function getLowStock(

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { CursorList, Movement } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { CursorList, Movement } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
 
 const RECENT = 10;
 

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { StockSummary } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { StockSummary } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
 
 /** GET /api/v1/stock/summary */
 export function getStockSummary(signal?: AbortSignal): Promise<StockSummary> {

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/empty-state';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { paths } from '../../../config/paths';
-import { formatCount, formatQuantity } from '../../../lib/quantity';
+import { EmptyState } from '@/components/empty-state';
+import { QueryErrorState } from '@/components/query-error-state';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { paths } from '@/config/paths';
+import { formatCount, formatQuantity } from '@/lib/quantity';
 import { useLowStock } from '../api/get-low-stock';
 import './dashboard.css';
 

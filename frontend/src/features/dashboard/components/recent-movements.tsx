@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/empty-state';
-import { MovementTable } from '../../../components/movement-table';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { paths } from '../../../config/paths';
+import { EmptyState } from '@/components/empty-state';
+import { MovementTable } from '@/components/movement-table';
+import { QueryErrorState } from '@/components/query-error-state';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { paths } from '@/config/paths';
 import { useRecentMovements } from '../api/get-recent-movements';
 
 export function RecentMovements() {

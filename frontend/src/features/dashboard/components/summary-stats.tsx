@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/empty-state';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { paths } from '../../../config/paths';
-import { formatCount } from '../../../lib/quantity';
+import { EmptyState } from '@/components/empty-state';
+import { QueryErrorState } from '@/components/query-error-state';
+import { paths } from '@/config/paths';
+import { formatCount } from '@/lib/quantity';
 import { useStockSummary } from '../api/get-stock-summary';
 
 /** Headline counts; with no items at all it becomes the "get started" prompt instead. */

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { Item } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { Item } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
 import { itemQueryKey } from './get-item';
 
 /** POST /api/v1/items/:id/archive — 409 ITEM_HAS_STOCK while stock is on hand. */

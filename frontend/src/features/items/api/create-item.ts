@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { Item, ItemInput } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { Item, ItemInput } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
 
 /** POST /api/v1/items → 201 Item; 409 SKU_TAKEN / BARCODE_TAKEN. */
 export function createItem(input: ItemInput): Promise<Item> {

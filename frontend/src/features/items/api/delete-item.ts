@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import { queryRoots } from '@/lib/query-keys';
 import { itemQueryKey } from './get-item';
 
 /** DELETE /api/v1/items/:id → 204; 409 ITEM_IN_USE once it has history. */

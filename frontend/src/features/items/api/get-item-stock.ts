@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { ItemStock } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { ItemStock } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
 
 /** GET /api/v1/items/:id/stock — non-zero stock lines per location. */
 export function getItemStock(id: number, signal?: AbortSignal): Promise<ItemStock> {

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ArchivedFilter, ItemSort, SortOrder } from '../../../lib/api-types';
+import type { ArchivedFilter, ItemSort, SortOrder } from '@/lib/api-types';
 import { itemsQueryOptions, type ItemsQuery } from './get-items';
 
 // The items list's state lives in its URL (?q=&archived=&category=&sort=&offset=), so a

@@ -1,8 +1,8 @@
 import { useNavigate } from 'react-router';
-import { RecordActions } from '../../../components/record-actions';
-import { paths } from '../../../config/paths';
-import type { Item } from '../../../lib/api-types';
-import { compareQuantity } from '../../../lib/quantity';
+import { RecordActions } from '@/components/record-actions';
+import { paths } from '@/config/paths';
+import type { Item } from '@/lib/api-types';
+import { compareQuantity } from '@/lib/quantity';
 import { useArchiveItem } from '../api/archive-item';
 import { useDeleteItem } from '../api/delete-item';
 import { useItemMovements } from '../api/get-item-movements';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { Item } from '../../../lib/api-types';
-import { formatDateTime } from '../../../lib/format-date';
-import { formatQuantity } from '../../../lib/quantity';
+import type { Item } from '@/lib/api-types';
+import { formatDateTime } from '@/lib/format-date';
+import { formatQuantity } from '@/lib/quantity';
 import { ReorderBadge } from './reorder-badge';
 
 export function ItemDetails({ item }: { item: Item }) {

@@ -1,11 +1,12 @@
-import type { Item, ItemInput, ItemPatch, Unit } from '../../../lib/api-types';
+import * as z from 'zod/mini';
+import { UNITS, type Item, type ItemInput, type ItemPatch, type Unit } from '@/lib/api-types';
+import { optionalText, requiredText } from '@/lib/form-rules';
 import {
   isDecimal,
   isWithinQuantityRange,
   TOO_LARGE_MESSAGE,
   toDecimalString,
-} from '../../../lib/quantity';
-import type { FieldErrors } from '../../../lib/problem-fields';
+} from '@/lib/quantity';
 
 export const ITEM_FIELDS = [
   'sku',
@@ -35,18 +36,25 @@ export function itemFormValues(item?: Item, defaultUnit: Unit = 'each'): ItemFor
 }
 
 /** Quick checks that save a round trip; the server still has the final say. */
-export function validateItem(values: ItemFormValues): FieldErrors<ItemField> {
-  const errors: FieldErrors<ItemField> = {};
-  if (!values.sku.trim()) errors.sku = 'Enter a SKU.';
-  else if (/\s/.test(values.sku.trim())) errors.sku = 'A SKU cannot contain spaces.';
-  if (!values.name.trim()) errors.name = 'Enter a name.';
-  if (values.reorderPoint.trim() && !isDecimal(values.reorderPoint)) {
-    errors.reorderPoint = 'Enter a number of zero or more, with up to 3 decimals.';
-  } else if (!isWithinQuantityRange(values.reorderPoint)) {
-    errors.reorderPoint = TOO_LARGE_MESSAGE;
-  }
-  return errors;
-}
+export const itemSchema = z.object({
+  sku: z.string().check(
+    z.refine((value) => value.trim() !== '', 'Enter a SKU.'),
+    z.refine((value) => !/\s/.test(value.trim()), 'A SKU cannot contain spaces.'),
+    z.maxLength(64, 'Use at most 64 characters.'),
+  ),
+  name: requiredText('Enter a name.', 200),
+  description: optionalText(2000),
+  unit: z.enum(UNITS as [Unit, ...Unit[]]),
+  barcode: optionalText(64),
+  reorderPoint: z.string().check(
+    z.refine(
+      (value) => value.trim() === '' || isDecimal(value),
+      'Enter a number of zero or more, with up to 3 decimals.',
+    ),
+    z.refine((value) => !isDecimal(value) || isWithinQuantityRange(value), TOO_LARGE_MESSAGE),
+  ),
+  category: optionalText(100),
+});
 
 function optional(value: string): string | null {
   const trimmed = value.trim();

@@ -1,22 +1,20 @@
-import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
-import { ApiError } from '../../../lib/api-errors';
-import { UNITS } from '../../../lib/api-types';
-import { useFormErrors } from '../../../hooks/use-form-errors';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { NumberField, SelectField, TextAreaField, TextField } from '@/components/form/fields';
+import { useAppForm } from '@/hooks/use-app-form';
+import { ApiError } from '@/lib/api-errors';
+import { UNITS } from '@/lib/api-types';
 import { useItemCategories } from '../api/get-item-categories';
-import { ITEM_FIELDS, validateItem, type ItemField, type ItemFormValues } from './item-form-values';
+import { itemSchema, type ItemFormValues } from './item-form-values';
 
 const CONFLICT_FIELDS = { SKU_TAKEN: 'sku', BARCODE_TAKEN: 'barcode' } as const;
+const UNIT_OPTIONS = UNITS.map((unit) => ({ value: unit, label: unit }));
 
 interface ItemFormProps {
   initialValues: ItemFormValues;
   submitLabel: string;
   pendingLabel: string;
-  onSubmit: (values: ItemFormValues) => void;
-  /** The last failed submit, if any: its problem details are spread over the fields. */
-  error: Error | null;
-  isPending: boolean;
+  /** Saves; a rejection (the server's problem) is spread over the fields. */
+  onSubmit: (values: ItemFormValues) => Promise<unknown>;
   onCancel?: () => void;
 }
 
@@ -25,127 +23,69 @@ export function ItemForm({
   submitLabel,
   pendingLabel,
   onSubmit,
-  error,
-  isPending,
   onCancel,
 }: ItemFormProps) {
-  const [values, setValues] = useState(initialValues);
   const categories = useItemCategories();
-
-  const { server, fieldErrors, formRef, alertRef, clearError, reportClientErrors } = useFormErrors(
-    ITEM_FIELDS,
-    error,
-    CONFLICT_FIELDS,
-  );
-
-  const set = (field: ItemField) => (value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    clearError(field);
-  };
-
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const errors = validateItem(values);
-    if (reportClientErrors(errors)) return;
-    onSubmit(values);
-  };
-
-  const text = (field: Exclude<ItemField, 'unit'>) => ({
-    name: field,
-    value: values[field],
-    onChange: (event: { target: { value: string } }) => set(field)(event.target.value),
-    className: 'input',
+  const state = useAppForm<ItemFormValues>({
+    schema: itemSchema,
+    defaultValues: initialValues,
+    codeFields: CONFLICT_FIELDS,
   });
+  const error = state.problem?.error;
 
   return (
-    <form className="form" onSubmit={handleSubmit} noValidate ref={formRef}>
-      {server && !isPending ? (
-        <FormAlert
-          ref={alertRef}
-          title={
-            error instanceof ApiError && error.status === 409
-              ? 'Not saved'
-              : 'Please check the form'
-          }
-          detail={server.detail}
-          unmatched={server.unmatched}
-          requestId={error instanceof ApiError ? error.requestId : undefined}
-        />
-      ) : null}
+    <AppForm
+      state={state}
+      onSubmit={onSubmit}
+      problemTitle={
+        error instanceof ApiError && error.status === 409 ? 'Not saved' : 'Please check the form'
+      }
+    >
       <div className="form-grid">
-        <FormField
+        <TextField<ItemFormValues>
+          name="sku"
           label="SKU"
-          error={fieldErrors.sku}
           hint="Your stock-keeping code, e.g. BOLT-M6-20."
-        >
-          {(control) => (
-            <input {...control} {...text('sku')} autoComplete="off" spellCheck={false} />
-          )}
-        </FormField>
-        <FormField label="Name" error={fieldErrors.name}>
-          {(control) => <input {...control} {...text('name')} autoComplete="off" />}
-        </FormField>
-        <FormField label="Unit" error={fieldErrors.unit}>
-          {(control) => (
-            <select
-              {...control}
-              name="unit"
-              className="input"
-              value={values.unit}
-              onChange={(event) => set('unit')(event.target.value)}
-            >
-              {UNITS.map((unit) => (
-                <option key={unit} value={unit}>
-                  {unit}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <TextField<ItemFormValues> name="name" label="Name" autoComplete="off" />
+        <SelectField<ItemFormValues> name="unit" label="Unit" options={UNIT_OPTIONS} />
+        <NumberField<ItemFormValues>
+          name="reorderPoint"
           label="Reorder point"
           optional
-          error={fieldErrors.reorderPoint}
           hint="Flag the item as low when stock falls to this level."
-        >
-          {(control) => <input {...control} {...text('reorderPoint')} inputMode="decimal" />}
-        </FormField>
-        <FormField label="Barcode" optional error={fieldErrors.barcode}>
-          {(control) => (
-            <input {...control} {...text('barcode')} autoComplete="off" spellCheck={false} />
-          )}
-        </FormField>
-        <FormField label="Category" optional error={fieldErrors.category}>
-          {(control) => (
-            <>
-              <input
-                {...control}
-                {...text('category')}
-                list="item-category-options"
-                autoComplete="off"
-              />
-              <datalist id="item-category-options">
-                {(categories.data ?? []).map((category) => (
-                  <option key={category} value={category} />
-                ))}
-              </datalist>
-            </>
-          )}
-        </FormField>
+        />
+        <TextField<ItemFormValues>
+          name="barcode"
+          label="Barcode"
+          optional
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <TextField<ItemFormValues>
+          name="category"
+          label="Category"
+          optional
+          list="item-category-options"
+          autoComplete="off"
+        />
+        <datalist id="item-category-options">
+          {(categories.data ?? []).map((category) => (
+            <option key={category} value={category} />
+          ))}
+        </datalist>
       </div>
-      <FormField label="Description" optional error={fieldErrors.description}>
-        {(control) => <textarea {...control} {...text('description')} rows={3} />}
-      </FormField>
+      <TextAreaField<ItemFormValues> name="description" label="Description" optional rows={3} />
       <div className="button-row">
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? pendingLabel : submitLabel}
-        </button>
+        <SubmitButton label={submitLabel} pendingLabel={pendingLabel} />
         {onCancel ? (
           <button type="button" className="button button--secondary" onClick={onCancel}>
             Cancel
           </button>
         ) : null}
       </div>
-    </form>
+    </AppForm>
   );
 }

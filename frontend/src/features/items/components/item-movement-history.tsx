@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/empty-state';
-import { MovementTable } from '../../../components/movement-table';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { paths } from '../../../config/paths';
-import type { Item } from '../../../lib/api-types';
+import { EmptyState } from '@/components/empty-state';
+import { MovementTable } from '@/components/movement-table';
+import { QueryErrorState } from '@/components/query-error-state';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { paths } from '@/config/paths';
+import type { Item } from '@/lib/api-types';
 import { useItemMovements } from '../api/get-item-movements';
 
 export function ItemMovementHistory({ item }: { item: Item }) {

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/empty-state';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { paths } from '../../../config/paths';
-import type { Item } from '../../../lib/api-types';
-import { formatQuantity } from '../../../lib/quantity';
+import { EmptyState } from '@/components/empty-state';
+import { QueryErrorState } from '@/components/query-error-state';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { paths } from '@/config/paths';
+import type { Item } from '@/lib/api-types';
+import { formatQuantity } from '@/lib/quantity';
 import { useItemStock } from '../api/get-item-stock';
 
 export function ItemStockTable({ item }: { item: Item }) {

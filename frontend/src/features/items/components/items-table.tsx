@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { paths } from '../../../config/paths';
-import type { Item } from '../../../lib/api-types';
-import { formatQuantity } from '../../../lib/quantity';
+import { paths } from '@/config/paths';
+import type { Item } from '@/lib/api-types';
+import { formatQuantity } from '@/lib/quantity';
 import { ReorderBadge } from './reorder-badge';
 
 interface ItemsTableProps {

@@ -1,4 +1,4 @@
-import { compareQuantity } from '../../../lib/quantity';
+import { compareQuantity } from '@/lib/quantity';
 
 interface ReorderBadgeProps {
   onHand: string;

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { cursorPage, makeItem, makeMovement } from '../../../testing/fixtures';
-import { mockApi } from '../../../testing/mock-api';
-import { renderRoute } from '../../../testing/render-route';
-import { jsonResponse, problemResponse } from '../../../testing/responses';
+import { cursorPage, makeItem, makeMovement } from '@/testing/fixtures';
+import { mockApi } from '@/testing/mock-api';
+import { renderRoute } from '@/testing/render-route';
+import { jsonResponse, problemResponse } from '@/testing/responses';
 
 const item = makeItem({
   id: 1,
@@ -105,6 +105,25 @@ describe('ItemDetailRoute', () => {
     await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('SKU-1 is used by an open order.');
+  });
+
+  it('when Delete asks for a confirmation, then the question takes focus and Escape gives it back to Delete', async () => {
+    const api = itemApi({
+      'GET /api/v1/items/1': () => jsonResponse({ ...item, onHand: '0' }),
+      'GET /api/v1/items/1/stock': () => jsonResponse({ itemId: 1, total: '0', data: [] }),
+      'GET /api/v1/movements': () => jsonResponse(cursorPage([])),
+    });
+    const { user } = renderRoute('/items/1');
+
+    const remove = await screen.findByRole('button', { name: 'Delete' });
+    await user.click(remove);
+    const question = screen.getByRole('group', { name: /Delete/ });
+    await waitFor(() => expect(question).toHaveFocus());
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('button', { name: 'Yes, delete' })).not.toBeInTheDocument();
+    await waitFor(() => expect(remove).toHaveFocus());
+    expect(api.requestsTo('DELETE', '/api/v1/items/1')).toHaveLength(0);
   });
 
   it('when editing and clearing the reorder point, then PATCH sends only the change, with null', async () => {

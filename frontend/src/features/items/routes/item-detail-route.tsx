@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { EmptyState } from '../../../components/empty-state';
-import { LoadingState } from '../../../components/loading-state';
-import { Page } from '../../../components/page';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { StatusLine } from '../../../components/status-line';
-import { paths } from '../../../config/paths';
-import { ApiError } from '../../../lib/api-errors';
-import { MOVEMENT_KINDS, type Item } from '../../../lib/api-types';
-import { movementKindLabels } from '../../../lib/movements';
+import { EmptyState } from '@/components/empty-state';
+import { LoadingState } from '@/components/loading-state';
+import { Page } from '@/components/page';
+import { QueryErrorState } from '@/components/query-error-state';
+import { StatusLine } from '@/components/status-line';
+import { paths } from '@/config/paths';
+import { ApiError } from '@/lib/api-errors';
+import { MOVEMENT_KINDS, type Item } from '@/lib/api-types';
+import { movementKindLabels } from '@/lib/movements';
 import { useItem } from '../api/get-item';
 import { useUpdateItem } from '../api/update-item';
 import { ItemActions } from '../components/item-actions';
@@ -18,7 +18,7 @@ import { itemFormValues, toPatch } from '../components/item-form-values';
 import { ItemMovementHistory } from '../components/item-movement-history';
 import { ItemStockTable } from '../components/item-stock-table';
 import '../components/items.css';
-import { useCan } from '../../../hooks/use-current-user';
+import { useCan } from '@/hooks/use-current-user';
 
 export function ItemDetailRoute() {
   const { id = '' } = useParams();
@@ -88,24 +88,14 @@ function ItemPage({ item, flash }: { item: Item; flash: string | undefined }) {
             initialValues={itemFormValues(item)}
             submitLabel="Save changes"
             pendingLabel="Saving…"
-            error={update.error}
-            isPending={update.isPending}
-            onCancel={() => {
-              update.reset();
-              setEditing(false);
-            }}
-            onSubmit={(values) => {
+            onCancel={() => setEditing(false)}
+            onSubmit={async (values) => {
               const patch = toPatch(values, item);
-              if (Object.keys(patch).length === 0) {
-                setEditing(false);
-                return;
+              if (Object.keys(patch).length > 0) {
+                await update.mutateAsync(patch);
+                setSaved('Changes saved.');
               }
-              update.mutate(patch, {
-                onSuccess: () => {
-                  setEditing(false);
-                  setSaved('Changes saved.');
-                },
-              });
+              setEditing(false);
             }}
           />
         ) : (

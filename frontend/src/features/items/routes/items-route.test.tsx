@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeItem, page } from '../../../testing/fixtures';
-import { mockApi } from '../../../testing/mock-api';
-import { renderRoute } from '../../../testing/render-route';
-import { jsonResponse } from '../../../testing/responses';
+import { makeItem, page } from '@/testing/fixtures';
+import { mockApi } from '@/testing/mock-api';
+import { renderRoute } from '@/testing/render-route';
+import { jsonResponse } from '@/testing/responses';
 
 const bolt = makeItem({
   id: 1,

@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/empty-state';
-import { FormField } from '../../../components/form-field';
-import { Page } from '../../../components/page';
-import { Pagination } from '../../../components/pagination';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { paths } from '../../../config/paths';
-import { useDebouncedCallback } from '../../../hooks/use-debounced-callback';
-import { useSearchParamUpdater } from '../../../hooks/use-search-param-updater';
-import { formatCount } from '../../../lib/quantity';
+import { EmptyState } from '@/components/empty-state';
+import { FormField } from '@/components/form-field';
+import { Page } from '@/components/page';
+import { Pagination } from '@/components/pagination';
+import { QueryErrorState } from '@/components/query-error-state';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { paths } from '@/config/paths';
+import { useDebouncedCallback } from '@/hooks/use-debounced-callback';
+import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
+import { formatCount } from '@/lib/quantity';
 import { useItemCategories } from '../api/get-item-categories';
 import { useItems } from '../api/get-items';
 import { ARCHIVED, PAGE_SIZE, readItemsQuery, SORTS } from '../api/items-query';
 import { ItemsTable } from '../components/items-table';
-import { useCan } from '../../../hooks/use-current-user';
+import { useCan } from '@/hooks/use-current-user';
 
 const SEARCH_DELAY_MS = 250;
 

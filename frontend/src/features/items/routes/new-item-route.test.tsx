@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeItem } from '../../../testing/fixtures';
-import { mockApi } from '../../../testing/mock-api';
-import { renderRoute } from '../../../testing/render-route';
-import { jsonResponse, problemResponse } from '../../../testing/responses';
+import { makeItem } from '@/testing/fixtures';
+import { mockApi } from '@/testing/mock-api';
+import { renderRoute } from '@/testing/render-route';
+import { jsonResponse, problemResponse } from '@/testing/responses';
 
 describe('NewItemRoute', () => {
   it('when the server rejects the item with a 400, then each error shows on its field with the detail', async () => {

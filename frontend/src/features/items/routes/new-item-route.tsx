@@ -1,11 +1,11 @@
 import { Link, useNavigate } from 'react-router';
-import { LoadingState } from '../../../components/loading-state';
-import { Page } from '../../../components/page';
-import { paths } from '../../../config/paths';
+import { LoadingState } from '@/components/loading-state';
+import { Page } from '@/components/page';
+import { paths } from '@/config/paths';
 import { useCreateItem } from '../api/create-item';
 import { ItemForm } from '../components/item-form';
 import { itemFormValues, toCreateInput } from '../components/item-form-values';
-import { useSettings } from '../../../hooks/use-settings';
+import { useSettings } from '@/hooks/use-settings';
 
 export function NewItemRoute() {
   const navigate = useNavigate();
@@ -24,16 +24,12 @@ export function NewItemRoute() {
           initialValues={itemFormValues(undefined, settings.data?.defaultUnit)}
           submitLabel="Create item"
           pendingLabel="Creating…"
-          error={createItem.error}
-          isPending={createItem.isPending}
-          onSubmit={(values) =>
-            createItem.mutate(toCreateInput(values), {
-              onSuccess: (item) =>
-                void navigate(paths.item(item.id), {
-                  state: { flash: `Created ${item.sku} — ${item.name}.` },
-                }),
-            })
-          }
+          onSubmit={async (values) => {
+            const item = await createItem.mutateAsync(toCreateInput(values));
+            await navigate(paths.item(item.id), {
+              state: { flash: `Created ${item.sku} — ${item.name}.` },
+            });
+          }}
           onCancel={() => void navigate(paths.items)}
         />
       )}

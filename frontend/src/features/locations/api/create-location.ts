@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { Location, LocationInput } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { Location, LocationInput } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
 
 /** POST /api/v1/locations → 201; 409 LOCATION_CODE_TAKEN. */
 export function createLocation(input: LocationInput): Promise<Location> {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import { queryRoots } from '@/lib/query-keys';
 import { locationQueryKey } from './get-location';
 
 /** DELETE /api/v1/locations/:id → 204; 409 LOCATION_IN_USE once anything refers to it. */

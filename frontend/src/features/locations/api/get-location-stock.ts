@@ -1,8 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { LocationStockLine, OffsetList } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
-import { toQueryString } from '../../../lib/query-string';
+import { apiRequest } from '@/lib/api-client';
+import type { LocationStockLine, OffsetList } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
+import { toQueryString } from '@/lib/query-string';
 
 export interface LocationStockQuery {
   limit: number;

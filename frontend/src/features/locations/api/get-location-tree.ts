@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { LocationTreeNode } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { LocationTreeNode } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
 
 export type TreeArchivedFilter = 'active' | 'all';
 

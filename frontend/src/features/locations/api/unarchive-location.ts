@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { Location } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { Location } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
 import { locationQueryKey } from './get-location';
 
 /** POST /api/v1/locations/:id/unarchive. */

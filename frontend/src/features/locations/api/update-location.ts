@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { Location, LocationPatch } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { Location, LocationPatch } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
 import { locationQueryKey } from './get-location';
 
 /** PATCH /api/v1/locations/:id — also moves it (parentId); 422 LOCATION_CYCLE under itself. */

@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
-import { RecordActions } from '../../../components/record-actions';
-import { paths } from '../../../config/paths';
-import type { Location } from '../../../lib/api-types';
+import { RecordActions } from '@/components/record-actions';
+import { paths } from '@/config/paths';
+import type { Location } from '@/lib/api-types';
 import { useArchiveLocation } from '../api/archive-location';
 import { useDeleteLocation } from '../api/delete-location';
 import { useUnarchiveLocation } from '../api/unarchive-location';

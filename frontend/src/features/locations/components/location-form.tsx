@@ -1,13 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
-import { ApiError } from '../../../lib/api-errors';
-import type { Location, LocationTreeNode } from '../../../lib/api-types';
-import { useFormErrors } from '../../../hooks/use-form-errors';
-import type { FieldErrors } from '../../../lib/problem-fields';
-
-const FIELDS = ['code', 'name', 'description', 'parentId'] as const;
-type LocationField = (typeof FIELDS)[number];
+import { useEffect } from 'react';
+import * as z from 'zod/mini';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { SelectField, TextAreaField, TextField } from '@/components/form/fields';
+import { useAppForm } from '@/hooks/use-app-form';
+import type { Location, LocationTreeNode } from '@/lib/api-types';
+import { optionalText, requiredText } from '@/lib/form-rules';
 
 // Conflicts without errors[] still belong to a field.
 const CODE_FIELDS = {
@@ -38,6 +35,19 @@ export function locationFormValues(
   };
 }
 
+const schema = z.object({
+  code: z.string().check(
+    z.refine((value) => value.trim() !== '', 'Enter a code.'),
+    z.refine((value) => !/\s/.test(value.trim()), 'A code cannot contain spaces.'),
+    z.maxLength(64, 'Use at most 64 characters.'),
+  ),
+  name: requiredText('Enter a name.', 200),
+  description: optionalText(2000),
+  /** The select's value: an id, or '' for top level. */
+  parentId: z.string(),
+});
+type Values = z.infer<typeof schema>;
+
 interface LocationFormProps {
   initialValues: LocationFormValues;
   /** Active locations for the parent select (depth-first, so indentation shows the tree). */
@@ -46,10 +56,9 @@ interface LocationFormProps {
   editingId?: number;
   submitLabel: string;
   pendingLabel: string;
-  onSubmit: (values: LocationFormValues) => void;
+  /** Saves; a rejection (the server's problem) is spread over the fields. */
+  onSubmit: (values: LocationFormValues) => Promise<unknown>;
   onCancel?: () => void;
-  error: Error | null;
-  isPending: boolean;
   autoFocus?: boolean;
 }
 
@@ -61,125 +70,61 @@ export function LocationForm({
   pendingLabel,
   onSubmit,
   onCancel,
-  error,
-  isPending,
   autoFocus = false,
 }: LocationFormProps) {
-  const [values, setValues] = useState(initialValues);
-  const codeRef = useRef<HTMLInputElement>(null);
+  const state = useAppForm<Values>({
+    schema,
+    defaultValues: { ...initialValues, parentId: String(initialValues.parentId ?? '') },
+    codeFields: CODE_FIELDS,
+  });
+  const { setFocus } = state.form;
   useEffect(() => {
-    if (autoFocus) codeRef.current?.focus();
-  }, [autoFocus]);
-  // Declared after the autofocus effect so focus on a failed submit wins.
-  const { server, fieldErrors, formRef, alertRef, clearError, reportClientErrors } = useFormErrors(
-    FIELDS,
-    error,
-    CODE_FIELDS,
-  );
+    if (autoFocus) setFocus('code');
+  }, [autoFocus, setFocus]);
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const errors: FieldErrors<LocationField> = {};
-    if (!values.code.trim()) errors.code = 'Enter a code.';
-    else if (/\s/.test(values.code.trim())) errors.code = 'A code cannot contain spaces.';
-    if (!values.name.trim()) errors.name = 'Enter a name.';
-    if (reportClientErrors(errors)) return;
-    onSubmit(values);
-  };
-
-  const set = <K extends keyof LocationFormValues>(field: K, value: LocationFormValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    clearError(field);
-  };
+  const parentOptions = [
+    { value: '', label: 'None (top level)' },
+    ...parents
+      .filter((parent) => parent.id !== editingId)
+      .map((parent) => ({
+        value: String(parent.id),
+        label: `${'\u00a0\u00a0'.repeat(parent.depth)}${parent.code} — ${parent.name}`,
+      })),
+  ];
 
   return (
-    <form className="form" noValidate onSubmit={handleSubmit} ref={formRef}>
-      {server && !isPending ? (
-        <FormAlert
-          ref={alertRef}
-          title="Not saved"
-          detail={server.detail}
-          unmatched={server.unmatched}
-          requestId={error instanceof ApiError ? error.requestId : undefined}
-        />
-      ) : null}
+    <AppForm
+      state={state}
+      problemTitle="Not saved"
+      onSubmit={(values) =>
+        onSubmit({ ...values, parentId: values.parentId ? Number(values.parentId) : null })
+      }
+    >
       <div className="form-grid">
-        <FormField label="Code" error={fieldErrors.code} hint="Short and scannable, e.g. WH1-A-03.">
-          {(control) => (
-            <input
-              {...control}
-              ref={codeRef}
-              name="code"
-              className="input mono"
-              value={values.code}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(event) => set('code', event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField label="Name" error={fieldErrors.name}>
-          {(control) => (
-            <input
-              {...control}
-              name="name"
-              className="input"
-              value={values.name}
-              autoComplete="off"
-              onChange={(event) => set('name', event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField
+        <TextField<Values>
+          name="code"
+          label="Code"
+          hint="Short and scannable, e.g. WH1-A-03."
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <TextField<Values> name="name" label="Name" autoComplete="off" />
+        <SelectField<Values>
+          name="parentId"
           label="Parent"
-          error={fieldErrors.parentId}
           hint="Where it sits: a zone in a warehouse, a bin in a zone."
-        >
-          {(control) => (
-            <select
-              {...control}
-              name="parentId"
-              className="input"
-              value={values.parentId ?? ''}
-              onChange={(event) =>
-                set('parentId', event.target.value ? Number(event.target.value) : null)
-              }
-            >
-              <option value="">None (top level)</option>
-              {parents
-                .filter((parent) => parent.id !== editingId)
-                .map((parent) => (
-                  <option key={parent.id} value={parent.id}>
-                    {'\u00a0\u00a0'.repeat(parent.depth)}
-                    {parent.code} — {parent.name}
-                  </option>
-                ))}
-            </select>
-          )}
-        </FormField>
+          options={parentOptions}
+        />
       </div>
-      <FormField label="Description" optional error={fieldErrors.description}>
-        {(control) => (
-          <textarea
-            {...control}
-            name="description"
-            className="input"
-            rows={2}
-            value={values.description}
-            onChange={(event) => set('description', event.target.value)}
-          />
-        )}
-      </FormField>
+      <TextAreaField<Values> name="description" label="Description" optional rows={2} />
       <div className="button-row">
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? pendingLabel : submitLabel}
-        </button>
+        <SubmitButton label={submitLabel} pendingLabel={pendingLabel} />
         {onCancel ? (
           <button type="button" className="button button--secondary" onClick={onCancel}>
             Cancel
           </button>
         ) : null}
       </div>
-    </form>
+    </AppForm>
   );
 }

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/empty-state';
-import { Pagination } from '../../../components/pagination';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { paths } from '../../../config/paths';
-import { useSearchParamUpdater } from '../../../hooks/use-search-param-updater';
-import { formatQuantity } from '../../../lib/quantity';
+import { EmptyState } from '@/components/empty-state';
+import { Pagination } from '@/components/pagination';
+import { QueryErrorState } from '@/components/query-error-state';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { paths } from '@/config/paths';
+import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
+import { formatQuantity } from '@/lib/quantity';
 import { useLocationStock } from '../api/get-location-stock';
 
 const PAGE_SIZE = 50;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '../../../config/paths';
-import type { LocationTreeNode } from '../../../lib/api-types';
-import { formatCount, formatQuantity } from '../../../lib/quantity';
+import { paths } from '@/config/paths';
+import type { LocationTreeNode } from '@/lib/api-types';
+import { formatCount, formatQuantity } from '@/lib/quantity';
 
 interface LocationTreeProps {
   nodes: LocationTreeNode[];

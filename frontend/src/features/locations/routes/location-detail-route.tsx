@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../../components/empty-state';
-import { LoadingState } from '../../../components/loading-state';
-import { Page } from '../../../components/page';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { StatusLine } from '../../../components/status-line';
-import { paths } from '../../../config/paths';
-import { ApiError } from '../../../lib/api-errors';
-import type { Location, LocationPatch, LocationTreeNode } from '../../../lib/api-types';
-import { formatDateTime } from '../../../lib/format-date';
-import { formatCount, formatQuantity } from '../../../lib/quantity';
+import { EmptyState } from '@/components/empty-state';
+import { LoadingState } from '@/components/loading-state';
+import { Page } from '@/components/page';
+import { QueryErrorState } from '@/components/query-error-state';
+import { StatusLine } from '@/components/status-line';
+import { paths } from '@/config/paths';
+import { ApiError } from '@/lib/api-errors';
+import type { Location, LocationPatch, LocationTreeNode } from '@/lib/api-types';
+import { formatDateTime } from '@/lib/format-date';
+import { formatCount, formatQuantity } from '@/lib/quantity';
 import { useLocation } from '../api/get-location';
 import { useLocationTree } from '../api/get-location-tree';
 import { useUpdateLocation } from '../api/update-location';
@@ -21,7 +21,7 @@ import {
 } from '../components/location-form';
 import { LocationStockTable } from '../components/location-stock-table';
 import '../components/locations.css';
-import { useCan } from '../../../hooks/use-current-user';
+import { useCan } from '@/hooks/use-current-user';
 
 export function LocationDetailRoute() {
   const { id = '' } = useParams();
@@ -99,24 +99,14 @@ function LocationPage({ location }: { location: Location }) {
             editingId={location.id}
             submitLabel="Save changes"
             pendingLabel="Saving…"
-            error={update.error}
-            isPending={update.isPending}
-            onCancel={() => {
-              update.reset();
-              setEditing(false);
-            }}
-            onSubmit={(values) => {
+            onCancel={() => setEditing(false)}
+            onSubmit={async (values) => {
               const patch = toPatch(values, location);
-              if (Object.keys(patch).length === 0) {
-                setEditing(false);
-                return;
+              if (Object.keys(patch).length > 0) {
+                await update.mutateAsync(patch);
+                setMessage('Changes saved.');
               }
-              update.mutate(patch, {
-                onSuccess: () => {
-                  setEditing(false);
-                  setMessage('Changes saved.');
-                },
-              });
+              setEditing(false);
             }}
           />
         ) : (

@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { EmptyState } from '../../../components/empty-state';
-import { Page } from '../../../components/page';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { StatusLine } from '../../../components/status-line';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { useSearchParamUpdater } from '../../../hooks/use-search-param-updater';
+import { EmptyState } from '@/components/empty-state';
+import { Page } from '@/components/page';
+import { QueryErrorState } from '@/components/query-error-state';
+import { StatusLine } from '@/components/status-line';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
 import { useCreateLocation } from '../api/create-location';
 import { useLocationTree } from '../api/get-location-tree';
 import { LocationForm, locationFormValues } from '../components/location-form';
 import { LocationTree } from '../components/location-tree';
 import '../components/locations.css';
-import { useCan } from '../../../hooks/use-current-user';
+import { useCan } from '@/hooks/use-current-user';
 
 export function LocationsRoute() {
   const allowed = useCan();
@@ -90,25 +90,17 @@ export function LocationsRoute() {
             parents={activeTree.data ?? []}
             submitLabel="Create location"
             pendingLabel="Creating…"
-            error={create.error}
-            isPending={create.isPending}
             onCancel={() => setCreating(false)}
-            onSubmit={(values) =>
-              create.mutate(
-                {
-                  code: values.code.trim(),
-                  name: values.name.trim(),
-                  parentId: values.parentId,
-                  ...(values.description.trim() ? { description: values.description.trim() } : {}),
-                },
-                {
-                  onSuccess: (location) => {
-                    setCreating(false);
-                    setMessage(`Created ${location.code} — ${location.name}.`);
-                  },
-                },
-              )
-            }
+            onSubmit={async (values) => {
+              const location = await create.mutateAsync({
+                code: values.code.trim(),
+                name: values.name.trim(),
+                parentId: values.parentId,
+                ...(values.description.trim() ? { description: values.description.trim() } : {}),
+              });
+              setCreating(false);
+              setMessage(`Created ${location.code} — ${location.name}.`);
+            }}
           />
         </section>
       ) : null}

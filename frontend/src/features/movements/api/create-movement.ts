@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequestWithHeaders } from '../../../lib/api-client';
-import type { Movement, MovementInput } from '../../../lib/api-types';
-import { invalidateInventory } from '../../../lib/query-keys';
+import { apiRequestWithHeaders } from '@/lib/api-client';
+import type { Movement, MovementInput } from '@/lib/api-types';
+import { invalidateInventory } from '@/lib/query-keys';
 
 export interface CreateMovementVariables {
   input: MovementInput;

@@ -1,9 +1,9 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { apiRequest } from '../../../lib/api-client';
-import type { Location, OffsetList } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
-import { toQueryString } from '../../../lib/query-string';
+import { apiRequest } from '@/lib/api-client';
+import type { Location, OffsetList } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
+import { toQueryString } from '@/lib/query-string';
 
 /** GET /api/v1/locations?code= (exact, case-insensitive) → the location, or null if none. */
 export async function findLocationByCode(

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { Item } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { Item } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
 
 /** GET /api/v1/items/:id — used to preset the movement form from ?itemId=. */
 export function getItem(id: number, signal?: AbortSignal): Promise<Item> {

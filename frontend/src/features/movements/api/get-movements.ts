@@ -1,8 +1,8 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { CursorList, Movement, MovementFilters } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
-import { toQueryString } from '../../../lib/query-string';
+import { apiRequest } from '@/lib/api-client';
+import type { CursorList, Movement, MovementFilters } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
+import { toQueryString } from '@/lib/query-string';
 
 const PAGE_SIZE = 50;
 

@@ -1,9 +1,9 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { apiRequest } from '../../../lib/api-client';
-import type { Item } from '../../../lib/api-types';
-import { queryRoots } from '../../../lib/query-keys';
-import { toQueryString } from '../../../lib/query-string';
+import { apiRequest } from '@/lib/api-client';
+import type { Item } from '@/lib/api-types';
+import { queryRoots } from '@/lib/query-keys';
+import { toQueryString } from '@/lib/query-string';
 
 /** GET /api/v1/items/lookup?code= — exact SKU or barcode; 404 ITEM_NOT_FOUND otherwise. */
 export function lookupItem(code: string, signal?: AbortSignal): Promise<Item> {

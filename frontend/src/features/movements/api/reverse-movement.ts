@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { Movement } from '../../../lib/api-types';
-import { invalidateInventory } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { Movement } from '@/lib/api-types';
+import { invalidateInventory } from '@/lib/query-keys';
 
 /** POST /api/v1/movements/:id/reverse → 201 the compensating movement; 409 if already reversed. */
 export interface ReverseMovementVariables {

@@ -1,51 +1,41 @@
-import type { Ref } from 'react';
-import { FormField } from '../../../components/form-field';
-import type { Item } from '../../../lib/api-types';
-import { formatQuantity } from '../../../lib/quantity';
-import { ScanInput } from './scan-input';
+import { CodeField } from '@/components/form/fields';
+import type { Item } from '@/lib/api-types';
+import type { MovementValues } from './movement-form-logic';
 
 interface ItemCodeFieldProps {
-  code: string;
   /** The item the code was resolved to, shown under the field. */
   item: Item | null;
   lookingUp: boolean;
-  error: string | undefined;
-  inputRef: Ref<HTMLInputElement>;
-  onCodeChange: (code: string) => void;
+  /** Shown when the form has no error of its own for the field (e.g. a bad ?itemId= link). */
+  fallbackError: string | undefined;
+  onCodeChange: () => void;
   onEnter: () => void;
 }
 
 /** The movement form's item: a code field for scanners and keyboards, and what it found. */
 export function ItemCodeField({
-  code,
   item,
   lookingUp,
-  error,
-  inputRef,
+  fallbackError,
   onCodeChange,
   onEnter,
 }: ItemCodeFieldProps) {
   return (
     <>
-      <FormField label="Item" hint="Scan or type a SKU or barcode, then press Enter." error={error}>
-        {(control) => (
-          <ScanInput
-            {...control}
-            ref={inputRef}
-            value={code}
-            onChange={(event) => onCodeChange(event.target.value)}
-            onEnter={onEnter}
-          />
-        )}
-      </FormField>
+      <CodeField<MovementValues>
+        name="itemCode"
+        label="Item"
+        hint="Scan or type a SKU or barcode, then press Enter."
+        fallbackError={fallbackError}
+        rules={{ onChange: onCodeChange }}
+        onEnter={onEnter}
+      />
       <div className="movement-form__item" aria-live="polite">
         {lookingUp ? <p className="muted">Looking up…</p> : null}
         {item ? (
           <p className="movement-form__found">
             <span className="mono">{item.sku}</span> — {item.name}{' '}
-            <span className="muted">
-              ({formatQuantity(item.onHand)} {item.unit} on hand)
-            </span>
+            <span className="muted">(in {item.unit})</span>
           </p>
         ) : null}
       </div>

@@ -1,5 +1,5 @@
-import { MOVEMENT_KINDS, type MovementKind } from '../../../lib/api-types';
-import { movementKindLabels } from '../../../lib/movements';
+import { MOVEMENT_KINDS, type MovementKind } from '@/lib/api-types';
+import { movementKindLabels } from '@/lib/movements';
 
 interface KindSwitcherProps {
   value: MovementKind;

@@ -1,9 +1,13 @@
 import { useId, useRef, useState, type Ref } from 'react';
-import { ApiError } from '../../../lib/api-errors';
-import type { LocationTreeNode } from '../../../lib/api-types';
+import { ApiError } from '@/lib/api-errors';
+import type { ItemStock, LocationTreeNode } from '@/lib/api-types';
+import { formatQuantity } from '@/lib/quantity';
 import { useFindLocationByCode } from '../api/find-location-by-code';
 import type { ChosenLocation } from './movement-form-logic';
-import { ScanInput } from './scan-input';
+import { ScanInput } from '@/components/form/scan-input';
+
+/** Where the item is: stock lines of GET /items/:id/stock. */
+export type StockLines = ItemStock['data'];
 
 interface LocationPickerProps {
   label: string;
@@ -12,6 +16,14 @@ interface LocationPickerProps {
   onChange: (location: ChosenLocation | null, via: 'scan' | 'select') => void;
   error?: string | undefined;
   inputRef?: Ref<HTMLInputElement>;
+  /** The item's stock per location, once known: shows the on-hand at the chosen location. */
+  stock?: StockLines | undefined;
+  /** Offer the locations that hold the item first (ship, transfer from, count). */
+  holdersFirst?: boolean;
+  /** The item, for "Holds SKU" and the on-hand's unit. */
+  item?: { sku: string; unit: string } | undefined;
+  /** Why a location is already chosen (e.g. kept from another kind), shown under it. */
+  note?: string | undefined;
 }
 
 /**
@@ -25,6 +37,10 @@ export function LocationPicker({
   onChange,
   error,
   inputRef,
+  stock,
+  holdersFirst = false,
+  item,
+  note,
 }: LocationPickerProps) {
   const id = useId();
   const [code, setCode] = useState('');
@@ -67,6 +83,14 @@ export function LocationPicker({
   };
 
   const errorId = shownError ? `${id}-error` : undefined;
+  // Archived locations hold stock too, but nothing can be moved there or from there here.
+  const holders = holdersFirst ? (stock ?? []).filter((line) => !line.location.archivedAt) : [];
+  const onHandHere =
+    value && stock && item
+      ? `On hand at ${value.code}: ${formatQuantity(
+          stock.find((line) => line.location.id === value.id)?.quantity ?? '0',
+        )} ${item.unit}`
+      : undefined;
   return (
     <fieldset className="location-picker">
       <legend className="field__label">{label}</legend>
@@ -102,7 +126,10 @@ export function LocationPicker({
             aria-describedby={errorId}
             aria-invalid={shownError ? true : undefined}
             onChange={(event) => {
-              const chosen = options.find((option) => option.id === Number(event.target.value));
+              const id = Number(event.target.value);
+              const chosen =
+                options.find((option) => option.id === id) ??
+                holders.find((line) => line.location.id === id)?.location;
               listChoices.current += 1;
               setLookupError(undefined);
               onChange(
@@ -112,21 +139,41 @@ export function LocationPicker({
             }}
           >
             <option value="">Choose…</option>
-            {value && !options.some((option) => option.id === value.id) ? (
+            {value &&
+            !options.some((option) => option.id === value.id) &&
+            !holders.some((line) => line.location.id === value.id) ? (
               <option value={value.id}>
                 {value.code} — {value.name}
               </option>
             ) : null}
-            {options.map((option) => (
-              <option key={option.id} value={option.id}>
-                {'\u00a0\u00a0'.repeat(option.depth)}
-                {option.code} — {option.name}
-              </option>
-            ))}
+            {holders.length > 0 ? (
+              <optgroup label={`Holds ${item?.sku ?? 'the item'}`}>
+                {holders.map((line) => (
+                  <option key={line.location.id} value={line.location.id}>
+                    {line.location.code} — {line.location.name} ({formatQuantity(line.quantity)}{' '}
+                    {item?.unit})
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            <optgroup label={holders.length > 0 ? 'Other locations' : 'All locations'}>
+              {options
+                .filter((option) => !holders.some((line) => line.location.id === option.id))
+                .map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {'\u00a0\u00a0'.repeat(option.depth)}
+                    {option.code} — {option.name}
+                  </option>
+                ))}
+            </optgroup>
           </select>
         </div>
       </div>
       {looking ? <p className="field__hint">Looking up…</p> : null}
+      <div aria-live="polite">
+        {note ? <p className="field__hint location-picker__note">{note}</p> : null}
+        {onHandHere ? <p className="location-picker__on-hand">{onHandHere}</p> : null}
+      </div>
       {shownError ? (
         <p className="field__error" id={errorId}>
           {shownError}

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { ConfirmAction } from '../../../components/confirm-action';
-import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
-import { useIdempotencyKey } from '../../../hooks/use-idempotency-key';
-import { ApiError, describeActionError } from '../../../lib/api-errors';
-import type { Movement } from '../../../lib/api-types';
-import { formatDateTime } from '../../../lib/format-date';
-import { movementAmount, movementKindLabels } from '../../../lib/movements';
-import { formatDelta, formatQuantity } from '../../../lib/quantity';
+import { ConfirmAction } from '@/components/confirm-action';
+import { FormAlert } from '@/components/form-alert';
+import { FormField } from '@/components/form-field';
+import { useIdempotencyKey } from '@/hooks/use-idempotency-key';
+import { ApiError, describeActionError } from '@/lib/api-errors';
+import type { Movement } from '@/lib/api-types';
+import { formatDateTime } from '@/lib/format-date';
+import { movementAmount, movementKindLabels } from '@/lib/movements';
+import { formatDelta, formatQuantity } from '@/lib/quantity';
 import { useReverseMovement } from '../api/reverse-movement';
 
 interface MovementDetailsProps {
@@ -62,7 +62,7 @@ export function MovementDetails({
           </div>
         ))}
       </dl>
-      {canReverse && !confirming ? (
+      {canReverse ? (
         <div className="button-row">
           <button
             type="button"
@@ -71,6 +71,7 @@ export function MovementDetails({
               reverse.reset();
               setConfirming(true);
             }}
+            aria-expanded={confirming}
           >
             Reverse…
           </button>

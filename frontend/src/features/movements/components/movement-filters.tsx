@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
-import { FormField } from '../../../components/form-field';
-import { MOVEMENT_KINDS } from '../../../lib/api-types';
-import { movementKindLabels } from '../../../lib/movements';
-import { DateRangeFields, FilterActions } from '../../../components/filter-bar-parts';
+import { FormField } from '@/components/form-field';
+import { MOVEMENT_KINDS } from '@/lib/api-types';
+import { movementKindLabels } from '@/lib/movements';
+import { DateRangeFields, FilterActions } from '@/components/filter-bar-parts';
 
 export interface MovementFilterValues {
   item: string;

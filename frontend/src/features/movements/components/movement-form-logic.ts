@@ -1,10 +1,12 @@
-import type { MovementInput, MovementKind } from '../../../lib/api-types';
+import * as z from 'zod/mini';
+import { MOVEMENT_KINDS, type MovementInput, type MovementKind } from '@/lib/api-types';
+import { optionalText } from '@/lib/form-rules';
 import {
   isDecimal,
   isWithinQuantityRange,
   TOO_LARGE_MESSAGE,
   toDecimalString,
-} from '../../../lib/quantity';
+} from '@/lib/quantity';
 
 export type LocationSlot = 'from' | 'to' | 'at';
 
@@ -55,6 +57,63 @@ export const SUBMIT_LABELS: Record<MovementKind, string> = {
 
 export type MovementField = 'item' | 'quantity' | LocationSlot;
 
+/** The movement form's values as typed and chosen; the item itself comes from its lookup. */
+export interface MovementValues {
+  kind: MovementKind;
+  itemCode: string;
+  quantity: string;
+  reference: string;
+  note: string;
+  from: ChosenLocation | null;
+  to: ChosenLocation | null;
+  at: ChosenLocation | null;
+}
+
+const chosen = z.nullable(z.object({ id: z.number(), code: z.string(), name: z.string() }));
+
+/** Shape and limits, then what the kind needs: its locations and a quantity it accepts. */
+export const movementSchema = z
+  .object({
+    kind: z.enum(MOVEMENT_KINDS as [MovementKind, ...MovementKind[]]),
+    itemCode: z.string().check(z.maxLength(200, 'Use at most 200 characters.')),
+    quantity: z.string(),
+    reference: optionalText(100),
+    note: optionalText(1000),
+    from: chosen,
+    to: chosen,
+    at: chosen,
+  })
+  .check(
+    z.superRefine((values, ctx) => {
+      const fail = (path: keyof MovementValues, message: string) =>
+        ctx.issues.push({ code: 'custom', message, path: [path], input: values[path] });
+      for (const slot of SLOTS_BY_KIND[values.kind]) {
+        if (!values[slot]) fail(slot, `Choose the ${SLOT_LABELS[slot].toLowerCase()}.`);
+      }
+      if (values.kind === 'transfer' && values.from && values.from.id === values.to?.id) {
+        fail('to', 'Choose a different location to move to.');
+      }
+      const quantityError = validateQuantity(values.kind, values.quantity);
+      if (quantityError) fail('quantity', quantityError);
+    }),
+  );
+
+export const EMPTY_MOVEMENT: Omit<MovementValues, 'kind'> = {
+  itemCode: '',
+  quantity: '',
+  reference: '',
+  note: '',
+  from: null,
+  to: null,
+  at: null,
+};
+
+/** Slots chosen now that the NEXT kind does not use: they are dropped, never kept hidden. */
+export function slotsToDrop(values: MovementValues, next: MovementKind): LocationSlot[] {
+  const keep = SLOTS_BY_KIND[next];
+  return (['from', 'to', 'at'] as const).filter((slot) => values[slot] && !keep.includes(slot));
+}
+
 export function validateQuantity(kind: MovementKind, raw: string): string | undefined {
   const value = raw.trim();
   if (!value) return `Enter ${kind === 'adjust' ? 'the change' : 'a quantity'}.`;
@@ -71,23 +130,16 @@ export function validateQuantity(kind: MovementKind, raw: string): string | unde
   return undefined;
 }
 
-interface PayloadParts {
-  kind: MovementKind;
-  itemId: number;
-  locations: Partial<Record<LocationSlot, ChosenLocation>>;
-  quantity: string;
-  reference: string;
-  note: string;
-}
+type PayloadParts = MovementValues & { itemId: number };
 
 /** Builds the POST body for the kind; the caller has already checked every part is present. */
 export function buildMovementInput(parts: PayloadParts): MovementInput {
-  const { kind, itemId, locations } = parts;
+  const { kind, itemId } = parts;
   const quantity = toDecimalString(parts.quantity);
   const extras: { reference?: string; note?: string } = {};
   if (parts.reference.trim()) extras.reference = parts.reference.trim();
   if (parts.note.trim()) extras.note = parts.note.trim();
-  const id = (slot: LocationSlot) => locations[slot]?.id ?? 0;
+  const id = (slot: LocationSlot) => parts[slot]?.id ?? 0;
   switch (kind) {
     case 'receive':
       return { kind, itemId, toLocationId: id('to'), quantity, ...extras };

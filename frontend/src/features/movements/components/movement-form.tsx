@@ -1,33 +1,48 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useWatch, type FieldErrors } from 'react-hook-form';
 import { Link } from 'react-router';
-import { FormAlert } from '../../../components/form-alert';
-import { StatusLine } from '../../../components/status-line';
-import { paths } from '../../../config/paths';
-import { useIdempotencyKey } from '../../../hooks/use-idempotency-key';
-import { ApiError } from '../../../lib/api-errors';
-import type { Item, MovementKind } from '../../../lib/api-types';
-import { describeMovement } from '../../../lib/movements';
+import { AppForm } from '@/components/form/app-form';
+import { FormAlert } from '@/components/form-alert';
+import { StatusLine } from '@/components/status-line';
+import { paths } from '@/config/paths';
+import { useAppForm } from '@/hooks/use-app-form';
+import { useIdempotencyKey } from '@/hooks/use-idempotency-key';
+import { ApiError } from '@/lib/api-errors';
+import type { Item, MovementKind } from '@/lib/api-types';
+import { describeMovement, movementKindLabels } from '@/lib/movements';
 import { useCreateMovement } from '../api/create-movement';
 import { useItem } from '../api/get-item';
 import { useLocationOptions } from '../api/get-location-options';
+import { useStockByLocation } from '../api/get-stock-by-location';
 import { ItemCodeField } from './item-code-field';
 import { KindSwitcher } from './kind-switcher';
 import { LocationPicker } from './location-picker';
 import {
   buildMovementInput,
+  EMPTY_MOVEMENT,
+  movementSchema,
   SLOT_LABELS,
   SLOTS_BY_KIND,
+  slotsToDrop,
   SUBMIT_LABELS,
-  validateQuantity,
-  type ChosenLocation,
   type LocationSlot,
-  type MovementField,
+  type MovementValues,
 } from './movement-form-logic';
+import {
+  applyRefusal,
+  applyScannedCode,
+  presetProblem,
+  unreachable,
+  type ScannedCode,
+} from './movement-feedback';
+import { QuantityQuestion } from './quantity-question';
+import type { Problem } from './movement-problem';
+import { scannedCode } from './quantity-guard';
 import { QuantityFields } from './quantity-fields';
-import { describeRefusal, type Problem } from './movement-problem';
+import { ScanSteps } from './scan-steps';
 import { useItemLookup } from './use-item-lookup';
-
-type Locations = Partial<Record<LocationSlot, ChosenLocation>>;
+import { useQuantityGuard } from './use-quantity-guard';
 
 interface MovementFormProps {
   kind: MovementKind;
@@ -40,202 +55,204 @@ interface MovementFormProps {
  * Built for a USB scanner, which types a code and presses Enter: Enter in the item or a
  * location code field looks the code up and moves on; Enter in quantity (or later) submits.
  * After a success, focus goes back to the item field and the locations stay chosen, so the
- * next scan is the only thing to do.
+ * next scan is the only thing to do. What a scanner typed into the quantity is checked first.
  */
 export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormProps) {
-  const itemInputRef = useRef<HTMLInputElement>(null);
-  const quantityRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const slotRefs = useRef<Partial<Record<LocationSlot, HTMLInputElement | null>>>({});
   // Kept across a retry of the same body after a network failure; renewed whenever the body
   // changes or the server has answered.
   const idempotency = useIdempotencyKey();
-
-  const [itemCode, setItemCode] = useState('');
+  const queryClient = useQueryClient();
   const [item, setItem] = useState<Item | null>(null);
-  const [locations, setLocations] = useState<Locations>({});
-  const [quantity, setQuantity] = useState('');
-  const [reference, setReference] = useState('');
-  const [note, setNote] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<MovementField, string>>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const [confirmation, setConfirmation] = useState<string | undefined>();
+  // Why a location is chosen without having been chosen for this movement (kept, or scanned).
+  const [notes, setNotes] = useState<Partial<Record<LocationSlot, string>>>({});
   const [presetApplied, setPresetApplied] = useState<number | null>(null);
-  // Scanners are fast: a submit or a location answer can arrive while an item lookup is
-  // still out. These let code that resumes after an await see the form as it is now; the
-  // location pickers' onChange is the only writer of `locations` and keeps the ref with it.
-  const locationsRef = useRef(locations);
-  const submittingRef = useRef(false);
 
+  const slots = SLOTS_BY_KIND[kind];
+  const state = useAppForm<MovementValues>({
+    schema: movementSchema,
+    defaultValues: { kind, ...EMPTY_MOVEMENT },
+    focusInvalid: (errors) => focusFirstInvalid(errors),
+  });
+  const { form } = state;
+  const chosen = useWatch({ control: form.control, name: ['from', 'to', 'at'] });
   const locationOptions = useLocationOptions();
   const create = useCreateMovement();
   const preset = useItem(presetItemId);
-  const slots = SLOTS_BY_KIND[kind];
+  const stock = useStockByLocation(item?.id ?? null);
+  const guard = useQuantityGuard(queryClient, locationOptions.data ?? []);
 
   // Fill in the preset item once it arrives (state adjusted during render, not in an effect).
   if (preset.data && presetApplied !== preset.data.id) {
     setPresetApplied(preset.data.id);
     setItem(preset.data);
-    setItemCode(preset.data.sku);
   }
 
-  useEffect(() => {
-    itemInputRef.current?.focus();
-  }, []);
-
-  const focusAfter = (current: Locations) => {
-    const emptySlot = slots.find((slot) => !current[slot]);
-    const target = emptySlot ? slotRefs.current[emptySlot] : quantityRef.current;
-    target?.focus();
+  const focusAfterItem = () => {
+    const values = form.getValues();
+    const emptySlot = SLOTS_BY_KIND[values.kind].find((slot) => !values[slot]);
+    if (emptySlot) slotRefs.current[emptySlot]?.focus();
+    else form.setFocus('quantity');
   };
 
+  const focusFirstInvalid = (errors: FieldErrors<MovementValues>) => {
+    const first = (['itemCode', ...slots, 'quantity'] as const).find((field) => errors[field]);
+    if (first === 'itemCode' || first === 'quantity') form.setFocus(first);
+    else if (first) slotRefs.current[first]?.focus();
+  };
+
+  useEffect(() => form.setFocus('itemCode'), [form]);
+  useEffect(() => form.setValue('kind', kind), [form, kind]);
   useEffect(() => {
-    if (presetApplied !== null) focusAfter(locations);
+    if (presetApplied === null || !preset.data) return;
+    form.setValue('itemCode', preset.data.sku);
+    focusAfterItem();
     // Only when a preset item has just been filled in.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [presetApplied]);
 
-  const clearFieldError = (field: MovementField) =>
-    setFieldErrors(({ [field]: _removed, ...rest }) => rest);
-
   const itemLookup = useItemLookup({
     onFound: (found) => {
       setItem(found);
-      clearFieldError('item');
+      form.clearErrors('itemCode');
     },
-    onError: (message) => setFieldErrors((errors) => ({ ...errors, item: message })),
+    onError: (message) => form.setError('itemCode', { type: 'lookup', message }),
   });
 
   const lookUpItemCode = async () => {
-    const code = itemCode.trim();
+    const code = form.getValues('itemCode').trim();
     if (!code) {
-      setFieldErrors((errors) => ({ ...errors, item: 'Scan or type an item code first.' }));
+      form.setError('itemCode', { type: 'lookup', message: 'Scan or type an item code first.' });
       return;
     }
     setItem(null);
     const found = await itemLookup.resolve(code);
     if (!found) return; // overtaken by an edit or a newer scan
     // Not the locations of this render: one may have been chosen during the lookup.
-    if ('item' in found) focusAfter(locationsRef.current);
-    else itemInputRef.current?.select();
+    if ('item' in found) focusAfterItem();
+    else form.setFocus('itemCode', { shouldSelect: true });
   };
 
-  const showServerError = (error: Error) => {
+  const showServerError = (error: unknown, unit: string) => {
     if (!(error instanceof ApiError)) {
-      setProblem({
-        title: 'Not recorded: Stockroom could not reach its server',
-        detail: `Check the connection and press ${SUBMIT_LABELS[kind]} again. Retrying is safe; it will not be recorded twice.`,
-        unmatched: [],
-      });
+      setProblem(unreachable(kind));
       return;
     }
     idempotency.renew();
-    const refusal = describeRefusal(error, item?.unit);
-    setFieldErrors(refusal.fieldErrors);
+    guard.reset();
+    const refusal = applyRefusal(form, error, unit);
     setProblem(refusal.problem);
-    const focusTarget = {
-      alert: alertRef.current,
-      item: itemInputRef.current,
-      quantity: quantityRef.current,
-    }[refusal.focus];
     // After React has rendered the alert.
-    setTimeout(() => focusTarget?.focus(), 0);
+    setTimeout(() => {
+      if (refusal.focus === 'alert') alertRef.current?.focus();
+      else form.setFocus(refusal.focus === 'item' ? 'itemCode' : 'quantity');
+    }, 0);
   };
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    // One submit at a time, from the item lookup it may wait for to the server's answer.
-    if (submittingRef.current) return;
-    submittingRef.current = true;
-    void submit().finally(() => {
-      submittingRef.current = false;
-    });
+  const clearScannedCode = (verdict: ScannedCode) => {
+    guard.reset();
+    const slot = applyScannedCode(form, verdict);
+    if (slot) setNotes((current) => ({ ...current, [slot]: 'Scanned into the quantity field.' }));
   };
 
-  const submit = async () => {
+  /**
+   * Before the checks: a code in the quantity (most are not numbers) is caught here, so it is
+   * recognised for what it is instead of being called "not a number".
+   */
+  const catchScannedCode = (): boolean => {
+    const verdict = scannedCode(form.getValues('quantity'), item, locationOptions.data ?? []);
+    if (verdict) clearScannedCode(verdict);
+    return verdict === null;
+  };
+
+  /** Resolves to false when nothing was recorded (refused, or a question was asked). */
+  const save = async (): Promise<boolean> => {
     setProblem(null);
     setConfirmation(undefined);
-
-    const errors: Partial<Record<MovementField, string>> = {};
-    let currentItem = item;
-    let itemError = fieldErrors.item;
+    let current = item;
+    let itemError = form.getFieldState('itemCode').error?.message;
     // A submit right after a scan waits for its lookup instead of being dropped.
-    const lookup =
-      itemLookup.inFlight() ??
-      (!currentItem && itemCode.trim() ? itemLookup.resolve(itemCode.trim()) : null);
+    const code = form.getValues('itemCode').trim();
+    const lookup = itemLookup.inFlight() ?? (!current && code ? itemLookup.resolve(code) : null);
     const found = lookup ? await lookup : null;
     if (found) {
-      currentItem = 'item' in found ? found.item : null;
+      current = 'item' in found ? found.item : null;
       itemError = 'error' in found ? found.error : undefined;
     }
-    if (!currentItem) errors.item = itemError ?? 'Scan or type an item code, then press Enter.';
-    for (const slot of slots) {
-      if (!locations[slot]) errors[slot] = `Choose the ${SLOT_LABELS[slot].toLowerCase()}.`;
+    if (!current) {
+      const message = itemError ?? 'Scan or type an item code, then press Enter.';
+      form.setError('itemCode', { type: 'lookup', message }, { shouldFocus: true });
+      return false;
     }
-    if (kind === 'transfer' && locations.from && locations.from.id === locations.to?.id) {
-      errors.to = 'Choose a different location to move to.';
+    // As they are now: a location may have been chosen while the item was looked up.
+    const values = form.getValues();
+    const verdict = await guard.check(current, values);
+    if (verdict.action === 'clear') {
+      clearScannedCode(verdict);
+      return false;
     }
-    const quantityError = validateQuantity(kind, quantity);
-    if (quantityError) errors.quantity = quantityError;
-    setFieldErrors(errors);
+    if (verdict.action === 'confirm') return false;
 
-    const firstInvalid = (['item', ...slots, 'quantity'] as MovementField[]).find((f) => errors[f]);
-    if (firstInvalid || !currentItem) {
-      if (firstInvalid === 'item') itemInputRef.current?.focus();
-      else if (firstInvalid === 'quantity') quantityRef.current?.focus();
-      else if (firstInvalid) slotRefs.current[firstInvalid]?.focus();
-      return;
-    }
-
-    const input = buildMovementInput({
-      kind,
-      itemId: currentItem.id,
-      locations,
-      quantity,
-      reference,
-      note,
-    });
+    const input = buildMovementInput({ ...values, itemId: current.id });
     try {
       const { movement, replayed } = await create.mutateAsync({
         input,
         idempotencyKey: idempotency.keyFor(input),
       });
       idempotency.renew();
+      guard.reset();
       setConfirmation(
-        `${describeMovement(movement, locations.at?.code)}.${
+        `${describeMovement(movement, values.at?.code)}.${
           replayed ? ' (It had already been recorded; nothing was counted twice.)' : ''
         }`,
       );
       setItem(null);
-      setItemCode('');
-      setQuantity('');
-      setNote('');
-      setFieldErrors({});
-      itemInputRef.current?.focus();
+      setNotes({});
+      // keepFieldsRef: the inputs stay registered, so focus can move at once.
+      form.reset({ ...values, itemCode: '', quantity: '', note: '' }, { keepFieldsRef: true });
+      form.setFocus('itemCode');
+      return true;
     } catch (error) {
-      showServerError(error as Error);
+      showServerError(error, current.unit);
+      return false;
     }
   };
 
   const changeKind = (next: MovementKind) => {
-    setFieldErrors({});
+    const values = form.getValues();
+    // A location the next kind does not use is dropped, not kept out of sight.
+    for (const slot of slotsToDrop(values, next)) form.setValue(slot, null);
+    const kept = SLOTS_BY_KIND[next].filter((slot) => values[slot]);
+    const from = movementKindLabels[kind];
+    setNotes(Object.fromEntries(kept.map((slot) => [slot, `Kept from ${from}: check it.`])));
+    form.setValue('kind', next);
+    form.clearErrors();
     setProblem(null);
+    guard.dismiss();
     onKindChange(next);
   };
 
   // A preset that failed to load (deleted item, old link) says so where the item goes.
-  let presetError: string | undefined;
-  if (preset.isError && !item) {
-    presetError =
-      preset.error instanceof ApiError && preset.error.status === 404
-        ? `There is no item ${presetItemId}; scan or type one instead.`
-        : 'Could not load the item from the link; scan or type it instead.';
-  }
+  const presetError =
+    preset.isError && !item ? presetProblem(preset.error, presetItemId) : undefined;
+  const [from, to, at] = chosen;
+  const values = { from, to, at };
+  const nextStep = !item ? 'item' : (slots.find((slot) => !values[slot]) ?? 'quantity');
   return (
     <>
       <StatusLine>{confirmation}</StatusLine>
-      <form className="form movement-form" noValidate onSubmit={handleSubmit}>
+      <AppForm
+        state={state}
+        onSubmit={save}
+        problemTitle="Not recorded"
+        className="form movement-form"
+        precheck={catchScannedCode}
+      >
         <KindSwitcher value={kind} onChange={changeKind} />
+        <ScanSteps kind={kind} current={nextStep} />
         {problem ? (
           <FormAlert
             ref={alertRef}
@@ -246,16 +263,13 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
           />
         ) : null}
         <ItemCodeField
-          code={itemCode}
           item={item}
           lookingUp={itemLookup.lookingUp}
-          error={fieldErrors.item ?? presetError}
-          inputRef={itemInputRef}
-          onCodeChange={(code) => {
-            setItemCode(code);
+          fallbackError={presetError}
+          onCodeChange={() => {
             setItem(null);
             itemLookup.cancel();
-            clearFieldError('item');
+            form.clearErrors('itemCode');
           }}
           onEnter={() => void lookUpItemCode()}
         />
@@ -263,45 +277,46 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
           <LocationPicker
             key={slot}
             label={SLOT_LABELS[slot]}
-            value={locations[slot] ?? null}
+            value={values[slot] ?? null}
             options={locationOptions.data ?? []}
-            error={fieldErrors[slot]}
+            error={form.formState.errors[slot]?.message}
+            stock={item ? stock.data?.data : undefined}
+            holdersFirst={slot !== 'to'}
+            item={item ?? undefined}
+            note={notes[slot]}
             inputRef={(element) => {
               slotRefs.current[slot] = element;
             }}
             onChange={(location, via) => {
-              // A scan answers after an await: build on the locations as they are now, not as
-              // they were when it started (another slot may have been chosen meanwhile).
-              const next = { ...locationsRef.current, [slot]: location ?? undefined };
-              locationsRef.current = next;
-              setLocations(next);
-              clearFieldError(slot);
-              if (via === 'scan') focusAfter(next);
+              form.setValue(slot, location, { shouldDirty: true });
+              form.clearErrors(slot);
+              setNotes(({ [slot]: _dropped, ...rest }) => rest);
+              if (via === 'scan') focusAfterItem();
             }}
           />
         ))}
-        <QuantityFields
-          kind={kind}
-          unit={item?.unit}
-          quantity={quantity}
-          reference={reference}
-          note={note}
-          quantityError={fieldErrors.quantity}
-          quantityRef={quantityRef}
-          onQuantityChange={(value) => {
-            setQuantity(value);
-            clearFieldError('quantity');
-          }}
-          onReferenceChange={setReference}
-          onNoteChange={setNote}
-        />
+        <QuantityFields kind={kind} unit={item?.unit} onQuantityInput={guard.onQuantityInput} />
+        {guard.question ? (
+          <QuantityQuestion
+            question={guard.question}
+            pending={create.isPending}
+            onYes={() => {
+              guard.confirm();
+              state.submit(save)();
+            }}
+            onNo={() => {
+              guard.dismiss();
+              form.setValue('quantity', '');
+            }}
+          />
+        ) : null}
         <div className="button-row">
           <button type="submit" className="button" disabled={create.isPending}>
             {create.isPending ? 'Recording…' : SUBMIT_LABELS[kind]}
           </button>
           <Link to={paths.movements}>Movement history</Link>
         </div>
-      </form>
+      </AppForm>
     </>
   );
 }

@@ -1,5 +1,5 @@
-import type { ApiError } from '../../../lib/api-errors';
-import { formatQuantity } from '../../../lib/quantity';
+import type { ApiError } from '@/lib/api-errors';
+import { formatQuantity } from '@/lib/quantity';
 import { fieldForPath, type MovementField } from './movement-form-logic';
 
 export interface Problem {

@@ -1,69 +1,45 @@
-import type { Ref } from 'react';
-import { FormField } from '../../../components/form-field';
-import type { MovementKind } from '../../../lib/api-types';
-import { QUANTITY_HINTS, QUANTITY_LABELS } from './movement-form-logic';
+import { NumberField, TextField } from '@/components/form/fields';
+import type { MovementKind } from '@/lib/api-types';
+import { QUANTITY_HINTS, QUANTITY_LABELS, type MovementValues } from './movement-form-logic';
 
 interface QuantityFieldsProps {
   kind: MovementKind;
   /** The item's unit, once known, shown in the quantity's label. */
   unit: string | undefined;
-  quantity: string;
-  reference: string;
-  note: string;
-  quantityError: string | undefined;
-  quantityRef: Ref<HTMLInputElement>;
-  onQuantityChange: (value: string) => void;
-  onReferenceChange: (value: string) => void;
-  onNoteChange: (value: string) => void;
+  /** Every change of the quantity (its timing tells a scanner from a person). */
+  onQuantityInput: (event: { target: unknown; timeStamp: number }) => void;
 }
 
 /** How much, and the optional reference and note, of a movement. */
-export function QuantityFields(props: QuantityFieldsProps) {
-  const { kind, unit } = props;
+export function QuantityFields({ kind, unit, onQuantityInput }: QuantityFieldsProps) {
   return (
     <>
-      <FormField
-        label={unit ? `${QUANTITY_LABELS[kind]} (${unit})` : QUANTITY_LABELS[kind]}
+      <NumberField<MovementValues>
+        name="quantity"
+        label={QUANTITY_LABELS[kind]}
+        unit={unit}
         hint={QUANTITY_HINTS[kind]}
-        error={props.quantityError}
-      >
-        {(control) => (
-          <input
-            {...control}
-            ref={props.quantityRef}
-            className="input"
-            value={props.quantity}
-            autoComplete="off"
-            // Adjustments can be negative; phone decimal keypads have no minus key.
-            inputMode={kind === 'adjust' ? 'text' : 'decimal'}
-            enterKeyHint="done"
-            onChange={(event) => props.onQuantityChange(event.target.value)}
-          />
-        )}
-      </FormField>
+        // Adjustments can be negative; phone decimal keypads have no minus key.
+        signed={kind === 'adjust'}
+        enterKeyHint="done"
+        rules={{ onChange: onQuantityInput }}
+      />
       <div className="form-grid">
-        <FormField label="Reference" optional hint="Order, delivery or ticket number.">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              value={props.reference}
-              autoComplete="off"
-              onChange={(event) => props.onReferenceChange(event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField label="Note" optional>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              value={props.note}
-              autoComplete="off"
-              onChange={(event) => props.onNoteChange(event.target.value)}
-            />
-          )}
-        </FormField>
+        <TextField<MovementValues>
+          name="reference"
+          label="Reference"
+          optional
+          hint="Order, delivery or ticket number."
+          autoComplete="off"
+          maxLength={100}
+        />
+        <TextField<MovementValues>
+          name="note"
+          label="Note"
+          optional
+          autoComplete="off"
+          maxLength={1000}
+        />
       </div>
     </>
   );

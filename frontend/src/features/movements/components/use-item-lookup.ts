@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { ApiError } from '../../../lib/api-errors';
-import type { Item } from '../../../lib/api-types';
+import { ApiError } from '@/lib/api-errors';
+import type { Item } from '@/lib/api-types';
 import { useLookupItem } from '../api/lookup-item';
 
 /** What an item code lookup ended with: the item, or why there is none to use. */

@@ -2,9 +2,9 @@
 // still out as the next key, click or submit arrives.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeLocation, page } from '../../../testing/fixtures';
-import { renderRoute } from '../../../testing/render-route';
-import { heldBack, jsonResponse } from '../../../testing/responses';
+import { makeLocation, page } from '@/testing/fixtures';
+import { renderRoute } from '@/testing/render-route';
+import { heldBack, jsonResponse } from '@/testing/responses';
 import { item, movementsApi, received } from './movements-test-api';
 
 const binAnswer = () =>

@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { MovementTable } from '../../../components/movement-table';
-import { Page } from '../../../components/page';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { StatusLine } from '../../../components/status-line';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { paths } from '../../../config/paths';
-import { useSearchParamUpdater } from '../../../hooks/use-search-param-updater';
-import { ApiError } from '../../../lib/api-errors';
-import { MOVEMENT_KINDS, type MovementFilters as Filters } from '../../../lib/api-types';
-import { endOfDayIso, startOfDayIso } from '../../../lib/format-date';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { MovementTable } from '@/components/movement-table';
+import { Page } from '@/components/page';
+import { QueryErrorState } from '@/components/query-error-state';
+import { StatusLine } from '@/components/status-line';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { paths } from '@/config/paths';
+import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
+import { ApiError } from '@/lib/api-errors';
+import { MOVEMENT_KINDS, type MovementFilters as Filters } from '@/lib/api-types';
+import { endOfDayIso, startOfDayIso } from '@/lib/format-date';
 import { locationByCodeQueryOptions } from '../api/find-location-by-code';
 import { useMovements } from '../api/get-movements';
 import { lookupItemQueryOptions } from '../api/lookup-item';
@@ -23,7 +23,7 @@ import {
   type MovementFilterValues,
 } from '../components/movement-filters';
 import '../components/movements.css';
-import { useCan } from '../../../hooks/use-current-user';
+import { useCan } from '@/hooks/use-current-user';
 
 function readFilters(params: URLSearchParams): MovementFilterValues {
   const get = (key: string) => params.get(key) ?? '';

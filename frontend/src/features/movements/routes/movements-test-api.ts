@@ -1,14 +1,15 @@
 // The API a movement form test talks to: one item (SKU-1, barcode 4006381333931), the
 // location WH1-A-03 under WH1, and a POST /movements answered by the test.
 import {
+  cursorPage,
   makeItem,
   makeLocation,
   makeMovement,
   makeTreeNode,
   page,
-} from '../../../testing/fixtures';
-import { mockApi, type RecordedRequest } from '../../../testing/mock-api';
-import { jsonResponse, problemResponse } from '../../../testing/responses';
+} from '@/testing/fixtures';
+import { mockApi, type RecordedRequest } from '@/testing/mock-api';
+import { jsonResponse, problemResponse } from '@/testing/responses';
 
 type Handler = (request: RecordedRequest) => Response | Promise<Response>;
 
@@ -37,6 +38,20 @@ export function movementsApi(post: Handler, overrides: Record<string, Handler> =
         url.searchParams.get('code')?.toLowerCase() === 'wh1-a-03' ? page([bin]) : page([], 0),
       ),
     'GET /api/v1/items/1': () => jsonResponse(item),
+    // 3 each in WH1-A-03; recent movements of 5 each (so 5 is its usual size).
+    'GET /api/v1/items/1/stock': () =>
+      jsonResponse({
+        itemId: 1,
+        total: '3',
+        data: [
+          {
+            location: { id: 10, code: 'WH1-A-03', name: 'Aisle A, bin 3', archivedAt: null },
+            quantity: '3',
+            updatedAt: '2026-11-22T10:00:00.000Z',
+          },
+        ],
+      }),
+    'GET /api/v1/movements': () => jsonResponse(cursorPage([makeMovement(), makeMovement()])),
     'POST /api/v1/movements': post,
     ...overrides,
   });

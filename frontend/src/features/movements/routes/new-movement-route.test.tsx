@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderRoute } from '../../../testing/render-route';
-import { problemResponse } from '../../../testing/responses';
+import { renderRoute } from '@/testing/render-route';
+import { problemResponse } from '@/testing/responses';
 import { movementsApi, received } from './movements-test-api';
 
 async function scanItemAndLocation(user: ReturnType<typeof renderRoute>['user'], label: string) {
@@ -21,7 +21,8 @@ describe('NewMovementRoute (scanner flow)', () => {
 
     await scanItemAndLocation(user, 'To location');
     expect(screen.getByText(/Hex bolt M6/)).toBeInTheDocument();
-    expect(screen.getByText('(3 each on hand)')).toBeInTheDocument();
+    // What is at the chosen location, not the item's total.
+    expect(screen.getByText('On hand at WH1-A-03: 3 each')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'or choose to location' })).toHaveDisplayValue(
       /WH1-A-03/,
     );
@@ -82,6 +83,8 @@ describe('NewMovementRoute (scanner flow)', () => {
     const quantity = screen.getByRole('textbox', { name: /^Quantity/ });
     expect(quantity).toHaveAttribute('aria-invalid', 'true');
     await waitFor(() => expect(quantity).toHaveFocus());
+    // Cleared: a bin code scanned next is not appended to the refused 5.
+    expect(quantity).toHaveValue('');
   });
 
   it('when a submit fails on the network and is retried, then the same Idempotency-Key is sent, and a new one after success', async () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Page } from '../../../components/page';
-import { useSearchParamUpdater } from '../../../hooks/use-search-param-updater';
-import { MOVEMENT_KINDS, type MovementKind } from '../../../lib/api-types';
+import { Page } from '@/components/page';
+import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
+import { MOVEMENT_KINDS, type MovementKind } from '@/lib/api-types';
 import { MovementForm } from '../components/movement-form';
 import '../components/movements.css';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { settingsQueryKey } from '../../../hooks/use-settings';
-import { apiRequest } from '../../../lib/api-client';
-import type { Settings } from '../../../lib/api-types';
+import { settingsQueryKey } from '@/hooks/use-settings';
+import { apiRequest } from '@/lib/api-client';
+import type { Settings } from '@/lib/api-types';
 
 /** PATCH /api/v1/settings (admin), partial → the whole Settings; effective immediately. */
 export function updateSettings(changes: Partial<Settings>): Promise<Settings> {

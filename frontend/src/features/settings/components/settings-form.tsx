@@ -1,37 +1,24 @@
-import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
-import { UNITS, type Settings, type Unit } from '../../../lib/api-types';
-import { useFormErrors } from '../../../hooks/use-form-errors';
-import type { FieldErrors } from '../../../lib/problem-fields';
+import * as z from 'zod/mini';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { CheckboxField, NumberField, SelectField, TextField } from '@/components/form/fields';
+import { useAppForm } from '@/hooks/use-app-form';
+import { UNITS, type Settings, type Unit } from '@/lib/api-types';
+import { requiredText } from '@/lib/form-rules';
 import { useUpdateSettings } from '../api/update-settings';
 
-const FIELDS = [
-  'organisationName',
-  'defaultUnit',
-  'highlightLowStock',
-  'sessionIdleTimeoutMinutes',
-] as const;
-type Field = (typeof FIELDS)[number];
-
-interface Values {
-  organisationName: string;
-  defaultUnit: Unit;
-  highlightLowStock: boolean;
-  sessionIdleTimeoutMinutes: string;
-}
-
-function validate(values: Values): FieldErrors<Field> {
-  const errors: FieldErrors<Field> = {};
-  const name = values.organisationName.trim();
-  if (!name) errors.organisationName = 'Enter the organisation name.';
-  else if (name.length > 100) errors.organisationName = 'Use at most 100 characters.';
-  const minutes = Number(values.sessionIdleTimeoutMinutes);
-  if (!/^\d+$/.test(values.sessionIdleTimeoutMinutes.trim()) || minutes < 5 || minutes > 10080) {
-    errors.sessionIdleTimeoutMinutes = 'Enter whole minutes from 5 to 10080 (7 days).';
-  }
-  return errors;
-}
+const schema = z.object({
+  organisationName: requiredText('Enter the organisation name.', 100),
+  defaultUnit: z.enum(UNITS as [Unit, ...Unit[]]),
+  highlightLowStock: z.boolean(),
+  sessionIdleTimeoutMinutes: z.string().check(
+    z.refine((value) => {
+      const minutes = Number(value);
+      return /^\d+$/.test(value.trim()) && minutes >= 5 && minutes <= 10080;
+    }, 'Enter whole minutes from 5 to 10080 (7 days).'),
+  ),
+});
+type Values = z.infer<typeof schema>;
+const UNIT_OPTIONS = UNITS.map((unit) => ({ value: unit, label: unit }));
 
 /** Only what changed goes in the PATCH, so two admins editing different fields do not clash. */
 function toPatch(values: Values, current: Settings): Partial<Settings> {
@@ -50,119 +37,48 @@ function toPatch(values: Values, current: Settings): Partial<Settings> {
 
 export function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
   const update = useUpdateSettings();
-  const [values, setValues] = useState<Values>({
-    ...settings,
-    sessionIdleTimeoutMinutes: String(settings.sessionIdleTimeoutMinutes),
+  const state = useAppForm<Values>({
+    schema,
+    defaultValues: {
+      ...settings,
+      sessionIdleTimeoutMinutes: String(settings.sessionIdleTimeoutMinutes),
+    },
   });
-  const { server, fieldErrors, formRef, alertRef, clearError, reportClientErrors } = useFormErrors(
-    FIELDS,
-    update.error,
-  );
 
-  const set = <K extends keyof Values>(field: K, value: Values[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    clearError(field);
-  };
-
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const errors = validate(values);
-    if (reportClientErrors(errors)) return;
+  const save = async (values: Values) => {
     const patch = toPatch(values, settings);
-    if (Object.keys(patch).length === 0) {
-      onSaved();
-      return;
-    }
-    update.mutate(patch, { onSuccess: onSaved });
+    if (Object.keys(patch).length > 0) await update.mutateAsync(patch);
+    onSaved();
   };
 
   return (
-    <form className="form card" noValidate onSubmit={handleSubmit} ref={formRef}>
-      {server && !update.isPending ? (
-        <FormAlert
-          ref={alertRef}
-          title="Settings not saved"
-          detail={server.detail}
-          unmatched={server.unmatched}
-        />
-      ) : null}
-      <FormField
+    <AppForm state={state} onSubmit={save} problemTitle="Settings not saved" className="form card">
+      <TextField<Values>
+        name="organisationName"
         label="Organisation name"
-        error={fieldErrors.organisationName}
         hint="Shown in the header."
-      >
-        {(control) => (
-          <input
-            {...control}
-            name="organisationName"
-            className="input"
-            autoComplete="organization"
-            value={values.organisationName}
-            onChange={(event) => set('organisationName', event.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField
+        autoComplete="organization"
+      />
+      <SelectField<Values>
+        name="defaultUnit"
         label="Default unit"
-        error={fieldErrors.defaultUnit}
         hint="Preselected when creating an item."
-      >
-        {(control) => (
-          <select
-            {...control}
-            name="defaultUnit"
-            className="input"
-            value={values.defaultUnit}
-            onChange={(event) => set('defaultUnit', event.target.value as Unit)}
-          >
-            {UNITS.map((unit) => (
-              <option key={unit} value={unit}>
-                {unit}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <div className={`field${fieldErrors.highlightLowStock ? ' field--invalid' : ''}`}>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            name="highlightLowStock"
-            checked={values.highlightLowStock}
-            aria-describedby="highlight-low-stock-hint"
-            aria-invalid={fieldErrors.highlightLowStock ? true : undefined}
-            onChange={(event) => set('highlightLowStock', event.target.checked)}
-          />{' '}
-          Highlight low stock
-        </label>
-        <p className="field__hint" id="highlight-low-stock-hint">
-          Mark items at or below their reorder point on the dashboard.
-        </p>
-        {fieldErrors.highlightLowStock ? (
-          <p className="field__error">{fieldErrors.highlightLowStock}</p>
-        ) : null}
-      </div>
-      <FormField
+        options={UNIT_OPTIONS}
+      />
+      <CheckboxField<Values>
+        name="highlightLowStock"
+        label="Highlight low stock"
+        hint="Mark items at or below their reorder point on the dashboard."
+      />
+      <NumberField<Values>
+        name="sessionIdleTimeoutMinutes"
         label="Session idle timeout (minutes)"
-        error={fieldErrors.sessionIdleTimeoutMinutes}
         hint="Signed-in browsers are signed out after this long without activity (5–10080)."
-      >
-        {(control) => (
-          <input
-            {...control}
-            name="sessionIdleTimeoutMinutes"
-            className="input"
-            inputMode="numeric"
-            value={values.sessionIdleTimeoutMinutes}
-            onChange={(event) => set('sessionIdleTimeoutMinutes', event.target.value)}
-          />
-        )}
-      </FormField>
+        inputMode="numeric"
+      />
       <div className="button-row">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save settings'}
-        </button>
+        <SubmitButton label="Save settings" pendingLabel="Saving…" />
       </div>
-    </form>
+    </AppForm>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { LoadingState } from '../../../components/loading-state';
-import { Page } from '../../../components/page';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { StatusLine } from '../../../components/status-line';
-import { useSettings } from '../../../hooks/use-settings';
+import { LoadingState } from '@/components/loading-state';
+import { Page } from '@/components/page';
+import { QueryErrorState } from '@/components/query-error-state';
+import { StatusLine } from '@/components/status-line';
+import { useSettings } from '@/hooks/use-settings';
 import { SettingsForm } from '../components/settings-form';
 
 export function SettingsRoute() {

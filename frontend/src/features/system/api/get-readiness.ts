@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/api-errors';
+import { apiRequest } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-errors';
 
 /** One dependency check from GET /api/ready; extra fields depend on the check. */
 export interface ReadinessCheck {

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { paths } from '../../../config/paths';
+import { paths } from '@/config/paths';
 import { useReadiness } from '../api/get-readiness';
 import { ReadinessBadge } from './readiness-badge';
 import './system.css';

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../../lib/format-duration';
+import { formatDuration } from '@/lib/format-duration';
 import type { SystemInfo } from '../api/get-system-info';
 
 interface SystemInfoListProps {

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderRoute } from '../../../testing/render-route';
-import { jsonResponse, problemResponse } from '../../../testing/responses';
-import { sessionResponse } from '../../../testing/session';
+import { renderRoute } from '@/testing/render-route';
+import { jsonResponse, problemResponse } from '@/testing/responses';
+import { sessionResponse } from '@/testing/session';
 
 const info = {
   name: 'Stockroom',

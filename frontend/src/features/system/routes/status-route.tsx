@@ -1,6 +1,6 @@
-import { Page } from '../../../components/page';
-import { LoadingState } from '../../../components/loading-state';
-import { QueryErrorState } from '../../../components/query-error-state';
+import { Page } from '@/components/page';
+import { LoadingState } from '@/components/loading-state';
+import { QueryErrorState } from '@/components/query-error-state';
 import { useReadiness } from '../api/get-readiness';
 import { useSystemInfo } from '../api/get-system-info';
 import { ReadinessBadge } from '../components/readiness-badge';

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { SignInThrottleCleared } from '../../../lib/api-types';
+import { apiRequest } from '@/lib/api-client';
+import type { SignInThrottleCleared } from '@/lib/api-types';
 
 /** POST /api/v1/users/:id/sign-in-throttle/clear → how many failed sign-ins were forgotten. */
 export function clearSignInThrottle(id: number): Promise<SignInThrottleCleared> {

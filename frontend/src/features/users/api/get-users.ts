@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { User } from '../../../lib/api-types';
-import { accountRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { User } from '@/lib/api-types';
+import { accountRoots } from '@/lib/query-keys';
 
 /** GET /api/v1/users (admin) → every account, active or not. */
 export function getUsers(signal?: AbortSignal): Promise<{ data: User[] }> {

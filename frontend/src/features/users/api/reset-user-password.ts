@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest } from '@/lib/api-client';
 
 /** POST /api/v1/users/:id/password → 204; ends that user's sessions. */
 export function resetUserPassword(id: number, newPassword: string): Promise<void> {

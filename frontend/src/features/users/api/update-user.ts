@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import type { Role, User } from '../../../lib/api-types';
-import { accountRoots } from '../../../lib/query-keys';
+import { apiRequest } from '@/lib/api-client';
+import type { Role, User } from '@/lib/api-types';
+import { accountRoots } from '@/lib/query-keys';
 
 export interface UserPatch {
   name?: string;

@@ -1,5 +1,5 @@
-import { describeActionError } from '../../../lib/api-errors';
-import type { User } from '../../../lib/api-types';
+import { describeActionError } from '@/lib/api-errors';
+import type { User } from '@/lib/api-types';
 import { useClearSignInThrottle } from '../api/clear-sign-in-throttle';
 
 interface ClearSignInButtonProps {

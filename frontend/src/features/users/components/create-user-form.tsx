@@ -1,15 +1,22 @@
-import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
-import { ROLES, type Role, type User } from '../../../lib/api-types';
-import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../../lib/passwords';
-import { roleLabels } from '../../../lib/permissions';
-import { useFormErrors } from '../../../hooks/use-form-errors';
-import type { FieldErrors } from '../../../lib/problem-fields';
+import * as z from 'zod/mini';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { SelectField, TextField } from '@/components/form/fields';
+import { useAppForm } from '@/hooks/use-app-form';
+import { ROLES, type Role, type User } from '@/lib/api-types';
+import { password, requiredText } from '@/lib/form-rules';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/passwords';
+import { roleLabels } from '@/lib/permissions';
 import { useCreateUser } from '../api/create-user';
 
-const FIELDS = ['email', 'name', 'role', 'password'] as const;
-type Field = (typeof FIELDS)[number];
+const schema = z.object({
+  email: requiredText('Enter an email address.', 254),
+  name: requiredText('Enter a name.', 100),
+  role: z.enum(ROLES as [Role, ...Role[]]),
+  password,
+});
+type Values = z.infer<typeof schema>;
+
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: roleLabels[role] }));
 
 interface CreateUserFormProps {
   onCreated: (user: User) => void;
@@ -18,116 +25,41 @@ interface CreateUserFormProps {
 
 export function CreateUserForm({ onCreated, onCancel }: CreateUserFormProps) {
   const create = useCreateUser();
-  const [values, setValues] = useState({
-    email: '',
-    name: '',
-    role: 'operator' as Role,
-    password: '',
+  const state = useAppForm<Values>({
+    schema,
+    defaultValues: { email: '', name: '', role: 'operator', password: '' },
+    codeFields: { EMAIL_TAKEN: 'email' },
   });
-  const { server, fieldErrors, formRef, alertRef, clearError, reportClientErrors } = useFormErrors(
-    FIELDS,
-    create.error,
-    { EMAIL_TAKEN: 'email' },
-  );
 
-  const set = (field: Field) => (event: { target: { value: string } }) => {
-    setValues((current) => ({ ...current, [field]: event.target.value }));
-    clearError(field);
-  };
-
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const errors: FieldErrors<Field> = {};
-    if (!values.email.trim()) errors.email = 'Enter an email address.';
-    if (!values.name.trim()) errors.name = 'Enter a name.';
-    const weak = passwordProblem(values.password);
-    if (weak) errors.password = weak;
-    if (reportClientErrors(errors)) return;
-    create.mutate(
-      { ...values, email: values.email.trim(), name: values.name.trim() },
-      { onSuccess: onCreated },
-    );
+  const save = async (values: Values) => {
+    const user = await create.mutateAsync({
+      ...values,
+      email: values.email.trim(),
+      name: values.name.trim(),
+    });
+    onCreated(user);
   };
 
   return (
-    <form className="form" noValidate onSubmit={handleSubmit} ref={formRef}>
-      {server && !create.isPending ? (
-        <FormAlert
-          ref={alertRef}
-          title="User not created"
-          detail={server.detail}
-          unmatched={server.unmatched}
-        />
-      ) : null}
+    <AppForm state={state} onSubmit={save} problemTitle="User not created">
       <div className="form-grid">
-        <FormField label="Email" error={fieldErrors.email}>
-          {(control) => (
-            <input
-              {...control}
-              name="email"
-              type="email"
-              className="input"
-              autoComplete="off"
-              value={values.email}
-              onChange={set('email')}
-            />
-          )}
-        </FormField>
-        <FormField label="Name" error={fieldErrors.name}>
-          {(control) => (
-            <input
-              {...control}
-              name="name"
-              className="input"
-              autoComplete="off"
-              value={values.name}
-              onChange={set('name')}
-            />
-          )}
-        </FormField>
-        <FormField label="Role" error={fieldErrors.role}>
-          {(control) => (
-            <select
-              {...control}
-              name="role"
-              className="input"
-              value={values.role}
-              onChange={set('role')}
-            >
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabels[role]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField
+        <TextField<Values> name="email" label="Email" type="email" autoComplete="off" />
+        <TextField<Values> name="name" label="Name" autoComplete="off" />
+        <SelectField<Values> name="role" label="Role" options={ROLE_OPTIONS} />
+        <TextField<Values>
+          name="password"
           label="Initial password"
-          error={fieldErrors.password}
+          type="password"
+          autoComplete="new-password"
           hint={`${PASSWORD_MIN}–${PASSWORD_MAX} characters; share it privately.`}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="password"
-              type="password"
-              className="input"
-              autoComplete="new-password"
-              value={values.password}
-              onChange={set('password')}
-            />
-          )}
-        </FormField>
+        />
       </div>
       <div className="button-row">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create user'}
-        </button>
+        <SubmitButton label="Create user" pendingLabel="Creating…" />
         <button type="button" className="button button--secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>
-    </form>
+    </AppForm>
   );
 }

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeUser } from '../../../testing/fixtures';
-import { mockApi } from '../../../testing/mock-api';
-import { renderRoute } from '../../../testing/render-route';
-import { jsonResponse, problemResponse } from '../../../testing/responses';
+import { makeUser } from '@/testing/fixtures';
+import { mockApi } from '@/testing/mock-api';
+import { renderRoute } from '@/testing/render-route';
+import { jsonResponse, problemResponse } from '@/testing/responses';
 
 const ada = makeUser({ id: 1, name: 'Ada Admin', email: 'ada@example.com', role: 'admin' });
 const olly = makeUser({
@@ -79,12 +79,39 @@ describe('UsersRoute', () => {
 
     const role = await screen.findByRole('combobox', { name: 'Role of Ada Admin' });
     await user.selectOptions(role, 'viewer');
+    await user.click(screen.getByRole('button', { name: 'Save role of Ada Admin' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Stockroom needs at least one active admin.',
     );
     expect(role).toHaveAttribute('aria-invalid', 'true');
-    expect(role).toHaveAccessibleDescription('Stockroom needs at least one active admin.');
+    expect(role).toHaveAccessibleDescription(/^Stockroom needs at least one active admin./);
+  });
+
+  it('when another role is chosen in the select, then nothing changes until Save role is pressed', async () => {
+    const api = mockApi({
+      'GET /api/v1/users': () => jsonResponse({ data: [ada, olly] }),
+      'PATCH /api/v1/users/2': () => jsonResponse({ ...olly, role: 'viewer' }),
+    });
+    const { user } = renderRoute('/admin/users');
+
+    const role = await screen.findByRole('combobox', { name: 'Role of Olly Operator' });
+    // What an arrow key on a focused select does: a change event for the next option.
+    role.focus();
+    await user.keyboard('{ArrowDown}');
+    await user.selectOptions(role, 'viewer');
+    expect(api.requestsTo('PATCH', '/api/v1/users/2')).toHaveLength(0);
+    expect(role).toHaveAccessibleDescription('Not changed until you save.');
+
+    // Undo puts the select back; Save makes the change.
+    await user.click(screen.getByRole('button', { name: 'Undo role change of Olly Operator' }));
+    expect(role).toHaveValue('operator');
+    await user.selectOptions(role, 'viewer');
+    await user.click(screen.getByRole('button', { name: 'Save role of Olly Operator' }));
+    expect(await screen.findByText('Olly Operator is now Viewer.')).toBeInTheDocument();
+    expect(api.requestsTo('PATCH', '/api/v1/users/2').map((r) => r.body)).toEqual([
+      { role: 'viewer' },
+    ]);
   });
 
   it('when deactivating a user, then it asks first and sends active: false', async () => {

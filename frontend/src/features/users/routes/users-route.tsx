@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Page } from '../../../components/page';
-import { QueryErrorState } from '../../../components/query-error-state';
-import { StatusLine } from '../../../components/status-line';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { useCurrentUser } from '../../../hooks/use-current-user';
+import { Page } from '@/components/page';
+import { QueryErrorState } from '@/components/query-error-state';
+import { StatusLine } from '@/components/status-line';
+import { TableSkeleton } from '@/components/table-skeleton';
+import { useCurrentUser } from '@/hooks/use-current-user';
 import { useUsers } from '../api/get-users';
 import { CreateUserForm } from '../components/create-user-form';
 import { UserRow } from '../components/user-row';

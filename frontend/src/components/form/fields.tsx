@@ -1,0 +1,169 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import {
+  get,
+  useFormContext,
+  useFormState,
+  type FieldValues,
+  type Path,
+  type RegisterOptions,
+} from 'react-hook-form';
+import { FormField } from '../form-field';
+import { ScanInput } from './scan-input';
+
+// Fields of the one form layer: each is registered by name with the surrounding <AppForm>,
+// carries its label, hint and error (FormField wires them for screen readers) and its limits.
+
+interface FieldProps<V extends FieldValues> {
+  name: Path<V>;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  className?: string;
+  /** Extra register options, e.g. onChange to clear state that depends on the value. */
+  rules?: Pick<RegisterOptions<V, Path<V>>, 'onChange' | 'onBlur'>;
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'className'>;
+
+/** The message for NAME: a client check or the server's refusal. */
+function useFieldError<V extends FieldValues>(name: Path<V>): string | undefined {
+  const { errors } = useFormState<V>({ name });
+  const error = get(errors, name) as { message?: string } | undefined;
+  return error?.message;
+}
+
+export function TextField<V extends FieldValues>(props: FieldProps<V> & InputProps) {
+  const { name, label, hint, optional, className, rules, ...input } = props;
+  const { register } = useFormContext<V>();
+  const error = useFieldError(name);
+  return (
+    <FormField label={label} hint={hint} error={error} optional={optional} className={className}>
+      {(control) => <input className="input" {...input} {...control} {...register(name, rules)} />}
+    </FormField>
+  );
+}
+
+export function TextAreaField<V extends FieldValues>(
+  props: FieldProps<V> & { rows?: number; maxLength?: number },
+) {
+  const { name, label, hint, optional, className, rules, ...textarea } = props;
+  const { register } = useFormContext<V>();
+  const error = useFieldError(name);
+  return (
+    <FormField label={label} hint={hint} error={error} optional={optional} className={className}>
+      {(control) => (
+        <textarea className="input" {...textarea} {...control} {...register(name, rules)} />
+      )}
+    </FormField>
+  );
+}
+
+/**
+ * A decimal typed as text (so "0.5" and "-2" survive as typed): the unit, once known, is in
+ * the label, and phones get a decimal keypad unless the value may be negative (no minus key).
+ */
+export function NumberField<V extends FieldValues>(
+  props: FieldProps<V> & InputProps & { unit?: string | undefined; signed?: boolean },
+) {
+  const { unit, signed, label, ...rest } = props;
+  return (
+    <TextField
+      {...rest}
+      label={
+        unit ? (
+          <>
+            {label} ({unit})
+          </>
+        ) : (
+          label
+        )
+      }
+      autoComplete="off"
+      inputMode={signed ? 'text' : 'decimal'}
+      maxLength={props.maxLength ?? 24}
+    />
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export function SelectField<V extends FieldValues>(
+  props: FieldProps<V> &
+    Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'className'> & {
+      options: readonly SelectOption[];
+    },
+) {
+  const { name, label, hint, optional, className, rules, options, ...select } = props;
+  const { register } = useFormContext<V>();
+  const error = useFieldError(name);
+  return (
+    <FormField label={label} hint={hint} error={error} optional={optional} className={className}>
+      {(control) => (
+        <select className="input" {...select} {...control} {...register(name, rules)}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
+/** A checkbox inside its label (a bigger target), with its hint and error linked. */
+export function CheckboxField<V extends FieldValues>(props: FieldProps<V>) {
+  const { name, label, hint, className, rules } = props;
+  const id = useId();
+  const { register } = useFormContext<V>();
+  const error = useFieldError(name);
+  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean);
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          aria-describedby={describedBy.join(' ') || undefined}
+          aria-invalid={error ? true : undefined}
+          {...register(name, rules)}
+        />{' '}
+        {label}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A code for scanners and keyboards: Enter means "look it up", never "submit the form". */
+export function CodeField<V extends FieldValues>(
+  props: FieldProps<V> & InputProps & { onEnter: () => void; fallbackError?: string | undefined },
+) {
+  const { name, label, hint, optional, className, rules, onEnter, fallbackError, ...input } = props;
+  const { register } = useFormContext<V>();
+  const error = useFieldError(name) ?? fallbackError;
+  return (
+    <FormField label={label} hint={hint} error={error} optional={optional} className={className}>
+      {(control) => (
+        <ScanInput
+          maxLength={200}
+          {...input}
+          {...control}
+          {...register(name, rules)}
+          onEnter={onEnter}
+        />
+      )}
+    </FormField>
+  );
+}
