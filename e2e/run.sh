@@ -25,8 +25,8 @@ Options:
 Environment:
   BASE_URL              use this running stack instead of starting one (e.g. http://localhost).
                         Then E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be an admin of it, and
-                        the first-run setup step is left out. Sign-ins are rate limited (20 per
-                        IP per 15 min); a walk uses 3 per size.
+                        the first-run setup step is left out. Only failed sign-ins are throttled
+                        (README, Sign-in policy); a walk's sign-ins all succeed.
   CHROMIUM_PATH         the browser (default /usr/bin/chromium; apt-get install chromium)
   HTTP_PORT             host port for the stack (default: a free one)
   API_IMAGE, WEB_IMAGE  image tags compose builds (compose's defaults when unset)
