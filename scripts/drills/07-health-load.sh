@@ -61,10 +61,11 @@ done
     sleep 0.2
   done >"$work/orphans" ) &
 drill_bg $!
-# Docker's view of every container's health, once a second.
+# Docker's view of every container's health, once a second. Containers without a health
+# check (the db-provision job, exited 0 before the drill) have no health to keep.
 ( while [ $SECONDS -lt $end ]; do
     for c in "${containers[@]}"; do
-      docker inspect -f '{{.Name}} {{if .State.Health}}{{.State.Health.Status}} {{.State.Health.FailingStreak}}{{else}}none 0{{end}}' "$c" 2>/dev/null || true
+      docker inspect -f '{{if .State.Health}}{{.Name}} {{.State.Health.Status}} {{.State.Health.FailingStreak}}{{end}}' "$c" 2>/dev/null | grep . || true
     done
     sleep 1
   done >"$work/health" ) &
