@@ -10,12 +10,12 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './lib/config';
-import { createDb } from './lib/db';
+import { createDb, type Db } from './lib/db';
 import { SYSTEM_ACTOR } from './lib/http/identity';
 import { createLogger } from './lib/logger';
 import { runMigrations } from './lib/migrations';
 import { clearSignInThrottle, findUserByEmail, resetPassword } from './modules/users/users.service';
-import { password as passwordSchema } from './modules/users/users.schemas';
+import { password as passwordSchema, type User } from './modules/users/users.schemas';
 
 const USAGE = [
   'usage: node dist/cli.js reset-password <email> [--password-stdin | --generate]',
@@ -65,6 +65,27 @@ async function readPassword(prompt: string, plainStdin: boolean): Promise<string
   }
 }
 
+/** Opens the database (migrated, as the API would find it) and runs WORK on the user. */
+async function withUser(
+  email: string,
+  work: (db: Db, user: User) => Promise<number>,
+): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger({ logLevel: 'warn' });
+  const db = createDb(config, logger);
+  try {
+    await runMigrations(db, config.migrationsDir, logger);
+    const user = await findUserByEmail(db, email);
+    if (!user) {
+      console.error(`no user has the email ${email}`);
+      return 1;
+    }
+    return await work(db, user);
+  } finally {
+    await db.destroy();
+  }
+}
+
 async function resetPasswordCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -85,23 +106,12 @@ async function resetPasswordCommand(args: string[]): Promise<number> {
     console.error(`password ${valid.error.issues[0]?.message ?? 'is invalid'}`);
     return 2;
   }
-  const config = loadConfig();
-  const logger = createLogger({ logLevel: 'warn' });
-  const db = createDb(config, logger);
-  try {
-    await runMigrations(db, config.migrationsDir, logger);
-    const user = await findUserByEmail(db, email);
-    if (!user) {
-      console.error(`no user has the email ${email}`);
-      return 1;
-    }
+  return withUser(email, async (db, user) => {
     await resetPassword(db, user.id, valid.data, CLI_ACTOR);
     console.error(`password of ${user.email} reset; their sessions have ended`);
     if (generated) console.log(generated);
     return 0;
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
 async function unlockSignInCommand(args: string[]): Promise<number> {
@@ -111,24 +121,13 @@ async function unlockSignInCommand(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const config = loadConfig();
-  const logger = createLogger({ logLevel: 'warn' });
-  const db = createDb(config, logger);
-  try {
-    await runMigrations(db, config.migrationsDir, logger);
-    const user = await findUserByEmail(db, email);
-    if (!user) {
-      console.error(`no user has the email ${email}`);
-      return 1;
-    }
+  return withUser(email, async (db, user) => {
     const { clearedFailures } = await clearSignInThrottle(db, user.id, CLI_ACTOR);
     console.error(
       `sign-in of ${user.email} unlocked: ${clearedFailures} failed attempt(s) forgotten`,
     );
     return 0;
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -2,11 +2,10 @@ import { once } from 'node:events';
 import { createApp } from './app';
 import { APP_VERSION } from './lib/app-info';
 import { loadConfig } from './lib/config';
-import { createDb, createProbeDb, pingDatabase } from './lib/db';
+import { createDb, createProbeDb, waitForDatabase } from './lib/db';
 import { createLifecycle } from './lib/lifecycle';
 import { createLogger } from './lib/logger';
 import { runMigrations } from './lib/migrations';
-import { retryWithBackoff } from './lib/retry';
 import { bootstrap } from './modules/auth/auth.service';
 import { answerClientErrors, installGracefulShutdown } from './server';
 
@@ -22,14 +21,7 @@ async function main(): Promise<void> {
 
   const db = createDb(config, logger);
   try {
-    await retryWithBackoff(() => pingDatabase(db, 5000), {
-      timeoutMs: config.database.connectTimeoutMs,
-      onRetry: (error, attempt, delayMs) =>
-        logger.warn(
-          { attempt, delayMs, reason: (error as Error).message },
-          'database not reachable yet, retrying',
-        ),
-    });
+    await waitForDatabase(db, config, logger);
     logger.info('database reachable');
     await runMigrations(db, config.migrationsDir, logger);
     // No user yet: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or a logged setup token.

@@ -3,10 +3,9 @@
 // or updates the API's role and hands it the application's objects. Exits 0 when done.
 // The API itself never holds the administrative password.
 import { loadConfig } from './lib/config';
-import { createDb, pingDatabase } from './lib/db';
+import { createDb, waitForDatabase } from './lib/db';
 import { createLogger } from './lib/logger';
 import { provisionAppDatabase, provisionAppRole } from './lib/provision';
-import { retryWithBackoff } from './lib/retry';
 
 async function provision(): Promise<void> {
   const config = loadConfig();
@@ -19,14 +18,7 @@ async function provision(): Promise<void> {
   }
   const db = createDb({ database: { ...config.database, poolMax: 1 } }, logger);
   try {
-    await retryWithBackoff(() => pingDatabase(db, 5000), {
-      timeoutMs: config.database.connectTimeoutMs,
-      onRetry: (error, attempt, delayMs) =>
-        logger.warn(
-          { attempt, delayMs, reason: (error as Error).message },
-          'database not reachable yet, retrying',
-        ),
-    });
+    await waitForDatabase(db, config, logger);
     await provisionAppRole(db, role);
     await provisionAppDatabase(db, role);
     logger.info({ appRole: role.user }, 'database roles provisioned');

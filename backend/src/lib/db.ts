@@ -1,6 +1,7 @@
 import knex, { type Knex } from 'knex';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { retryWithBackoff } from './retry';
 
 export type Db = Knex;
 export type DbOrTrx = Knex | Knex.Transaction;
@@ -73,6 +74,22 @@ function createPool(
 /** Runs a trivial query, bounded by `timeoutMs` whatever the pool or network does. */
 export async function pingDatabase(db: Db, timeoutMs = 2000): Promise<void> {
   await withTimeout(db.raw('select 1'), timeoutMs);
+}
+
+/** Pings until the database answers, with backoff, for up to `connectTimeoutMs`. */
+export async function waitForDatabase(
+  db: Db,
+  config: Pick<Config, 'database'>,
+  logger: Logger,
+): Promise<void> {
+  await retryWithBackoff(() => pingDatabase(db, 5000), {
+    timeoutMs: config.database.connectTimeoutMs,
+    onRetry: (error, attempt, delayMs) =>
+      logger.warn(
+        { attempt, delayMs, reason: (error as Error).message },
+        'database not reachable yet, retrying',
+      ),
+  });
 }
 
 /** `work`, or an error once `timeoutMs` has passed (the work itself is not cancelled). */
