@@ -429,8 +429,10 @@ upgrade_fails() {
 }
 check "upgrade.sh with a new api that cannot start exits non-zero with api logs and rollback commands" upgrade_fails
 t=$(now)
-rollback() { # run exactly the printed commands
-  sed -n '/^Rollback commands:$/,/^$/p' "$work/upgrade.out" | sed '1d;/^$/d;s/^    //' >"$work/rollback.sh"
+rollback() { # run exactly the printed commands, but for a `git checkout`: when a commit landed
+  # while this ran, that line would move the developer's own checkout (a detached HEAD under
+  # their next commits); the images it would rebuild are the ones re-tagged above anyway.
+  sed -n '/^Rollback commands:$/,/^$/p' "$work/upgrade.out" | sed '1d;/^$/d;s/^    //;/^git checkout /d' >"$work/rollback.sh"
   grep -q restore.sh "$work/rollback.sh" || { cat "$work/upgrade.out"; return 1; }
   (bash -e "$work/rollback.sh") >"$work/rollback.out" 2>&1 || { cat "$work/rollback.sh"; tail -30 "$work/rollback.out"; return 1; }
   all_healthy
