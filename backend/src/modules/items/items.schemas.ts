@@ -60,7 +60,18 @@ export const listItemsQuery = z.object({
   }),
   archived: archivedFilter,
   category: optionalSearch,
-  sort: z.enum(['sku', 'name', 'createdAt', 'updatedAt']).default('sku'),
+  lowStock: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .meta({
+      description:
+        "true: only items with a reorder point whose total on hand is at or below it (the dashboard's low-stock rule)",
+    }),
+  sort: z.enum(['sku', 'name', 'createdAt', 'updatedAt', 'shortfall']).default('sku').meta({
+    description:
+      'shortfall: reorder point minus total on hand (with order=desc, the largest first); items without a reorder point come last',
+  }),
   order: sortOrder,
   ...limitOffset,
 });
