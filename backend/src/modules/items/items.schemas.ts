@@ -11,22 +11,10 @@ import {
   timestamp,
 } from '../../lib/http/common-schemas';
 import { quantityInput, quantityOutput } from '../../lib/quantity';
+import { unit } from '../../lib/units';
 
-export const UNITS = [
-  'each',
-  'box',
-  'pack',
-  'pair',
-  'set',
-  'roll',
-  'kg',
-  'g',
-  'l',
-  'ml',
-  'm',
-  'cm',
-] as const;
-export const unit = z.enum(UNITS);
+// The unit list moved to lib (the location tree needs it too); still exported from here.
+export { UNITS, unit } from '../../lib/units';
 
 const barcode = z
   .union([z.string(), z.null()])

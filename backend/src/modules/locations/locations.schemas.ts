@@ -13,7 +13,7 @@ import {
   timestamp,
 } from '../../lib/http/common-schemas';
 import { quantitySumOutput } from '../../lib/quantity';
-import { unit } from '../items/items.schemas';
+import { unit } from '../../lib/units';
 
 export const createLocationBody = z.strictObject({
   code,
