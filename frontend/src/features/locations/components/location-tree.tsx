@@ -71,12 +71,10 @@ export function LocationTree({ nodes, canAdd = false }: LocationTreeProps) {
               {node.archivedAt ? <span className="badge badge--archived">Archived</span> : null}
               <span className="location-tree__stats">{formatStockTotals(node)}</span>
               {canAdd && !node.archivedAt ? (
-                <Link
-                  to={paths.newLocation(node.id)}
-                  className="location-tree__add"
-                  aria-label={`Add a location in ${node.code}`}
-                >
-                  + Add here
+                <Link to={paths.newLocation(node.id)} className="location-tree__add">
+                  {/* The visible words start the accessible name (WCAG 2.5.3, label in name). */}
+                  <span aria-hidden="true">+ </span>Add a location
+                  <span className="visually-hidden"> in {node.code}</span>
                 </Link>
               ) : null}
             </div>
