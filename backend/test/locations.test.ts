@@ -30,7 +30,12 @@ describe('/api/v1/locations', () => {
 
     const res = await t.as('admin').get('/api/v1/locations/tree').expect(200);
     const ours = (
-      res.body.data as { id: number; depth: number; itemCount: number; totalQuantity: string }[]
+      res.body.data as {
+        id: number;
+        depth: number;
+        itemCount: number;
+        totals: { unit: string; quantity: string }[];
+      }[]
     ).filter((n) => [wh.id, zoneA.id, zoneB.id, bin.id].includes(n.id));
     expect(ours.map((n) => [n.id, n.depth])).toEqual([
       [wh.id, 0],
@@ -38,7 +43,74 @@ describe('/api/v1/locations', () => {
       [bin.id, 2],
       [zoneB.id, 1],
     ]);
-    expect(ours.find((n) => n.id === bin.id)).toMatchObject({ itemCount: 1, totalQuantity: '2.5' });
+    expect(ours.find((n) => n.id === bin.id)).toMatchObject({
+      itemCount: 1,
+      totals: [{ unit: 'each', quantity: '2.5' }],
+    });
+  });
+
+  test('when boxes and kilograms sit in one zone, then the zone and its warehouse roll them up per unit, never adding one to the other', async () => {
+    const api = t.as('admin');
+    const wh = await createLocation(api);
+    const zone = await createLocation(api, { parentId: wh.id });
+    const binA = await createLocation(api, { parentId: zone.id });
+    const binB = await createLocation(api, { parentId: zone.id });
+    const other = await createLocation(api, { parentId: wh.id });
+    const boxes = await createItem(api, { unit: 'box' });
+    const flour = await createItem(api, { unit: 'kg' });
+    const sugar = await createItem(api, { unit: 'kg' });
+    await receive(api, boxes, binA, 3);
+    await receive(api, boxes, binB, 4);
+    await receive(api, flour, binA, '0.125');
+    await receive(api, sugar, binB, '2.005');
+    await receive(api, flour, zone, '10');
+    await receive(api, sugar, other, '1.5');
+
+    const res = await api.get('/api/v1/locations/tree').expect(200);
+    const byId = new Map(
+      (
+        res.body.data as {
+          id: number;
+          itemCount: number;
+          totals: { unit: string; quantity: string }[];
+        }[]
+      ).map((n) => [n.id, n]),
+    );
+    expect(byId.get(binA.id)).toMatchObject({
+      itemCount: 2,
+      totals: [
+        { unit: 'box', quantity: '3' },
+        { unit: 'kg', quantity: '0.125' },
+      ],
+    });
+    expect(byId.get(zone.id)).toMatchObject({
+      itemCount: 3,
+      totals: [
+        { unit: 'box', quantity: '7' },
+        { unit: 'kg', quantity: '12.13' },
+      ],
+    });
+    expect(byId.get(wh.id)).toMatchObject({
+      itemCount: 3,
+      totals: [
+        { unit: 'box', quantity: '7' },
+        { unit: 'kg', quantity: '13.63' },
+      ],
+    });
+    expect(byId.get(other.id)).toMatchObject({
+      itemCount: 1,
+      totals: [{ unit: 'kg', quantity: '1.5' }],
+    });
+  });
+
+  test('when a place holds nothing, then its totals are empty', async () => {
+    const api = t.as('admin');
+    const loc = await createLocation(api);
+    const res = await api.get('/api/v1/locations/tree').expect(200);
+    const node = (res.body.data as { id: number; totals: unknown[]; itemCount: number }[]).find(
+      (n) => n.id === loc.id,
+    );
+    expect(node).toMatchObject({ itemCount: 0, totals: [] });
   });
 
   test('when a location would move under its own descendant, then 422 LOCATION_CYCLE', async () => {

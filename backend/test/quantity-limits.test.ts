@@ -108,10 +108,13 @@ describe('quantity limits', () => {
     const items = [await createItem(api), await createItem(api), await createItem(api)];
     for (const item of items) await receive(api, item, loc, MAX);
     const tree = await api.get('/api/v1/locations/tree?includeArchived=true').expect(200);
-    const node = (
-      tree.body.data as { id: number; totalQuantity: string; itemCount: number }[]
-    ).find((n) => n.id === loc.id);
-    expect(node).toMatchObject({ itemCount: 3, totalQuantity: '299999999999.997' });
+    const node = (tree.body.data as { id: number; totals: unknown[]; itemCount: number }[]).find(
+      (n) => n.id === loc.id,
+    );
+    expect(node).toMatchObject({
+      itemCount: 3,
+      totals: [{ unit: 'each', quantity: '299999999999.997' }],
+    });
     await readEverything(api, items[0]!, [loc.id]);
   });
 

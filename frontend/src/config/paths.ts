@@ -4,10 +4,15 @@ import type { MovementKind } from '../lib/api-types';
 export const paths = {
   home: '/',
   items: '/items',
+  /** Items at or below their reorder point, the furthest below first. */
+  lowStockItems: '/items?lowStock=1&sort=shortfall',
   newItem: '/items/new',
   item: (id: string | number) => `/items/${encodeURIComponent(id)}`,
   locations: '/locations',
   location: (id: string | number) => `/locations/${encodeURIComponent(id)}`,
+  /** The locations page with the new-location form open, inside PARENTID when given. */
+  newLocation: (parentId?: number) =>
+    `/locations?new=1${parentId === undefined ? '' : `&parentId=${parentId}`}`,
   movements: '/movements',
   newMovement: '/movements/new',
   movementForm: (kind: MovementKind, itemId?: number) =>

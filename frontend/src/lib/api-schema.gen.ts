@@ -796,12 +796,19 @@ export interface components {
        */
       archivedAt: string | null;
       depth: number;
+      /** @description How many different items have stock here or anywhere below */
       itemCount: number;
-      /**
-       * @description Exact decimal as a string, up to 3 decimal places; a sum over many items, so it can exceed 99999999999.999
-       * @example 1250.5
-       */
-      totalQuantity: string;
+      /** @description Stock here and anywhere below, summed per unit (never across units); units with none are left out */
+      totals: {
+        /** @enum {string} */
+        unit:
+          'each' | 'box' | 'pack' | 'pair' | 'set' | 'roll' | 'kg' | 'g' | 'l' | 'ml' | 'm' | 'cm';
+        /**
+         * @description Exact decimal as a string, up to 3 decimal places; a sum over many items, so it can exceed 99999999999.999
+         * @example 1250.5
+         */
+        quantity: string;
+      }[];
     };
     Movement: {
       id: number;
@@ -1297,7 +1304,10 @@ export interface operations {
         /** @description Which records to list by archive state */
         archived?: 'active' | 'archived' | 'all';
         category?: string;
-        sort?: 'sku' | 'name' | 'createdAt' | 'updatedAt';
+        /** @description true: only items with a reorder point whose total on hand is at or below it (the dashboard's low-stock rule) */
+        lowStock?: 'true' | 'false';
+        /** @description shortfall: reorder point minus total on hand (with order=desc, the largest first); items without a reorder point come last */
+        sort?: 'sku' | 'name' | 'createdAt' | 'updatedAt' | 'shortfall';
         order?: 'asc' | 'desc';
         limit?: number;
         offset?: number;
@@ -4071,9 +4081,12 @@ type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
 export const pathsApiV1ItemsGetParametersQueryArchivedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/items']['get']['parameters']['query']['archived']
 > = ['active', 'archived', 'all'];
+export const pathsApiV1ItemsGetParametersQueryLowStockValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/items']['get']['parameters']['query']['lowStock']
+> = ['true', 'false'];
 export const pathsApiV1ItemsGetParametersQuerySortValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/items']['get']['parameters']['query']['sort']
-> = ['sku', 'name', 'createdAt', 'updatedAt'];
+> = ['sku', 'name', 'createdAt', 'updatedAt', 'shortfall'];
 export const pathsApiV1ItemsGetParametersQueryOrderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/items']['get']['parameters']['query']['order']
 > = ['asc', 'desc'];
@@ -4152,6 +4165,9 @@ export const pathsApiV1SettingsPatchRequestBodyContentApplicationJsonDefaultUnit
 > = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];
 export const itemUnitValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Item']['unit']
+> = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];
+export const locationTreeNodeTotalsUnitValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LocationTreeNode']['totals']['unit']
 > = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];
 export const movementKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Movement']['kind']

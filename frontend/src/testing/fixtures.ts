@@ -43,7 +43,7 @@ export function makeTreeNode(overrides: Partial<LocationTreeNode> = {}): Locatio
     archivedAt: null,
     depth: 0,
     itemCount: 0,
-    totalQuantity: '0',
+    totals: [],
     ...overrides,
   };
 }

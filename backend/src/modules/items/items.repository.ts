@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import { mapConstraintError } from '../../lib/db-errors';
+import { isLowStockSql, shortfallSql } from '../../lib/low-stock';
 import { formatDbDecimal, formatMilli } from '../../lib/quantity';
 import { iso, isoNotNull, likeContains } from '../../lib/sql';
 import { barcodeTaken, itemInUse, skuTaken } from './items.errors';
@@ -153,6 +154,7 @@ const SORT_COLUMNS: Record<ListItemsQuery['sort'], string> = {
   name: 'lower(items.name)',
   createdAt: 'items.created_at',
   updatedAt: 'items.updated_at',
+  shortfall: shortfallSql('items'),
 };
 
 export async function list(
@@ -163,6 +165,7 @@ export async function list(
     if (query.archived === 'active') void qb.whereNull('items.archived_at');
     if (query.archived === 'archived') void qb.whereNotNull('items.archived_at');
     if (query.category) void qb.where('items.category', query.category);
+    if (query.lowStock) void qb.whereRaw(isLowStockSql('items'));
     if (query.q) void qb.where('items.search_text', 'like', likeContains(query.q.toLowerCase()));
     return qb;
   };
@@ -173,11 +176,10 @@ export async function list(
       query.q,
       query.q,
     ]);
-  void rowsQuery
-    .orderByRaw(`${SORT_COLUMNS[query.sort]} ${query.order}`)
-    .orderBy('items.id', query.order)
-    .limit(query.limit)
-    .offset(query.offset);
+  void rowsQuery.orderByRaw(`${SORT_COLUMNS[query.sort]} ${query.order} nulls last`);
+  // Equal shortfalls read best by SKU.
+  if (query.sort === 'shortfall') void rowsQuery.orderByRaw('lower(items.sku)');
+  void rowsQuery.orderBy('items.id', query.order).limit(query.limit).offset(query.offset);
   const [rows, countRow] = await Promise.all([
     rowsQuery as Promise<ItemRow[]>,
     filtered(db('items')).count<{ count: string }[]>({ count: '*' }).first(),

@@ -11,22 +11,10 @@ import {
   timestamp,
 } from '../../lib/http/common-schemas';
 import { quantityInput, quantityOutput } from '../../lib/quantity';
+import { unit } from '../../lib/units';
 
-export const UNITS = [
-  'each',
-  'box',
-  'pack',
-  'pair',
-  'set',
-  'roll',
-  'kg',
-  'g',
-  'l',
-  'ml',
-  'm',
-  'cm',
-] as const;
-export const unit = z.enum(UNITS);
+// The unit list moved to lib (the location tree needs it too); still exported from here.
+export { UNITS, unit } from '../../lib/units';
 
 const barcode = z
   .union([z.string(), z.null()])
@@ -60,7 +48,18 @@ export const listItemsQuery = z.object({
   }),
   archived: archivedFilter,
   category: optionalSearch,
-  sort: z.enum(['sku', 'name', 'createdAt', 'updatedAt']).default('sku'),
+  lowStock: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .meta({
+      description:
+        "true: only items with a reorder point whose total on hand is at or below it (the dashboard's low-stock rule)",
+    }),
+  sort: z.enum(['sku', 'name', 'createdAt', 'updatedAt', 'shortfall']).default('sku').meta({
+    description:
+      'shortfall: reorder point minus total on hand (with order=desc, the largest first); items without a reorder point come last',
+  }),
   order: sortOrder,
   ...limitOffset,
 });

@@ -154,28 +154,53 @@ export async function list(
   return { rows: rows.map(toLocation), total: Number(count?.n ?? 0) };
 }
 
-/** The whole tree in depth-first order (siblings by code), with stock per location. */
+/**
+ * The whole tree in depth-first order (siblings by code). Each node rolls up the stock in its
+ * subtree per unit (boxes are never added to kilograms): one set-based query, where every
+ * stock line counts towards each location on its path from the top.
+ */
 export async function tree(db: DbOrTrx, includeArchived: boolean): Promise<TreeNode[]> {
   const { rows } = await db.raw<{
     rows: (Omit<LocationRow, 'description' | 'created_at' | 'updated_at'> & {
       depth: number;
-      item_count: string;
-      total_quantity: string;
+      item_count: string | null;
+      totals: { unit: TreeNode['totals'][number]['unit']; quantity: string }[] | null;
     })[];
   }>(
     `with recursive tree as (
-       select l.id, l.code, l.name, l.parent_id, l.archived_at, 0 as depth, array[lower(l.code)] as sort_path
+       select l.id, l.code, l.name, l.parent_id, l.archived_at, 0 as depth,
+              array[lower(l.code)] as sort_path, array[l.id] as id_path
        from locations l where l.parent_id is null and (? or l.archived_at is null)
        union all
-       select c.id, c.code, c.name, c.parent_id, c.archived_at, t.depth + 1, t.sort_path || lower(c.code)
+       select c.id, c.code, c.name, c.parent_id, c.archived_at, t.depth + 1,
+              t.sort_path || lower(c.code), t.id_path || c.id
        from locations c join tree t on c.parent_id = t.id where (? or c.archived_at is null)
+     ),
+     held as (
+       select a.location_id, s.item_id, i.unit, s.quantity
+       from stock_levels s
+       join items i on i.id = s.item_id
+       join tree t on t.id = s.location_id
+       cross join unnest(t.id_path) as a(location_id)
+       where s.quantity <> 0
+     ),
+     per_unit as (
+       select location_id, unit, sum(quantity) as quantity
+       from held group by location_id, unit having sum(quantity) <> 0
+     ),
+     rolled as (
+       select location_id,
+              json_agg(json_build_object('unit', unit, 'quantity', quantity::text) order by unit) as totals
+       from per_unit group by location_id
+     ),
+     counted as (
+       select location_id, count(distinct item_id) filter (where quantity > 0) as item_count
+       from held group by location_id
      )
-     select t.*, coalesce(s.item_count, 0) as item_count, coalesce(s.total_quantity, 0) as total_quantity
+     select t.id, t.code, t.name, t.parent_id, t.archived_at, t.depth, c.item_count, r.totals
      from tree t
-     left join (
-       select location_id, count(*) filter (where quantity > 0) as item_count, sum(quantity) as total_quantity
-       from stock_levels group by location_id
-     ) s on s.location_id = t.id
+     left join rolled r on r.location_id = t.id
+     left join counted c on c.location_id = t.id
      order by t.sort_path`,
     [includeArchived, includeArchived],
   );
@@ -186,7 +211,10 @@ export async function tree(db: DbOrTrx, includeArchived: boolean): Promise<TreeN
     parentId: r.parent_id === null ? null : Number(r.parent_id),
     archivedAt: iso(r.archived_at),
     depth: r.depth,
-    itemCount: Number(r.item_count),
-    totalQuantity: formatDbDecimal(r.total_quantity) ?? '0',
+    itemCount: Number(r.item_count ?? 0),
+    totals: (r.totals ?? []).map((total) => ({
+      unit: total.unit,
+      quantity: formatDbDecimal(total.quantity) ?? '0',
+    })),
   }));
 }

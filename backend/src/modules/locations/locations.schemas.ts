@@ -13,6 +13,7 @@ import {
   timestamp,
 } from '../../lib/http/common-schemas';
 import { quantitySumOutput } from '../../lib/quantity';
+import { unit } from '../../lib/units';
 
 export const createLocationBody = z.strictObject({
   code,
@@ -62,8 +63,13 @@ export const treeNodeSchema = z
     parentId: z.number().int().nullable(),
     archivedAt: timestamp.nullable(),
     depth: z.number().int(),
-    itemCount: z.number().int(),
-    totalQuantity: quantitySumOutput,
+    itemCount: z.number().int().meta({
+      description: 'How many different items have stock here or anywhere below',
+    }),
+    totals: z.array(z.object({ unit, quantity: quantitySumOutput })).meta({
+      description:
+        'Stock here and anywhere below, summed per unit (never across units); units with none are left out',
+    }),
   })
   .meta({ id: 'LocationTreeNode' });
 

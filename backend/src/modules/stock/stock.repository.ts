@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../lib/db';
+import { isLowStockSql } from '../../lib/low-stock';
 import { formatDbDecimal } from '../../lib/quantity';
 import { iso, isoNotNull, likeContains } from '../../lib/sql';
 import type { ItemStock, LocationStock, LowStock, StockSummary } from './stock.schemas';
@@ -79,7 +80,7 @@ export async function byLocation(
 const LOW_STOCK = `
   from items i
   left join item_totals s on s.item_id = i.id
-  where i.archived_at is null and i.reorder_point is not null and coalesce(s.on_hand, 0) < i.reorder_point`;
+  where i.archived_at is null and ${isLowStockSql('i')}`;
 
 export async function lowStock(
   db: DbOrTrx,

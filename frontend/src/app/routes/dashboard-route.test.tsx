@@ -87,4 +87,12 @@ describe('DashboardRoute', () => {
     expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
     expect(await screen.findByRole('table', { name: 'Latest movements' })).toBeInTheDocument();
   });
+
+  it('when items are low, then "See all low stock" opens the Items filter sorted by shortfall', async () => {
+    dashboardApi();
+    renderRoute('/');
+
+    const link = await screen.findByRole('link', { name: 'See all low stock' });
+    expect(link).toHaveAttribute('href', '/items?lowStock=1&sort=shortfall');
+  });
 });

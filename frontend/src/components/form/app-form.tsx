@@ -59,11 +59,24 @@ export function AppForm<V extends FieldValues>({
   );
 }
 
-/** The submit button: shows PENDING_LABEL while the form's handler runs. */
-export function SubmitButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
+interface SubmitButtonProps {
+  label: string;
+  pendingLabel: string;
+  /** Runs before the submit, e.g. to note which of two submit buttons was pressed. */
+  onClick?: () => void;
+  secondary?: boolean;
+}
+
+/** A submit button: shows PENDING_LABEL while the form's handler runs. */
+export function SubmitButton({ label, pendingLabel, onClick, secondary }: SubmitButtonProps) {
   const { isSubmitting } = useFormState();
   return (
-    <button type="submit" className="button" disabled={isSubmitting}>
+    <button
+      type="submit"
+      className={secondary ? 'button button--secondary' : 'button'}
+      disabled={isSubmitting}
+      onClick={onClick}
+    >
       {isSubmitting ? pendingLabel : label}
     </button>
   );

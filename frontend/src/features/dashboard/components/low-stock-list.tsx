@@ -82,12 +82,10 @@ export function LowStockList({ highlight }: { highlight: boolean }) {
           </tbody>
         </table>
       </div>
-      {more > 0 ? (
-        <p className="muted">
-          And {formatCount(more)} more. The fullest picture is on the{' '}
-          <Link to={paths.items}>Items page</Link>.
-        </p>
-      ) : null}
+      <p className="muted">
+        {more > 0 ? <>And {formatCount(more)} more. </> : null}
+        <Link to={paths.lowStockItems}>See all low stock</Link>
+      </p>
     </>
   );
 }

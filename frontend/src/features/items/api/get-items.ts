@@ -8,6 +8,8 @@ export interface ItemsQuery {
   q: string;
   archived: ArchivedFilter;
   category: string;
+  /** Only items at or below their reorder point. */
+  lowStock: boolean;
   sort: ItemSort;
   order: SortOrder;
   limit: number;
@@ -16,7 +18,11 @@ export interface ItemsQuery {
 
 /** GET /api/v1/items */
 export function getItems(query: ItemsQuery, signal?: AbortSignal): Promise<OffsetList<Item>> {
-  return apiRequest<OffsetList<Item>>(`/v1/items${toQueryString({ ...query })}`, { signal });
+  const { lowStock, ...rest } = query;
+  return apiRequest<OffsetList<Item>>(
+    `/v1/items${toQueryString({ ...rest, lowStock: lowStock ? 'true' : null })}`,
+    { signal },
+  );
 }
 
 export function itemsQueryOptions(query: ItemsQuery) {

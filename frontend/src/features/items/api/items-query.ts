@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ArchivedFilter, ItemSort, SortOrder } from '@/lib/api-types';
 import { itemsQueryOptions, type ItemsQuery } from './get-items';
 
-// The items list's state lives in its URL (?q=&archived=&category=&sort=&offset=), so a
+// The items list's state lives in its URL (?q=&archived=&category=&lowStock=&sort=&offset=), so a
 // reload, a shared link and the first-load prefetch all ask for the same page.
 
 export const PAGE_SIZE = 50;
@@ -11,6 +11,7 @@ export const SORTS: Record<string, { label: string; sort: ItemSort; order: SortO
   sku: { label: 'SKU (A–Z)', sort: 'sku', order: 'asc' },
   name: { label: 'Name (A–Z)', sort: 'name', order: 'asc' },
   updated: { label: 'Recently updated', sort: 'updatedAt', order: 'desc' },
+  shortfall: { label: 'Shortfall (largest first)', sort: 'shortfall', order: 'desc' },
 };
 
 export const ARCHIVED: Record<ArchivedFilter, string> = {
@@ -29,6 +30,7 @@ export function readItemsQuery(params: URLSearchParams): ItemsQuery & { sortKey:
     q: params.get('q') ?? '',
     archived: archived && archived in ARCHIVED ? archived : 'active',
     category: params.get('category') ?? '',
+    lowStock: params.get('lowStock') === '1',
     sort: sort.sort,
     order: sort.order,
     sortKey: SORTS[sortKey] ? sortKey : 'sku',

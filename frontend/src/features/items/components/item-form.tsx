@@ -1,4 +1,6 @@
 import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { StatusLine } from '@/components/status-line';
+import { useAddAnother } from '@/hooks/use-add-another';
 import { NumberField, SelectField, TextAreaField, TextField } from '@/components/form/fields';
 import { useAppForm } from '@/hooks/use-app-form';
 import { ApiError } from '@/lib/api-errors';
@@ -15,14 +17,24 @@ interface ItemFormProps {
   pendingLabel: string;
   /** Saves; a rejection (the server's problem) is spread over the fields. */
   onSubmit: (values: ItemFormValues) => Promise<unknown>;
+  /** Offers "Save and add another": saves, then resolves to the confirmation to announce. */
+  onSaveAndAddAnother?: (values: ItemFormValues) => Promise<string>;
   onCancel?: () => void;
 }
+
+/** The next item of a run usually shares its unit and category; the rest starts empty. */
+const nextItemValues = (initial: ItemFormValues, saved: ItemFormValues): ItemFormValues => ({
+  ...initial,
+  unit: saved.unit,
+  category: saved.category,
+});
 
 export function ItemForm({
   initialValues,
   submitLabel,
   pendingLabel,
   onSubmit,
+  onSaveAndAddAnother,
   onCancel,
 }: ItemFormProps) {
   const categories = useItemCategories();
@@ -31,12 +43,17 @@ export function ItemForm({
     defaultValues: initialValues,
     codeFields: CONFLICT_FIELDS,
   });
+  const another = useAddAnother(state.form, 'sku');
   const error = state.problem?.error;
 
   return (
     <AppForm
       state={state}
-      onSubmit={onSubmit}
+      onSubmit={async (values) => {
+        if (!(another.take() && onSaveAndAddAnother)) return onSubmit(values);
+        const message = await onSaveAndAddAnother(values);
+        another.restart(nextItemValues(initialValues, values), message);
+      }}
       problemTitle={
         error instanceof ApiError && error.status === 409 ? 'Not saved' : 'Please check the form'
       }
@@ -78,8 +95,21 @@ export function ItemForm({
         </datalist>
       </div>
       <TextAreaField<ItemFormValues> name="description" label="Description" optional rows={3} />
+      {onSaveAndAddAnother ? <StatusLine>{another.announcement}</StatusLine> : null}
       <div className="button-row">
-        <SubmitButton label={submitLabel} pendingLabel={pendingLabel} />
+        <SubmitButton
+          label={submitLabel}
+          pendingLabel={pendingLabel}
+          onClick={another.onPrimaryClick}
+        />
+        {onSaveAndAddAnother ? (
+          <SubmitButton
+            secondary
+            label="Save and add another"
+            pendingLabel="Saving…"
+            onClick={another.onAnotherClick}
+          />
+        ) : null}
         {onCancel ? (
           <button type="button" className="button button--secondary" onClick={onCancel}>
             Cancel

@@ -111,4 +111,24 @@ describe('ItemsRoute', () => {
       '50',
     );
   });
+
+  it('when opened at ?lowStock=1 (the dashboard link), then it asks for low stock by largest shortfall and the filter shows on', async () => {
+    const api = itemsApi();
+    const { user } = renderRoute('/items?lowStock=1&sort=shortfall');
+
+    await screen.findByRole('table', { name: 'Items' });
+    const sent = api.requestsTo('GET', '/api/v1/items').at(-1)!.url.searchParams;
+    expect(sent.get('lowStock')).toBe('true');
+    expect(sent.get('sort')).toBe('shortfall');
+    expect(sent.get('order')).toBe('desc');
+    const box = screen.getByRole('checkbox', { name: 'Low stock only' });
+    expect(box).toBeChecked();
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('shortfall');
+
+    await user.click(box);
+    expect(box).not.toBeChecked();
+    expect(api.requestsTo('GET', '/api/v1/items').at(-1)?.url.searchParams.has('lowStock')).toBe(
+      false,
+    );
+  });
 });

@@ -36,7 +36,8 @@ export function ItemsRoute() {
     updateParams({ q: value.trim(), offset: null }, { replace: true });
   }, SEARCH_DELAY_MS);
 
-  const filtered = query.q !== '' || query.category !== '' || query.archived !== 'active';
+  const filtered =
+    query.q !== '' || query.category !== '' || query.archived !== 'active' || query.lowStock;
   const total = items.data?.page.total ?? 0;
 
   let results;
@@ -74,7 +75,15 @@ export function ItemsRoute() {
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => updateParams({ q: null, category: null, archived: null, offset: null })}
+            onClick={() =>
+              updateParams({
+                q: null,
+                category: null,
+                archived: null,
+                lowStock: null,
+                offset: null,
+              })
+            }
           >
             Clear filters
           </button>
@@ -187,6 +196,16 @@ export function ItemsRoute() {
             </select>
           )}
         </FormField>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={query.lowStock}
+            onChange={(event) =>
+              updateParams({ lowStock: event.target.checked ? '1' : null, offset: null })
+            }
+          />{' '}
+          Low stock only
+        </label>
       </search>
       {items.isError && items.data ? (
         <QueryErrorState

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeItem } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
@@ -110,6 +110,42 @@ describe('NewItemRoute', () => {
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/items/7');
     expect(screen.getByText('Created NEW-1 — Widget.')).toHaveAttribute('role', 'status');
+  });
+});
+
+describe('NewItemRoute save and add another', () => {
+  it('when "Save and add another" is pressed, then the item is created, the form clears but keeps unit and category, focus goes back to SKU and the save is announced', async () => {
+    const created = makeItem({ id: 7, sku: 'NEW-1', name: 'Widget', unit: 'box' });
+    const api = mockApi({
+      'GET /api/v1/items/categories': () => jsonResponse({ data: [] }),
+      'POST /api/v1/items': () => jsonResponse(created, 201),
+    });
+    const { user, router } = renderRoute('/items/new');
+
+    const sku = await screen.findByRole('textbox', { name: 'SKU' });
+    await user.type(sku, 'NEW-1');
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Widget');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Unit' }), 'box');
+    await user.type(screen.getByRole('textbox', { name: /Barcode/ }), '4006381333931');
+    await user.type(screen.getByRole('combobox', { name: /Category/ }), 'Fasteners');
+    await user.click(screen.getByRole('button', { name: 'Save and add another' }));
+
+    expect(await screen.findByText('Created NEW-1 — Widget. Add the next one.')).toHaveAttribute(
+      'role',
+      'status',
+    );
+    expect(router.state.location.pathname).toBe('/items/new');
+    expect(api.requestsTo('POST', '/api/v1/items')[0]?.body).toMatchObject({
+      sku: 'NEW-1',
+      unit: 'box',
+      category: 'Fasteners',
+    });
+    expect(sku).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: /Barcode/ })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Unit' })).toHaveValue('box');
+    expect(screen.getByRole('combobox', { name: /Category/ })).toHaveValue('Fasteners');
+    await waitFor(() => expect(sku).toHaveFocus());
   });
 });
 

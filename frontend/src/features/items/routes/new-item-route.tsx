@@ -30,6 +30,10 @@ export function NewItemRoute() {
               state: { flash: `Created ${item.sku} — ${item.name}.` },
             });
           }}
+          onSaveAndAddAnother={async (values) => {
+            const item = await createItem.mutateAsync(toCreateInput(values));
+            return `Created ${item.sku} — ${item.name}. Add the next one.`;
+          }}
           onCancel={() => void navigate(paths.items)}
         />
       )}

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import * as z from 'zod/mini';
 import { AppForm, SubmitButton } from '@/components/form/app-form';
 import { SelectField, TextAreaField, TextField } from '@/components/form/fields';
+import { StatusLine } from '@/components/status-line';
+import { useAddAnother } from '@/hooks/use-add-another';
 import { useAppForm } from '@/hooks/use-app-form';
 import type { Location, LocationTreeNode } from '@/lib/api-types';
 import { optionalText, requiredText } from '@/lib/form-rules';
@@ -58,6 +60,8 @@ interface LocationFormProps {
   pendingLabel: string;
   /** Saves; a rejection (the server's problem) is spread over the fields. */
   onSubmit: (values: LocationFormValues) => Promise<unknown>;
+  /** Offers "Save and add another": saves, then resolves to the confirmation to announce. */
+  onSaveAndAddAnother?: (values: LocationFormValues) => Promise<string>;
   onCancel?: () => void;
   autoFocus?: boolean;
 }
@@ -69,6 +73,7 @@ export function LocationForm({
   submitLabel,
   pendingLabel,
   onSubmit,
+  onSaveAndAddAnother,
   onCancel,
   autoFocus = false,
 }: LocationFormProps) {
@@ -77,6 +82,7 @@ export function LocationForm({
     defaultValues: { ...initialValues, parentId: String(initialValues.parentId ?? '') },
     codeFields: CODE_FIELDS,
   });
+  const another = useAddAnother(state.form, 'code');
   const { setFocus } = state.form;
   useEffect(() => {
     if (autoFocus) setFocus('code');
@@ -96,9 +102,16 @@ export function LocationForm({
     <AppForm
       state={state}
       problemTitle="Not saved"
-      onSubmit={(values) =>
-        onSubmit({ ...values, parentId: values.parentId ? Number(values.parentId) : null })
-      }
+      onSubmit={async (values) => {
+        const converted = { ...values, parentId: values.parentId ? Number(values.parentId) : null };
+        if (!(another.take() && onSaveAndAddAnother)) return onSubmit(converted);
+        const message = await onSaveAndAddAnother(converted);
+        // The next bin usually goes in the same zone: keep the parent, clear the rest.
+        another.restart(
+          { code: '', name: '', description: '', parentId: values.parentId },
+          message,
+        );
+      }}
     >
       <div className="form-grid">
         <TextField<Values>
@@ -117,8 +130,21 @@ export function LocationForm({
         />
       </div>
       <TextAreaField<Values> name="description" label="Description" optional rows={2} />
+      {onSaveAndAddAnother ? <StatusLine>{another.announcement}</StatusLine> : null}
       <div className="button-row">
-        <SubmitButton label={submitLabel} pendingLabel={pendingLabel} />
+        <SubmitButton
+          label={submitLabel}
+          pendingLabel={pendingLabel}
+          onClick={another.onPrimaryClick}
+        />
+        {onSaveAndAddAnother ? (
+          <SubmitButton
+            secondary
+            label="Save and add another"
+            pendingLabel="Saving…"
+            onClick={another.onAnotherClick}
+          />
+        ) : null}
         {onCancel ? (
           <button type="button" className="button button--secondary" onClick={onCancel}>
             Cancel

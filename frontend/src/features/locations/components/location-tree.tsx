@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import type { LocationTreeNode } from '@/lib/api-types';
-import { formatCount, formatQuantity } from '@/lib/quantity';
+import { formatStockTotals } from './stock-totals';
 
 interface LocationTreeProps {
   nodes: LocationTreeNode[];
+  /** Offer "Add here" on each active row (for those who may create locations). */
+  canAdd?: boolean;
 }
 
 function childrenByParent(nodes: LocationTreeNode[]): Map<number | null, LocationTreeNode[]> {
@@ -25,7 +27,7 @@ function childrenByParent(nodes: LocationTreeNode[]): Map<number | null, Locatio
  * Warehouse → zone → bin as nested lists with disclosure buttons (aria-expanded), which every
  * screen reader and keyboard handles without a custom tree widget. Top levels start open.
  */
-export function LocationTree({ nodes }: LocationTreeProps) {
+export function LocationTree({ nodes, canAdd = false }: LocationTreeProps) {
   const children = childrenByParent(nodes);
   const parents = nodes.filter((node) => children.has(node.id)).map((node) => node.id);
   const [expanded, setExpanded] = useState<Set<number>>(
@@ -67,10 +69,14 @@ export function LocationTree({ nodes }: LocationTreeProps) {
                 <span className="mono">{node.code}</span> {node.name}
               </Link>
               {node.archivedAt ? <span className="badge badge--archived">Archived</span> : null}
-              <span className="location-tree__stats">
-                {formatCount(node.itemCount)} {node.itemCount === 1 ? 'item' : 'items'} ·{' '}
-                {formatQuantity(node.totalQuantity)} units
-              </span>
+              <span className="location-tree__stats">{formatStockTotals(node)}</span>
+              {canAdd && !node.archivedAt ? (
+                <Link to={paths.newLocation(node.id)} className="location-tree__add">
+                  {/* The visible words start the accessible name (WCAG 2.5.3, label in name). */}
+                  <span aria-hidden="true">+ </span>Add a location
+                  <span className="visually-hidden"> in {node.code}</span>
+                </Link>
+              ) : null}
             </div>
             {hasChildren && isOpen ? renderLevel(node.id, groupId) : null}
           </li>

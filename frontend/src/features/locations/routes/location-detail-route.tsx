@@ -9,7 +9,6 @@ import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-errors';
 import type { Location, LocationPatch, LocationTreeNode } from '@/lib/api-types';
 import { formatDateTime } from '@/lib/format-date';
-import { formatCount, formatQuantity } from '@/lib/quantity';
 import { useLocation } from '../api/get-location';
 import { useLocationTree } from '../api/get-location-tree';
 import { useUpdateLocation } from '../api/update-location';
@@ -20,6 +19,7 @@ import {
   type LocationFormValues,
 } from '../components/location-form';
 import { LocationStockTable } from '../components/location-stock-table';
+import { formatStockTotals } from '../components/stock-totals';
 import '../components/locations.css';
 import { useCan } from '@/hooks/use-current-user';
 
@@ -132,11 +132,7 @@ function LocationPage({ location }: { location: Location }) {
               </div>
               <div>
                 <dt>Stock</dt>
-                <dd>
-                  {self
-                    ? `${formatCount(self.itemCount)} items, ${formatQuantity(self.totalQuantity)} units`
-                    : '—'}
-                </dd>
+                <dd>{self ? formatStockTotals(self) : '—'}</dd>
               </div>
               <div>
                 <dt>Status</dt>
@@ -153,6 +149,13 @@ function LocationPage({ location }: { location: Location }) {
             </dl>
             {location.description ? (
               <p className="detail-description">{location.description}</p>
+            ) : null}
+            {allowed('location.write') && !location.archivedAt ? (
+              <p>
+                <Link className="button-link" to={paths.newLocation(location.id)}>
+                  Add a location here
+                </Link>
+              </p>
             ) : null}
             {allowed('location.write') ? (
               <LocationActions

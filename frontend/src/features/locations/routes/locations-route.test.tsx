@@ -12,7 +12,10 @@ const tree = [
     name: 'Main warehouse',
     depth: 0,
     itemCount: 4,
-    totalQuantity: '1250.5',
+    totals: [
+      { unit: 'box', quantity: '12' },
+      { unit: 'kg', quantity: '1250.5' },
+    ],
   }),
   makeTreeNode({
     id: 2,
@@ -21,7 +24,10 @@ const tree = [
     parentId: 1,
     depth: 1,
     itemCount: 3,
-    totalQuantity: '1250.5',
+    totals: [
+      { unit: 'box', quantity: '12' },
+      { unit: 'kg', quantity: '1250.5' },
+    ],
   }),
   makeTreeNode({
     id: 3,
@@ -30,7 +36,7 @@ const tree = [
     parentId: 2,
     depth: 2,
     itemCount: 2,
-    totalQuantity: '50',
+    totals: [{ unit: 'kg', quantity: '50' }],
   }),
   makeTreeNode({ id: 4, code: 'WH2', name: 'Overflow', depth: 0 }),
 ];
@@ -47,7 +53,7 @@ describe('LocationsRoute', () => {
       '/locations/1',
     );
     expect(
-      screen.getByText('4 items · 1,250.5 units', {
+      screen.getByText('4 items · 12 box · 1,250.5 kg', {
         selector: '.location-tree__stats',
         exact: false,
       }),
@@ -132,6 +138,49 @@ describe('LocationsRoute', () => {
   });
 });
 
+describe('LocationsRoute adding', () => {
+  it('when "Add a location here" is pressed on a tree row, then the new-location form opens with that parent chosen', async () => {
+    mockApi({ 'GET /api/v1/locations/tree': () => jsonResponse({ data: tree }) });
+    const { user, router } = renderRoute('/locations');
+
+    await user.click(await screen.findByRole('link', { name: 'Add a location in WH1-A' }));
+
+    expect(router.state.location.search).toBe('?new=1&parentId=2');
+    const parent = await screen.findByRole('combobox', { name: 'Parent' });
+    await waitFor(() => expect(parent).toHaveValue('2'));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Code' })).toHaveFocus());
+  });
+
+  it('when "Save and add another" is pressed, then the location is created, the form clears but keeps the parent and focus returns to Code', async () => {
+    const api = mockApi({
+      'GET /api/v1/locations/tree': () => jsonResponse({ data: tree }),
+      'POST /api/v1/locations': () =>
+        jsonResponse(makeLocation({ id: 9, code: 'WH1-A-02', name: 'Bin 2', parentId: 2 }), 201),
+    });
+    const { user } = renderRoute('/locations?new=1&parentId=2');
+
+    const code = await screen.findByRole('textbox', { name: 'Code' });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Parent' })).toHaveValue('2'));
+    await user.type(code, 'WH1-A-02');
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Bin 2');
+    await user.click(screen.getByRole('button', { name: 'Save and add another' }));
+
+    expect(await screen.findByText('Created WH1-A-02 — Bin 2. Add the next one.')).toHaveAttribute(
+      'role',
+      'status',
+    );
+    expect(api.requestsTo('POST', '/api/v1/locations')[0]?.body).toEqual({
+      code: 'WH1-A-02',
+      name: 'Bin 2',
+      parentId: 2,
+    });
+    expect(code).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Parent' })).toHaveValue('2');
+    await waitFor(() => expect(code).toHaveFocus());
+  });
+});
+
 describe('LocationDetailRoute', () => {
   const zone = makeLocation({ id: 2, code: 'WH1-A', name: 'Zone A', parentId: 1 });
 
@@ -202,5 +251,16 @@ describe('LocationDetailRoute', () => {
     await user.click(await screen.findByRole('button', { name: 'Archive' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('still holds stock');
+  });
+
+  it('when viewing a zone, then its rolled-up stock shows per unit and "Add a location here" links to the form with it as parent', async () => {
+    detailApi();
+    renderRoute('/locations/2');
+
+    expect(await screen.findByText('3 items · 12 box · 1,250.5 kg')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Add a location here' })).toHaveAttribute(
+      'href',
+      '/locations?new=1&parentId=2',
+    );
   });
 });

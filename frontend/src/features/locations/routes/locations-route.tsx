@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
+import { LoadingState } from '@/components/loading-state';
 import { Page } from '@/components/page';
 import { QueryErrorState } from '@/components/query-error-state';
 import { StatusLine } from '@/components/status-line';
@@ -11,6 +12,7 @@ import { LocationForm, locationFormValues } from '../components/location-form';
 import { LocationTree } from '../components/location-tree';
 import '../components/locations.css';
 import { useCan } from '@/hooks/use-current-user';
+import type { LocationFormValues } from '../components/location-form';
 
 export function LocationsRoute() {
   const allowed = useCan();
@@ -19,8 +21,20 @@ export function LocationsRoute() {
   const tree = useLocationTree(showArchived ? 'all' : 'active');
   const activeTree = useLocationTree('active');
   const create = useCreateLocation();
-  const [creating, setCreating] = useState(false);
+  // The form's state is in the URL (?new=1&parentId=), so "Add a location here" can link to it.
+  const creating = params.get('new') === '1' && allowed('location.write');
+  const parentParam = Number(params.get('parentId'));
+  const parentId = Number.isInteger(parentParam) && parentParam > 0 ? parentParam : null;
+  const setCreating = (open: boolean) =>
+    updateParams({ new: open ? '1' : null, parentId: null }, { replace: !open });
   const [message, setMessage] = useState<string | undefined>();
+  const save = (values: LocationFormValues) =>
+    create.mutateAsync({
+      code: values.code.trim(),
+      name: values.name.trim(),
+      parentId: values.parentId,
+      ...(values.description.trim() ? { description: values.description.trim() } : {}),
+    });
 
   let content;
   if (tree.isPending) content = <TableSkeleton label="Loading locations…" />;
@@ -49,8 +63,12 @@ export function LocationsRoute() {
     // Remount when the filter changes so the default expansion fits the new list.
     content = (
       <>
-        <p className="muted">Counts are for stock held directly at each location.</p>
-        <LocationTree key={showArchived ? 'all' : 'active'} nodes={tree.data} />
+        <p className="muted">Totals include everything stored below each location, per unit.</p>
+        <LocationTree
+          key={showArchived ? 'all' : 'active'}
+          nodes={tree.data}
+          canAdd={allowed('location.write')}
+        />
       </>
     );
   }
@@ -84,24 +102,29 @@ export function LocationsRoute() {
       {creating ? (
         <section className="card section" aria-labelledby="new-location-title">
           <h2 id="new-location-title">New location</h2>
-          <LocationForm
-            autoFocus
-            initialValues={locationFormValues()}
-            parents={activeTree.data ?? []}
-            submitLabel="Create location"
-            pendingLabel="Creating…"
-            onCancel={() => setCreating(false)}
-            onSubmit={async (values) => {
-              const location = await create.mutateAsync({
-                code: values.code.trim(),
-                name: values.name.trim(),
-                parentId: values.parentId,
-                ...(values.description.trim() ? { description: values.description.trim() } : {}),
-              });
-              setCreating(false);
-              setMessage(`Created ${location.code} — ${location.name}.`);
-            }}
-          />
+          {/* The parent select needs its options before it can show the chosen parent. */}
+          {activeTree.isPending ? (
+            <LoadingState label="Loading the form…" />
+          ) : (
+            <LocationForm
+              key={parentId ?? 'top'}
+              autoFocus
+              initialValues={locationFormValues(undefined, parentId)}
+              parents={activeTree.data ?? []}
+              submitLabel="Create location"
+              pendingLabel="Creating…"
+              onCancel={() => setCreating(false)}
+              onSubmit={async (values) => {
+                const location = await save(values);
+                setCreating(false);
+                setMessage(`Created ${location.code} — ${location.name}.`);
+              }}
+              onSaveAndAddAnother={async (values) => {
+                const location = await save(values);
+                return `Created ${location.code} — ${location.name}. Add the next one.`;
+              }}
+            />
+          )}
         </section>
       ) : null}
       <div className="section">{content}</div>
