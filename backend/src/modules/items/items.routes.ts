@@ -81,6 +81,9 @@ export const itemRoutes = ({ db }: RouteContext) => [
     tag,
     access: 'manager',
     summary: 'Change an item (null clears an optional field)',
+    description:
+      'The unit can only change while the item has no stock and no movements; otherwise 409 ' +
+      'ITEM_UNIT_LOCKED, because every recorded quantity is in the old unit.',
     params: idParams,
     body: updateItemBody,
     response: itemSchema,

@@ -11,22 +11,9 @@ import {
   timestamp,
 } from '../../lib/http/common-schemas';
 import { quantityInput, quantityOutput } from '../../lib/quantity';
+import { unit } from '../../lib/units';
 
-export const UNITS = [
-  'each',
-  'box',
-  'pack',
-  'pair',
-  'set',
-  'roll',
-  'kg',
-  'g',
-  'l',
-  'ml',
-  'm',
-  'cm',
-] as const;
-export const unit = z.enum(UNITS);
+export { UNITS, unit } from '../../lib/units';
 
 const barcode = z
   .union([z.string(), z.null()])

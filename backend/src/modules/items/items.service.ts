@@ -10,6 +10,7 @@ import {
   itemCodeNotFound,
   itemHasStock,
   itemNotFound,
+  itemUnitLocked,
   referencedItemNotFound,
 } from './items.errors';
 import * as repo from './items.repository';
@@ -41,6 +42,9 @@ export async function lookupItem(db: Db, code: string): Promise<Item> {
 export function updateItem(db: Db, id: number, input: UpdateItem, actor: Actor): Promise<Item> {
   return transaction(db, async (trx) => {
     const before = orThrow(await repo.lockForUpdate(trx, id), () => itemNotFound(id));
+    // Recorded quantities are in the old unit; changing it would silently rewrite them all.
+    if (input.unit && input.unit !== before.unit && (await repo.hasLedger(trx, id)))
+      throw itemUnitLocked(before.sku, before.unit, before.onHand);
     const after = orThrow(await repo.update(trx, id, input), () => itemNotFound(id));
     await audit.record(trx, actor, {
       action: 'item.updated',
