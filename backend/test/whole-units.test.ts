@@ -104,4 +104,25 @@ describe('whole units', () => {
       .expect(200);
     expect(res.body.unit).toBe('kg');
   });
+
+  test('when an item counted in box is given a fractional reorder point, then 422 points at reorderPoint; kg takes one', async () => {
+    const res = await t
+      .as('manager')
+      .post('/api/v1/items')
+      .send({ sku: `RP-BOX-${Date.now()}`, name: 'Boxed', unit: 'box', reorderPoint: '2.5' })
+      .expect(422);
+    expect(res.body.code).toBe('WHOLE_UNITS_ONLY');
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'reorderPoint' })]);
+    await createItem(t.as('manager'), { unit: 'kg', reorderPoint: '2.5' });
+  });
+
+  test('when an unused kg item with a fractional reorder point is switched to each, then 422 and it stays kg', async () => {
+    const item = await createItem(t.as('manager'), { unit: 'kg', reorderPoint: '0.5' });
+    await t.as('manager').patch(`/api/v1/items/${item.id}`).send({ unit: 'each' }).expect(422);
+    await t
+      .as('manager')
+      .patch(`/api/v1/items/${item.id}`)
+      .send({ unit: 'each', reorderPoint: '1' })
+      .expect(200);
+  });
 });

@@ -33,3 +33,9 @@ export const itemUnitLocked = (sku: string, unit: string, onHand: string) =>
       'the recorded quantities would silently mean something else. Create a new item in the new unit instead.',
     { unit, onHand },
   );
+export const wholeReorderPoint = (sku: string, unit: string) =>
+  unprocessable(
+    'WHOLE_UNITS_ONLY',
+    `${sku} is counted in ${unit}: the reorder point must be a whole number.`,
+    { unit, errors: [{ in: 'body', path: 'reorderPoint', message: 'must be a whole number' }] },
+  );

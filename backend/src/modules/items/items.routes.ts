@@ -59,7 +59,7 @@ export const itemRoutes = ({ db }: RouteContext) => [
     body: createItemBody,
     status: 201,
     response: itemSchema,
-    errors: [409, 415],
+    errors: [409, 415, 422],
     handler: ({ body, req }) => items.createItem(db, body, actorOf(req)),
   }),
   defineRoute({
@@ -87,7 +87,7 @@ export const itemRoutes = ({ db }: RouteContext) => [
     params: idParams,
     body: updateItemBody,
     response: itemSchema,
-    errors: [404, 409, 415],
+    errors: [404, 409, 415, 422],
     handler: ({ params, body, req }) => items.updateItem(db, params.id, body, actorOf(req)),
   }),
   defineRoute({
