@@ -125,4 +125,30 @@ describe('whole units', () => {
       .send({ unit: 'each', reorderPoint: '1' })
       .expect(200);
   });
+
+  test('when a fractional movement of an each item is written straight to the database, then the database refuses it', async () => {
+    const item = await createItem(t.as('admin'), { unit: 'each' });
+    const loc = await createLocation(t.as('admin'));
+    await expect(
+      t.db('movements').insert({
+        kind: 'receive',
+        item_id: item.id,
+        to_location_id: loc.id,
+        quantity: '1.5',
+      }),
+    ).rejects.toMatchObject({ code: '23514', constraint: 'movements_whole_units' });
+    await t
+      .db('movements')
+      .insert({ kind: 'receive', item_id: item.id, to_location_id: loc.id, quantity: '2' });
+  });
+
+  test('when the unit of an item with movements is changed straight in the database, then the database refuses it', async () => {
+    const item = await createItem(t.as('admin'), { unit: 'each' });
+    const loc = await createLocation(t.as('admin'));
+    await receive(t.as('admin'), item, loc, 1);
+    await expect(t.db('items').where({ id: item.id }).update({ unit: 'kg' })).rejects.toMatchObject(
+      { code: '23514', constraint: 'items_unit_locked' },
+    );
+    await t.db('items').where({ id: item.id }).update({ name: 'Still fine' });
+  });
 });
