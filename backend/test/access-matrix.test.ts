@@ -40,6 +40,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /auth/me': 'authenticated',
   'POST /auth/password': 'session',
   'GET /users': 'admin',
+  'GET /user-names': 'viewer',
   'POST /users': 'admin',
   'PATCH /users/:id': 'admin',
   'POST /users/:id/password': 'admin',

@@ -65,7 +65,11 @@ describe('/api/v1/items', () => {
   });
 
   test('when patching, then only sent fields change and null clears an optional one', async () => {
-    const item = await createItem(t.as('admin'), { category: 'Fasteners', reorderPoint: '5' });
+    const item = await createItem(t.as('admin'), {
+      category: 'Fasteners',
+      unit: 'kg',
+      reorderPoint: '5',
+    });
     const res = await t
       .as('admin')
       .patch(`/api/v1/items/${item.id}`)

@@ -25,7 +25,7 @@ describe('/api/v1/locations', () => {
       name: 'Bin 3',
       parentId: zoneA.id,
     });
-    const item = await createItem(t.as('admin'));
+    const item = await createItem(t.as('admin'), { unit: 'kg' });
     await receive(t.as('admin'), item, bin, '2.5');
 
     const res = await t.as('admin').get('/api/v1/locations/tree').expect(200);

@@ -31,9 +31,9 @@ describe('concurrent movements', () => {
 
   test(`when ${CLIENTS} clients post ${MOVEMENTS} random movements, then the ledger and balances agree exactly`, async () => {
     const items = [
-      await createItem(t.as('admin')),
-      await createItem(t.as('admin')),
-      await createItem(t.as('admin')),
+      await createItem(t.as('admin'), { unit: 'kg' }),
+      await createItem(t.as('admin'), { unit: 'kg' }),
+      await createItem(t.as('admin'), { unit: 'kg' }),
     ];
     const locs = [
       await createLocation(t.as('admin')),

@@ -9,7 +9,7 @@ describe('POST /api/v1/movements', () => {
   afterAll(() => t.close());
 
   test('when receiving, then stock rises at the target and the ledger row says what happened', async () => {
-    const item = await createItem(t.as('admin'));
+    const item = await createItem(t.as('admin'), { unit: 'kg' });
     const loc = await createLocation(t.as('admin'));
     const res = await t
       .as('admin')
@@ -84,7 +84,7 @@ describe('POST /api/v1/movements', () => {
   });
 
   test('when adjusting, then the signed delta changes the location and cannot go below zero', async () => {
-    const item = await createItem(t.as('admin'));
+    const item = await createItem(t.as('admin'), { unit: 'kg' });
     const loc = await createLocation(t.as('admin'));
     await receive(t.as('admin'), item, loc, 5);
     const down = await postMovement(t.as('admin'), {
@@ -110,7 +110,7 @@ describe('POST /api/v1/movements', () => {
   });
 
   test('when counting, then the counted quantity becomes the balance and the difference is recorded', async () => {
-    const item = await createItem(t.as('admin'));
+    const item = await createItem(t.as('admin'), { unit: 'kg' });
     const loc = await createLocation(t.as('admin'));
     await receive(t.as('admin'), item, loc, 10);
     const count = await t

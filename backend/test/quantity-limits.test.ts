@@ -45,7 +45,7 @@ describe('quantity limits', () => {
 
   test('when the largest quantity is received into one item at many places, then the receipt past the limit is refused and every read still works', async () => {
     const api = t.as('admin');
-    const item = await createItem(api, { reorderPoint: MAX });
+    const item = await createItem(api, { unit: 'kg', reorderPoint: MAX });
     const locations = [];
     for (let i = 0; i < 4; i++) locations.push(await createLocation(api));
     const statuses: number[] = [];
@@ -71,7 +71,7 @@ describe('quantity limits', () => {
 
   test('when two receipts race to take one item past the largest total, then exactly one is accepted and the other names the limit', async () => {
     const api = t.as('admin');
-    const item = await createItem(api);
+    const item = await createItem(api, { unit: 'kg' });
     const [a, b] = [await createLocation(api), await createLocation(api)];
     const results = await Promise.all(
       [a, b].map((loc) =>
@@ -89,7 +89,7 @@ describe('quantity limits', () => {
 
   test('when a receipt would take one place past the largest balance, then it is refused naming the limit', async () => {
     const api = t.as('admin');
-    const [item, loc] = [await createItem(api), await createLocation(api)];
+    const [item, loc] = [await createItem(api, { unit: 'kg' }), await createLocation(api)];
     await receive(api, item, loc, MAX);
     const res = await api
       .post('/api/v1/movements')
@@ -105,7 +105,11 @@ describe('quantity limits', () => {
   test('when a place holds the largest quantity of several items, then its roll-up reads back the exact sum', async () => {
     const api = t.as('admin');
     const loc = await createLocation(api);
-    const items = [await createItem(api), await createItem(api), await createItem(api)];
+    const items = [
+      await createItem(api, { unit: 'kg' }),
+      await createItem(api, { unit: 'kg' }),
+      await createItem(api, { unit: 'kg' }),
+    ];
     for (const item of items) await receive(api, item, loc, MAX);
     const tree = await api.get('/api/v1/locations/tree?includeArchived=true').expect(200);
     const node = (tree.body.data as { id: number; totals: unknown[]; itemCount: number }[]).find(
@@ -120,7 +124,7 @@ describe('quantity limits', () => {
 
   test('when a quantity is past the declared range, then the request is refused with a 400 that names the range', async () => {
     const api = t.as('admin');
-    const [item, loc] = [await createItem(api), await createLocation(api)];
+    const [item, loc] = [await createItem(api, { unit: 'kg' }), await createLocation(api)];
     for (const quantity of ['100000000000', '99999999999.9991', 1e308, '1e3', -0, '-0']) {
       const res = await api
         .post('/api/v1/movements')

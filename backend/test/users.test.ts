@@ -107,7 +107,11 @@ describe('/api/v1/users and /api/v1/api-tokens and /api/v1/audit', () => {
       .post('/api/v1/movements')
       .send({ kind: 'receive', itemId: item.body.id, toLocationId: loc.body.id, quantity: 1 })
       .expect(201);
-    expect(m.body.createdBy).toEqual({ id: t.users.operator.id, name: 'Test operator' });
+    expect(m.body.createdBy).toEqual({
+      id: t.users.operator.id,
+      name: 'Test operator',
+      token: null,
+    });
     const spare = await t
       .as('manager')
       .post('/api/v1/items')

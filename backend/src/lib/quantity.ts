@@ -128,3 +128,6 @@ export const quantitySumOutput = z
     description: `Exact decimal as a string, up to ${QUANTITY_SCALE} decimal places; a sum over many items, so it can exceed ${QUANTITY_MAX}`,
     example: '1250.5',
   });
+
+/** True when a quantity in thousandths has no fractional part. */
+export const isWholeMilli = (milli: bigint): boolean => milli % SCALE === 0n;

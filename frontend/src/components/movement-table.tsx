@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { paths } from '../config/paths';
 import type { Movement } from '../lib/api-types';
 import { formatDateTime } from '../lib/format-date';
-import { movementAmount } from '../lib/movements';
+import { movementAmount, movementAuthor } from '../lib/movements';
 import { MovementKindBadge } from './movement-kind-badge';
 import { MovementRoute } from './movement-route';
 
@@ -27,7 +27,7 @@ export function MovementTable({
   busy = false,
 }: MovementTableProps) {
   const [expanded, setExpanded] = useState<number | null>(null);
-  const columns = 5 + (showItem ? 1 : 0) + (showNote ? 1 : 0) + (renderDetails ? 1 : 0);
+  const columns = 6 + (showItem ? 1 : 0) + (showNote ? 1 : 0) + (renderDetails ? 1 : 0);
   return (
     <div className="table-wrap">
       <table className="data-table data-table--stack" aria-busy={busy}>
@@ -42,6 +42,7 @@ export function MovementTable({
               Quantity
             </th>
             <th scope="col">Reference</th>
+            <th scope="col">Recorded by</th>
             {showNote ? <th scope="col">Note</th> : null}
             {renderDetails ? (
               <th scope="col">
@@ -86,6 +87,7 @@ export function MovementTable({
                   <td data-label="Reference">
                     {movement.reference ?? <span className="muted">—</span>}
                   </td>
+                  <td data-label="Recorded by">{movementAuthor(movement)}</td>
                   {showNote ? <td data-label="Note">{movement.note ?? ''}</td> : null}
                   {renderDetails ? (
                     <td data-label="">

@@ -156,7 +156,10 @@ export interface paths {
     delete: operations['deleteItem'];
     options?: never;
     head?: never;
-    /** Change an item (null clears an optional field) */
+    /**
+     * Change an item (null clears an optional field)
+     * @description The unit can only change while the item has no stock and no movements; otherwise 409 ITEM_UNIT_LOCKED, because every recorded quantity is in the old unit.
+     */
     patch: operations['updateItem'];
     trace?: never;
   };
@@ -447,6 +450,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/user-names': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every user's id and name (for filters such as the movement list's Recorded by)
+     * @description Readable by any role and by read tokens; it names people (including deactivated ones, who may have recorded movements) and shows nothing else about them.
+     */
+    get: operations['listUserNames'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users/{id}': {
     parameters: {
       query?: never;
@@ -598,6 +621,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /**
+     * @description Units that take whole numbers only: a fractional quantity is refused with 422 WHOLE_UNITS_ONLY.
+     * @enum {string}
+     */
+    CountableUnit: 'each' | 'box' | 'pack' | 'pair' | 'set' | 'roll';
     /** @description RFC 9457 problem details */
     Problem: {
       type: string;
@@ -724,9 +752,7 @@ export interface components {
       sku: string;
       name: string;
       description: string | null;
-      /** @enum {string} */
-      unit:
-        'each' | 'box' | 'pack' | 'pair' | 'set' | 'roll' | 'kg' | 'g' | 'l' | 'ml' | 'm' | 'cm';
+      unit: components['schemas']['Unit'];
       barcode: string | null;
       /**
        * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
@@ -755,6 +781,11 @@ export interface components {
        */
       onHand: string;
     };
+    /**
+     * @description Counted units (each, box, pack, pair, set, roll) take whole numbers only; the others take up to 3 decimal places.
+     * @enum {string}
+     */
+    Unit: 'each' | 'box' | 'pack' | 'pair' | 'set' | 'roll' | 'kg' | 'g' | 'l' | 'ml' | 'm' | 'cm';
     LocationPage: {
       data: components['schemas']['Location'][];
       page: {
@@ -800,9 +831,7 @@ export interface components {
       itemCount: number;
       /** @description Stock here and anywhere below, summed per unit (never across units); units with none are left out */
       totals: {
-        /** @enum {string} */
-        unit:
-          'each' | 'box' | 'pack' | 'pair' | 'set' | 'roll' | 'kg' | 'g' | 'l' | 'ml' | 'm' | 'cm';
+        unit: components['schemas']['Unit'];
         /**
          * @description Exact decimal as a string, up to 3 decimal places; a sum over many items, so it can exceed 99999999999.999
          * @example 1250.5
@@ -851,9 +880,15 @@ export interface components {
       note: string | null;
       reversesMovementId: number | null;
       reversedByMovementId: number | null;
+      /** @description Who recorded it; null for the system (seed, migrations) */
       createdBy: {
         id: number;
         name: string;
+        /** @description The user's API token it was recorded with; null for a session */
+        token: {
+          id: number;
+          name: string;
+        } | null;
       } | null;
       /**
        * Format: date-time
@@ -911,6 +946,12 @@ export interface components {
     };
     UserList: {
       data: components['schemas']['User'][];
+    };
+    UserNameList: {
+      data: {
+        id: number;
+        name: string;
+      }[];
     };
     SignInThrottleCleared: {
       clearedFailures: number;
@@ -990,9 +1031,7 @@ export interface components {
     };
     Settings: {
       organisationName: string;
-      /** @enum {string} */
-      defaultUnit:
-        'each' | 'box' | 'pack' | 'pair' | 'set' | 'roll' | 'kg' | 'g' | 'l' | 'ml' | 'm' | 'cm';
+      defaultUnit: components['schemas']['Unit'];
       highlightLowStock: boolean;
       sessionIdleTimeoutMinutes: number;
     };
@@ -1378,20 +1417,7 @@ export interface operations {
           sku: string;
           name: string;
           description?: string | null;
-          /** @enum {string} */
-          unit?:
-            | 'each'
-            | 'box'
-            | 'pack'
-            | 'pair'
-            | 'set'
-            | 'roll'
-            | 'kg'
-            | 'g'
-            | 'l'
-            | 'ml'
-            | 'm'
-            | 'cm';
+          unit?: components['schemas']['Unit'];
           barcode?: string | null;
           /**
            * @description Exact decimal from 0 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
@@ -1459,6 +1485,15 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1722,20 +1757,7 @@ export interface operations {
           sku?: string;
           name?: string;
           description?: string | null;
-          /** @enum {string} */
-          unit?:
-            | 'each'
-            | 'box'
-            | 'pack'
-            | 'pair'
-            | 'set'
-            | 'roll'
-            | 'kg'
-            | 'g'
-            | 'l'
-            | 'ml'
-            | 'm'
-            | 'cm';
+          unit?: components['schemas']['Unit'];
           barcode?: string | null;
           /**
            * @description Exact decimal from 0 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
@@ -1812,6 +1834,15 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2532,6 +2563,8 @@ export interface operations {
         itemId?: number;
         locationId?: number;
         kind?: 'receive' | 'ship' | 'transfer' | 'adjust' | 'count';
+        /** @description Only movements recorded by this user */
+        userId?: number;
         reference?: string;
         /** @description Created at or after */
         from?: string;
@@ -3393,6 +3426,53 @@ export interface operations {
       };
     };
   };
+  listUserNames: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserNameList'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   updateUser: {
     parameters: {
       query?: never;
@@ -3993,20 +4073,7 @@ export interface operations {
       content: {
         'application/json': {
           organisationName?: string;
-          /** @enum {string} */
-          defaultUnit?:
-            | 'each'
-            | 'box'
-            | 'pack'
-            | 'pair'
-            | 'set'
-            | 'roll'
-            | 'kg'
-            | 'g'
-            | 'l'
-            | 'ml'
-            | 'm'
-            | 'cm';
+          defaultUnit?: components['schemas']['Unit'];
           highlightLowStock?: boolean;
           sessionIdleTimeoutMinutes?: number;
         };
@@ -4090,12 +4157,6 @@ export const pathsApiV1ItemsGetParametersQuerySortValues: ReadonlyArray<
 export const pathsApiV1ItemsGetParametersQueryOrderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/items']['get']['parameters']['query']['order']
 > = ['asc', 'desc'];
-export const pathsApiV1ItemsPostRequestBodyContentApplicationJsonUnitValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/items']['post']['requestBody']['content']['application/json']['unit']
-> = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];
-export const pathsApiV1ItemsIdPatchRequestBodyContentApplicationJsonUnitValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/items/{id}']['patch']['requestBody']['content']['application/json']['unit']
-> = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];
 export const pathsApiV1LocationsGetParametersQueryArchivedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/locations']['get']['parameters']['query']['archived']
 > = ['active', 'archived', 'all'];
@@ -4160,15 +4221,23 @@ export const pathsApiV1UsersIdPatchRequestBodyContentApplicationJsonRoleValues: 
 export const pathsApiV1ApiTokensPostRequestBodyContentApplicationJsonScopeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/api-tokens']['post']['requestBody']['content']['application/json']['scope']
 > = ['read', 'write'];
-export const pathsApiV1SettingsPatchRequestBodyContentApplicationJsonDefaultUnitValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/settings']['patch']['requestBody']['content']['application/json']['defaultUnit']
-> = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];
-export const itemUnitValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['Item']['unit']
-> = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];
-export const locationTreeNodeTotalsUnitValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['LocationTreeNode']['totals']['unit']
-> = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];
+export const countableUnitValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CountableUnit']
+> = ['each', 'box', 'pack', 'pair', 'set', 'roll'];
+export const unitValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Unit']> = [
+  'each',
+  'box',
+  'pack',
+  'pair',
+  'set',
+  'roll',
+  'kg',
+  'g',
+  'l',
+  'ml',
+  'm',
+  'cm',
+];
 export const movementKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Movement']['kind']
 > = ['receive', 'ship', 'transfer', 'adjust', 'count'];
@@ -4180,6 +4249,3 @@ export const meViaValues: ReadonlyArray<FlattenedDeepRequired<components>['schem
 export const apiTokenScopeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ApiToken']['scope']
 > = ['read', 'write'];
-export const settingsDefaultUnitValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['Settings']['defaultUnit']
-> = ['each', 'box', 'pack', 'pair', 'set', 'roll', 'kg', 'g', 'l', 'ml', 'm', 'cm'];

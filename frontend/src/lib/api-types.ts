@@ -5,7 +5,8 @@
 import type { components, paths } from './api-schema.gen';
 import {
   apiTokenScopeValues,
-  itemUnitValues,
+  countableUnitValues,
+  unitValues,
   movementKindValues,
   userRoleValues,
 } from './api-schema.gen';
@@ -31,7 +32,11 @@ export interface CursorList<T> {
 export type Item = Schemas['Item'];
 export type Unit = Item['unit'];
 // Enumerations come from the OpenAPI document (gen:api --enum-values), never hand-copied.
-export const UNITS: readonly Unit[] = itemUnitValues;
+export const UNITS: readonly Unit[] = unitValues;
+/** Units that take whole numbers only (each, box, …); the API refuses fractions for them. */
+export const COUNTABLE_UNITS: readonly Unit[] = countableUnitValues;
+export const isCountableUnit = (unit: string): boolean =>
+  (COUNTABLE_UNITS as readonly string[]).includes(unit);
 
 type ItemsQueryParams = Query<paths['/api/v1/items']['get']>;
 export type ArchivedFilter = NonNullable<ItemsQueryParams['archived']>;
@@ -63,6 +68,8 @@ export type MovementFilters = Omit<Query<paths['/api/v1/movements']['get']>, 'li
 
 // Accounts (issue 4)
 export type User = Schemas['User'];
+export type UserName = Schemas['UserNameList']['data'][number];
+export type MovementAuthor = NonNullable<Movement['createdBy']>;
 export type Role = User['role'];
 export type SignInThrottleCleared = Schemas['SignInThrottleCleared'];
 export const ROLES: readonly Role[] = userRoleValues;

@@ -50,3 +50,10 @@ export function describeMovement(movement: Movement, locationCodeHint?: string):
       }`;
   }
 }
+
+/** Who recorded a movement: "Ada Lovelace", "Ada Lovelace via token ci-import", or "System". */
+export function movementAuthor(movement: Movement): string {
+  const by = movement.createdBy;
+  if (!by) return 'System';
+  return by.token ? `${by.name} via token ${by.token.name}` : by.name;
+}

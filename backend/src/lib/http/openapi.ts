@@ -1,5 +1,6 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { APP_NAME, APP_VERSION } from '../app-info';
+import { COUNTABLE_UNITS } from '../units';
 import { problemSchema } from './common-schemas';
 import { type AnyRoute, OPERATION_ID, toOpenApiRoute } from './define-route';
 
@@ -30,6 +31,13 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], prefix: string
     type: 'http',
     scheme: 'bearer',
     description: 'API token `sr_…` (scope read = viewer, write = manager).',
+  });
+  // Clients read the whole-number units from here (gen:api), never copy the list.
+  registry.registerComponent('schemas', 'CountableUnit', {
+    type: 'string',
+    enum: [...COUNTABLE_UNITS],
+    description:
+      'Units that take whole numbers only: a fractional quantity is refused with 422 WHOLE_UNITS_ONLY.',
   });
   for (const route of routes) registry.registerPath(toOpenApiRoute(route, prefix, problemSchema));
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -26,3 +26,16 @@ export const referencedItemNotFound = (id: number) =>
   unprocessable('ITEM_NOT_FOUND', `There is no item ${id}.`, { itemId: id });
 export const itemArchived = (sku: string) =>
   unprocessable('ITEM_ARCHIVED', `Item ${sku} is archived; unarchive it to move stock.`);
+export const itemUnitLocked = (sku: string, unit: string, onHand: string) =>
+  conflict(
+    'ITEM_UNIT_LOCKED',
+    `Item ${sku} already has stock or movement history in ${unit}, so its unit cannot be changed: ` +
+      'the recorded quantities would silently mean something else. Create a new item in the new unit instead.',
+    { unit, onHand },
+  );
+export const wholeReorderPoint = (sku: string, unit: string) =>
+  unprocessable(
+    'WHOLE_UNITS_ONLY',
+    `${sku} is counted in ${unit}: the reorder point must be a whole number.`,
+    { unit, errors: [{ in: 'body', path: 'reorderPoint', message: 'must be a whole number' }] },
+  );

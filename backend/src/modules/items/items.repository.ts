@@ -195,3 +195,20 @@ export async function categories(db: DbOrTrx): Promise<string[]> {
     .orderBy('category')) as { category: string }[];
   return rows.map((r) => r.category);
 }
+
+/**
+ * Whether the item has a ledger: any movement, or any stock row. Read under the item's row
+ * lock, which every movement also takes, so the answer holds until the caller commits.
+ */
+export async function hasLedger(trx: Knex.Transaction, id: number): Promise<boolean> {
+  const row = (await trx
+    .select(
+      trx.raw(
+        `exists (select 1 from movements where item_id = ?)
+         or exists (select 1 from stock_levels where item_id = ? and quantity <> 0) as used`,
+        [id, id],
+      ),
+    )
+    .first()) as { used: boolean };
+  return row.used;
+}

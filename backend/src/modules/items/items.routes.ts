@@ -59,7 +59,7 @@ export const itemRoutes = ({ db }: RouteContext) => [
     body: createItemBody,
     status: 201,
     response: itemSchema,
-    errors: [409, 415],
+    errors: [409, 415, 422],
     handler: ({ body, req }) => items.createItem(db, body, actorOf(req)),
   }),
   defineRoute({
@@ -81,10 +81,13 @@ export const itemRoutes = ({ db }: RouteContext) => [
     tag,
     access: 'manager',
     summary: 'Change an item (null clears an optional field)',
+    description:
+      'The unit can only change while the item has no stock and no movements; otherwise 409 ' +
+      'ITEM_UNIT_LOCKED, because every recorded quantity is in the old unit.',
     params: idParams,
     body: updateItemBody,
     response: itemSchema,
-    errors: [404, 409, 415],
+    errors: [404, 409, 415, 422],
     handler: ({ params, body, req }) => items.updateItem(db, params.id, body, actorOf(req)),
   }),
   defineRoute({

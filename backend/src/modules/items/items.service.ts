@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import { orThrow } from '../../lib/errors';
 import type { Actor } from '../../lib/http/identity';
+import { isWholeMilli, parseMilli } from '../../lib/quantity';
 import { transaction } from '../../lib/transaction';
+import { isCountable } from '../../lib/units';
 import * as audit from '../audit/audit.service';
 import * as settings from '../settings/settings.service';
 import {
@@ -10,15 +12,25 @@ import {
   itemCodeNotFound,
   itemHasStock,
   itemNotFound,
+  itemUnitLocked,
   referencedItemNotFound,
+  wholeReorderPoint,
 } from './items.errors';
 import * as repo from './items.repository';
 import type { CreateItem, Item, ListItemsQuery, UpdateItem } from './items.schemas';
+
+/** A reorder point is a quantity too: whole for a unit that cannot be split. */
+function checkReorderPoint(sku: string, unit: string, reorderPoint: bigint | string | null) {
+  if (reorderPoint === null || !isCountable(unit)) return;
+  const milli = typeof reorderPoint === 'string' ? parseMilli(reorderPoint) : reorderPoint;
+  if (!isWholeMilli(milli)) throw wholeReorderPoint(sku, unit);
+}
 
 /** Creates an item; without a unit it gets the `defaultUnit` setting. */
 export function createItem(db: Db, input: CreateItem, actor: Actor): Promise<Item> {
   return transaction(db, async (trx) => {
     const unit = input.unit ?? (await settings.getSettings(trx)).defaultUnit;
+    checkReorderPoint(input.sku, unit, input.reorderPoint ?? null);
     const item = await repo.insert(trx, { ...input, unit });
     await audit.record(trx, actor, {
       action: 'item.created',
@@ -41,6 +53,14 @@ export async function lookupItem(db: Db, code: string): Promise<Item> {
 export function updateItem(db: Db, id: number, input: UpdateItem, actor: Actor): Promise<Item> {
   return transaction(db, async (trx) => {
     const before = orThrow(await repo.lockForUpdate(trx, id), () => itemNotFound(id));
+    // Recorded quantities are in the old unit; changing it would silently rewrite them all.
+    if (input.unit && input.unit !== before.unit && (await repo.hasLedger(trx, id)))
+      throw itemUnitLocked(before.sku, before.unit, before.onHand);
+    checkReorderPoint(
+      input.sku ?? before.sku,
+      input.unit ?? before.unit,
+      input.reorderPoint === undefined ? before.reorderPoint : input.reorderPoint,
+    );
     const after = orThrow(await repo.update(trx, id, input), () => itemNotFound(id));
     await audit.record(trx, actor, {
       action: 'item.updated',

@@ -65,3 +65,15 @@ export const itemTotalTooLarge = (args: { itemId: number; sku: string; unit: str
     `The total of ${args.sku} across all locations would be more than ${QUANTITY_MAX} ${args.unit}, the largest total Stockroom stores.`,
     { ...args, limit: QUANTITY_MAX },
   );
+
+export const wholeUnitsOnly = (args: {
+  itemId: number;
+  sku: string;
+  unit: string;
+  field: string;
+}) =>
+  unprocessable(
+    'WHOLE_UNITS_ONLY',
+    `${args.sku} is counted in ${args.unit}: enter a whole number.`,
+    args,
+  );

@@ -53,11 +53,18 @@ const toMovement = (r: MovementRow): Movement => ({
   note: r.note,
   reversesMovementId: num(r.reverses_movement_id),
   reversedByMovementId: num(r.reversed_by_movement_id),
-  // A user's own movement names them; a token's names the token (with its creator's id).
+  // Always the person; a token's movement also names the token, so "who" and "how" both show.
   createdBy:
     r.created_by === null
       ? null
-      : { id: Number(r.created_by), name: r.token_name ?? r.author_name ?? '' },
+      : {
+          id: Number(r.created_by),
+          name: r.author_name ?? '',
+          token:
+            r.created_by_token_id === null
+              ? null
+              : { id: Number(r.created_by_token_id), name: r.token_name ?? '' },
+        },
   createdAt: isoNotNull(r.created_at),
 });
 
@@ -229,6 +236,7 @@ export async function list(
       void w.where('m.from_location_id', q.locationId!).orWhere('m.to_location_id', q.locationId!);
     });
   if (q.kind) void query.where('m.kind', q.kind);
+  if (q.userId) void query.where('m.created_by', q.userId);
   if (q.reference) void query.where('m.reference', q.reference);
   if (q.from) void query.where('m.created_at', '>=', q.from);
   if (q.to) void query.where('m.created_at', '<', q.to);

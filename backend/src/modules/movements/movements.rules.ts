@@ -1,4 +1,5 @@
-import { MAX_MILLI } from '../../lib/quantity';
+import { isWholeMilli, MAX_MILLI } from '../../lib/quantity';
+import { isCountable } from '../../lib/units';
 import type { PostMovement } from './movements.schemas';
 
 /** What a movement does to stock, decided from the request and the locked balances. */
@@ -95,4 +96,16 @@ export function planMovement(
       balances,
     },
   };
+}
+
+/** The request field holding a fraction, when the item's unit only takes whole numbers. */
+export function fractionalField(input: PostMovement, unit: string): string | null {
+  if (!isCountable(unit)) return null;
+  const [field, value] =
+    input.kind === 'adjust'
+      ? ['delta', input.delta]
+      : input.kind === 'count'
+        ? ['countedQuantity', input.countedQuantity]
+        : ['quantity', input.quantity];
+  return isWholeMilli(value) ? null : field;
 }

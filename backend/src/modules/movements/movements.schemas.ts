@@ -86,6 +86,7 @@ export const listMovementsQuery = z
     itemId: id.optional(),
     locationId: id.optional(),
     kind: kind.optional(),
+    userId: id.optional().meta({ description: 'Only movements recorded by this user' }),
     reference: z.string().trim().min(1).max(100).optional(),
     from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Created at or after' }),
     to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Created before' }),
@@ -122,7 +123,17 @@ export const movementSchema = z
     note: z.string().nullable(),
     reversesMovementId: z.number().int().nullable(),
     reversedByMovementId: z.number().int().nullable(),
-    createdBy: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    createdBy: z
+      .object({
+        id: z.number().int(),
+        name: z.string(),
+        token: z
+          .object({ id: z.number().int(), name: z.string() })
+          .nullable()
+          .meta({ description: "The user's API token it was recorded with; null for a session" }),
+      })
+      .nullable()
+      .meta({ description: 'Who recorded it; null for the system (seed, migrations)' }),
     createdAt: timestamp,
   })
   .meta({ id: 'Movement' });

@@ -17,9 +17,10 @@ import {
   itemTotalTooLarge,
   movementNotFound,
   nothingToReverse,
+  wholeUnitsOnly,
 } from './movements.errors';
 import * as repo from './movements.repository';
-import { affectedLocations, planMovement } from './movements.rules';
+import { affectedLocations, fractionalField, planMovement } from './movements.rules';
 import type { ListMovementsQuery, Movement, PostMovement } from './movements.schemas';
 
 const netChange = (after: Map<number, bigint>, before: Map<number, bigint>) =>
@@ -73,6 +74,9 @@ async function post(
     if (existing) return replay(existing, hash, key);
   }
   const item = await lockItemForMovement(trx, input.itemId);
+  // Checked under the item lock, so a concurrent unit change cannot slip in between.
+  const field = fractionalField(input, item.unit);
+  if (field) throw wholeUnitsOnly({ itemId: item.id, sku: item.sku, unit: item.unit, field });
   const locationIds = affectedLocations(input);
   const locations = await lockLocationsForMovement(trx, locationIds);
   const balances = await repo.lockBalances(trx, item.id, locationIds);

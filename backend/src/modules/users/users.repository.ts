@@ -62,6 +62,15 @@ export async function list(db: DbOrTrx): Promise<User[]> {
   return rows.map(toUser);
 }
 
+/** Ids and names only: what any reader may see of other users (e.g. to filter movements). */
+export async function listNames(db: DbOrTrx): Promise<{ id: number; name: string }[]> {
+  const rows = (await db('users').select('id', 'name').orderByRaw('lower(name), id')) as {
+    id: string;
+    name: string;
+  }[];
+  return rows.map((r) => ({ id: Number(r.id), name: r.name }));
+}
+
 export async function count(db: DbOrTrx): Promise<number> {
   const row = (await db('users').count<{ n: string }[]>({ n: '*' }).first())!;
   return Number(row.n);

@@ -8,6 +8,7 @@ import {
   signInThrottleCleared,
   updateUserBody,
   userList,
+  userNameList,
   userSchema,
 } from './users.schemas';
 import * as users from './users.service';
@@ -24,6 +25,19 @@ export const userRoutes = ({ db }: RouteContext) => [
     summary: 'Every user',
     response: userList,
     handler: () => users.listUsers(db),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/user-names',
+    operationId: 'listUserNames',
+    tag,
+    access: 'viewer',
+    summary: "Every user's id and name (for filters such as the movement list's Recorded by)",
+    description:
+      'Readable by any role and by read tokens; it names people (including deactivated ones, ' +
+      'who may have recorded movements) and shows nothing else about them.',
+    response: userNameList,
+    handler: () => users.listUserNames(db),
   }),
   defineRoute({
     method: 'post',

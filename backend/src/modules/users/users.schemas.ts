@@ -29,6 +29,10 @@ export const userSchema = z
 
 export const userList = z.object({ data: z.array(userSchema) }).meta({ id: 'UserList' });
 
+export const userNameList = z
+  .object({ data: z.array(z.object({ id: z.number().int(), name: z.string() })) })
+  .meta({ id: 'UserNameList' });
+
 export const createUserBody = z.strictObject({
   email,
   name: text(100),

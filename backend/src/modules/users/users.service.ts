@@ -17,6 +17,10 @@ export async function listUsers(db: Db) {
   return { data: await repo.list(db) };
 }
 
+export async function listUserNames(db: Db) {
+  return { data: await repo.listNames(db) };
+}
+
 export async function getUser(db: DbOrTrx, id: number): Promise<User> {
   return orThrow(await repo.findById(db, id), () => userNotFound(id));
 }

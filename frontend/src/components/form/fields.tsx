@@ -61,11 +61,15 @@ export function TextAreaField<V extends FieldValues>(
 /**
  * A decimal typed as text (so "0.5" and "-2" survive as typed): the unit, once known, is in
  * the label, and phones get a decimal keypad unless the value may be negative (no minus key).
+ * With `whole` (a unit that cannot be split) phones get the digits-only keypad instead. It
+ * stays a text input, not type=number with step=1: a scanner's code typed into it must
+ * arrive intact to be recognised, and the form's own check says why a fraction is refused.
  */
 export function NumberField<V extends FieldValues>(
-  props: FieldProps<V> & InputProps & { unit?: string | undefined; signed?: boolean },
+  props: FieldProps<V> &
+    InputProps & { unit?: string | undefined; signed?: boolean; whole?: boolean },
 ) {
-  const { unit, signed, label, ...rest } = props;
+  const { unit, signed, whole, label, ...rest } = props;
   return (
     <TextField
       {...rest}
@@ -79,7 +83,7 @@ export function NumberField<V extends FieldValues>(
         )
       }
       autoComplete="off"
-      inputMode={signed ? 'text' : 'decimal'}
+      inputMode={signed ? 'text' : whole ? 'numeric' : 'decimal'}
       maxLength={props.maxLength ?? 24}
     />
   );

@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { UNITS, type Item, type ItemInput, type ItemPatch, type Unit } from '@/lib/api-types';
+import {
+  isCountableUnit,
+  UNITS,
+  type Item,
+  type ItemInput,
+  type ItemPatch,
+  type Unit,
+} from '@/lib/api-types';
 import { optionalText, requiredText } from '@/lib/form-rules';
 import {
   isDecimal,
@@ -36,25 +43,38 @@ export function itemFormValues(item?: Item, defaultUnit: Unit = 'each'): ItemFor
 }
 
 /** Quick checks that save a round trip; the server still has the final say. */
-export const itemSchema = z.object({
-  sku: z.string().check(
-    z.refine((value) => value.trim() !== '', 'Enter a SKU.'),
-    z.refine((value) => !/\s/.test(value.trim()), 'A SKU cannot contain spaces.'),
-    z.maxLength(64, 'Use at most 64 characters.'),
-  ),
-  name: requiredText('Enter a name.', 200),
-  description: optionalText(2000),
-  unit: z.enum(UNITS as [Unit, ...Unit[]]),
-  barcode: optionalText(64),
-  reorderPoint: z.string().check(
-    z.refine(
-      (value) => value.trim() === '' || isDecimal(value),
-      'Enter a number of zero or more, with up to 3 decimals.',
+export const itemSchema = z
+  .object({
+    sku: z.string().check(
+      z.refine((value) => value.trim() !== '', 'Enter a SKU.'),
+      z.refine((value) => !/\s/.test(value.trim()), 'A SKU cannot contain spaces.'),
+      z.maxLength(64, 'Use at most 64 characters.'),
     ),
-    z.refine((value) => !isDecimal(value) || isWithinQuantityRange(value), TOO_LARGE_MESSAGE),
-  ),
-  category: optionalText(100),
-});
+    name: requiredText('Enter a name.', 200),
+    description: optionalText(2000),
+    unit: z.enum(UNITS as [Unit, ...Unit[]]),
+    barcode: optionalText(64),
+    reorderPoint: z.string().check(
+      z.refine(
+        (value) => value.trim() === '' || isDecimal(value),
+        'Enter a number of zero or more, with up to 3 decimals.',
+      ),
+      z.refine((value) => !isDecimal(value) || isWithinQuantityRange(value), TOO_LARGE_MESSAGE),
+    ),
+    category: optionalText(100),
+  })
+  .check(
+    z.superRefine((values, ctx) => {
+      const [, fraction = ''] = values.reorderPoint.trim().split('.');
+      if (isCountableUnit(values.unit) && isDecimal(values.reorderPoint) && !/^0*$/.test(fraction))
+        ctx.issues.push({
+          code: 'custom',
+          message: `Items counted in ${values.unit} take a whole number.`,
+          path: ['reorderPoint'],
+          input: values.reorderPoint,
+        });
+    }),
+  );
 
 function optional(value: string): string | null {
   const trimmed = value.trim();

@@ -8,7 +8,12 @@ import { UNITS } from '@/lib/api-types';
 import { useItemCategories } from '../api/get-item-categories';
 import { itemSchema, type ItemFormValues } from './item-form-values';
 
-const CONFLICT_FIELDS = { SKU_TAKEN: 'sku', BARCODE_TAKEN: 'barcode' } as const;
+const CONFLICT_FIELDS = {
+  SKU_TAKEN: 'sku',
+  BARCODE_TAKEN: 'barcode',
+  // Stock or history in the old unit: the message goes next to the unit.
+  ITEM_UNIT_LOCKED: 'unit',
+} as const;
 const UNIT_OPTIONS = UNITS.map((unit) => ({ value: unit, label: unit }));
 
 interface ItemFormProps {

@@ -6,7 +6,7 @@ import { useIdempotencyKey } from '@/hooks/use-idempotency-key';
 import { ApiError, describeActionError } from '@/lib/api-errors';
 import type { Movement } from '@/lib/api-types';
 import { formatDateTime } from '@/lib/format-date';
-import { movementAmount, movementKindLabels } from '@/lib/movements';
+import { movementAmount, movementAuthor, movementKindLabels } from '@/lib/movements';
 import { formatDelta, formatQuantity } from '@/lib/quantity';
 import { useReverseMovement } from '../api/reverse-movement';
 
@@ -31,6 +31,7 @@ export function MovementDetails({
   const rows: [string, string][] = [
     ['Movement', `#${movement.id} · ${movementKindLabels[movement.kind]}`],
     ['Recorded', formatDateTime(movement.createdAt)],
+    ['Recorded by', movementAuthor(movement)],
     ['Item', `${item.sku} — ${item.name}`],
     [
       'From',

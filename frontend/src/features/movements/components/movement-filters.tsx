@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { FormField } from '@/components/form-field';
-import { MOVEMENT_KINDS } from '@/lib/api-types';
+import { MOVEMENT_KINDS, type UserName } from '@/lib/api-types';
 import { movementKindLabels } from '@/lib/movements';
 import { DateRangeFields, FilterActions } from '@/components/filter-bar-parts';
 
@@ -8,15 +8,19 @@ export interface MovementFilterValues {
   item: string;
   location: string;
   kind: string;
+  /** A user's id: only movements they recorded. */
+  user: string;
   reference: string;
   from: string;
   to: string;
 }
 
-export const FILTER_KEYS = ['item', 'location', 'kind', 'reference', 'from', 'to'] as const;
+export const FILTER_KEYS = ['item', 'location', 'kind', 'user', 'reference', 'from', 'to'] as const;
 
 interface MovementFiltersProps {
   values: MovementFilterValues;
+  /** Who can be chosen under "Recorded by" (empty until loaded). */
+  users: readonly UserName[];
   onApply: (values: MovementFilterValues) => void;
   onClear: () => void;
 }
@@ -25,7 +29,7 @@ interface MovementFiltersProps {
  * Uncontrolled on purpose: the parent remounts it (via `key`) whenever the URL changes, so
  * the fields always show what the list is filtered by, including after back/forward.
  */
-export function MovementFilters({ values, onApply, onClear }: MovementFiltersProps) {
+export function MovementFilters({ values, users, onApply, onClear }: MovementFiltersProps) {
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -37,6 +41,7 @@ export function MovementFilters({ values, onApply, onClear }: MovementFiltersPro
       item: read('item'),
       location: read('location'),
       kind: read('kind'),
+      user: read('user'),
       reference: read('reference'),
       from: read('from'),
       to: read('to'),
@@ -76,6 +81,22 @@ export function MovementFilters({ values, onApply, onClear }: MovementFiltersPro
                 {MOVEMENT_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
                     {movementKindLabels[kind]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField label="Recorded by">
+            {(control) => (
+              <select {...control} name="user" className="input" defaultValue={values.user}>
+                <option value="">Anyone</option>
+                {/* The URL's choice stays shown while the names load (or if they cannot). */}
+                {values.user && !users.some((u) => String(u.id) === values.user) ? (
+                  <option value={values.user}>User #{values.user}</option>
+                ) : null}
+                {users.map((u) => (
+                  <option key={u.id} value={String(u.id)}>
+                    {u.name}
                   </option>
                 ))}
               </select>

@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
-import { MOVEMENT_KINDS, type MovementInput, type MovementKind } from '@/lib/api-types';
+import {
+  isCountableUnit,
+  MOVEMENT_KINDS,
+  type MovementInput,
+  type MovementKind,
+} from '@/lib/api-types';
 import { optionalText } from '@/lib/form-rules';
 import {
   isDecimal,
@@ -128,6 +133,17 @@ export function validateQuantity(kind: MovementKind, raw: string): string | unde
   if (!isDecimal(value)) return 'Enter a number of zero or more, with up to 3 decimals.';
   if (kind !== 'count' && Number(value) <= 0) return 'Enter more than zero.';
   return undefined;
+}
+
+/** A fraction for an item whose unit cannot be split (each, box, …); the API refuses it too. */
+export function wholeNumberError(
+  item: { sku: string; unit: string },
+  raw: string,
+): string | undefined {
+  if (!isCountableUnit(item.unit)) return undefined;
+  const [, fraction = ''] = raw.trim().split('.');
+  if (/^0*$/.test(fraction)) return undefined;
+  return `${item.sku} is counted in ${item.unit}: enter a whole number.`;
 }
 
 type PayloadParts = MovementValues & { itemId: number };

@@ -9,7 +9,7 @@ import { paths } from '@/config/paths';
 import { useAppForm } from '@/hooks/use-app-form';
 import { useIdempotencyKey } from '@/hooks/use-idempotency-key';
 import { ApiError } from '@/lib/api-errors';
-import type { Item, MovementKind } from '@/lib/api-types';
+import { isCountableUnit, type Item, type MovementKind } from '@/lib/api-types';
 import { describeMovement, movementKindLabels } from '@/lib/movements';
 import { useCreateMovement } from '../api/create-movement';
 import { useItem } from '../api/get-item';
@@ -22,6 +22,7 @@ import {
   buildMovementInput,
   EMPTY_MOVEMENT,
   movementSchema,
+  wholeNumberError,
   SLOT_LABELS,
   SLOTS_BY_KIND,
   slotsToDrop,
@@ -189,6 +190,11 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
     }
     // As they are now: a location may have been chosen while the item was looked up.
     const values = form.getValues();
+    const wholeError = wholeNumberError(current, values.quantity);
+    if (wholeError) {
+      form.setError('quantity', { type: 'unit', message: wholeError }, { shouldFocus: true });
+      return false;
+    }
     const verdict = await guard.check(current, values);
     if (verdict.action === 'clear') {
       clearScannedCode(verdict);
@@ -295,7 +301,12 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
             }}
           />
         ))}
-        <QuantityFields kind={kind} unit={item?.unit} onQuantityInput={guard.onQuantityInput} />
+        <QuantityFields
+          kind={kind}
+          unit={item?.unit}
+          whole={item ? isCountableUnit(item.unit) : false}
+          onQuantityInput={guard.onQuantityInput}
+        />
         {guard.question ? (
           <QuantityQuestion
             question={guard.question}

@@ -36,7 +36,7 @@ export function describeRefusal(error: ApiError, unit: string | undefined): Refu
   } else if (error.code === 'ITEM_ARCHIVED' || error.code === 'ITEM_NOT_FOUND') {
     fieldErrors.item = error.detail ?? error.title;
     focus = 'item';
-  } else if (error.code === 'QUANTITY_TOO_LARGE') {
+  } else if (error.code === 'QUANTITY_TOO_LARGE' || error.code === 'WHOLE_UNITS_ONLY') {
     fieldErrors.quantity = error.detail ?? error.title;
     focus = 'quantity';
   }

@@ -15,6 +15,7 @@ import { MOVEMENT_KINDS, type MovementFilters as Filters } from '@/lib/api-types
 import { endOfDayIso, startOfDayIso } from '@/lib/format-date';
 import { locationByCodeQueryOptions } from '../api/find-location-by-code';
 import { useMovements } from '../api/get-movements';
+import { useUserNames } from '../api/get-user-names';
 import { lookupItemQueryOptions } from '../api/lookup-item';
 import { MovementDetails } from '../components/movement-details';
 import {
@@ -31,6 +32,7 @@ function readFilters(params: URLSearchParams): MovementFilterValues {
     item: get('item'),
     location: get('location'),
     kind: get('kind'),
+    user: get('user'),
     reference: get('reference'),
     from: get('from'),
     to: get('to'),
@@ -42,6 +44,7 @@ export function MovementsRoute() {
   const values = readFilters(params);
   const [message, setMessage] = useState<string | undefined>();
   const allowed = useCan();
+  const userNames = useUserNames();
 
   // Codes in the URL stay readable (?item=SKU-1); the API wants ids, so resolve them first.
   const itemLookup = useQuery({
@@ -58,6 +61,7 @@ export function MovementsRoute() {
   if (locationLookup.data) filters.locationId = locationLookup.data.id;
   const kind = MOVEMENT_KINDS.find((k) => k === values.kind);
   if (kind) filters.kind = kind;
+  if (/^[1-9]\d{0,14}$/.test(values.user)) filters.userId = Number(values.user);
   if (values.reference) filters.reference = values.reference;
   const from = values.from ? startOfDayIso(values.from) : undefined;
   const to = values.to ? endOfDayIso(values.to) : undefined;
@@ -166,6 +170,7 @@ export function MovementsRoute() {
       <MovementFilters
         key={params.toString()}
         values={values}
+        users={userNames.data ?? []}
         onApply={(next) => updateParams({ ...next })}
         onClear={() => updateParams(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])))}
       />
