@@ -87,4 +87,18 @@ describe('DashboardRoute', () => {
     expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
     expect(await screen.findByRole('table', { name: 'Latest movements' })).toBeInTheDocument();
   });
+
+  it('while the lists load, then their placeholders have as many rows as the lists will (no layout shift)', async () => {
+    dashboardApi({
+      'GET /api/v1/stock/summary': () => jsonResponse({ ...summary, lowStockItems: 3 }),
+      'GET /api/v1/stock/low': () => new Promise<Response>(() => undefined),
+      'GET /api/v1/movements': () => new Promise<Response>(() => undefined),
+    });
+    renderRoute('/');
+
+    const rowsOf = async (label: string) =>
+      (await screen.findByText(label)).closest('.table-wrap')?.querySelectorAll('tbody tr').length;
+    expect(await rowsOf('Loading low stock…')).toBe(3);
+    expect(await rowsOf('Loading recent movements…')).toBe(10);
+  });
 });
