@@ -13,7 +13,7 @@ const summary = {
   movementsLast24h: 7,
 };
 
-function dashboardApi(overrides: Record<string, () => Response> = {}) {
+function dashboardApi(overrides: Record<string, () => Response | Promise<Response>> = {}) {
   return mockApi({
     'GET /api/ready': () => jsonResponse({ status: 'ready', checks: {} }),
     'GET /api/v1/stock/summary': () => jsonResponse(summary),

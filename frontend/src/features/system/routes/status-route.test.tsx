@@ -22,6 +22,9 @@ const ready = {
   },
 };
 
+const urlOf = (input: RequestInfo | URL) =>
+  input instanceof Request ? input.url : input.toString();
+
 // A fresh Response per call: a body can only be read once.
 function apiFetch(readiness: () => Response | Promise<Response> = () => jsonResponse(ready)) {
   return vi.fn((input: RequestInfo | URL) => {
@@ -43,7 +46,7 @@ describe('StatusRoute', () => {
 
     await screen.findByText('Loading system status…');
     await vi.waitFor(() =>
-      expect(fetch.mock.calls.some(([url]) => String(url).endsWith('/system/info'))).toBe(true),
+      expect(fetch.mock.calls.some(([input]) => urlOf(input).endsWith('/system/info'))).toBe(true),
     );
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(screen.queryByRole('region', { name: 'Server' })).not.toBeInTheDocument();
