@@ -16,6 +16,8 @@ const ROUTES = {
   items: 'src/features/items/routes/items-route.tsx',
   'item detail': 'src/features/items/routes/item-detail-route.tsx',
   'new movement': 'src/features/movements/routes/new-movement-route.tsx',
+  movements: 'src/features/movements/routes/movements-route.tsx',
+  status: 'src/features/system/routes/status-route.tsx',
 };
 
 function closure(key, seen = new Set()) {
