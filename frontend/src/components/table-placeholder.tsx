@@ -42,7 +42,7 @@ export function TablePlaceholder({ label, columns, rows }: TablePlaceholderProps
                   className={column.num ? 'num' : undefined}
                 >
                   <span className={`skeleton__text${column.badge ? ' badge' : ''}`}>
-                    {column.sample}
+                    <span>{column.sample}</span>
                   </span>
                 </td>
               ))}

@@ -26,7 +26,9 @@ export function SummaryStats({ canCreateItems }: { canCreateItems: boolean }) {
             <div className="stat" key={label}>
               <dt>{label}</dt>
               <dd>
-                <span className="skeleton__text">1,234</span>
+                <span className="skeleton__text">
+                  <span>1,234</span>
+                </span>
               </dd>
             </div>
           ))}
