@@ -62,4 +62,11 @@ describe('App, first load', () => {
     ]);
     await act(() => session.release());
   });
+
+  it('when opened at sign-in, then only the session is requested', async () => {
+    const { api, session } = openAt('/sign-in');
+
+    expect(api.requests.map((request) => request.url.pathname)).toEqual(['/api/v1/auth/me']);
+    await act(() => session.release());
+  });
 });

@@ -17,9 +17,12 @@ import { settingsQueryOptions } from '../hooks/use-settings';
  */
 export function prefetchLandingPage(queryClient: QueryClient, location: Location): void {
   void queryClient.prefetchQuery(meQueryOptions);
+  const { pathname } = location;
+  // Sign-in and setup have no shell, and nobody to read the settings as.
+  if (pathname === paths.signIn || pathname === paths.setup) return;
   void queryClient.prefetchQuery(settingsQueryOptions);
-  if (location.pathname === paths.items) void prefetchItemsPage(queryClient, location.search);
-  if (location.pathname === paths.home) {
+  if (pathname === paths.items) void prefetchItemsPage(queryClient, location.search);
+  if (pathname === paths.home) {
     // The same queries (same keys) as the dashboard's parts, so they find them under way.
     void queryClient.prefetchQuery(stockSummaryQueryOptions);
     void queryClient.prefetchQuery(lowStockQueryOptions(LOW_STOCK_SHOWN, 0));
