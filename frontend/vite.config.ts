@@ -19,6 +19,8 @@ export default defineConfig({
     // Hashed files under dist/assets/ (Vite's default) let nginx cache them immutably.
     outDir: 'dist',
     assetsDir: 'assets',
+    // dist/.vite/manifest.json: which chunks each route loads (first-load JS per route).
+    manifest: true,
   },
   test: {
     environment: 'jsdom',

@@ -8,6 +8,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
 import { readEnv } from './env.js';
 import { CHROMIUM_ARGS, SIZES } from './browser.js';
+import { measurePages } from './measure-pages.js';
 
 const env = readEnv();
 const runs = Number(process.env.MEASURE_RUNS ?? 7);
@@ -153,6 +154,16 @@ async function main() {
     for (let i = 0; i < runs; i++) warm.push(await load(context));
     await context.close();
 
+    const pages = [];
+    for (const size of SIZES) {
+      const figures = await measurePages(
+        browser,
+        { ...options, viewport: size.viewport, isMobile: size.mobile, hasTouch: size.mobile },
+        storageState,
+      );
+      pages.push(...figures.map((figure) => ({ ...figure, size: size.name })));
+    }
+
     const first = cold[0]!.weight;
     const warmFirst = warm[0]!.weight;
     const lines = [
@@ -179,6 +190,12 @@ async function main() {
       'First contentful paint (for comparison):',
       `  cold cache: ${ms(cold.flatMap((l) => (l.fcpMs === undefined ? [] : [l.fcpMs])))}`,
       `  warm cache: ${ms(warm.flatMap((l) => (l.fcpMs === undefined ? [] : [l.fcpMs])))}`,
+      '',
+      'Per page, cold cache: layout shift (sum of shifts, at least the CLS) and JS transferred:',
+      ...pages.map(
+        (p) =>
+          `  ${p.size.padEnd(8)}${p.path.padEnd(12)}CLS ${p.cls.toFixed(3)}   JS ${kb(p.jsTransferred)} in ${p.jsFiles} file(s)`,
+      ),
     ];
     console.log(lines.join('\n'));
   } finally {

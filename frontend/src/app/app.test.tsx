@@ -38,10 +38,34 @@ describe('App, first load', () => {
     expect(api.requestsTo('GET', '/api/v1/items')).toHaveLength(1);
   });
 
-  it('when opened at another page, then nothing is requested before the session is known', async () => {
+  it('when opened at the dashboard, then its data is requested alongside the session check', async () => {
+    const { api, session } = openAt('/');
+
+    expect(api.requests.map((request) => request.url.pathname).sort()).toEqual([
+      '/api/ready',
+      '/api/v1/auth/me',
+      '/api/v1/movements',
+      '/api/v1/settings',
+      '/api/v1/stock/low',
+      '/api/v1/stock/summary',
+    ]);
+    await act(() => session.release());
+  });
+
+  it('when opened at another page, then only the session and the shell settings are requested before the session is known', async () => {
     const { api, session } = openAt('/locations');
 
     expect(api.requestsTo('GET', '/api/v1/auth/me')).toHaveLength(1);
+    expect(api.requests.map((request) => request.url.pathname)).toEqual([
+      '/api/v1/auth/me',
+      '/api/v1/settings',
+    ]);
+    await act(() => session.release());
+  });
+
+  it('when opened at sign-in, then only the session is requested', async () => {
+    const { api, session } = openAt('/sign-in');
+
     expect(api.requests.map((request) => request.url.pathname)).toEqual(['/api/v1/auth/me']);
     await act(() => session.release());
   });

@@ -1,33 +1,62 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from '../components/layout/app-layout';
+import { LoadingState } from '../components/loading-state';
 import { RequirePermission } from '../components/require-permission';
 import { paths } from '../config/paths';
 import { SessionGuard } from '../features/auth/components/session-guard';
 import { UserMenu } from '../features/auth/components/user-menu';
-import { ChangePasswordRoute } from '../features/auth/routes/change-password-route';
-import { SetupRoute } from '../features/auth/routes/setup-route';
-import { SignInRoute } from '../features/auth/routes/sign-in-route';
-import { ApiTokensRoute } from '../features/api-tokens/routes/api-tokens-route';
-import { AuditRoute } from '../features/audit/routes/audit-route';
-import { ItemDetailRoute } from '../features/items/routes/item-detail-route';
-import { ItemsRoute } from '../features/items/routes/items-route';
-import { NewItemRoute } from '../features/items/routes/new-item-route';
-import { LocationDetailRoute } from '../features/locations/routes/location-detail-route';
-import { LocationsRoute } from '../features/locations/routes/locations-route';
-import { MovementsRoute } from '../features/movements/routes/movements-route';
-import { NewMovementRoute } from '../features/movements/routes/new-movement-route';
-import { SettingsRoute } from '../features/settings/routes/settings-route';
-import { StatusRoute } from '../features/system/routes/status-route';
-import { UsersRoute } from '../features/users/routes/users-route';
-import { DashboardRoute } from './routes/dashboard-route';
+import type { Action } from '../lib/permissions';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
+
+/**
+ * A page whose code is fetched when it is first visited (its own chunk: the entry stays the
+ * shell, and the form layer loads with the pages that have forms). The router waits for the
+ * chunk before it commits the navigation, so the old page stays up meanwhile. With ACTION,
+ * roles without it get the "No permission" page instead.
+ */
+function page(load: () => Promise<ComponentType>, action?: Action): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return {
+        element: action ? (
+          <RequirePermission action={action}>
+            <Page />
+          </RequirePermission>
+        ) : (
+          <Page />
+        ),
+      };
+    },
+  };
+}
+
+// While the first page's chunk loads: before sign-in, the look of the auth screens; inside
+// the app, the shell and session guard render at once and this fills the page area.
+const authFallback = (
+  <div className="auth-screen">
+    <LoadingState />
+  </div>
+);
+const pageFallback = <LoadingState />;
 
 // Exported so tests can mount the same tree in a memory router.
 export const routes: RouteObject[] = [
   // Before anyone is signed in: outside the guard and the app shell.
-  { path: paths.signIn, element: <SignInRoute />, errorElement: <RouteError /> },
-  { path: paths.setup, element: <SetupRoute />, errorElement: <RouteError /> },
+  {
+    path: paths.signIn,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: authFallback,
+    ...page(async () => (await import('../features/auth/routes/sign-in-route')).SignInRoute),
+  },
+  {
+    path: paths.setup,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: authFallback,
+    ...page(async () => (await import('../features/auth/routes/setup-route')).SetupRoute),
+  },
   {
     path: paths.home,
     // Every app page sits behind the session guard, which also provides the user's role.
@@ -45,61 +74,101 @@ export const routes: RouteObject[] = [
     children: [
       {
         errorElement: <RouteError />,
+        hydrateFallbackElement: pageFallback,
         children: [
-          { index: true, element: <DashboardRoute /> },
-          { path: paths.items, element: <ItemsRoute /> },
+          {
+            index: true,
+            ...page(async () => (await import('./routes/dashboard-route')).DashboardRoute),
+          },
+          {
+            path: paths.items,
+            ...page(async () => (await import('../features/items/routes/items-route')).ItemsRoute),
+          },
           {
             path: paths.newItem,
-            element: (
-              <RequirePermission action="item.write">
-                <NewItemRoute />
-              </RequirePermission>
+            ...page(
+              async () => (await import('../features/items/routes/new-item-route')).NewItemRoute,
+              'item.write',
             ),
           },
-          { path: `${paths.items}/:id`, element: <ItemDetailRoute /> },
-          { path: paths.locations, element: <LocationsRoute /> },
-          { path: `${paths.locations}/:id`, element: <LocationDetailRoute /> },
-          { path: paths.movements, element: <MovementsRoute /> },
+          {
+            path: `${paths.items}/:id`,
+            ...page(
+              async () =>
+                (await import('../features/items/routes/item-detail-route')).ItemDetailRoute,
+            ),
+          },
+          {
+            path: paths.locations,
+            ...page(
+              async () =>
+                (await import('../features/locations/routes/locations-route')).LocationsRoute,
+            ),
+          },
+          {
+            path: `${paths.locations}/:id`,
+            ...page(
+              async () =>
+                (await import('../features/locations/routes/location-detail-route'))
+                  .LocationDetailRoute,
+            ),
+          },
+          {
+            path: paths.movements,
+            ...page(
+              async () =>
+                (await import('../features/movements/routes/movements-route')).MovementsRoute,
+            ),
+          },
           {
             path: paths.newMovement,
-            element: (
-              <RequirePermission action="movement.record">
-                <NewMovementRoute />
-              </RequirePermission>
+            ...page(
+              async () =>
+                (await import('../features/movements/routes/new-movement-route')).NewMovementRoute,
+              'movement.record',
             ),
           },
-          { path: paths.status, element: <StatusRoute /> },
-          { path: paths.changePassword, element: <ChangePasswordRoute /> },
+          {
+            path: paths.status,
+            ...page(
+              async () => (await import('../features/system/routes/status-route')).StatusRoute,
+            ),
+          },
+          {
+            path: paths.changePassword,
+            ...page(
+              async () =>
+                (await import('../features/auth/routes/change-password-route')).ChangePasswordRoute,
+            ),
+          },
           {
             path: paths.users,
-            element: (
-              <RequirePermission action="user.manage">
-                <UsersRoute />
-              </RequirePermission>
+            ...page(
+              async () => (await import('../features/users/routes/users-route')).UsersRoute,
+              'user.manage',
             ),
           },
           {
             path: paths.apiTokens,
-            element: (
-              <RequirePermission action="apiToken.manage">
-                <ApiTokensRoute />
-              </RequirePermission>
+            ...page(
+              async () =>
+                (await import('../features/api-tokens/routes/api-tokens-route')).ApiTokensRoute,
+              'apiToken.manage',
             ),
           },
           {
             path: paths.audit,
-            element: (
-              <RequirePermission action="audit.view">
-                <AuditRoute />
-              </RequirePermission>
+            ...page(
+              async () => (await import('../features/audit/routes/audit-route')).AuditRoute,
+              'audit.view',
             ),
           },
           {
             path: paths.settings,
-            element: (
-              <RequirePermission action="settings.edit">
-                <SettingsRoute />
-              </RequirePermission>
+            ...page(
+              async () =>
+                (await import('../features/settings/routes/settings-route')).SettingsRoute,
+              'settings.edit',
             ),
           },
           { path: '*', element: <NotFoundRoute /> },

@@ -13,7 +13,7 @@ const summary = {
   movementsLast24h: 7,
 };
 
-function dashboardApi(overrides: Record<string, () => Response> = {}) {
+function dashboardApi(overrides: Record<string, () => Response | Promise<Response>> = {}) {
   return mockApi({
     'GET /api/ready': () => jsonResponse({ status: 'ready', checks: {} }),
     'GET /api/v1/stock/summary': () => jsonResponse(summary),
@@ -94,5 +94,19 @@ describe('DashboardRoute', () => {
 
     const link = await screen.findByRole('link', { name: 'See all low stock' });
     expect(link).toHaveAttribute('href', '/items?lowStock=1&sort=shortfall');
+  });
+
+  it('while the lists load, then their placeholders have as many rows as the lists will (no layout shift)', async () => {
+    dashboardApi({
+      'GET /api/v1/stock/summary': () => jsonResponse({ ...summary, lowStockItems: 3 }),
+      'GET /api/v1/stock/low': () => new Promise<Response>(() => undefined),
+      'GET /api/v1/movements': () => new Promise<Response>(() => undefined),
+    });
+    renderRoute('/');
+
+    const rowsOf = async (label: string) =>
+      (await screen.findByText(label)).closest('.table-wrap')?.querySelectorAll('tbody tr').length;
+    expect(await rowsOf('Loading low stock…')).toBe(3);
+    expect(await rowsOf('Loading recent movements…')).toBe(10);
   });
 });

@@ -4,6 +4,9 @@ import type { LowStockLine, OffsetList } from '@/lib/api-types';
 import { queryRoots } from '@/lib/query-keys';
 import { toQueryString } from '@/lib/query-string';
 
+/** How many low-stock lines the dashboard lists (it links to the rest). */
+export const LOW_STOCK_SHOWN = 20;
+
 /** GET /api/v1/stock/low — items at or below their reorder point, biggest shortfall first. */
 export function getLowStock(
   limit: number,

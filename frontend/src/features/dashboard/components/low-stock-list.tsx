@@ -1,18 +1,44 @@
 import { Link } from 'react-router';
 import { EmptyState } from '@/components/empty-state';
 import { QueryErrorState } from '@/components/query-error-state';
-import { TableSkeleton } from '@/components/table-skeleton';
+import { TablePlaceholder } from '@/components/table-placeholder';
 import { paths } from '@/config/paths';
 import { formatCount, formatQuantity } from '@/lib/quantity';
-import { useLowStock } from '../api/get-low-stock';
+import { LOW_STOCK_SHOWN, useLowStock } from '../api/get-low-stock';
 import './dashboard.css';
 
-const SHOWN = 20;
+const COLUMNS = [
+  { label: 'Item', sample: 'SKU-0000 Item name' },
+  { label: 'On hand', sample: '00 each', num: true },
+  { label: 'Reorder point', sample: '00 each', num: true },
+  { label: 'Shortfall', sample: '00 each', num: true },
+];
 
-/** `highlight` (Settings → highlightLowStock) marks each row and its shortfall as a warning. */
-export function LowStockList({ highlight }: { highlight: boolean }) {
-  const low = useLowStock(SHOWN);
-  if (low.isPending) return <TableSkeleton label="Loading low stock…" rows={3} />;
+interface LowStockListProps {
+  /** Settings → highlightLowStock: marks each row and its shortfall as a warning. */
+  highlight: boolean;
+  /** How many items are low (from the summary): sizes the placeholder like the list. */
+  expected: number;
+}
+
+export function LowStockList({ highlight, expected }: LowStockListProps) {
+  const low = useLowStock(LOW_STOCK_SHOWN);
+  if (low.isPending) {
+    return (
+      <>
+        <TablePlaceholder
+          label="Loading low stock…"
+          columns={COLUMNS}
+          rows={Math.max(1, Math.min(expected, LOW_STOCK_SHOWN))}
+        />
+        {expected > LOW_STOCK_SHOWN ? (
+          <p className="muted" aria-hidden="true">
+            &nbsp;
+          </p>
+        ) : null}
+      </>
+    );
+  }
   if (low.isError) {
     return (
       <QueryErrorState

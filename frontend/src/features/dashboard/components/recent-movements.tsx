@@ -2,13 +2,31 @@ import { Link } from 'react-router';
 import { EmptyState } from '@/components/empty-state';
 import { MovementTable } from '@/components/movement-table';
 import { QueryErrorState } from '@/components/query-error-state';
-import { TableSkeleton } from '@/components/table-skeleton';
+import { TablePlaceholder } from '@/components/table-placeholder';
 import { paths } from '@/config/paths';
-import { useRecentMovements } from '../api/get-recent-movements';
+import { RECENT_MOVEMENTS, useRecentMovements } from '../api/get-recent-movements';
+
+// The columns of MovementTable without notes, for a placeholder of the same size.
+const COLUMNS = [
+  { label: 'Time', sample: '30 Nov 2026, 12:00' },
+  { label: 'Kind', sample: 'Receive', badge: true },
+  { label: 'Item', sample: 'SKU-0000 Item name' },
+  { label: 'From → to', sample: '→ WH1-A-01' },
+  { label: 'Quantity', sample: '+00 each', num: true },
+  { label: 'Reference', sample: 'PO-0000' },
+];
 
 export function RecentMovements() {
   const recent = useRecentMovements();
-  if (recent.isPending) return <TableSkeleton label="Loading recent movements…" rows={3} />;
+  if (recent.isPending) {
+    return (
+      <TablePlaceholder
+        label="Loading recent movements…"
+        columns={COLUMNS}
+        rows={RECENT_MOVEMENTS}
+      />
+    );
+  }
   if (recent.isError) {
     return (
       <QueryErrorState

@@ -5,18 +5,34 @@ import { paths } from '@/config/paths';
 import { formatCount } from '@/lib/quantity';
 import { useStockSummary } from '../api/get-stock-summary';
 
+const LABELS = [
+  'Active items',
+  'Locations',
+  'Stock lines',
+  'Low on stock',
+  'Movements, last 24 h',
+] as const;
+
 /** Headline counts; with no items at all it becomes the "get started" prompt instead. */
 export function SummaryStats({ canCreateItems }: { canCreateItems: boolean }) {
   const summary = useStockSummary();
   if (summary.isPending) {
+    // The same grid, labels and line heights as the loaded counts, so nothing moves after.
     return (
-      <div className="stat-grid" role="status" aria-live="polite">
+      <div role="status" aria-live="polite">
         <span className="visually-hidden">Loading summary…</span>
-        {Array.from({ length: 5 }, (_, index) => (
-          <div className="stat" key={index} aria-hidden="true">
-            <span className="skeleton__bar skeleton__bar--short" />
-          </div>
-        ))}
+        <dl className="stat-grid" aria-hidden="true">
+          {LABELS.map((label) => (
+            <div className="stat" key={label}>
+              <dt>{label}</dt>
+              <dd>
+                <span className="skeleton__text">
+                  <span>1,234</span>
+                </span>
+              </dd>
+            </div>
+          ))}
+        </dl>
       </div>
     );
   }
@@ -47,13 +63,14 @@ export function SummaryStats({ canCreateItems }: { canCreateItems: boolean }) {
       </EmptyState>
     );
   }
-  const stats: [string, number][] = [
-    ['Active items', data.activeItems],
-    ['Locations', data.activeLocations],
-    ['Stock lines', data.stockLines],
-    ['Low on stock', data.lowStockItems],
-    ['Movements, last 24 h', data.movementsLast24h],
+  const values = [
+    data.activeItems,
+    data.activeLocations,
+    data.stockLines,
+    data.lowStockItems,
+    data.movementsLast24h,
   ];
+  const stats = LABELS.map((label, index) => [label, values[index] ?? 0] as const);
   return (
     <dl className="stat-grid" aria-label="Summary">
       {stats.map(([label, value]) => (

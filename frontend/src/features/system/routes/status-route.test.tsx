@@ -1,7 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderRoute } from '@/testing/render-route';
-import { jsonResponse, problemResponse } from '@/testing/responses';
+import { heldBack, jsonResponse, problemResponse } from '@/testing/responses';
 import { sessionResponse } from '@/testing/session';
 
 const info = {
@@ -22,8 +22,11 @@ const ready = {
   },
 };
 
+const urlOf = (input: RequestInfo | URL) =>
+  input instanceof Request ? input.url : input.toString();
+
 // A fresh Response per call: a body can only be read once.
-function apiFetch(readiness: () => Response = () => jsonResponse(ready)) {
+function apiFetch(readiness: () => Response | Promise<Response> = () => jsonResponse(ready)) {
   return vi.fn((input: RequestInfo | URL) => {
     const url = input instanceof Request ? input.url : String(input);
     const session = sessionResponse(url);
@@ -35,6 +38,25 @@ function apiFetch(readiness: () => Response = () => jsonResponse(ready)) {
 }
 
 describe('StatusRoute', () => {
+  it('when the server info arrives before readiness, then both cards appear together (no layout shift)', async () => {
+    const held = heldBack(() => jsonResponse(ready));
+    const fetch = apiFetch(held.answer);
+    vi.stubGlobal('fetch', fetch);
+    renderRoute('/status');
+
+    await screen.findByText('Loading system status…');
+    await vi.waitFor(() =>
+      expect(fetch.mock.calls.some(([input]) => urlOf(input).endsWith('/system/info'))).toBe(true),
+    );
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(screen.queryByRole('region', { name: 'Server' })).not.toBeInTheDocument();
+
+    await act(() => held.release());
+    expect(await screen.findByRole('region', { name: 'Server' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: /Readiness/ })).toBeInTheDocument();
+    expect(screen.queryByText('Loading system status…')).not.toBeInTheDocument();
+  });
+
   it('when the API answers, then it shows version, commit, schema, uptime and checks', async () => {
     vi.stubGlobal('fetch', apiFetch());
     renderRoute('/status');

@@ -12,6 +12,9 @@ export function StatusRoute() {
   const info = useSystemInfo();
   const readiness = useReadiness();
   const error = info.error ?? readiness.error;
+  // Both cards appear together: one alone would span the grid, then halve when the other
+  // came (a layout shift). After an error, whatever did load is still shown.
+  const show = Boolean(info.data && readiness.data) || Boolean(error);
   const retry = () => {
     void info.refetch();
     void readiness.refetch();
@@ -31,13 +34,13 @@ export function StatusRoute() {
       ) : null}
       {/* Last good data stays visible during a blip, under the error message. */}
       <div className="status-grid">
-        {info.data ? (
+        {show && info.data ? (
           <section className="card" aria-labelledby="server-title">
             <h2 id="server-title">Server</h2>
             <SystemInfoList info={info.data} />
           </section>
         ) : null}
-        {readiness.data ? (
+        {show && readiness.data ? (
           <section className="card" aria-labelledby="readiness-title">
             <h2 id="readiness-title">
               Readiness <ReadinessBadge readiness={readiness.data} />
