@@ -12,6 +12,7 @@ import { useAuditLog, type AuditFilters } from '../api/get-audit-log';
 import { AuditDiff } from '../components/audit-diff';
 import '../components/audit.css';
 import { DateRangeFields, FilterActions } from '@/components/filter-bar-parts';
+import { FilterDisclosure } from '@/components/filter-disclosure';
 
 const FILTER_KEYS = ['action', 'actor', 'entityType', 'from', 'to'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -140,65 +141,68 @@ function AuditFilterForm({ values, onApply, onClear }: AuditFilterFormProps) {
       Object.fromEntries(FILTER_KEYS.map((key) => [key, read(key)])) as Record<FilterKey, string>,
     );
   };
-  const active = FILTER_KEYS.some((key) => values[key] !== '');
+  const activeCount = FILTER_KEYS.filter((key) => values[key] !== '').length;
   return (
     <search aria-label="Filter the audit log">
-      <form onSubmit={handleSubmit}>
-        <div className="form-grid">
-          <FormField label="Action">
-            {(control) => (
-              <select {...control} name="action" className="input" defaultValue={values.action}>
-                <option value="">All actions</option>
-                {values.action && !ACTIONS.includes(values.action) ? (
-                  <option value={values.action}>{values.action}</option>
-                ) : null}
-                {ACTIONS.map((action) => (
-                  <option key={action} value={action}>
-                    {action}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label="Actor">
-            {(control) => (
-              <select {...control} name="actor" className="input" defaultValue={values.actor}>
-                <option value="">Anyone</option>
-                {values.actor && !actors.data?.some((user) => String(user.id) === values.actor) ? (
-                  <option value={values.actor}>User #{values.actor}</option>
-                ) : null}
-                {(actors.data ?? []).map((user) => (
-                  <option key={user.id} value={String(user.id)}>
-                    {user.name} ({user.email})
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label="Entity type">
-            {(control) => (
-              <select
-                {...control}
-                name="entityType"
-                className="input"
-                defaultValue={values.entityType}
-              >
-                <option value="">All types</option>
-                {values.entityType && !ENTITY_TYPES.includes(values.entityType) ? (
-                  <option value={values.entityType}>{values.entityType}</option>
-                ) : null}
-                {ENTITY_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {type}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <DateRangeFields from={values.from} to={values.to} />
-        </div>
-        <FilterActions active={active} onClear={onClear} />
-      </form>
+      <FilterDisclosure activeCount={activeCount}>
+        <form onSubmit={handleSubmit}>
+          <div className="form-grid">
+            <FormField label="Action">
+              {(control) => (
+                <select {...control} name="action" className="input" defaultValue={values.action}>
+                  <option value="">All actions</option>
+                  {values.action && !ACTIONS.includes(values.action) ? (
+                    <option value={values.action}>{values.action}</option>
+                  ) : null}
+                  {ACTIONS.map((action) => (
+                    <option key={action} value={action}>
+                      {action}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField label="Actor">
+              {(control) => (
+                <select {...control} name="actor" className="input" defaultValue={values.actor}>
+                  <option value="">Anyone</option>
+                  {values.actor &&
+                  !actors.data?.some((user) => String(user.id) === values.actor) ? (
+                    <option value={values.actor}>User #{values.actor}</option>
+                  ) : null}
+                  {(actors.data ?? []).map((user) => (
+                    <option key={user.id} value={String(user.id)}>
+                      {user.name} ({user.email})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField label="Entity type">
+              {(control) => (
+                <select
+                  {...control}
+                  name="entityType"
+                  className="input"
+                  defaultValue={values.entityType}
+                >
+                  <option value="">All types</option>
+                  {values.entityType && !ENTITY_TYPES.includes(values.entityType) ? (
+                    <option value={values.entityType}>{values.entityType}</option>
+                  ) : null}
+                  {ENTITY_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {type}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <DateRangeFields from={values.from} to={values.to} />
+          </div>
+          <FilterActions active={activeCount > 0} onClear={onClear} />
+        </form>
+      </FilterDisclosure>
     </search>
   );
 }

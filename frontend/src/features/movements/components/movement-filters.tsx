@@ -3,6 +3,7 @@ import { FormField } from '@/components/form-field';
 import { MOVEMENT_KINDS } from '@/lib/api-types';
 import { movementKindLabels } from '@/lib/movements';
 import { DateRangeFields, FilterActions } from '@/components/filter-bar-parts';
+import { FilterDisclosure } from '@/components/filter-disclosure';
 
 export interface MovementFilterValues {
   item: string;
@@ -42,60 +43,62 @@ export function MovementFilters({ values, onApply, onClear }: MovementFiltersPro
       to: read('to'),
     });
   };
-  const active = FILTER_KEYS.some((key) => values[key] !== '');
+  const activeCount = FILTER_KEYS.filter((key) => values[key] !== '').length;
   return (
     <search aria-label="Filter movements">
-      <form className="movement-filters" onSubmit={handleSubmit}>
-        <div className="form-grid">
-          <FormField label="Item" hint="SKU or barcode">
-            {(control) => (
-              <input
-                {...control}
-                name="item"
-                className="input mono"
-                defaultValue={values.item}
-                autoComplete="off"
-              />
-            )}
-          </FormField>
-          <FormField label="Location" hint="Location code">
-            {(control) => (
-              <input
-                {...control}
-                name="location"
-                className="input mono"
-                defaultValue={values.location}
-                autoComplete="off"
-              />
-            )}
-          </FormField>
-          <FormField label="Kind">
-            {(control) => (
-              <select {...control} name="kind" className="input" defaultValue={values.kind}>
-                <option value="">All kinds</option>
-                {MOVEMENT_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {movementKindLabels[kind]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label="Reference">
-            {(control) => (
-              <input
-                {...control}
-                name="reference"
-                className="input"
-                defaultValue={values.reference}
-                autoComplete="off"
-              />
-            )}
-          </FormField>
-          <DateRangeFields from={values.from} to={values.to} />
-        </div>
-        <FilterActions active={active} onClear={onClear} />
-      </form>
+      <FilterDisclosure activeCount={activeCount}>
+        <form className="movement-filters" onSubmit={handleSubmit}>
+          <div className="form-grid">
+            <FormField label="Item" hint="SKU or barcode">
+              {(control) => (
+                <input
+                  {...control}
+                  name="item"
+                  className="input mono"
+                  defaultValue={values.item}
+                  autoComplete="off"
+                />
+              )}
+            </FormField>
+            <FormField label="Location" hint="Location code">
+              {(control) => (
+                <input
+                  {...control}
+                  name="location"
+                  className="input mono"
+                  defaultValue={values.location}
+                  autoComplete="off"
+                />
+              )}
+            </FormField>
+            <FormField label="Kind">
+              {(control) => (
+                <select {...control} name="kind" className="input" defaultValue={values.kind}>
+                  <option value="">All kinds</option>
+                  {MOVEMENT_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {movementKindLabels[kind]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField label="Reference">
+              {(control) => (
+                <input
+                  {...control}
+                  name="reference"
+                  className="input"
+                  defaultValue={values.reference}
+                  autoComplete="off"
+                />
+              )}
+            </FormField>
+            <DateRangeFields from={values.from} to={values.to} />
+          </div>
+          <FilterActions active={activeCount > 0} onClear={onClear} />
+        </form>
+      </FilterDisclosure>
     </search>
   );
 }
