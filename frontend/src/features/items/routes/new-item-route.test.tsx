@@ -32,7 +32,8 @@ describe('NewItemRoute', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The request body has 2 problems.');
-    expect(alert).toHaveTextContent('req-9');
+    expect(alert).toHaveTextContent('Error ID: req-9');
+    expect(alert).not.toHaveTextContent('Reference');
     const sku = screen.getByRole('textbox', { name: 'SKU' });
     expect(sku).toHaveAttribute('aria-invalid', 'true');
     expect(sku).toHaveAccessibleDescription(
