@@ -31,15 +31,15 @@ function record(entry: AuditEntry, before: Snapshot, after: Snapshot, noun: stri
 
 function userChange(subject: string, before: Snapshot, after: Snapshot): string {
   const parts: string[] = [];
-  if (after.role !== undefined && before.role !== after.role) {
-    parts.push(
-      `changed ${possessive(subject)} role from ${String(before.role)} to ${String(after.role)}`,
-    );
+  const from = str(before.role);
+  const to = str(after.role);
+  if (to && from !== to) {
+    parts.push(`changed ${possessive(subject)} role from ${from ?? 'none'} to ${to}`);
   }
   if (after.active === false && before.active !== false) parts.push(`deactivated ${subject}`);
   if (after.active === true && before.active === false) parts.push(`reactivated ${subject}`);
   if (str(after.name) && str(before.name) && before.name !== after.name) {
-    parts.push(`renamed ${String(before.name)} to ${String(after.name)}`);
+    parts.push(`renamed ${str(before.name)} to ${str(after.name)}`);
   }
   return parts.length > 0 ? list(parts) : `changed ${subject}`;
 }
@@ -71,7 +71,7 @@ export function describeAuditEntry(entry: AuditEntry): string {
     case 'auth.setup':
       return `${subject} set up Stockroom as its first admin`;
     case 'user.created':
-      return `${actor} added ${subject}${str(after.role) ? ` as ${String(after.role)}` : ''}`;
+      return `${actor} added ${subject}${str(after.role) ? ` as ${str(after.role)}` : ''}`;
     case 'user.updated':
       return `${actor} ${userChange(subject, before, after)}`;
     case 'user.password_reset':
@@ -79,7 +79,7 @@ export function describeAuditEntry(entry: AuditEntry): string {
     case 'user.sign_in_unlocked':
       return `${actor} cleared the sign-in lock on ${subject}`;
     case 'token.created':
-      return `${actor} created ${token()}${str(after.scope) ? ` (${String(after.scope)} access)` : ''}`;
+      return `${actor} created ${token()}${str(after.scope) ? ` (${str(after.scope)} access)` : ''}`;
     case 'token.revoked':
       return `${actor} revoked ${token()}`;
     case 'token.disabled':
