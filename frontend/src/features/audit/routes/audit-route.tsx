@@ -5,7 +5,7 @@ import { Page } from '@/components/page';
 import { QueryErrorState } from '@/components/query-error-state';
 import { TableSkeleton } from '@/components/table-skeleton';
 import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
-import { endOfDayIso, formatDateTime, startOfDayIso } from '@/lib/format-date';
+import { endOfDayIso, formatDateTime, startOfDayIso, TIME_ZONE } from '@/lib/format-date';
 import { useActors } from '../api/get-actors';
 import type { AuditEntry } from '@/lib/api-types';
 import { pluralize } from '@/lib/plural';
@@ -82,7 +82,10 @@ export function AuditRoute() {
   }
 
   return (
-    <Page title="Audit log" description="Who changed what, and when. Newest first.">
+    <Page
+      title="Audit log"
+      description={`Who changed what, and when. Newest first; times in ${TIME_ZONE}.`}
+    >
       <AuditFilterForm
         key={params.toString()}
         values={values}
