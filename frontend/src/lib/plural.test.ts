@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pluralize } from './plural';
+import { pluralize, pluralizeQuantity } from './plural';
 
 describe('pluralize', () => {
   it('when the count is one, then the singular word follows it', () => {
@@ -10,5 +10,14 @@ describe('pluralize', () => {
     expect(pluralize(0, 'item', 'items')).toBe('0 items');
     expect(pluralize(2, 'location', 'locations')).toBe('2 locations');
     expect(pluralize(1204, 'entry', 'entries')).toBe('1,204 entries');
+  });
+});
+
+describe('pluralizeQuantity', () => {
+  it('when a decimal quantity is exactly one, then the word is singular; otherwise plural', () => {
+    expect(pluralizeQuantity('1', 'unit', 'units')).toBe('1 unit');
+    expect(pluralizeQuantity('1.000', 'unit', 'units')).toBe('1 unit');
+    expect(pluralizeQuantity('2.5', 'unit', 'units')).toBe('2.5 units');
+    expect(pluralizeQuantity('1234', 'unit', 'units')).toBe('1,234 units');
   });
 });

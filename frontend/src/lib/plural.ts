@@ -1,4 +1,4 @@
-import { formatCount } from './quantity';
+import { formatCount, formatQuantity } from './quantity';
 
 const rules = new Intl.PluralRules('en');
 
@@ -8,4 +8,9 @@ const rules = new Intl.PluralRules('en');
  */
 export function pluralize(count: number, one: string, other: string): string {
   return `${formatCount(count)} ${rules.select(count) === 'one' ? one : other}`;
+}
+
+/** "1 unit", "2.5 units": a decimal quantity string (see quantity.ts), grouped, then the word. */
+export function pluralizeQuantity(quantity: string, one: string, other: string): string {
+  return `${formatQuantity(quantity)} ${rules.select(Number(quantity)) === 'one' ? one : other}`;
 }

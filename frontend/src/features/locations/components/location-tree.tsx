@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import type { LocationTreeNode } from '@/lib/api-types';
-import { formatCount, formatQuantity } from '@/lib/quantity';
+import { pluralize, pluralizeQuantity } from '@/lib/plural';
 
 interface LocationTreeProps {
   nodes: LocationTreeNode[];
@@ -68,8 +68,8 @@ export function LocationTree({ nodes }: LocationTreeProps) {
               </Link>
               {node.archivedAt ? <span className="badge badge--archived">Archived</span> : null}
               <span className="location-tree__stats">
-                {formatCount(node.itemCount)} {node.itemCount === 1 ? 'item' : 'items'} ·{' '}
-                {formatQuantity(node.totalQuantity)} units
+                {pluralize(node.itemCount, 'item', 'items')} ·{' '}
+                {pluralizeQuantity(node.totalQuantity, 'unit', 'units')}
               </span>
             </div>
             {hasChildren && isOpen ? renderLevel(node.id, groupId) : null}

@@ -9,7 +9,6 @@ import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-errors';
 import type { Location, LocationPatch, LocationTreeNode } from '@/lib/api-types';
 import { formatDateTime } from '@/lib/format-date';
-import { formatCount, formatQuantity } from '@/lib/quantity';
 import { useLocation } from '../api/get-location';
 import { useLocationTree } from '../api/get-location-tree';
 import { useUpdateLocation } from '../api/update-location';
@@ -22,6 +21,7 @@ import {
 import { LocationStockTable } from '../components/location-stock-table';
 import '../components/locations.css';
 import { useCan } from '@/hooks/use-current-user';
+import { pluralize, pluralizeQuantity } from '@/lib/plural';
 
 export function LocationDetailRoute() {
   const { id = '' } = useParams();
@@ -134,7 +134,7 @@ function LocationPage({ location }: { location: Location }) {
                 <dt>Stock</dt>
                 <dd>
                   {self
-                    ? `${formatCount(self.itemCount)} items, ${formatQuantity(self.totalQuantity)} units`
+                    ? `${pluralize(self.itemCount, 'item', 'items')}, ${pluralizeQuantity(self.totalQuantity, 'unit', 'units')}`
                     : '—'}
                 </dd>
               </div>
