@@ -41,6 +41,21 @@ describe('/api/v1/items', () => {
     expect(JSON.stringify(res.body.errors)).toContain('colour');
   });
 
+  test('when a SKU has an accented letter, then the message says in words which characters a SKU may use', async () => {
+    const res = await t
+      .as('admin')
+      .post('/api/v1/items')
+      .send({ sku: 'CAFÉ-1', name: 'Café', barcode: 'Ünï 1' })
+      .expect(400);
+    const messages = Object.fromEntries(
+      (res.body.errors as { path: string; message: string }[]).map((e) => [e.path, e.message]),
+    );
+    expect(messages.sku).toBe(
+      'use only letters A–Z, digits and - _ . / (no spaces or accented letters), starting with a letter or digit, at most 64 characters',
+    );
+    expect(messages.barcode).toMatch(/^use only letters A–Z, digits and keyboard symbols/);
+  });
+
   test('when a SKU differs only in case from an existing one, then 409 SKU_TAKEN', async () => {
     const item = await createItem(t.as('admin'));
     const res = await t

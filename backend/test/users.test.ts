@@ -50,9 +50,10 @@ describe('/api/v1/users and /api/v1/api-tokens and /api/v1/audit', () => {
       .query({ action: 'user.updated' })
       .expect(200);
     expect(audit.body.data[0]).toMatchObject({
-      actor: { id: t.users.admin.id, email: 'admin@example.test' },
+      actor: { id: t.users.admin.id, email: 'admin@example.test', name: t.users.admin.name },
       entityType: 'user',
       entityId: String(t.users.viewer.id),
+      subjectName: t.users.viewer.name,
       ip: '192.0.2.9',
       before: { active: true },
       after: { active: false },

@@ -86,7 +86,24 @@ function mainNav(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Main' });
 }
 
+/** On phones the main links fold behind a Menu button; open it when it is there and closed. */
+async function openMenu(page: Page): Promise<void> {
+  const menu = mainNav(page).getByRole('button', { name: 'Menu' });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') {
+    await menu.click();
+  }
+}
+
+/** On phones the filters fold behind a "Filters" summary; open them when they are folded. */
+async function openFilters(page: Page): Promise<void> {
+  const summary = page.locator('summary', { hasText: /^Filters/ });
+  if (!(await summary.isVisible())) return;
+  const open = await summary.evaluate((el) => (el.parentElement as HTMLDetailsElement).open);
+  if (!open) await summary.click();
+}
+
 async function go(page: Page, link: string, title: string): Promise<void> {
+  await openMenu(page);
   await mainNav(page).getByRole('link', { name: link, exact: true }).click();
   await heading(page, title);
 }
@@ -226,6 +243,24 @@ for (const size of SIZES) {
       await signIn(page, admin.email, admin.password);
       await heading(page, 'Dashboard');
     });
+
+    if (size.mobile) {
+      step('the main menu folds behind a Menu button that Escape closes', async (page) => {
+        const nav = mainNav(page);
+        const menu = nav.getByRole('button', { name: 'Menu' });
+        const items = nav.getByRole('link', { name: 'Items', exact: true });
+        expect(await items.isVisible()).toBe(false);
+        await menu.click();
+        expect(await menu.getAttribute('aria-expanded')).toBe('true');
+        await shown(items);
+        await page.keyboard.press('Escape');
+        await items.waitFor({ state: 'hidden' });
+        await focused(page, menu);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          size.viewport.width,
+        );
+      });
+    }
 
     step('create a location tree: a warehouse with two bins', async (page) => {
       await go(page, 'Locations', 'Locations');
@@ -420,6 +455,7 @@ for (const size of SIZES) {
 
     step('the item page shows stock by location and the history', async (page) => {
       await go(page, 'Items', 'Items');
+      await openFilters(page);
       await page.getByRole('searchbox', { name: 'Search' }).fill(tag);
       const table = page.getByRole('table', { name: 'Items' });
       await shown(table.getByRole('row').filter({ hasText: nut.sku }));
@@ -514,6 +550,7 @@ for (const size of SIZES) {
       await heading(page, 'Dashboard');
       await shown(page.getByRole('button', { name: /Vera Viewer.*account menu/ }));
       const nav = mainNav(page);
+      await openMenu(page);
       await shown(nav.getByRole('link', { name: 'Items', exact: true }));
       expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
       expect(await page.getByRole('link', { name: 'Record a movement' }).count()).toBe(0);

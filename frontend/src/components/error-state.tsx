@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import './states.css';
+import { ErrorId } from './error-id';
 
 interface ErrorStateProps {
   title: string;
@@ -21,7 +22,7 @@ export function ErrorState({
     <div className="state state--error" role="alert">
       <h2 className="state__title">{title}</h2>
       {message ? <p className="state__message">{message}</p> : null}
-      {requestId ? <p className="state__meta">Reference: {requestId}</p> : null}
+      <ErrorId id={requestId} className="state__meta" />
       {onRetry ? (
         <button type="button" className="button" onClick={onRetry} disabled={retrying}>
           {retrying ? 'Retrying…' : 'Retry'}

@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { ErrorId } from './error-id';
 
 interface FormAlertProps {
   title?: string;
@@ -24,7 +25,7 @@ export function FormAlert({ title, detail, unmatched = [], requestId, ref }: For
           ))}
         </ul>
       ) : null}
-      {requestId ? <p className="form-alert__meta">Reference: {requestId}</p> : null}
+      <ErrorId id={requestId} className="form-alert__meta" />
     </div>
   );
 }

@@ -14,6 +14,8 @@ interface FormFieldProps {
   /** Shows "(optional)" after the label; required fields stay unmarked, like most forms. */
   optional?: boolean;
   className?: string;
+  /** A character counter ("12 of 200 characters"), read with the control like the hint. */
+  counter?: ReactNode;
   children: (control: ControlProps) => ReactNode;
 }
 
@@ -21,11 +23,20 @@ interface FormFieldProps {
  * Label, control, hint and error wired together: the error is linked with aria-describedby
  * and the control is marked aria-invalid, so screen readers read the problem on focus.
  */
-export function FormField({ label, hint, error, optional, className, children }: FormFieldProps) {
+export function FormField({
+  label,
+  hint,
+  error,
+  optional,
+  className,
+  counter,
+  children,
+}: FormFieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const counterId = counter ? `${id}-counter` : undefined;
+  const describedBy = [errorId, hintId, counterId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label className="field__label" htmlFor={id}>
@@ -36,6 +47,11 @@ export function FormField({ label, hint, error, optional, className, children }:
       {hint ? (
         <p className="field__hint" id={hintId}>
           {hint}
+        </p>
+      ) : null}
+      {counter ? (
+        <p className="field__counter" id={counterId}>
+          {counter}
         </p>
       ) : null}
       {error ? (

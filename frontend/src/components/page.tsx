@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { usePageTitle } from '@/hooks/use-page-title';
 
 interface PageProps {
   title: string;
@@ -8,10 +9,9 @@ interface PageProps {
 
 /** Page heading plus the document title, which screen readers announce on navigation. */
 export function Page({ title, description, children }: PageProps) {
+  usePageTitle(title);
   return (
     <>
-      {/* React 19 hoists <title> into <head>. */}
-      <title>{`${title} · Stockroom`}</title>
       <div className="page-header">
         <h1>{title}</h1>
         {description ? <p className="page-header__description">{description}</p> : null}

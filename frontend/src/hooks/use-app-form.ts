@@ -10,6 +10,7 @@ import {
 } from 'react-hook-form';
 import type { $ZodType } from 'zod/v4/core';
 import { problemForForm, type ProblemForForm } from '../lib/problem-fields';
+import { maxLengthOf } from '../lib/schema-limits';
 
 export interface AppFormOptions<V extends FieldValues> {
   /** Validates and describes the values as typed (zod/mini); the server still has the final say. */
@@ -46,6 +47,8 @@ export interface AppForm<V extends FieldValues> {
   submit: (onValid: (values: V) => Promise<unknown>) => (event?: FormEvent) => void;
   /** Spreads a refusal over the fields (or the alert) and moves focus there. */
   showProblem: (error: unknown) => void;
+  /** The schema's length limit on a field, which its input shows and enforces as it is typed. */
+  maxLength: (name: string) => number | undefined;
 }
 
 /**
@@ -107,5 +110,7 @@ export function useAppForm<V extends FieldValues>({
       });
   };
 
-  return { form, problem, alertRef, busy: () => busyRef.current, submit, showProblem };
+  const maxLength = (name: string) => maxLengthOf(schema, name);
+
+  return { form, problem, alertRef, busy: () => busyRef.current, submit, showProblem, maxLength };
 }

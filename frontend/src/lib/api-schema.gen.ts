@@ -1016,7 +1016,10 @@ export interface components {
       actor: {
         id: number;
         email: string;
+        name: string;
       } | null;
+      /** @description When the entry is about a user, that user’s current name */
+      subjectName: string | null;
       /** @example item.updated */
       action: string;
       entityType: string | null;

@@ -23,3 +23,21 @@ export const password = z
     z.minLength(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`),
     z.maxLength(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
   );
+
+/** What a SKU or location code may contain, as the API words it (CODE_RULE in the backend). */
+export const CODE_CHARACTERS = 'Letters A–Z, digits and - _ . / (no spaces or accented letters)';
+
+/**
+ * A SKU or location code: the API's pattern checked before the round trip, with its rule in
+ * words (codes are ASCII so they survive scanners and label printers).
+ */
+export function codeText(emptyMessage: string) {
+  return z.string().check(
+    z.refine((value) => value.trim() !== '', emptyMessage),
+    z.refine(
+      (value) => /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(value.trim()) || value.trim() === '',
+      `Use only letters A–Z, digits and - _ . / (no spaces or accented letters), starting with a letter or digit.`,
+    ),
+    z.maxLength(64, 'Use at most 64 characters.'),
+  );
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, ApiUnreachableError } from './api-errors';
-import { problemForForm } from './problem-fields';
+import { asSentence, problemForForm } from './problem-fields';
 
 describe('problemForForm', () => {
   it('when errors[] paths name fields, then each message lands on its field', () => {
@@ -10,15 +10,18 @@ describe('problemForForm', () => {
       detail: 'The request is invalid.',
       code: 'VALIDATION_FAILED',
       errors: [
-        { path: 'body.sku', message: 'Too long' },
-        { path: '/name', message: 'Required' },
+        { path: 'body.sku', message: 'must be at most 64 characters' },
+        { path: '/name', message: 'must not be empty' },
         { path: 'extra', message: 'Unknown field' },
       ],
     });
 
     const result = problemForForm(error, ['sku', 'name'] as const);
 
-    expect(result.fieldErrors).toEqual({ sku: 'Too long', name: 'Required' });
+    expect(result.fieldErrors).toEqual({
+      sku: 'Must be at most 64 characters.',
+      name: 'Must not be empty.',
+    });
     expect(result.unmatched).toEqual(['extra: Unknown field']);
     expect(result.detail).toBe('The request is invalid.');
   });
@@ -40,5 +43,14 @@ describe('problemForForm', () => {
     expect(problemForForm(new ApiUnreachableError(), ['sku'] as const).detail).toMatch(
       /could not reach/,
     );
+  });
+});
+
+describe('asSentence', () => {
+  it('when the API words a problem as a clause, then it reads as a sentence under the field', () => {
+    expect(asSentence('use only letters A–Z, digits and - _ . /')).toBe(
+      'Use only letters A–Z, digits and - _ . /.',
+    );
+    expect(asSentence('Already ends with a stop.')).toBe('Already ends with a stop.');
   });
 });

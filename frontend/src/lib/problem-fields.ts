@@ -19,6 +19,17 @@ function fieldName(path: string): string {
 }
 
 /**
+ * The API words a field's problem as a clause after its name ("sku: use only letters…");
+ * under the field's own label it reads as a sentence: "Use only letters….".
+ */
+export function asSentence(message: string): string {
+  const text = message.trim();
+  if (text === '') return text;
+  const capital = text[0]!.toUpperCase() + text.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/**
  * Spreads a problem+json answer over a form: each `errors[]` entry goes to its field, and
  * `codeFields` maps conflict codes without `errors[]` (e.g. SKU_TAKEN) to the field at fault.
  */
@@ -38,7 +49,7 @@ export function problemForForm<F extends string>(
   const unmatched: string[] = [];
   for (const entry of error.errors ?? []) {
     const name = fieldName(entry.path) as F;
-    if (fields.includes(name) && !fieldErrors[name]) fieldErrors[name] = entry.message;
+    if (fields.includes(name) && !fieldErrors[name]) fieldErrors[name] = asSentence(entry.message);
     else unmatched.push(entry.path ? `${entry.path}: ${entry.message}` : entry.message);
   }
   const codeField = codeFields[error.code];

@@ -104,11 +104,18 @@ export const nullableText = (max: number) =>
         .nullable(),
     );
 
+/**
+ * SKUs and location codes, in words a person can act on. Codes are ASCII on purpose (they are
+ * typed on scanners and printed on labels), so the message says accented letters are refused.
+ */
+export const CODE_RULE =
+  'use only letters A–Z, digits and - _ . / (no spaces or accented letters), starting with a letter or digit, at most 64 characters';
+
 export const code = z
   .string()
   .transform((s) => s.trim())
   .pipe(
     z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, {
-      error: 'must be 1–64 characters: letters, digits, and . _ / - (not first)',
+      error: CODE_RULE,
     }),
   );

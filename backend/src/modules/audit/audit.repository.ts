@@ -7,6 +7,8 @@ interface AuditRow {
   at: Date;
   actor_id: string | null;
   actor_email: string | null;
+  actor_name: string | null;
+  subject_name: string | null;
   action: string;
   entity_type: string | null;
   entity_id: string | null;
@@ -18,7 +20,11 @@ interface AuditRow {
 const toEntry = (r: AuditRow): AuditEntry => ({
   id: Number(r.id),
   at: isoNotNull(r.at),
-  actor: r.actor_id === null ? null : { id: Number(r.actor_id), email: r.actor_email ?? '' },
+  actor:
+    r.actor_id === null
+      ? null
+      : { id: Number(r.actor_id), email: r.actor_email ?? '', name: r.actor_name ?? '' },
+  subjectName: r.subject_name,
   action: r.action,
   entityType: r.entity_type,
   entityId: r.entity_id,
@@ -55,7 +61,11 @@ export async function list(
 ): Promise<{ rows: AuditEntry[]; nextCursor: string | null }> {
   const query = db('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')
-    .select('a.*', 'u.email as actor_email')
+    // The user an entry is about (a role change, a password reset), by their current name.
+    .leftJoin('users as s', function () {
+      this.on('a.entity_id', '=', db.raw('s.id::text')).andOnVal('a.entity_type', '=', 'user');
+    })
+    .select('a.*', 'u.email as actor_email', 'u.name as actor_name', 's.name as subject_name')
     .orderBy('a.id', 'desc')
     .limit(q.limit + 1);
   if (q.action) void query.where('a.action', q.action);

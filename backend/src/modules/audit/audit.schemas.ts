@@ -5,7 +5,11 @@ export const auditEntrySchema = z
   .object({
     id: z.number().int(),
     at: timestamp,
-    actor: z.object({ id: z.number().int(), email: z.string() }).nullable(),
+    actor: z.object({ id: z.number().int(), email: z.string(), name: z.string() }).nullable(),
+    subjectName: z
+      .string()
+      .nullable()
+      .meta({ description: 'When the entry is about a user, that user’s current name' }),
     action: z.string().meta({ example: 'item.updated' }),
     entityType: z.string().nullable(),
     entityId: z.string().nullable(),

@@ -22,7 +22,10 @@ const barcode = z
   .pipe(
     z
       .string()
-      .regex(/^[\x21-\x7E]{1,64}$/, { error: 'must be 1–64 printable characters without spaces' })
+      .regex(/^[\x21-\x7E]{1,64}$/, {
+        error:
+          'use only letters A–Z, digits and keyboard symbols (no spaces or accented letters), at most 64 characters',
+      })
       .nullable(),
   );
 

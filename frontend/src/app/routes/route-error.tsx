@@ -1,5 +1,6 @@
 import { useRouteError } from 'react-router';
 import { ErrorState } from '@/components/error-state';
+import { usePageTitle } from '@/hooks/use-page-title';
 
 /**
  * Catches render errors in a page. The details go to the console for developers;
@@ -8,6 +9,7 @@ import { ErrorState } from '@/components/error-state';
 export function RouteError() {
   const error = useRouteError();
   console.error(error);
+  usePageTitle('Problem');
   return (
     <ErrorState
       title="This page hit a problem"

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { FormProvider, useFormState, type FieldValues } from 'react-hook-form';
 import type { AppForm as AppFormState } from '@/hooks/use-app-form';
 import { FormAlert } from '../form-alert';
+import { FieldLimits } from './field-limits';
 import { LeaveGuard } from './leave-guard';
 
 interface AppFormProps<V extends FieldValues> {
@@ -30,31 +31,33 @@ export function AppForm<V extends FieldValues>({
   precheck,
   children,
 }: AppFormProps<V>) {
-  const { form, problem, alertRef, busy, submit } = state;
+  const { form, problem, alertRef, busy, submit, maxLength } = state;
   const { isDirty, isSubmitting } = form.formState;
   return (
     <FormProvider {...form}>
-      <form
-        className={className}
-        noValidate
-        aria-label={label}
-        onSubmit={(event) => {
-          if (precheck && !precheck()) event.preventDefault();
-          else submit(onSubmit)(event);
-        }}
-      >
-        {guardLeaving ? <LeaveGuard dirty={isDirty} submitting={busy} /> : null}
-        {problem && !isSubmitting ? (
-          <FormAlert
-            ref={alertRef}
-            title={problem.title ?? problemTitle}
-            detail={problem.detail}
-            unmatched={problem.unmatched}
-            requestId={problem.requestId}
-          />
-        ) : null}
-        {children}
-      </form>
+      <FieldLimits value={maxLength}>
+        <form
+          className={className}
+          noValidate
+          aria-label={label}
+          onSubmit={(event) => {
+            if (precheck && !precheck()) event.preventDefault();
+            else submit(onSubmit)(event);
+          }}
+        >
+          {guardLeaving ? <LeaveGuard dirty={isDirty} submitting={busy} /> : null}
+          {problem && !isSubmitting ? (
+            <FormAlert
+              ref={alertRef}
+              title={problem.title ?? problemTitle}
+              detail={problem.detail}
+              unmatched={problem.unmatched}
+              requestId={problem.requestId}
+            />
+          ) : null}
+          {children}
+        </form>
+      </FieldLimits>
     </FormProvider>
   );
 }

@@ -8,6 +8,7 @@ import {
   type RegisterOptions,
 } from 'react-hook-form';
 import { FormField } from '../form-field';
+import { CharacterCounter, useFieldLimit } from './field-limits';
 import { ScanInput } from './scan-input';
 
 // Fields of the one form layer: each is registered by name with the surrounding <AppForm>,
@@ -32,13 +33,35 @@ function useFieldError<V extends FieldValues>(name: Path<V>): string | undefined
   return error?.message;
 }
 
+/** Free text (not passwords, emails or numbers) shows how much of its limit is used. */
+function counterFor<V extends FieldValues>(name: Path<V>, max: number | undefined, shown: boolean) {
+  return max !== undefined && shown ? <CharacterCounter<V> name={name} max={max} /> : undefined;
+}
+
 export function TextField<V extends FieldValues>(props: FieldProps<V> & InputProps) {
   const { name, label, hint, optional, className, rules, ...input } = props;
   const { register } = useFormContext<V>();
   const error = useFieldError(name);
+  const max = useFieldLimit(name, input.maxLength);
+  const plainText = (input.type ?? 'text') === 'text' && input.inputMode === undefined;
   return (
-    <FormField label={label} hint={hint} error={error} optional={optional} className={className}>
-      {(control) => <input className="input" {...input} {...control} {...register(name, rules)} />}
+    <FormField
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional}
+      className={className}
+      counter={counterFor(name, max, plainText)}
+    >
+      {(control) => (
+        <input
+          className="input"
+          {...input}
+          maxLength={max}
+          {...control}
+          {...register(name, rules)}
+        />
+      )}
     </FormField>
   );
 }
@@ -49,10 +72,24 @@ export function TextAreaField<V extends FieldValues>(
   const { name, label, hint, optional, className, rules, ...textarea } = props;
   const { register } = useFormContext<V>();
   const error = useFieldError(name);
+  const max = useFieldLimit(name, textarea.maxLength);
   return (
-    <FormField label={label} hint={hint} error={error} optional={optional} className={className}>
+    <FormField
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional}
+      className={className}
+      counter={counterFor(name, max, true)}
+    >
       {(control) => (
-        <textarea className="input" {...textarea} {...control} {...register(name, rules)} />
+        <textarea
+          className="input"
+          {...textarea}
+          maxLength={max}
+          {...control}
+          {...register(name, rules)}
+        />
       )}
     </FormField>
   );

@@ -8,7 +8,8 @@ import { jsonResponse } from '@/testing/responses';
 const entry = {
   id: 9,
   at: '2026-11-20T10:00:00.000Z',
-  actor: { id: 1, email: 'ada@example.com' },
+  actor: { id: 1, email: 'ada@example.com', name: 'Ada Admin' },
+  subjectName: null,
   action: 'item.updated',
   entityType: 'item',
   entityId: '1',
@@ -29,9 +30,9 @@ describe('AuditRoute', () => {
     const { user, router } = renderRoute('/admin/audit');
 
     await screen.findByRole('table', { name: 'Audit entries, newest first' });
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'item.updated');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'Item changed');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Actor' }), '1');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Entity type' }), 'item');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Entity type' }), 'Items');
     await user.type(screen.getByLabelText('From date'), '2026-11-01');
     await user.click(screen.getByRole('button', { name: 'Apply filters' }));
 
@@ -47,8 +48,8 @@ describe('AuditRoute', () => {
     expect(sent.get('entityType')).toBe('item');
     expect(sent.get('from')).toMatch(/^2026-1[01]-\d\dT/);
 
-    const row = screen.getByRole('row', { name: /item\.updated/ });
-    expect(row).toHaveTextContent('ada@example.com');
+    const row = screen.getByRole('row', { name: /Ada Admin changed the name of item Hex bolt M6/ });
+    expect(row).not.toHaveTextContent('item.updated');
     expect(row).toHaveTextContent('10.0.0.7');
     await user.click(within(row).getByRole('button', { name: /Changes/ }));
     const diff = screen.getByRole('table', { name: 'Changes in audit entry 9' });
@@ -58,7 +59,9 @@ describe('AuditRoute', () => {
     expect(within(diff).queryByRole('row', { name: /unit/ })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Load more' }));
-    expect(await screen.findByRole('cell', { name: 'item.created' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('cell', { name: 'Ada Admin created item Hex bolt M6' }),
+    ).toBeInTheDocument();
     expect(api.requestsTo('GET', '/api/v1/audit').at(-1)?.url.searchParams.get('cursor')).toBe(
       'c2',
     );

@@ -5,43 +5,22 @@ import { Page } from '@/components/page';
 import { QueryErrorState } from '@/components/query-error-state';
 import { TableSkeleton } from '@/components/table-skeleton';
 import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
-import { endOfDayIso, formatDateTime, startOfDayIso } from '@/lib/format-date';
+import { endOfDayIso, formatDateTime, startOfDayIso, TIME_ZONE } from '@/lib/format-date';
 import { useActors } from '../api/get-actors';
 import type { AuditEntry } from '@/lib/api-types';
+import { pluralize } from '@/lib/plural';
 import { useAuditLog, type AuditFilters } from '../api/get-audit-log';
+import { ACTION_LABELS, ACTIONS, ENTITY_LABELS } from '../components/audit-actions';
 import { AuditDiff } from '../components/audit-diff';
+import { describeAuditEntry } from '../components/describe-audit';
 import '../components/audit.css';
 import { DateRangeFields, FilterActions } from '@/components/filter-bar-parts';
+import { FilterDisclosure } from '@/components/filter-disclosure';
 
 const FILTER_KEYS = ['action', 'actor', 'entityType', 'from', 'to'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
-const ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_changed',
-  'auth.setup',
-  'user.created',
-  'user.updated',
-  'user.password_reset',
-  'token.created',
-  'token.revoked',
-  'token.disabled',
-  'token.enabled',
-  'settings.updated',
-  'item.created',
-  'item.updated',
-  'item.archived',
-  'item.unarchived',
-  'item.deleted',
-  'location.created',
-  'location.updated',
-  'location.archived',
-  'location.unarchived',
-  'location.deleted',
-];
-const ENTITY_TYPES = ['user', 'api_token', 'settings', 'item', 'location', 'session'];
+const ENTITY_TYPES = Object.keys(ENTITY_LABELS);
 
 export function AuditRoute() {
   const [params, updateParams] = useSearchParamUpdater();
@@ -103,7 +82,10 @@ export function AuditRoute() {
   }
 
   return (
-    <Page title="Audit log" description="Who changed what, and when. Newest first.">
+    <Page
+      title="Audit log"
+      description={`Who changed what, and when. Newest first; times in ${TIME_ZONE}.`}
+    >
       <AuditFilterForm
         key={params.toString()}
         values={values}
@@ -112,7 +94,9 @@ export function AuditRoute() {
       />
       <div className="section">
         <p className="muted" role="status">
-          {log.data ? `${list.length}${log.hasNextPage ? '+' : ''} shown` : ''}
+          {log.data
+            ? `${pluralize(list.length, 'entry', 'entries')} shown${log.hasNextPage ? ', more to load' : ''}`
+            : ''}
         </p>
         {results}
       </div>
@@ -140,65 +124,68 @@ function AuditFilterForm({ values, onApply, onClear }: AuditFilterFormProps) {
       Object.fromEntries(FILTER_KEYS.map((key) => [key, read(key)])) as Record<FilterKey, string>,
     );
   };
-  const active = FILTER_KEYS.some((key) => values[key] !== '');
+  const activeCount = FILTER_KEYS.filter((key) => values[key] !== '').length;
   return (
     <search aria-label="Filter the audit log">
-      <form onSubmit={handleSubmit}>
-        <div className="form-grid">
-          <FormField label="Action">
-            {(control) => (
-              <select {...control} name="action" className="input" defaultValue={values.action}>
-                <option value="">All actions</option>
-                {values.action && !ACTIONS.includes(values.action) ? (
-                  <option value={values.action}>{values.action}</option>
-                ) : null}
-                {ACTIONS.map((action) => (
-                  <option key={action} value={action}>
-                    {action}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label="Actor">
-            {(control) => (
-              <select {...control} name="actor" className="input" defaultValue={values.actor}>
-                <option value="">Anyone</option>
-                {values.actor && !actors.data?.some((user) => String(user.id) === values.actor) ? (
-                  <option value={values.actor}>User #{values.actor}</option>
-                ) : null}
-                {(actors.data ?? []).map((user) => (
-                  <option key={user.id} value={String(user.id)}>
-                    {user.name} ({user.email})
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label="Entity type">
-            {(control) => (
-              <select
-                {...control}
-                name="entityType"
-                className="input"
-                defaultValue={values.entityType}
-              >
-                <option value="">All types</option>
-                {values.entityType && !ENTITY_TYPES.includes(values.entityType) ? (
-                  <option value={values.entityType}>{values.entityType}</option>
-                ) : null}
-                {ENTITY_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {type}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <DateRangeFields from={values.from} to={values.to} />
-        </div>
-        <FilterActions active={active} onClear={onClear} />
-      </form>
+      <FilterDisclosure activeCount={activeCount}>
+        <form onSubmit={handleSubmit}>
+          <div className="form-grid">
+            <FormField label="Action">
+              {(control) => (
+                <select {...control} name="action" className="input" defaultValue={values.action}>
+                  <option value="">All actions</option>
+                  {values.action && !ACTIONS.includes(values.action) ? (
+                    <option value={values.action}>{values.action}</option>
+                  ) : null}
+                  {ACTIONS.map((action) => (
+                    <option key={action} value={action}>
+                      {ACTION_LABELS[action]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField label="Actor">
+              {(control) => (
+                <select {...control} name="actor" className="input" defaultValue={values.actor}>
+                  <option value="">Anyone</option>
+                  {values.actor &&
+                  !actors.data?.some((user) => String(user.id) === values.actor) ? (
+                    <option value={values.actor}>Unknown user (id {values.actor})</option>
+                  ) : null}
+                  {(actors.data ?? []).map((user) => (
+                    <option key={user.id} value={String(user.id)}>
+                      {user.name} ({user.email})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField label="Entity type">
+              {(control) => (
+                <select
+                  {...control}
+                  name="entityType"
+                  className="input"
+                  defaultValue={values.entityType}
+                >
+                  <option value="">All types</option>
+                  {values.entityType && !ENTITY_TYPES.includes(values.entityType) ? (
+                    <option value={values.entityType}>{values.entityType}</option>
+                  ) : null}
+                  {ENTITY_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {ENTITY_LABELS[type]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <DateRangeFields from={values.from} to={values.to} />
+          </div>
+          <FilterActions active={activeCount > 0} onClear={onClear} />
+        </form>
+      </FilterDisclosure>
     </search>
   );
 }
@@ -212,9 +199,7 @@ function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy: boolean })
         <thead>
           <tr>
             <th scope="col">Time</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Entity</th>
+            <th scope="col">What happened</th>
             <th scope="col">IP</th>
             <th scope="col">
               <span className="visually-hidden">Changes</span>
@@ -232,19 +217,7 @@ function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy: boolean })
                   <td data-label="Time">
                     <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                   </td>
-                  <td data-label="Actor">
-                    {entry.actor?.email ?? <span className="muted">System</span>}
-                  </td>
-                  <td data-label="Action" className="mono">
-                    {entry.action}
-                  </td>
-                  <td data-label="Entity">
-                    {entry.entityType ? (
-                      `${entry.entityType}${entry.entityId ? ` #${entry.entityId}` : ''}`
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
+                  <td data-label="What happened">{describeAuditEntry(entry)}</td>
                   <td data-label="IP" className="mono">
                     {entry.ip ?? <span className="muted">—</span>}
                   </td>
@@ -265,7 +238,7 @@ function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy: boolean })
                 </tr>
                 {open ? (
                   <tr id={detailsId} className="data-table__details">
-                    <td colSpan={6} data-label="">
+                    <td colSpan={4} data-label="">
                       <AuditDiff entry={entry} />
                     </td>
                   </tr>

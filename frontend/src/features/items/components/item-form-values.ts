@@ -7,7 +7,7 @@ import {
   type ItemPatch,
   type Unit,
 } from '@/lib/api-types';
-import { optionalText, requiredText } from '@/lib/form-rules';
+import { codeText, optionalText, requiredText } from '@/lib/form-rules';
 import {
   isDecimal,
   isWithinQuantityRange,
@@ -45,11 +45,7 @@ export function itemFormValues(item?: Item, defaultUnit: Unit = 'each'): ItemFor
 /** Quick checks that save a round trip; the server still has the final say. */
 export const itemSchema = z
   .object({
-    sku: z.string().check(
-      z.refine((value) => value.trim() !== '', 'Enter a SKU.'),
-      z.refine((value) => !/\s/.test(value.trim()), 'A SKU cannot contain spaces.'),
-      z.maxLength(64, 'Use at most 64 characters.'),
-    ),
+    sku: codeText('Enter a SKU.'),
     name: requiredText('Enter a name.', 200),
     description: optionalText(2000),
     unit: z.enum(UNITS as [Unit, ...Unit[]]),

@@ -5,6 +5,7 @@ import { NumberField, SelectField, TextAreaField, TextField } from '@/components
 import { useAppForm } from '@/hooks/use-app-form';
 import { ApiError } from '@/lib/api-errors';
 import { UNITS } from '@/lib/api-types';
+import { CODE_CHARACTERS } from '@/lib/form-rules';
 import { useItemCategories } from '../api/get-item-categories';
 import { itemSchema, type ItemFormValues } from './item-form-values';
 
@@ -67,7 +68,7 @@ export function ItemForm({
         <TextField<ItemFormValues>
           name="sku"
           label="SKU"
-          hint="Your stock-keeping code, e.g. BOLT-M6-20."
+          hint={`Your stock-keeping code, e.g. BOLT-M6-20. ${CODE_CHARACTERS}.`}
           autoComplete="off"
           spellCheck={false}
         />

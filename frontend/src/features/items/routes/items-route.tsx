@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '@/components/empty-state';
+import { FilterDisclosure } from '@/components/filter-disclosure';
 import { FormField } from '@/components/form-field';
 import { Page } from '@/components/page';
 import { Pagination } from '@/components/pagination';
@@ -9,7 +10,7 @@ import { TableSkeleton } from '@/components/table-skeleton';
 import { paths } from '@/config/paths';
 import { useDebouncedCallback } from '@/hooks/use-debounced-callback';
 import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
-import { formatCount } from '@/lib/quantity';
+import { pluralize } from '@/lib/plural';
 import { useItemCategories } from '../api/get-item-categories';
 import { useItems } from '../api/get-items';
 import { ARCHIVED, PAGE_SIZE, readItemsQuery, SORTS } from '../api/items-query';
@@ -110,7 +111,7 @@ export function ItemsRoute() {
     <Page title="Items" description="Everything you keep in stock.">
       <div className="section__header">
         <p className="muted" role="status">
-          {items.data ? `${formatCount(total)} ${total === 1 ? 'item' : 'items'}` : ''}
+          {items.data ? pluralize(total, 'item', 'items') : ''}
         </p>
         {allowed('item.write') ? (
           <Link className="button-link" to={paths.newItem}>
@@ -118,94 +119,107 @@ export function ItemsRoute() {
           </Link>
         ) : null}
       </div>
-      <search className="toolbar" aria-label="Filter items">
-        <FormField label="Search" className="toolbar__grow" hint="SKU, name or barcode">
-          {(control) => (
-            <input
-              {...control}
-              type="search"
-              className="input"
-              value={search}
-              autoComplete="off"
-              onChange={(event) => {
-                setSearch(event.target.value);
-                pushSearch(event.target.value);
-              }}
-            />
-          )}
-        </FormField>
-        <FormField label="Show">
-          {(control) => (
-            <select
-              {...control}
-              className="input"
-              value={query.archived}
-              onChange={(event) =>
-                updateParams({
-                  archived: event.target.value === 'active' ? null : event.target.value,
-                  offset: null,
-                })
-              }
-            >
-              {Object.entries(ARCHIVED).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField label="Category">
-          {(control) => (
-            <select
-              {...control}
-              className="input"
-              value={query.category}
-              onChange={(event) => updateParams({ category: event.target.value, offset: null })}
-            >
-              <option value="">All categories</option>
-              {query.category && !categories.data?.includes(query.category) ? (
-                <option value={query.category}>{query.category}</option>
-              ) : null}
-              {(categories.data ?? []).map((category) => (
-                <option key={category} value={category}>
-                  {category}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField label="Sort by">
-          {(control) => (
-            <select
-              {...control}
-              className="input"
-              value={sortKey}
-              onChange={(event) =>
-                updateParams({
-                  sort: event.target.value === 'sku' ? null : event.target.value,
-                  offset: null,
-                })
-              }
-            >
-              {Object.entries(SORTS).map(([value, { label }]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={query.lowStock}
-            onChange={(event) =>
-              updateParams({ lowStock: event.target.checked ? '1' : null, offset: null })
-            }
-          />{' '}
-          Low stock only
-        </label>
+      <search aria-label="Filter items">
+        <FilterDisclosure
+          activeCount={
+            [
+              query.q,
+              query.category,
+              query.archived !== 'active' ? 'x' : '',
+              query.lowStock ? 'x' : '',
+            ].filter(Boolean).length
+          }
+        >
+          <div className="toolbar">
+            <FormField label="Search" className="toolbar__grow" hint="SKU, name or barcode">
+              {(control) => (
+                <input
+                  {...control}
+                  type="search"
+                  className="input"
+                  value={search}
+                  autoComplete="off"
+                  onChange={(event) => {
+                    setSearch(event.target.value);
+                    pushSearch(event.target.value);
+                  }}
+                />
+              )}
+            </FormField>
+            <FormField label="Show">
+              {(control) => (
+                <select
+                  {...control}
+                  className="input"
+                  value={query.archived}
+                  onChange={(event) =>
+                    updateParams({
+                      archived: event.target.value === 'active' ? null : event.target.value,
+                      offset: null,
+                    })
+                  }
+                >
+                  {Object.entries(ARCHIVED).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField label="Category">
+              {(control) => (
+                <select
+                  {...control}
+                  className="input"
+                  value={query.category}
+                  onChange={(event) => updateParams({ category: event.target.value, offset: null })}
+                >
+                  <option value="">All categories</option>
+                  {query.category && !categories.data?.includes(query.category) ? (
+                    <option value={query.category}>{query.category}</option>
+                  ) : null}
+                  {(categories.data ?? []).map((category) => (
+                    <option key={category} value={category}>
+                      {category}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField label="Sort by">
+              {(control) => (
+                <select
+                  {...control}
+                  className="input"
+                  value={sortKey}
+                  onChange={(event) =>
+                    updateParams({
+                      sort: event.target.value === 'sku' ? null : event.target.value,
+                      offset: null,
+                    })
+                  }
+                >
+                  {Object.entries(SORTS).map(([value, { label }]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={query.lowStock}
+                onChange={(event) =>
+                  updateParams({ lowStock: event.target.checked ? '1' : null, offset: null })
+                }
+              />{' '}
+              Low stock only
+            </label>
+          </div>
+        </FilterDisclosure>
       </search>
       {items.isError && items.data ? (
         <QueryErrorState

@@ -6,7 +6,7 @@ import { StatusLine } from '@/components/status-line';
 import { useAddAnother } from '@/hooks/use-add-another';
 import { useAppForm } from '@/hooks/use-app-form';
 import type { Location, LocationTreeNode } from '@/lib/api-types';
-import { optionalText, requiredText } from '@/lib/form-rules';
+import { codeText, CODE_CHARACTERS, optionalText, requiredText } from '@/lib/form-rules';
 
 // Conflicts without errors[] still belong to a field.
 const CODE_FIELDS = {
@@ -38,11 +38,7 @@ export function locationFormValues(
 }
 
 const schema = z.object({
-  code: z.string().check(
-    z.refine((value) => value.trim() !== '', 'Enter a code.'),
-    z.refine((value) => !/\s/.test(value.trim()), 'A code cannot contain spaces.'),
-    z.maxLength(64, 'Use at most 64 characters.'),
-  ),
+  code: codeText('Enter a code.'),
   name: requiredText('Enter a name.', 200),
   description: optionalText(2000),
   /** The select's value: an id, or '' for top level. */
@@ -117,7 +113,7 @@ export function LocationForm({
         <TextField<Values>
           name="code"
           label="Code"
-          hint="Short and scannable, e.g. WH1-A-03."
+          hint={`Short and scannable, e.g. WH1-A-03. ${CODE_CHARACTERS}.`}
           autoComplete="off"
           spellCheck={false}
         />

@@ -1,5 +1,6 @@
 import type { LocationTreeNode } from '@/lib/api-types';
-import { formatCount, formatQuantity } from '@/lib/quantity';
+import { pluralize } from '@/lib/plural';
+import { formatQuantity } from '@/lib/quantity';
 
 /**
  * "3 items · 12 box · 1,250.5 kg": what a location and everything below it holds, one figure
@@ -7,7 +8,7 @@ import { formatCount, formatQuantity } from '@/lib/quantity';
  */
 export function formatStockTotals(node: Pick<LocationTreeNode, 'itemCount' | 'totals'>): string {
   return [
-    `${formatCount(node.itemCount)} ${node.itemCount === 1 ? 'item' : 'items'}`,
+    pluralize(node.itemCount, 'item', 'items'),
     ...node.totals.map((total) => `${formatQuantity(total.quantity)} ${total.unit}`),
   ].join(' · ');
 }

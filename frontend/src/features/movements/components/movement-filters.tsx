@@ -3,6 +3,7 @@ import { FormField } from '@/components/form-field';
 import { MOVEMENT_KINDS, type UserName } from '@/lib/api-types';
 import { movementKindLabels } from '@/lib/movements';
 import { DateRangeFields, FilterActions } from '@/components/filter-bar-parts';
+import { FilterDisclosure } from '@/components/filter-disclosure';
 
 export interface MovementFilterValues {
   item: string;
@@ -47,76 +48,78 @@ export function MovementFilters({ values, users, onApply, onClear }: MovementFil
       to: read('to'),
     });
   };
-  const active = FILTER_KEYS.some((key) => values[key] !== '');
+  const activeCount = FILTER_KEYS.filter((key) => values[key] !== '').length;
   return (
     <search aria-label="Filter movements">
-      <form className="movement-filters" onSubmit={handleSubmit}>
-        <div className="form-grid">
-          <FormField label="Item" hint="SKU or barcode">
-            {(control) => (
-              <input
-                {...control}
-                name="item"
-                className="input mono"
-                defaultValue={values.item}
-                autoComplete="off"
-              />
-            )}
-          </FormField>
-          <FormField label="Location" hint="Location code">
-            {(control) => (
-              <input
-                {...control}
-                name="location"
-                className="input mono"
-                defaultValue={values.location}
-                autoComplete="off"
-              />
-            )}
-          </FormField>
-          <FormField label="Kind">
-            {(control) => (
-              <select {...control} name="kind" className="input" defaultValue={values.kind}>
-                <option value="">All kinds</option>
-                {MOVEMENT_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {movementKindLabels[kind]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label="Recorded by">
-            {(control) => (
-              <select {...control} name="user" className="input" defaultValue={values.user}>
-                <option value="">Anyone</option>
-                {/* The URL's choice stays shown while the names load (or if they cannot). */}
-                {values.user && !users.some((u) => String(u.id) === values.user) ? (
-                  <option value={values.user}>User #{values.user}</option>
-                ) : null}
-                {users.map((u) => (
-                  <option key={u.id} value={String(u.id)}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label="Reference">
-            {(control) => (
-              <input
-                {...control}
-                name="reference"
-                className="input"
-                defaultValue={values.reference}
-                autoComplete="off"
-              />
-            )}
-          </FormField>
-          <DateRangeFields from={values.from} to={values.to} />
-        </div>
-        <FilterActions active={active} onClear={onClear} />
-      </form>
+      <FilterDisclosure activeCount={activeCount}>
+        <form className="movement-filters" onSubmit={handleSubmit}>
+          <div className="form-grid">
+            <FormField label="Item" hint="SKU or barcode">
+              {(control) => (
+                <input
+                  {...control}
+                  name="item"
+                  className="input mono"
+                  defaultValue={values.item}
+                  autoComplete="off"
+                />
+              )}
+            </FormField>
+            <FormField label="Location" hint="Location code">
+              {(control) => (
+                <input
+                  {...control}
+                  name="location"
+                  className="input mono"
+                  defaultValue={values.location}
+                  autoComplete="off"
+                />
+              )}
+            </FormField>
+            <FormField label="Kind">
+              {(control) => (
+                <select {...control} name="kind" className="input" defaultValue={values.kind}>
+                  <option value="">All kinds</option>
+                  {MOVEMENT_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {movementKindLabels[kind]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField label="Recorded by">
+              {(control) => (
+                <select {...control} name="user" className="input" defaultValue={values.user}>
+                  <option value="">Anyone</option>
+                  {/* The URL's choice stays shown while the names load (or if they cannot). */}
+                  {values.user && !users.some((u) => String(u.id) === values.user) ? (
+                    <option value={values.user}>User #{values.user}</option>
+                  ) : null}
+                  {users.map((u) => (
+                    <option key={u.id} value={String(u.id)}>
+                      {u.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField label="Reference">
+              {(control) => (
+                <input
+                  {...control}
+                  name="reference"
+                  className="input"
+                  defaultValue={values.reference}
+                  autoComplete="off"
+                />
+              )}
+            </FormField>
+            <DateRangeFields from={values.from} to={values.to} />
+          </div>
+          <FilterActions active={activeCount > 0} onClear={onClear} />
+        </form>
+      </FilterDisclosure>
     </search>
   );
 }

@@ -75,6 +75,8 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
         label="Session idle timeout (minutes)"
         hint="Signed-in browsers are signed out after this long without activity (5–10080)."
         inputMode="numeric"
+        pattern="[0-9]*"
+        maxLength={5}
       />
       <div className="button-row">
         <SubmitButton label="Save settings" pendingLabel="Saving…" />

@@ -37,7 +37,7 @@ describe('SettingsRoute', () => {
           status: 400,
           code: 'VALIDATION_FAILED',
           detail: 'The request body has 1 problem.',
-          errors: [{ path: 'sessionIdleTimeoutMinutes', message: 'Must be at most 10080' }],
+          errors: [{ path: 'sessionIdleTimeoutMinutes', message: 'must be at most 10080' }],
         }),
     });
     const { user } = renderRoute('/admin/settings');
@@ -49,7 +49,7 @@ describe('SettingsRoute', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('The request body has 1 problem.');
     expect(minutes).toHaveAttribute('aria-invalid', 'true');
-    expect(minutes).toHaveAccessibleDescription(expect.stringContaining('Must be at most 10080'));
+    expect(minutes).toHaveAccessibleDescription(expect.stringContaining('Must be at most 10080.'));
   });
 
   it('when the timeout is out of range, then it is caught before sending', async () => {

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/format-date';
 import { formatDuration } from '@/lib/format-duration';
 import type { SystemInfo } from '../api/get-system-info';
 
@@ -11,7 +12,7 @@ export function SystemInfoList({ info }: SystemInfoListProps) {
     ['Commit', info.commit ?? 'Not recorded'],
     ['Schema version', info.schemaVersion ?? 'No migrations applied'],
     ['Uptime', formatDuration(info.uptimeSeconds)],
-    ['Started', new Date(info.startedAt).toLocaleString()],
+    ['Started', formatDateTime(info.startedAt)],
     ['Node.js', info.nodeVersion],
   ];
   return (

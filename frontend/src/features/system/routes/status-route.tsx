@@ -7,6 +7,7 @@ import { ReadinessBadge } from '../components/readiness-badge';
 import { ReadinessChecks } from '../components/readiness-checks';
 import { SystemInfoList } from '../components/system-info-list';
 import '../components/system.css';
+import { formatTime } from '@/lib/format-date';
 
 export function StatusRoute() {
   const info = useSystemInfo();
@@ -47,8 +48,7 @@ export function StatusRoute() {
             </h2>
             <ReadinessChecks readiness={readiness.data} />
             <p className="status-meta">
-              Checked at {new Date(readiness.dataUpdatedAt).toLocaleTimeString()}; refreshes every
-              10 seconds.
+              Checked at {formatTime(readiness.dataUpdatedAt)}; refreshes every 10 seconds.
             </p>
           </section>
         ) : null}

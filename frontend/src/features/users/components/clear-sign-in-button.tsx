@@ -1,6 +1,7 @@
 import { describeActionError } from '@/lib/api-errors';
 import type { User } from '@/lib/api-types';
 import { useClearSignInThrottle } from '../api/clear-sign-in-throttle';
+import { pluralize } from '@/lib/plural';
 
 interface ClearSignInButtonProps {
   user: User;
@@ -16,7 +17,7 @@ export function ClearSignInButton({ user, onMessage }: ClearSignInButtonProps) {
   const done = (n: number) =>
     n === 0
       ? `${user.name} had no failed sign-ins to clear.`
-      : `Sign-in of ${user.name} unlocked: ${n} failed attempt${n === 1 ? '' : 's'} forgotten.`;
+      : `Sign-in of ${user.name} unlocked: ${pluralize(n, 'failed attempt', 'failed attempts')} forgotten.`;
   return (
     <>
       <button
