@@ -247,8 +247,8 @@ describe('/api/v1/items', () => {
     const api = t.as('admin');
     const category = `low-${process.pid}-${Date.now()}`;
     const loc = await createLocation(api);
-    const short = await createItem(api, { category, reorderPoint: 10 });
-    const atPoint = await createItem(api, { category, reorderPoint: '5.5' });
+    const short = await createItem(api, { category, unit: 'kg', reorderPoint: 10 });
+    const atPoint = await createItem(api, { category, unit: 'kg', reorderPoint: '5.5' });
     const shortest = await createItem(api, { category, reorderPoint: 20 });
     const fine = await createItem(api, { category, reorderPoint: 2 });
     await createItem(api, { category });

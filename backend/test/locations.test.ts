@@ -45,7 +45,7 @@ describe('/api/v1/locations', () => {
     ]);
     expect(ours.find((n) => n.id === bin.id)).toMatchObject({
       itemCount: 1,
-      totals: [{ unit: 'each', quantity: '2.5' }],
+      totals: [{ unit: 'kg', quantity: '2.5' }],
     });
   });
 

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockApi } from '@/testing/mock-api';
 import { renderRoute } from '@/testing/render-route';
@@ -53,7 +53,8 @@ describe('MainNav on a phone', () => {
     await user.click(menu);
     await user.click(screen.getByRole('link', { name: 'Items' }));
 
-    expect(router.state.location.pathname).toBe('/items');
+    // Pages load lazily: the navigation completes once the Items page's code is in.
+    await waitFor(() => expect(router.state.location.pathname).toBe('/items'));
     expect(menu).toHaveAttribute('aria-expanded', 'false');
   });
 });
