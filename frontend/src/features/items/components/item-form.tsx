@@ -1,5 +1,5 @@
-import { AppForm, SubmitButton } from '@/components/form/app-form';
-import { StatusLine } from '@/components/status-line';
+import { AppForm } from '@/components/form/app-form';
+import { SaveButtons } from '@/components/form/save-buttons';
 import { useAddAnother } from '@/hooks/use-add-another';
 import { NumberField, SelectField, TextAreaField, TextField } from '@/components/form/fields';
 import { useAppForm } from '@/hooks/use-app-form';
@@ -101,27 +101,12 @@ export function ItemForm({
         </datalist>
       </div>
       <TextAreaField<ItemFormValues> name="description" label="Description" optional rows={3} />
-      {onSaveAndAddAnother ? <StatusLine>{another.announcement}</StatusLine> : null}
-      <div className="button-row">
-        <SubmitButton
-          label={submitLabel}
-          pendingLabel={pendingLabel}
-          onClick={another.onPrimaryClick}
-        />
-        {onSaveAndAddAnother ? (
-          <SubmitButton
-            secondary
-            label="Save and add another"
-            pendingLabel="Saving…"
-            onClick={another.onAnotherClick}
-          />
-        ) : null}
-        {onCancel ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <SaveButtons
+        label={submitLabel}
+        pendingLabel={pendingLabel}
+        another={onSaveAndAddAnother ? another : undefined}
+        onCancel={onCancel}
+      />
     </AppForm>
   );
 }

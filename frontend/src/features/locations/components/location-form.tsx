@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import * as z from 'zod/mini';
-import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { AppForm } from '@/components/form/app-form';
 import { SelectField, TextAreaField, TextField } from '@/components/form/fields';
-import { StatusLine } from '@/components/status-line';
+import { SaveButtons } from '@/components/form/save-buttons';
 import { useAddAnother } from '@/hooks/use-add-another';
 import { useAppForm } from '@/hooks/use-app-form';
 import type { Location, LocationTreeNode } from '@/lib/api-types';
@@ -126,27 +126,12 @@ export function LocationForm({
         />
       </div>
       <TextAreaField<Values> name="description" label="Description" optional rows={2} />
-      {onSaveAndAddAnother ? <StatusLine>{another.announcement}</StatusLine> : null}
-      <div className="button-row">
-        <SubmitButton
-          label={submitLabel}
-          pendingLabel={pendingLabel}
-          onClick={another.onPrimaryClick}
-        />
-        {onSaveAndAddAnother ? (
-          <SubmitButton
-            secondary
-            label="Save and add another"
-            pendingLabel="Saving…"
-            onClick={another.onAnotherClick}
-          />
-        ) : null}
-        {onCancel ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <SaveButtons
+        label={submitLabel}
+        pendingLabel={pendingLabel}
+        another={onSaveAndAddAnother ? another : undefined}
+        onCancel={onCancel}
+      />
     </AppForm>
   );
 }
