@@ -33,3 +33,37 @@ export function FilterActions({ active, onClear }: { active: boolean; onClear: (
     </div>
   );
 }
+
+/**
+ * A filter by person (a user id in the URL). The URL's choice stays shown while the names
+ * load, or if that person is not among them.
+ */
+export function PersonFilter({
+  label,
+  name,
+  value,
+  people,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  people: readonly { id: number; label: string }[];
+}) {
+  return (
+    <FormField label={label}>
+      {(control) => (
+        <select {...control} name={name} className="input" defaultValue={value}>
+          <option value="">Anyone</option>
+          {value && !people.some((person) => String(person.id) === value) ? (
+            <option value={value}>Unknown user (id {value})</option>
+          ) : null}
+          {people.map((person) => (
+            <option key={person.id} value={String(person.id)}>
+              {person.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}

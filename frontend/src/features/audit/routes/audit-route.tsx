@@ -14,7 +14,7 @@ import { ACTION_LABELS, ACTIONS, ENTITY_LABELS } from '../components/audit-actio
 import { AuditDiff } from '../components/audit-diff';
 import { describeAuditEntry } from '../components/describe-audit';
 import '../components/audit.css';
-import { DateRangeFields, FilterActions } from '@/components/filter-bar-parts';
+import { DateRangeFields, FilterActions, PersonFilter } from '@/components/filter-bar-parts';
 import { FilterDisclosure } from '@/components/filter-disclosure';
 
 const FILTER_KEYS = ['action', 'actor', 'entityType', 'from', 'to'] as const;
@@ -145,22 +145,15 @@ function AuditFilterForm({ values, onApply, onClear }: AuditFilterFormProps) {
                 </select>
               )}
             </FormField>
-            <FormField label="Actor">
-              {(control) => (
-                <select {...control} name="actor" className="input" defaultValue={values.actor}>
-                  <option value="">Anyone</option>
-                  {values.actor &&
-                  !actors.data?.some((user) => String(user.id) === values.actor) ? (
-                    <option value={values.actor}>Unknown user (id {values.actor})</option>
-                  ) : null}
-                  {(actors.data ?? []).map((user) => (
-                    <option key={user.id} value={String(user.id)}>
-                      {user.name} ({user.email})
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <PersonFilter
+              label="Actor"
+              name="actor"
+              value={values.actor}
+              people={(actors.data ?? []).map((user) => ({
+                id: user.id,
+                label: `${user.name} (${user.email})`,
+              }))}
+            />
             <FormField label="Entity type">
               {(control) => (
                 <select

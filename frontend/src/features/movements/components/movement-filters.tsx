@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { FormField } from '@/components/form-field';
 import { MOVEMENT_KINDS, type UserName } from '@/lib/api-types';
 import { movementKindLabels } from '@/lib/movements';
-import { DateRangeFields, FilterActions } from '@/components/filter-bar-parts';
+import { DateRangeFields, FilterActions, PersonFilter } from '@/components/filter-bar-parts';
 import { FilterDisclosure } from '@/components/filter-disclosure';
 
 export interface MovementFilterValues {
@@ -88,22 +88,12 @@ export function MovementFilters({ values, users, onApply, onClear }: MovementFil
                 </select>
               )}
             </FormField>
-            <FormField label="Recorded by">
-              {(control) => (
-                <select {...control} name="user" className="input" defaultValue={values.user}>
-                  <option value="">Anyone</option>
-                  {/* The URL's choice stays shown while the names load (or if they cannot). */}
-                  {values.user && !users.some((u) => String(u.id) === values.user) ? (
-                    <option value={values.user}>User #{values.user}</option>
-                  ) : null}
-                  {users.map((u) => (
-                    <option key={u.id} value={String(u.id)}>
-                      {u.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <PersonFilter
+              label="Recorded by"
+              name="user"
+              value={values.user}
+              people={users.map((u) => ({ id: u.id, label: u.name }))}
+            />
             <FormField label="Reference">
               {(control) => (
                 <input
