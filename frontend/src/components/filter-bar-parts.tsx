@@ -34,10 +34,74 @@ export function FilterActions({ active, onClear }: { active: boolean; onClear: (
   );
 }
 
+/** A free-text filter (uncontrolled: read from the form on submit). */
+export function FilterText({
+  label,
+  name,
+  value,
+  hint,
+  mono = false,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  hint?: string;
+  mono?: boolean;
+}) {
+  return (
+    <FormField label={label} hint={hint}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          className={mono ? 'input mono' : 'input'}
+          defaultValue={value}
+          autoComplete="off"
+        />
+      )}
+    </FormField>
+  );
+}
+
 /**
- * A filter by person (a user id in the URL). The URL's choice stays shown while the names
- * load, or if that person is not among them.
+ * A filter by one of OPTIONS, or all of them. A value from the URL that is not (or not yet:
+ * names still loading) among the options stays shown, labelled by UNKNOWN.
  */
+export function FilterSelect({
+  label,
+  name,
+  value,
+  allLabel,
+  options,
+  unknown = (raw) => raw,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  allLabel: string;
+  options: readonly { value: string; label: string }[];
+  unknown?: (raw: string) => string;
+}) {
+  return (
+    <FormField label={label}>
+      {(control) => (
+        <select {...control} name={name} className="input" defaultValue={value}>
+          <option value="">{allLabel}</option>
+          {value && !options.some((option) => option.value === value) ? (
+            <option value={value}>{unknown(value)}</option>
+          ) : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
+/** A filter by person (a user id in the URL). */
 export function PersonFilter({
   label,
   name,
@@ -50,20 +114,13 @@ export function PersonFilter({
   people: readonly { id: number; label: string }[];
 }) {
   return (
-    <FormField label={label}>
-      {(control) => (
-        <select {...control} name={name} className="input" defaultValue={value}>
-          <option value="">Anyone</option>
-          {value && !people.some((person) => String(person.id) === value) ? (
-            <option value={value}>Unknown user (id {value})</option>
-          ) : null}
-          {people.map((person) => (
-            <option key={person.id} value={String(person.id)}>
-              {person.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </FormField>
+    <FilterSelect
+      label={label}
+      name={name}
+      value={value}
+      allLabel="Anyone"
+      options={people.map((person) => ({ value: String(person.id), label: person.label }))}
+      unknown={(id) => `Unknown user (id ${id})`}
+    />
   );
 }

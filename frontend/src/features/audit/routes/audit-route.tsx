@@ -1,6 +1,5 @@
 import { Fragment, useState, type FormEvent } from 'react';
 import { EmptyState } from '@/components/empty-state';
-import { FormField } from '@/components/form-field';
 import { Page } from '@/components/page';
 import { QueryErrorState } from '@/components/query-error-state';
 import { TableSkeleton } from '@/components/table-skeleton';
@@ -14,7 +13,12 @@ import { ACTION_LABELS, ACTIONS, ENTITY_LABELS } from '../components/audit-actio
 import { AuditDiff } from '../components/audit-diff';
 import { describeAuditEntry } from '../components/describe-audit';
 import '../components/audit.css';
-import { DateRangeFields, FilterActions, PersonFilter } from '@/components/filter-bar-parts';
+import {
+  DateRangeFields,
+  FilterActions,
+  FilterSelect,
+  PersonFilter,
+} from '@/components/filter-bar-parts';
 import { FilterDisclosure } from '@/components/filter-disclosure';
 
 const FILTER_KEYS = ['action', 'actor', 'entityType', 'from', 'to'] as const;
@@ -130,21 +134,16 @@ function AuditFilterForm({ values, onApply, onClear }: AuditFilterFormProps) {
       <FilterDisclosure activeCount={activeCount}>
         <form onSubmit={handleSubmit}>
           <div className="form-grid">
-            <FormField label="Action">
-              {(control) => (
-                <select {...control} name="action" className="input" defaultValue={values.action}>
-                  <option value="">All actions</option>
-                  {values.action && !ACTIONS.includes(values.action) ? (
-                    <option value={values.action}>{values.action}</option>
-                  ) : null}
-                  {ACTIONS.map((action) => (
-                    <option key={action} value={action}>
-                      {ACTION_LABELS[action]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <FilterSelect
+              label="Action"
+              name="action"
+              value={values.action}
+              allLabel="All actions"
+              options={ACTIONS.map((action) => ({
+                value: action,
+                label: ACTION_LABELS[action] ?? action,
+              }))}
+            />
             <PersonFilter
               label="Actor"
               name="actor"
@@ -154,26 +153,16 @@ function AuditFilterForm({ values, onApply, onClear }: AuditFilterFormProps) {
                 label: `${user.name} (${user.email})`,
               }))}
             />
-            <FormField label="Entity type">
-              {(control) => (
-                <select
-                  {...control}
-                  name="entityType"
-                  className="input"
-                  defaultValue={values.entityType}
-                >
-                  <option value="">All types</option>
-                  {values.entityType && !ENTITY_TYPES.includes(values.entityType) ? (
-                    <option value={values.entityType}>{values.entityType}</option>
-                  ) : null}
-                  {ENTITY_TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {ENTITY_LABELS[type]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <FilterSelect
+              label="Entity type"
+              name="entityType"
+              value={values.entityType}
+              allLabel="All types"
+              options={ENTITY_TYPES.map((type) => ({
+                value: type,
+                label: ENTITY_LABELS[type] ?? type,
+              }))}
+            />
             <DateRangeFields from={values.from} to={values.to} />
           </div>
           <FilterActions active={activeCount > 0} onClear={onClear} />

@@ -1,8 +1,13 @@
 import type { FormEvent } from 'react';
-import { FormField } from '@/components/form-field';
 import { MOVEMENT_KINDS, type UserName } from '@/lib/api-types';
 import { movementKindLabels } from '@/lib/movements';
-import { DateRangeFields, FilterActions, PersonFilter } from '@/components/filter-bar-parts';
+import {
+  DateRangeFields,
+  FilterActions,
+  FilterSelect,
+  FilterText,
+  PersonFilter,
+} from '@/components/filter-bar-parts';
 import { FilterDisclosure } from '@/components/filter-disclosure';
 
 export interface MovementFilterValues {
@@ -54,57 +59,31 @@ export function MovementFilters({ values, users, onApply, onClear }: MovementFil
       <FilterDisclosure activeCount={activeCount}>
         <form className="movement-filters" onSubmit={handleSubmit}>
           <div className="form-grid">
-            <FormField label="Item" hint="SKU or barcode">
-              {(control) => (
-                <input
-                  {...control}
-                  name="item"
-                  className="input mono"
-                  defaultValue={values.item}
-                  autoComplete="off"
-                />
-              )}
-            </FormField>
-            <FormField label="Location" hint="Location code">
-              {(control) => (
-                <input
-                  {...control}
-                  name="location"
-                  className="input mono"
-                  defaultValue={values.location}
-                  autoComplete="off"
-                />
-              )}
-            </FormField>
-            <FormField label="Kind">
-              {(control) => (
-                <select {...control} name="kind" className="input" defaultValue={values.kind}>
-                  <option value="">All kinds</option>
-                  {MOVEMENT_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {movementKindLabels[kind]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <FilterText label="Item" hint="SKU or barcode" name="item" value={values.item} mono />
+            <FilterText
+              label="Location"
+              hint="Location code"
+              name="location"
+              value={values.location}
+              mono
+            />
+            <FilterSelect
+              label="Kind"
+              name="kind"
+              value={values.kind}
+              allLabel="All kinds"
+              options={MOVEMENT_KINDS.map((kind) => ({
+                value: kind,
+                label: movementKindLabels[kind],
+              }))}
+            />
             <PersonFilter
               label="Recorded by"
               name="user"
               value={values.user}
               people={users.map((u) => ({ id: u.id, label: u.name }))}
             />
-            <FormField label="Reference">
-              {(control) => (
-                <input
-                  {...control}
-                  name="reference"
-                  className="input"
-                  defaultValue={values.reference}
-                  autoComplete="off"
-                />
-              )}
-            </FormField>
+            <FilterText label="Reference" name="reference" value={values.reference} />
             <DateRangeFields from={values.from} to={values.to} />
           </div>
           <FilterActions active={activeCount > 0} onClear={onClear} />
