@@ -1,6 +1,13 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from './db';
-import { encodeCursor, type Cursor, type CursorPage } from './http/cursor';
+import { pgCode } from './db-errors';
+import { AppError } from './errors';
+import { encodeCursor, NOT_A_CURSOR, type Cursor, type CursorPage } from './http/cursor';
+
+const badCursor = () =>
+  new AppError('VALIDATION_FAILED', 400, `cursor: ${NOT_A_CURSOR}`, {
+    errors: [{ in: 'query', path: 'cursor', message: NOT_A_CURSOR }],
+  });
 
 // Keyset (cursor) pagination for any list: rows after (or before) the last row seen, by a
 // sort key that ends with the row's id, so equal keys never skip or repeat a row and a deep
@@ -36,9 +43,25 @@ const flip = (key: SortKey): SortKey => ({ ...key, dir: key.dir === 'asc' ? 'des
 const op = (dir: 'asc' | 'desc') => (dir === 'asc' ? '>' : '<');
 const b = (k: SortKey) => k.bindings ?? [];
 
-/** Whether `cursor` was made for this list's sort, with one value per key. */
+// What PostgreSQL writes for each type (`::text`): a value of another form was not written by
+// this API, and casting it back would fail inside the query (a 500) instead of here (a 400).
+const KEY_FORMS: Record<SortKey['type'], RegExp> = {
+  text: /^[^\0]*$/,
+  bigint: /^[0-9]{1,18}$/,
+  int: /^-?[0-9]{1,9}$/,
+  numeric: /^-?[0-9]{1,20}(\.[0-9]{1,6})?$/,
+  timestamptz:
+    /^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?[+-][0-9]{2}(:[0-9]{2})?$/,
+};
+
+/** Whether `cursor` was made for this list's sort, with one well-formed value per key. */
 export function cursorFits(spec: KeysetSpec, cursor: Cursor | undefined): boolean {
-  return !cursor || (cursor.shape === spec.shape && cursor.keys.length === spec.keys.length);
+  return (
+    !cursor ||
+    (cursor.shape === spec.shape &&
+      cursor.keys.length === spec.keys.length &&
+      cursor.keys.every((value, i) => KEY_FORMS[spec.keys[i]!.type].test(value)))
+  );
 }
 
 /** SQL (and bindings) for "comes after `values` in the keys' order". */
@@ -80,7 +103,15 @@ async function fetchRows(
     void q.whereRaw(sql, bindings);
   }
   keys.forEach((k) => void q.orderByRaw(`${k.sql} ${k.dir}`, b(k)));
-  return (await q.limit(req.limit + 1).offset(req.offset)) as KeyedRow[];
+  // A well-formed value can still be out of range (month 13): PostgreSQL's data exception
+  // (class 22) on the cursor's values is the caller's bad cursor, not a server fault.
+  return (await q
+    .limit(req.limit + 1)
+    .offset(req.offset)
+    .catch((e: unknown) => {
+      if (req.cursor && pgCode(e)?.startsWith('22')) throw badCursor();
+      throw e;
+    })) as KeyedRow[];
 }
 
 /**
