@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import { mapConstraintError } from '../../lib/db-errors';
+import { cappedCount, keysetPage } from '../../lib/keyset';
+import { locationsKeyset } from './locations.keyset';
 import { formatDbDecimal } from '../../lib/quantity';
 import { iso, isoNotNull, likeContains } from '../../lib/sql';
 import { codeTaken, locationCycle, locationInUse, parentNotFound } from './locations.errors';
@@ -126,32 +128,36 @@ export async function hasActiveChildren(db: DbOrTrx, id: number): Promise<boolea
   );
 }
 
-export async function list(
-  db: DbOrTrx,
-  query: ListLocationsQuery,
-): Promise<{ rows: Location[]; total: number }> {
-  const filtered = (qb: Knex.QueryBuilder) => {
-    if (query.archived === 'active') void qb.whereNull('archived_at');
-    if (query.archived === 'archived') void qb.whereNotNull('archived_at');
-    if (query.parentId !== undefined) void qb.where('parent_id', query.parentId);
-    if (query.code) void qb.whereRaw('lower(code) = lower(?)', [query.code]);
-    if (query.q) {
-      const p = likeContains(query.q);
-      void qb.where((w) => {
-        void w.where('code', 'ilike', p).orWhere('name', 'ilike', p);
-      });
-    }
-    return qb;
-  };
-  const [rows, count] = await Promise.all([
-    filtered(db('locations').select('*'))
-      .orderByRaw(`lower(${query.sort}) ${query.order}`)
-      .orderBy('id', query.order)
-      .limit(query.limit)
-      .offset(query.offset) as Promise<LocationRow[]>,
-    filtered(db('locations')).count<{ n: string }[]>({ n: '*' }).first(),
+function filtered(qb: Knex.QueryBuilder, query: ListLocationsQuery): Knex.QueryBuilder {
+  if (query.archived === 'active') void qb.whereNull('locations.archived_at');
+  if (query.archived === 'archived') void qb.whereNotNull('locations.archived_at');
+  if (query.parentId !== undefined) void qb.where('locations.parent_id', query.parentId);
+  if (query.code) void qb.whereRaw('lower(locations.code) = lower(?)', [query.code]);
+  if (query.q) {
+    const p = likeContains(query.q);
+    void qb.where((w) => {
+      void w.where('locations.code', 'ilike', p).orWhere('locations.name', 'ilike', p);
+    });
+  }
+  return qb;
+}
+
+export async function list(db: DbOrTrx, query: ListLocationsQuery) {
+  const [page, count] = await Promise.all([
+    keysetPage<LocationRow>(
+      db,
+      filtered(db('locations').select('locations.*'), query),
+      locationsKeyset(query),
+      query,
+    ),
+    cappedCount(db, filtered(db('locations'), query)),
   ]);
-  return { rows: rows.map(toLocation), total: Number(count?.n ?? 0) };
+  return {
+    rows: page.rows.map(toLocation),
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
+    ...count,
+  };
 }
 
 /**
