@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { keysetPage } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
 import { renderRoute } from '@/testing/render-route';
 import { jsonResponse } from '@/testing/responses';
@@ -8,7 +9,7 @@ function openStatusPage() {
   mockApi({
     'GET /api/v1/system/info': () => jsonResponse({}),
     'GET /api/ready': () => jsonResponse({ status: 'ready', checks: {} }),
-    'GET /api/v1/items': () => jsonResponse({ data: [], page: { total: 0, limit: 50, offset: 0 } }),
+    'GET /api/v1/items': () => jsonResponse(keysetPage([])),
     'GET /api/v1/items/categories': () => jsonResponse({ data: [] }),
   });
   return renderRoute('/status');

@@ -12,14 +12,15 @@ const PAGE_SIZE = 50;
 
 export function LocationStockTable({ locationId }: { locationId: number }) {
   const [params, updateParams] = useSearchParamUpdater();
-  const offset = Math.max(0, Number(params.get('offset')) || 0);
-  const stock = useLocationStock(locationId, { limit: PAGE_SIZE, offset });
+  // The cursor lives in the URL, so a page of a big location can be shared and reloaded.
+  const cursor = params.get('cursor') ?? '';
+  const stock = useLocationStock(locationId, { limit: PAGE_SIZE, cursor });
 
   if (stock.isPending) return <TableSkeleton label="Loading stock…" rows={3} />;
   if (stock.isError && !stock.data) {
     return <QueryErrorState error={stock.error} onRetry={() => void stock.refetch()} />;
   }
-  if (stock.data.page.total === 0) {
+  if (stock.data.data.length === 0 && !cursor) {
     return (
       <EmptyState title="Nothing is stocked here">
         <p>Receive or transfer stock into this location to see it listed.</p>
@@ -65,11 +66,11 @@ export function LocationStockTable({ locationId }: { locationId: number }) {
       </div>
       <Pagination
         noun="stocked items"
-        offset={offset}
-        limit={PAGE_SIZE}
-        total={stock.data.page.total}
+        page={stock.data.page}
+        shown={stock.data.data.length}
+        later={cursor !== ''}
         disabled={stock.isPlaceholderData}
-        onChange={(next) => updateParams({ offset: next || null })}
+        onChange={(next) => updateParams({ cursor: next })}
       />
     </>
   );
