@@ -60,7 +60,7 @@ measure "items capped count (every page)" "" "select count(*) from (select 1 fro
 RANK="case when lower(items.sku) = lower('hinge') then 0 when items.barcode = 'hinge' then 1 when lower(items.sku) like 'hinge%' or lower(items.name) like 'hinge%' or lower(items.barcode) like 'hinge%' then 2 else 3 end"
 measure "search 'hinge', first page (ranked)" "" "select $COLS from items where $ACTIVE and search_text like '%hinge%' order by $RANK, lower(items.sku), items.id limit 51"
 measure "search 'hinge', a later page" "" "select $COLS from items where $ACTIVE and search_text like '%hinge%' and ($RANK, lower(items.sku), items.id) > (3, 's-0050000', 0) order by $RANK, lower(items.sku), items.id limit 51"
-measure "search 'steel hinge 42mm' (3 words)" "" "select $COLS from items where $ACTIVE and search_text like '%steel%' and search_text like '%hinge%' and search_text like '%42mm%' order by lower(items.sku), items.id limit 51"
+measure "search 'hinge brass 16mm' (3 words, any order)" "" "select $COLS from items where $ACTIVE and search_text like '%hinge%' and search_text like '%brass%' and search_text like '%16mm%' order by lower(items.sku), items.id limit 51"
 measure "search exact SKU 's-0042424'" "" "select $COLS from items where $ACTIVE and search_text like '%s-0042424%' order by $RANK, lower(items.sku), items.id limit 51"
 measure "search 'hinge' capped count" "" "select count(*) from (select 1 from items where $ACTIVE and search_text like '%hinge%' limit 1001) m"
 SF="coalesce((items.reorder_point - $ONHAND), -1e15)"
