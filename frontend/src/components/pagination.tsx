@@ -1,4 +1,6 @@
+import { ApiError } from '@/lib/api-errors';
 import type { KeysetPage } from '@/lib/api-types';
+import { EmptyState } from './empty-state';
 import { formatCount } from '../lib/quantity';
 import { pluralize } from '../lib/plural';
 
@@ -56,5 +58,24 @@ export function Pagination({ page, shown, later, noun, onChange, disabled }: Pag
         </button>
       </div>
     </nav>
+  );
+}
+
+/** A 400 about `cursor`: a page link edited by hand, or from another sort. */
+export function isBadCursor(error: Error | null): boolean {
+  return error instanceof ApiError && error.status === 400 && /cursor/.test(error.detail ?? '');
+}
+
+/** What a bad page link shows instead of "Something went wrong": the way back. */
+export function BadCursorState({ onFirstPage }: { onFirstPage: () => void }) {
+  return (
+    <EmptyState title="This page link no longer works">
+      <p>It may have been edited or made for another sort order.</p>
+      <p>
+        <button type="button" className="button button--secondary" onClick={onFirstPage}>
+          Go to the first page
+        </button>
+      </p>
+    </EmptyState>
   );
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeItem, keysetPage } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
 import { renderRoute } from '@/testing/render-route';
-import { jsonResponse } from '@/testing/responses';
+import { jsonResponse, problemResponse } from '@/testing/responses';
 
 const bolt = makeItem({
   id: 1,
@@ -124,6 +124,28 @@ describe('ItemsRoute', () => {
 
     await user.click(screen.getByRole('button', { name: 'Previous' }));
     expect(router.state.location.search).toBe('?cursor=PREV-2');
+  });
+
+  it('when the URL has a cursor the API refuses, then the page offers the first page instead of an error', async () => {
+    mockApi({
+      'GET /api/v1/items/categories': () => jsonResponse({ data: [] }),
+      'GET /api/v1/items': ({ url }) =>
+        url.searchParams.get('cursor')
+          ? problemResponse({
+              title: 'Bad request',
+              status: 400,
+              code: 'VALIDATION_FAILED',
+              detail:
+                'cursor: is not a cursor this API returned for this list; start from the first page',
+            })
+          : jsonResponse(keysetPage([bolt])),
+    });
+    const { user, router } = renderRoute('/items?cursor=EDITED');
+
+    await user.click(await screen.findByRole('button', { name: 'Go to the first page' }));
+
+    expect(router.state.location.search).toBe('');
+    expect(await screen.findByRole('table', { name: 'Items' })).toBeInTheDocument();
   });
 
   it('when opened at ?lowStock=1 (the dashboard link), then it asks for low stock by largest shortfall and the filter shows on', async () => {

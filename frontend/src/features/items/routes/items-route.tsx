@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/empty-state';
 import { FilterDisclosure } from '@/components/filter-disclosure';
 import { FormField } from '@/components/form-field';
 import { Page } from '@/components/page';
-import { countText, Pagination } from '@/components/pagination';
+import { BadCursorState, countText, isBadCursor, Pagination } from '@/components/pagination';
 import { QueryErrorState } from '@/components/query-error-state';
 import { TableSkeleton } from '@/components/table-skeleton';
 import { paths } from '@/config/paths';
@@ -43,6 +43,8 @@ export function ItemsRoute() {
   let results;
   if (items.isPending) {
     results = <TableSkeleton label="Loading items…" />;
+  } else if (items.isError && query.cursor && isBadCursor(items.error)) {
+    results = <BadCursorState onFirstPage={() => updateParams({ cursor: null })} />;
   } else if (items.isError && !items.data) {
     results = (
       <QueryErrorState

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { EmptyState } from '@/components/empty-state';
-import { Pagination } from '@/components/pagination';
+import { BadCursorState, isBadCursor, Pagination } from '@/components/pagination';
 import { QueryErrorState } from '@/components/query-error-state';
 import { TableSkeleton } from '@/components/table-skeleton';
 import { paths } from '@/config/paths';
@@ -17,6 +17,9 @@ export function LocationStockTable({ locationId }: { locationId: number }) {
   const stock = useLocationStock(locationId, { limit: PAGE_SIZE, cursor });
 
   if (stock.isPending) return <TableSkeleton label="Loading stock…" rows={3} />;
+  if (stock.isError && cursor && isBadCursor(stock.error)) {
+    return <BadCursorState onFirstPage={() => updateParams({ cursor: null })} />;
+  }
   if (stock.isError && !stock.data) {
     return <QueryErrorState error={stock.error} onRetry={() => void stock.refetch()} />;
   }
