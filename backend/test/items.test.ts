@@ -131,7 +131,13 @@ describe('/api/v1/items', () => {
       .get('/api/v1/items')
       .query({ q: tag.toUpperCase() })
       .expect(200);
-    expect(res.body.page).toEqual({ limit: 50, offset: 0, total: 3 });
+    expect(res.body.page).toEqual({
+      limit: 50,
+      nextCursor: null,
+      prevCursor: null,
+      count: 3,
+      countExact: true,
+    });
     expect((res.body.data as { id: number }[]).map((i) => i.id).sort()).toEqual(
       [a.id, b.id, c.id].sort(),
     );
@@ -148,7 +154,7 @@ describe('/api/v1/items', () => {
     const res = await t.as('admin').get('/api/v1/items').query({ q: '100% off_' }).expect(200);
     expect(res.body.data.map((i: { id: number }) => i.id)).toEqual([item.id]);
     const none = await t.as('admin').get('/api/v1/items').query({ q: '%%%___' }).expect(200);
-    expect(none.body.page.total).toBe(0);
+    expect(none.body.page.count).toBe(0);
   });
 
   test('when paginating and sorting, then pages do not overlap and follow the order', async () => {
@@ -168,7 +174,7 @@ describe('/api/v1/items', () => {
       .expect(200);
     expect(page1.body.data.map((i: { name: string }) => i.name)).toEqual(['alpha', 'bravo']);
     expect(page2.body.data.map((i: { name: string }) => i.name)).toEqual(['charlie', 'delta']);
-    expect(page1.body.page.total).toBe(5);
+    expect(page1.body.page.count).toBe(5);
     const desc = await t
       .as('admin')
       .get('/api/v1/items')
@@ -213,7 +219,7 @@ describe('/api/v1/items', () => {
     const archived = await t.as('admin').post(`/api/v1/items/${empty.id}/archive`).expect(200);
     expect(archived.body.archivedAt).not.toBeNull();
     const active = await t.as('admin').get('/api/v1/items').query({ q: empty.sku }).expect(200);
-    expect(active.body.page.total).toBe(0);
+    expect(active.body.page.count).toBe(0);
     const all = await t
       .as('admin')
       .get('/api/v1/items')
@@ -268,10 +274,10 @@ describe('/api/v1/items', () => {
       short.id,
       atPoint.id,
     ]);
-    expect(res.body.page.total).toBe(3);
+    expect(res.body.page.count).toBe(3);
 
     const all = await api.get('/api/v1/items').query({ category, lowStock: 'false' }).expect(200);
-    expect(all.body.page.total).toBe(5);
+    expect(all.body.page.count).toBe(5);
   });
 
   test('when an item sits exactly at its reorder point, then both the items filter and the dashboard list count it low', async () => {
@@ -289,7 +295,7 @@ describe('/api/v1/items', () => {
     for (let offset = 0; ; offset += 100) {
       const page = await api.get('/api/v1/stock/low').query({ limit: 100, offset }).expect(200);
       seen.push(...page.body.data.map((r: { item: { id: number } }) => r.item.id));
-      if (seen.includes(atPoint.id) || offset + 100 >= page.body.page.total) break;
+      if (seen.includes(atPoint.id) || offset + 100 >= page.body.page.count) break;
     }
     expect(seen).toContain(atPoint.id);
   });

@@ -211,12 +211,12 @@ describe('/api/v1/locations', () => {
       .query({ q: 'cold ROOM' })
       .expect(200);
     expect(search.body.data.map((l: { id: number }) => l.id)).toContain(loc.id);
-    expect(search.body.page.total).toBeGreaterThanOrEqual(1);
+    expect(search.body.page.count).toBeGreaterThanOrEqual(1);
     const children = await t
       .as('admin')
       .get('/api/v1/locations')
       .query({ parentId: loc.id })
       .expect(200);
-    expect(children.body.page.total).toBe(0);
+    expect(children.body.page.count).toBe(0);
   });
 });

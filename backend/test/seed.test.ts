@@ -55,6 +55,6 @@ describe('seed script', () => {
       .get('/api/v1/items')
       .query({ q: 'tseed-000003' })
       .expect(200);
-    expect(search.body.page.total).toBe(10); // TSEED-0000030 … TSEED-0000039
+    expect(search.body.page.count).toBe(10); // TSEED-0000030 … TSEED-0000039
   });
 });

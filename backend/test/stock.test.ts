@@ -48,7 +48,7 @@ describe('stock views', () => {
     await receive(t.as('admin'), x, loc, 4);
     await receive(t.as('admin'), y, loc, 6);
     const res = await t.as('admin').get(`/api/v1/locations/${loc.id}/stock`).expect(200);
-    expect(res.body.page.total).toBe(2);
+    expect(res.body.page.count).toBe(2);
     expect(res.body.data.map((l: { item: { id: number } }) => l.item.id).sort()).toEqual(
       [x.id, y.id].sort(),
     );

@@ -182,7 +182,7 @@ async function main() {
       'Navigation start → first item row of the table painted:',
       `  cold cache: ${ms(cold.map((l) => l.firstRowMs))}`,
       `  warm cache: ${ms(warm.map((l) => l.firstRowMs))}`,
-      'Where the time goes: GET /api/v1/items?… (first page of 50, with the total) starts / takes:',
+      'Where the time goes: GET /api/v1/items?… (first page of 50, with a count capped at 1,000) starts / takes:',
       `  cold cache: starts ${ms(cold.flatMap((l) => (l.itemsApi ? [l.itemsApi.startMs] : [])))}`,
       `              takes ${ms(cold.flatMap((l) => (l.itemsApi ? [l.itemsApi.durationMs] : [])))}`,
       `  warm cache: starts ${ms(warm.flatMap((l) => (l.itemsApi ? [l.itemsApi.startMs] : [])))}`,

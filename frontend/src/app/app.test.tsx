@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeItem, page } from '../testing/fixtures';
+import { keysetPage, makeItem } from '../testing/fixtures';
 import { mockApi } from '../testing/mock-api';
 import { heldBack, jsonResponse } from '../testing/responses';
 import { meResponse } from '../testing/session';
@@ -14,7 +14,7 @@ function openAt(url: string) {
   const session = heldBack(() => meResponse('admin'));
   const api = mockApi({
     'GET /api/v1/auth/me': session.answer,
-    'GET /api/v1/items': () => jsonResponse(page([bolt], 1)),
+    'GET /api/v1/items': () => jsonResponse(keysetPage([bolt])),
     'GET /api/v1/items/categories': () => jsonResponse({ data: [] }),
   });
   render(<App />);
@@ -25,13 +25,13 @@ describe('App, first load', () => {
   afterEach(() => window.history.replaceState(null, '', '/'));
 
   it('when opened at /items?…, then the list is requested alongside the session check, and only once', async () => {
-    const { api, session } = openAt('/items?q=bolt&sort=name&offset=50');
+    const { api, session } = openAt('/items?q=bolt&sort=name&cursor=C1');
 
     expect(screen.getByText('Checking your session…')).toBeInTheDocument();
     const [early] = api.requestsTo('GET', '/api/v1/items');
     expect(early?.url.searchParams.get('q')).toBe('bolt');
     expect(early?.url.searchParams.get('sort')).toBe('name');
-    expect(early?.url.searchParams.get('offset')).toBe('50');
+    expect(early?.url.searchParams.get('cursor')).toBe('C1');
 
     await act(() => session.release());
     expect(await screen.findByText('Hex bolt M6')).toBeInTheDocument();

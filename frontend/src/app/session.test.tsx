@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { cursorPage, makeItem, makeMovement, page } from '../testing/fixtures';
+import { cursorPage, keysetPage, makeItem, makeMovement, page } from '../testing/fixtures';
 import { mockApi } from '../testing/mock-api';
 import { renderRoute } from '../testing/render-route';
 import { jsonResponse } from '../testing/responses';
@@ -23,7 +23,7 @@ function inventoryApi(session: SessionOptions = {}, overrides: Parameters<typeof
         }),
       'GET /api/v1/stock/low': () => jsonResponse(page([], 0)),
       'GET /api/v1/items/categories': () => jsonResponse({ data: [] }),
-      'GET /api/v1/items': () => jsonResponse(page([item], 1)),
+      'GET /api/v1/items': () => jsonResponse(keysetPage([item])),
       'GET /api/v1/items/1': () => jsonResponse(item),
       'GET /api/v1/items/1/stock': () => jsonResponse({ itemId: 1, total: '0', data: [] }),
       'GET /api/v1/movements': () => jsonResponse(cursorPage([makeMovement()])),

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeItem, page } from '@/testing/fixtures';
+import { keysetPage, makeItem } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
 import { renderRoute } from '@/testing/render-route';
 import { jsonResponse } from '@/testing/responses';
@@ -8,7 +8,7 @@ import { jsonResponse } from '@/testing/responses';
 describe('page titles', () => {
   it('when moving between routes, then the document has one <title>, naming the current page', async () => {
     mockApi({
-      'GET /api/v1/items': () => jsonResponse(page([makeItem({ id: 1 })], 1)),
+      'GET /api/v1/items': () => jsonResponse(keysetPage([makeItem({ id: 1 })])),
       'GET /api/v1/items/categories': () => jsonResponse({ data: [] }),
       'GET /api/v1/locations/tree': () => jsonResponse({ data: [] }),
     });

@@ -696,11 +696,18 @@ export interface components {
          */
         updatedAt: string;
       }[];
-      page: {
-        limit: number;
-        offset: number;
-        total: number;
-      };
+      page: components['schemas']['CursorPage'];
+    };
+    CursorPage: {
+      limit: number;
+      /** @description The page after this one; null at the end */
+      nextCursor: string | null;
+      /** @description The page before this one; null on the first page */
+      prevCursor: string | null;
+      /** @description Rows matching the filters, counted up to a cap (see countExact) */
+      count: number;
+      /** @description false: more rows match than count (count is the cap, not the total) */
+      countExact: boolean;
     };
     LowStock: {
       data: {
@@ -741,11 +748,7 @@ export interface components {
     };
     ItemPage: {
       data: components['schemas']['Item'][];
-      page: {
-        limit: number;
-        offset: number;
-        total: number;
-      };
+      page: components['schemas']['CursorPage'];
     };
     Item: {
       id: number;
@@ -788,11 +791,7 @@ export interface components {
     Unit: 'each' | 'box' | 'pack' | 'pair' | 'set' | 'roll' | 'kg' | 'g' | 'l' | 'ml' | 'm' | 'cm';
     LocationPage: {
       data: components['schemas']['Location'][];
-      page: {
-        limit: number;
-        offset: number;
-        total: number;
-      };
+      page: components['schemas']['CursorPage'];
     };
     Location: {
       id: number;
@@ -1166,6 +1165,9 @@ export interface operations {
       query?: {
         q?: string;
         limit?: number;
+        /** @description page.nextCursor or page.prevCursor of the previous answer, for the same sort and order */
+        cursor?: string;
+        /** @description Rows to skip after the cursor (at most 1000); use cursors to go further */
         offset?: number;
       };
       header?: never;
@@ -1341,7 +1343,7 @@ export interface operations {
   listItems: {
     parameters: {
       query?: {
-        /** @description Matches SKU, name or barcode (substring, case-insensitive) */
+        /** @description Every word (any order) somewhere in SKU, name or barcode, case-insensitive; exact SKU first, then exact barcode, then SKU/name/barcode starting with the text, then the rest */
         q?: string;
         /** @description Which records to list by archive state */
         archived?: 'active' | 'archived' | 'all';
@@ -1352,6 +1354,9 @@ export interface operations {
         sort?: 'sku' | 'name' | 'createdAt' | 'updatedAt' | 'shortfall';
         order?: 'asc' | 'desc';
         limit?: number;
+        /** @description page.nextCursor or page.prevCursor of the previous answer, for the same sort and order */
+        cursor?: string;
+        /** @description Rows to skip after the cursor (at most 1000); use cursors to go further */
         offset?: number;
       };
       header?: never;
@@ -1993,6 +1998,9 @@ export interface operations {
         sort?: 'code' | 'name';
         order?: 'asc' | 'desc';
         limit?: number;
+        /** @description page.nextCursor or page.prevCursor of the previous answer, for the same sort and order */
+        cursor?: string;
+        /** @description Rows to skip after the cursor (at most 1000); use cursors to go further */
         offset?: number;
       };
       header?: never;

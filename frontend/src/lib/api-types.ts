@@ -17,10 +17,16 @@ type JsonBody<T> = T extends { requestBody?: { content: { 'application/json': in
   : never;
 type Query<T> = T extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-export type OffsetPage = Schemas['ItemPage']['page'];
+export type OffsetPage = Schemas['LowStock']['page'];
 export interface OffsetList<T> {
   data: T[];
   page: OffsetPage;
+}
+/** Keyset pages of items, locations and a location's stock: cursors both ways and a capped count. */
+export type KeysetPage = Schemas['CursorPage'];
+export interface KeysetList<T> {
+  data: T[];
+  page: KeysetPage;
 }
 export type CursorPage = Schemas['MovementPage']['page'];
 export interface CursorList<T> {

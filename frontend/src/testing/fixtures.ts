@@ -73,6 +73,29 @@ export function page<T>(data: T[], total = data.length, offset = 0, limit = 50) 
   return { data, page: { limit, offset, total } };
 }
 
+/** A keyset page (items, locations, a location's stock): cursors both ways, a capped count. */
+export function keysetPage<T>(
+  data: T[],
+  page: {
+    nextCursor?: string | null;
+    prevCursor?: string | null;
+    count?: number;
+    countExact?: boolean;
+  } = {},
+) {
+  return {
+    data,
+    page: {
+      limit: 50,
+      nextCursor: null,
+      prevCursor: null,
+      count: data.length,
+      countExact: true,
+      ...page,
+    },
+  };
+}
+
 export function cursorPage<T>(data: T[], nextCursor: string | null = null, limit = 50) {
   return { data, page: { limit, nextCursor } };
 }

@@ -1,13 +1,12 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import { mapConstraintError } from '../../lib/db-errors';
-import { isLowStockSql, shortfallSql } from '../../lib/low-stock';
 import { formatDbDecimal, formatMilli } from '../../lib/quantity';
-import { iso, isoNotNull, likeContains } from '../../lib/sql';
+import { iso, isoNotNull } from '../../lib/sql';
 import { barcodeTaken, itemInUse, skuTaken } from './items.errors';
-import type { CreateItem, Item, ListItemsQuery, UpdateItem } from './items.schemas';
+import type { CreateItem, Item, UpdateItem } from './items.schemas';
 
-interface ItemRow {
+export interface ItemRow {
   id: string;
   sku: string;
   name: string;
@@ -22,7 +21,7 @@ interface ItemRow {
   on_hand: string;
 }
 
-const toItem = (r: ItemRow): Item => ({
+export const toItem = (r: ItemRow): Item => ({
   id: Number(r.id),
   sku: r.sku,
   name: r.name,
@@ -54,7 +53,7 @@ const ITEM_COLUMNS = [
 const ON_HAND =
   '(select coalesce(t.on_hand, 0) from item_totals t where t.item_id = items.id) as on_hand';
 
-function selectItems(db: DbOrTrx) {
+export function selectItems(db: DbOrTrx) {
   return db('items').select(...ITEM_COLUMNS, db.raw(ON_HAND));
 }
 
@@ -147,44 +146,6 @@ export async function findByCode(db: DbOrTrx, code: string): Promise<Item | unde
     .orderByRaw('(lower(sku) = lower(?)) desc', [code])
     .first()) as ItemRow | undefined;
   return row && toItem(row);
-}
-
-const SORT_COLUMNS: Record<ListItemsQuery['sort'], string> = {
-  sku: 'lower(items.sku)',
-  name: 'lower(items.name)',
-  createdAt: 'items.created_at',
-  updatedAt: 'items.updated_at',
-  shortfall: shortfallSql('items'),
-};
-
-export async function list(
-  db: DbOrTrx,
-  query: ListItemsQuery,
-): Promise<{ rows: Item[]; total: number }> {
-  const filtered = (qb: Knex.QueryBuilder) => {
-    if (query.archived === 'active') void qb.whereNull('items.archived_at');
-    if (query.archived === 'archived') void qb.whereNotNull('items.archived_at');
-    if (query.category) void qb.where('items.category', query.category);
-    if (query.lowStock) void qb.whereRaw(isLowStockSql('items'));
-    if (query.q) void qb.where('items.search_text', 'like', likeContains(query.q.toLowerCase()));
-    return qb;
-  };
-  const rowsQuery = filtered(selectItems(db));
-  // An exact SKU or barcode hit goes first: that is what a scan or a typed code means.
-  if (query.q)
-    void rowsQuery.orderByRaw('(lower(items.sku) = lower(?) or items.barcode = ?) desc', [
-      query.q,
-      query.q,
-    ]);
-  void rowsQuery.orderByRaw(`${SORT_COLUMNS[query.sort]} ${query.order} nulls last`);
-  // Equal shortfalls read best by SKU.
-  if (query.sort === 'shortfall') void rowsQuery.orderByRaw('lower(items.sku)');
-  void rowsQuery.orderBy('items.id', query.order).limit(query.limit).offset(query.offset);
-  const [rows, countRow] = await Promise.all([
-    rowsQuery as Promise<ItemRow[]>,
-    filtered(db('items')).count<{ count: string }[]>({ count: '*' }).first(),
-  ]);
-  return { rows: rows.map(toItem), total: Number(countRow?.count ?? 0) };
 }
 
 export async function categories(db: DbOrTrx): Promise<string[]> {

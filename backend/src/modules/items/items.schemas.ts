@@ -2,16 +2,17 @@ import { z } from 'zod';
 import {
   archivedFilter,
   code,
-  limitOffset,
   nullableText,
-  offsetPage,
   optionalSearch,
   sortOrder,
   text,
   timestamp,
 } from '../../lib/http/common-schemas';
+import { cursorPage, cursorPageQuery, NOT_A_CURSOR } from '../../lib/http/cursor';
+import { cursorFits } from '../../lib/keyset';
 import { quantityInput, quantityOutput } from '../../lib/quantity';
 import { unit } from '../../lib/units';
+import { ITEM_SORTS, itemsKeyset } from './items-list.keyset';
 
 // The unit list moved to lib (the location tree needs it too); still exported from here.
 export { UNITS, unit } from '../../lib/units';
@@ -45,27 +46,34 @@ export const updateItemBody = createItemBody
   .partial()
   .refine((b) => Object.keys(b).length > 0, { error: 'send at least one field to change' });
 
-export const listItemsQuery = z.object({
-  q: optionalSearch.meta({
-    description: 'Matches SKU, name or barcode (substring, case-insensitive)',
-  }),
-  archived: archivedFilter,
-  category: optionalSearch,
-  lowStock: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true')
-    .meta({
+export const listItemsQuery = z
+  .object({
+    q: optionalSearch.meta({
       description:
-        "true: only items with a reorder point whose total on hand is at or below it (the dashboard's low-stock rule)",
+        'Every word (any order) somewhere in SKU, name or barcode, case-insensitive; exact SKU first, then exact barcode, then SKU/name/barcode starting with the text, then the rest',
     }),
-  sort: z.enum(['sku', 'name', 'createdAt', 'updatedAt', 'shortfall']).default('sku').meta({
-    description:
-      'shortfall: reorder point minus total on hand (with order=desc, the largest first); items without a reorder point come last',
-  }),
-  order: sortOrder,
-  ...limitOffset,
-});
+    archived: archivedFilter,
+    category: optionalSearch,
+    lowStock: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true')
+      .meta({
+        description:
+          "true: only items with a reorder point whose total on hand is at or below it (the dashboard's low-stock rule)",
+      }),
+    sort: z.enum(ITEM_SORTS).default('sku').meta({
+      description:
+        'shortfall: reorder point minus total on hand (with order=desc, the largest first); items without a reorder point come last',
+    }),
+    order: sortOrder,
+    ...cursorPageQuery,
+  })
+  // The sort keys live in the cursor: one made for another sort would start at the wrong row.
+  .refine((query) => cursorFits(itemsKeyset(query), query.cursor), {
+    path: ['cursor'],
+    error: NOT_A_CURSOR,
+  });
 
 export const lookupQuery = z.object({ code: text(64) });
 
@@ -87,7 +95,7 @@ export const itemSchema = z
   .meta({ id: 'Item' });
 
 export const itemPage = z
-  .object({ data: z.array(itemSchema), page: offsetPage })
+  .object({ data: z.array(itemSchema), page: cursorPage })
   .meta({ id: 'ItemPage' });
 export const categoryList = z.object({ data: z.array(z.string()) });
 

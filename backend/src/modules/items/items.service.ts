@@ -16,6 +16,7 @@ import {
   referencedItemNotFound,
   wholeReorderPoint,
 } from './items.errors';
+import * as listRepo from './items-list.repository';
 import * as repo from './items.repository';
 import type { CreateItem, Item, ListItemsQuery, UpdateItem } from './items.schemas';
 
@@ -74,8 +75,8 @@ export function updateItem(db: Db, id: number, input: UpdateItem, actor: Actor):
 }
 
 export async function listItems(db: Db, query: ListItemsQuery) {
-  const { rows, total } = await repo.list(db, query);
-  return { data: rows, page: { limit: query.limit, offset: query.offset, total } };
+  const { rows, ...page } = await listRepo.list(db, query);
+  return { data: rows, page: { limit: query.limit, ...page } };
 }
 
 export async function listCategories(db: Db) {

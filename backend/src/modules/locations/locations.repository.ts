@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import { mapConstraintError } from '../../lib/db-errors';
+import { cappedCount, keysetPage } from '../../lib/keyset';
+import { locationsKeyset } from './locations.keyset';
 import { formatDbDecimal } from '../../lib/quantity';
 import { iso, isoNotNull, likeContains } from '../../lib/sql';
 import { codeTaken, locationCycle, locationInUse, parentNotFound } from './locations.errors';
@@ -126,38 +128,42 @@ export async function hasActiveChildren(db: DbOrTrx, id: number): Promise<boolea
   );
 }
 
-export async function list(
-  db: DbOrTrx,
-  query: ListLocationsQuery,
-): Promise<{ rows: Location[]; total: number }> {
-  const filtered = (qb: Knex.QueryBuilder) => {
-    if (query.archived === 'active') void qb.whereNull('archived_at');
-    if (query.archived === 'archived') void qb.whereNotNull('archived_at');
-    if (query.parentId !== undefined) void qb.where('parent_id', query.parentId);
-    if (query.code) void qb.whereRaw('lower(code) = lower(?)', [query.code]);
-    if (query.q) {
-      const p = likeContains(query.q);
-      void qb.where((w) => {
-        void w.where('code', 'ilike', p).orWhere('name', 'ilike', p);
-      });
-    }
-    return qb;
-  };
-  const [rows, count] = await Promise.all([
-    filtered(db('locations').select('*'))
-      .orderByRaw(`lower(${query.sort}) ${query.order}`)
-      .orderBy('id', query.order)
-      .limit(query.limit)
-      .offset(query.offset) as Promise<LocationRow[]>,
-    filtered(db('locations')).count<{ n: string }[]>({ n: '*' }).first(),
+function filtered(qb: Knex.QueryBuilder, query: ListLocationsQuery): Knex.QueryBuilder {
+  if (query.archived === 'active') void qb.whereNull('locations.archived_at');
+  if (query.archived === 'archived') void qb.whereNotNull('locations.archived_at');
+  if (query.parentId !== undefined) void qb.where('locations.parent_id', query.parentId);
+  if (query.code) void qb.whereRaw('lower(locations.code) = lower(?)', [query.code]);
+  if (query.q) {
+    const p = likeContains(query.q);
+    void qb.where((w) => {
+      void w.where('locations.code', 'ilike', p).orWhere('locations.name', 'ilike', p);
+    });
+  }
+  return qb;
+}
+
+export async function list(db: DbOrTrx, query: ListLocationsQuery) {
+  const [page, count] = await Promise.all([
+    keysetPage<LocationRow>(
+      db,
+      filtered(db('locations').select('locations.*'), query),
+      locationsKeyset(query),
+      query,
+    ),
+    cappedCount(db, filtered(db('locations'), query)),
   ]);
-  return { rows: rows.map(toLocation), total: Number(count?.n ?? 0) };
+  return {
+    rows: page.rows.map(toLocation),
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
+    ...count,
+  };
 }
 
 /**
  * The whole tree in depth-first order (siblings by code). Each node rolls up the stock in its
  * subtree per unit (boxes are never added to kilograms): one set-based query, where every
- * stock line counts towards each location on its path from the top.
+ * location's per-unit sums count towards each location on its path from the top.
  */
 export async function tree(db: DbOrTrx, includeArchived: boolean): Promise<TreeNode[]> {
   const { rows } = await db.raw<{
@@ -176,26 +182,34 @@ export async function tree(db: DbOrTrx, includeArchived: boolean): Promise<TreeN
               t.sort_path || lower(c.code), t.id_path || c.id
        from locations c join tree t on c.parent_id = t.id where (? or c.archived_at is null)
      ),
-     held as (
-       select a.location_id, s.item_id, i.unit, s.quantity
-       from stock_levels s
-       join items i on i.id = s.item_id
-       join tree t on t.id = s.location_id
-       cross join unnest(t.id_path) as a(location_id)
+     -- Stock per location and unit first (one row per bin and unit instead of one per stock
+     -- line), then up the tree: each bin's few sums, not its every line, count at each ancestor.
+     own as (
+       select s.location_id, i.unit, sum(s.quantity) as quantity
+       from stock_levels s join items i on i.id = s.item_id
        where s.quantity <> 0
+       group by s.location_id, i.unit
      ),
      per_unit as (
-       select location_id, unit, sum(quantity) as quantity
-       from held group by location_id, unit having sum(quantity) <> 0
+       select a.location_id, o.unit, sum(o.quantity) as quantity
+       from own o
+       join tree t on t.id = o.location_id
+       cross join unnest(t.id_path) as a(location_id)
+       group by a.location_id, o.unit having sum(o.quantity) <> 0
      ),
      rolled as (
        select location_id,
               json_agg(json_build_object('unit', unit, 'quantity', quantity::text) order by unit) as totals
        from per_unit group by location_id
      ),
+     -- Different items need the lines themselves: one item in two bins of a zone counts once.
      counted as (
-       select location_id, count(distinct item_id) filter (where quantity > 0) as item_count
-       from held group by location_id
+       select a.location_id, count(distinct s.item_id) as item_count
+       from stock_levels s
+       join tree t on t.id = s.location_id
+       cross join unnest(t.id_path) as a(location_id)
+       where s.quantity > 0
+       group by a.location_id
      )
      select t.id, t.code, t.name, t.parent_id, t.archived_at, t.depth, c.item_count, r.totals
      from tree t

@@ -4,16 +4,17 @@ import {
   code,
   bodyId,
   id,
-  limitOffset,
   nullableText,
-  offsetPage,
   optionalSearch,
   sortOrder,
   text,
   timestamp,
 } from '../../lib/http/common-schemas';
+import { cursorPage, cursorPageQuery, NOT_A_CURSOR } from '../../lib/http/cursor';
+import { cursorFits } from '../../lib/keyset';
 import { quantitySumOutput } from '../../lib/quantity';
 import { unit } from '../../lib/units';
+import { locationsKeyset } from './locations.keyset';
 
 export const createLocationBody = z.strictObject({
   code,
@@ -26,15 +27,20 @@ export const updateLocationBody = createLocationBody
   .partial()
   .refine((b) => Object.keys(b).length > 0, { error: 'send at least one field to change' });
 
-export const listLocationsQuery = z.object({
-  q: optionalSearch.meta({ description: 'Matches code or name (substring, case-insensitive)' }),
-  code: optionalSearch.meta({ description: 'Exact code, any case (e.g. from a scanner)' }),
-  archived: archivedFilter,
-  parentId: id.optional(),
-  sort: z.enum(['code', 'name']).default('code'),
-  order: sortOrder,
-  ...limitOffset,
-});
+export const listLocationsQuery = z
+  .object({
+    q: optionalSearch.meta({ description: 'Matches code or name (substring, case-insensitive)' }),
+    code: optionalSearch.meta({ description: 'Exact code, any case (e.g. from a scanner)' }),
+    archived: archivedFilter,
+    parentId: id.optional(),
+    sort: z.enum(['code', 'name']).default('code'),
+    order: sortOrder,
+    ...cursorPageQuery,
+  })
+  .refine((query) => cursorFits(locationsKeyset(query), query.cursor), {
+    path: ['cursor'],
+    error: NOT_A_CURSOR,
+  });
 
 export const treeQuery = z.object({ archived: z.enum(['active', 'all']).default('active') });
 
@@ -52,7 +58,7 @@ export const locationSchema = z
   .meta({ id: 'Location' });
 
 export const locationPage = z
-  .object({ data: z.array(locationSchema), page: offsetPage })
+  .object({ data: z.array(locationSchema), page: cursorPage })
   .meta({ id: 'LocationPage' });
 
 export const treeNodeSchema = z

@@ -73,8 +73,8 @@ export function updateLocation(
 }
 
 export async function listLocations(db: Db, query: ListLocationsQuery) {
-  const { rows, total } = await repo.list(db, query);
-  return { data: rows, page: { limit: query.limit, offset: query.offset, total } };
+  const { rows, ...page } = await repo.list(db, query);
+  return { data: rows, page: { limit: query.limit, ...page } };
 }
 
 export async function locationTree(db: Db, archived: 'active' | 'all') {

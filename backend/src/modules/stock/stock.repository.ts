@@ -1,8 +1,15 @@
 import type { DbOrTrx } from '../../lib/db';
+import { cappedCount, keysetPage } from '../../lib/keyset';
 import { isLowStockSql } from '../../lib/low-stock';
 import { formatDbDecimal } from '../../lib/quantity';
 import { iso, isoNotNull, likeContains } from '../../lib/sql';
-import type { ItemStock, LocationStock, LowStock, StockSummary } from './stock.schemas';
+import {
+  LOCATION_STOCK_KEYSET,
+  type ItemStock,
+  type LocationStockQuery,
+  type LowStock,
+  type StockSummary,
+} from './stock.schemas';
 
 const dec = (v: string | null) => formatDbDecimal(v) ?? '0';
 
@@ -27,11 +34,18 @@ export async function byItem(db: DbOrTrx, itemId: number): Promise<ItemStock['da
   }));
 }
 
-export async function byLocation(
-  db: DbOrTrx,
-  locationId: number,
-  q: { q?: string; limit: number; offset: number },
-): Promise<{ rows: LocationStock['data']; total: number }> {
+interface LocationStockRow {
+  id: string;
+  sku: string;
+  name: string;
+  unit: string;
+  archived_at: Date | null;
+  quantity: string;
+  updated_at: Date;
+}
+
+/** What a location holds, by SKU, a page at a time (keyset on the item's SKU and id). */
+export async function byLocation(db: DbOrTrx, locationId: number, q: LocationStockQuery) {
   const base = db('stock_levels as s')
     .join('items as i', 'i.id', 's.item_id')
     .where('s.location_id', locationId)
@@ -42,27 +56,19 @@ export async function byLocation(
       void w.where('i.sku', 'ilike', p).orWhere('i.name', 'ilike', p);
     });
   }
-  const [rows, count] = await Promise.all([
-    base
-      .clone()
-      .select('i.id', 'i.sku', 'i.name', 'i.unit', 'i.archived_at', 's.quantity', 's.updated_at')
-      .orderByRaw('lower(i.sku)')
-      .limit(q.limit)
-      .offset(q.offset) as Promise<
-      {
-        id: string;
-        sku: string;
-        name: string;
-        unit: string;
-        archived_at: Date | null;
-        quantity: string;
-        updated_at: Date;
-      }[]
-    >,
-    base.clone().count<{ n: string }[]>({ n: '*' }).first(),
+  const [page, count] = await Promise.all([
+    keysetPage<LocationStockRow>(
+      db,
+      base
+        .clone()
+        .select('i.id', 'i.sku', 'i.name', 'i.unit', 'i.archived_at', 's.quantity', 's.updated_at'),
+      LOCATION_STOCK_KEYSET,
+      q,
+    ),
+    cappedCount(db, base.clone()),
   ]);
   return {
-    rows: rows.map((r) => ({
+    rows: page.rows.map((r) => ({
       item: {
         id: Number(r.id),
         sku: r.sku,
@@ -73,7 +79,9 @@ export async function byLocation(
       quantity: dec(r.quantity),
       updatedAt: isoNotNull(r.updated_at),
     })),
-    total: Number(count?.n ?? 0),
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
+    ...count,
   };
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { limitOffset, offsetPage, optionalSearch, timestamp } from '../../lib/http/common-schemas';
+import { cursorPage, cursorPageQuery, NOT_A_CURSOR } from '../../lib/http/cursor';
+import { cursorFits, type KeysetSpec } from '../../lib/keyset';
 import { quantityOutput } from '../../lib/quantity';
 
 export const itemStockSchema = z
@@ -21,7 +23,21 @@ export const itemStockSchema = z
   })
   .meta({ id: 'ItemStock' });
 
-export const locationStockQuery = z.object({ q: optionalSearch, ...limitOffset });
+/** A location's stock by SKU: keyset keys (lower(sku), id). */
+export const LOCATION_STOCK_KEYSET: KeysetSpec = {
+  shape: 'location-stock.sku.asc',
+  keys: [
+    { sql: 'lower(i.sku)', type: 'text', dir: 'asc' },
+    { sql: 'i.id', type: 'bigint', dir: 'asc' },
+  ],
+};
+
+export const locationStockQuery = z
+  .object({ q: optionalSearch, ...cursorPageQuery })
+  .refine((query) => cursorFits(LOCATION_STOCK_KEYSET, query.cursor), {
+    path: ['cursor'],
+    error: NOT_A_CURSOR,
+  });
 
 export const locationStockSchema = z
   .object({
@@ -38,7 +54,7 @@ export const locationStockSchema = z
         updatedAt: timestamp,
       }),
     ),
-    page: offsetPage,
+    page: cursorPage,
   })
   .meta({ id: 'LocationStock' });
 
@@ -75,5 +91,6 @@ export const stockSummarySchema = z
 
 export type ItemStock = z.infer<typeof itemStockSchema>;
 export type LocationStock = z.infer<typeof locationStockSchema>;
+export type LocationStockQuery = z.output<typeof locationStockQuery>;
 export type LowStock = z.infer<typeof lowStockSchema>;
 export type StockSummary = z.infer<typeof stockSummarySchema>;

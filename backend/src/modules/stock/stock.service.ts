@@ -3,7 +3,7 @@ import { formatMilli, parseMilli } from '../../lib/quantity';
 import { getItem } from '../items/items.service';
 import { getLocation } from '../locations/locations.service';
 import * as repo from './stock.repository';
-import type { ItemStock } from './stock.schemas';
+import type { ItemStock, LocationStockQuery } from './stock.schemas';
 
 export async function stockForItem(db: Db, itemId: number): Promise<ItemStock> {
   await getItem(db, itemId);
@@ -12,14 +12,10 @@ export async function stockForItem(db: Db, itemId: number): Promise<ItemStock> {
   return { itemId, total: formatMilli(total), data };
 }
 
-export async function stockAtLocation(
-  db: Db,
-  locationId: number,
-  q: { q?: string; limit: number; offset: number },
-) {
+export async function stockAtLocation(db: Db, locationId: number, q: LocationStockQuery) {
   await getLocation(db, locationId);
-  const { rows, total } = await repo.byLocation(db, locationId, q);
-  return { data: rows, page: { limit: q.limit, offset: q.offset, total } };
+  const { rows, ...page } = await repo.byLocation(db, locationId, q);
+  return { data: rows, page: { limit: q.limit, ...page } };
 }
 
 export async function lowStock(db: Db, q: { limit: number; offset: number }) {

@@ -17,7 +17,10 @@ describe('SignInRoute', () => {
       },
       'GET /api/v1/items/categories': () => jsonResponse({ data: [] }),
       'GET /api/v1/items': () =>
-        jsonResponse({ data: [], page: { limit: 50, offset: 0, total: 0 } }),
+        jsonResponse({
+          data: [],
+          page: { limit: 50, nextCursor: null, prevCursor: null, count: 0, countExact: true },
+        }),
     });
     const { user, router } = renderRoute('/sign-in?next=%2Fitems%3Fq%3Dbolt');
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import type { ArchivedFilter, Item, ItemSort, OffsetList, SortOrder } from '@/lib/api-types';
+import type { ArchivedFilter, Item, ItemSort, KeysetList, SortOrder } from '@/lib/api-types';
 import { queryRoots } from '@/lib/query-keys';
 import { toQueryString } from '@/lib/query-string';
 
@@ -13,13 +13,14 @@ export interface ItemsQuery {
   sort: ItemSort;
   order: SortOrder;
   limit: number;
-  offset: number;
+  /** page.nextCursor / prevCursor of the page before; empty for the first page. */
+  cursor: string;
 }
 
 /** GET /api/v1/items */
-export function getItems(query: ItemsQuery, signal?: AbortSignal): Promise<OffsetList<Item>> {
+export function getItems(query: ItemsQuery, signal?: AbortSignal): Promise<KeysetList<Item>> {
   const { lowStock, ...rest } = query;
-  return apiRequest<OffsetList<Item>>(
+  return apiRequest<KeysetList<Item>>(
     `/v1/items${toQueryString({ ...rest, lowStock: lowStock ? 'true' : null })}`,
     { signal },
   );

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ArchivedFilter, ItemSort, SortOrder } from '@/lib/api-types';
 import { itemsQueryOptions, type ItemsQuery } from './get-items';
 
-// The items list's state lives in its URL (?q=&archived=&category=&lowStock=&sort=&offset=), so a
+// The items list's state lives in its URL (?q=&archived=&category=&lowStock=&sort=&cursor=), so a
 // reload, a shared link and the first-load prefetch all ask for the same page.
 
 export const PAGE_SIZE = 50;
@@ -25,7 +25,6 @@ export function readItemsQuery(params: URLSearchParams): ItemsQuery & { sortKey:
   const sortKey = params.get('sort') ?? 'sku';
   const sort = SORTS[sortKey] ?? SORTS.sku!;
   const archived = params.get('archived') as ArchivedFilter | null;
-  const offset = Number(params.get('offset') ?? 0);
   return {
     q: params.get('q') ?? '',
     archived: archived && archived in ARCHIVED ? archived : 'active',
@@ -35,7 +34,8 @@ export function readItemsQuery(params: URLSearchParams): ItemsQuery & { sortKey:
     order: sort.order,
     sortKey: SORTS[sortKey] ? sortKey : 'sku',
     limit: PAGE_SIZE,
-    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
+    // Opaque to us: the API checks it (a stale or edited one is a 400 with a way back).
+    cursor: params.get('cursor') ?? '',
   };
 }
 

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeItem, page } from '@/testing/fixtures';
+import { makeItem, keysetPage } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
 import { renderRoute } from '@/testing/render-route';
-import { jsonResponse } from '@/testing/responses';
+import { jsonResponse, problemResponse } from '@/testing/responses';
 
 const bolt = makeItem({
   id: 1,
@@ -25,9 +25,15 @@ function itemsApi() {
     'GET /api/v1/items/categories': () => jsonResponse({ data: ['Fasteners'] }),
     'GET /api/v1/items': ({ url }) => {
       const q = url.searchParams.get('q') ?? '';
-      if (q === 'zzz') return jsonResponse(page([], 0));
-      if (q === 'bolt') return jsonResponse(page([bolt], 1));
-      return jsonResponse(page([bolt, nut], 1234));
+      if (q === 'zzz') return jsonResponse(keysetPage([]));
+      if (q === 'bolt') return jsonResponse(keysetPage([bolt]));
+      if (url.searchParams.get('cursor') === 'NEXT-1')
+        return jsonResponse(
+          keysetPage([nut], { count: 1000, countExact: false, prevCursor: 'PREV-2' }),
+        );
+      return jsonResponse(
+        keysetPage([bolt, nut], { count: 1000, countExact: false, nextCursor: 'NEXT-1' }),
+      );
     },
   });
 }
@@ -47,7 +53,10 @@ describe('ItemsRoute', () => {
     expect(rows[1]).toHaveTextContent('4 each');
     expect(within(rows[1]!).getByText('Low')).toBeInTheDocument();
     expect(rows[2]).toHaveTextContent('1,200 each');
-    expect(screen.getByText('1–50 of 1,234')).toBeInTheDocument();
+    // No exact total of a big table: the count says where it stopped.
+    expect(screen.getByText('More than 1,000 items')).toBeInTheDocument();
+    expect(screen.getByText('2 shown of more than 1,000')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Previous' })).toBeDisabled();
   });
 
   it('when typing a search, then the URL gets ?q= after a pause and the results follow', async () => {
@@ -57,7 +66,7 @@ describe('ItemsRoute', () => {
 
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'bolt');
 
-    await screen.findByText('1–1 of 1');
+    await screen.findByText('1 shown of 1');
     expect(router.state.location.search).toBe('?q=bolt');
     expect(screen.queryByText('NUT-6')).not.toBeInTheDocument();
     // Debounced: one request for the whole word, not one per keystroke.
@@ -69,7 +78,8 @@ describe('ItemsRoute', () => {
     itemsApi();
     renderRoute('/items?q=bolt');
 
-    expect(await screen.findByText('1–1 of 1')).toBeInTheDocument();
+    expect(await screen.findByText('1 shown of 1')).toBeInTheDocument();
+    expect(screen.getByText('1 item')).toBeInTheDocument();
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('bolt');
   });
 
@@ -89,7 +99,7 @@ describe('ItemsRoute', () => {
   it('when there are no items at all, then it invites creating the first one', async () => {
     mockApi({
       'GET /api/v1/items/categories': () => jsonResponse({ data: [] }),
-      'GET /api/v1/items': () => jsonResponse(page([], 0)),
+      'GET /api/v1/items': () => jsonResponse(keysetPage([])),
     });
     renderRoute('/items');
 
@@ -98,18 +108,44 @@ describe('ItemsRoute', () => {
     ).toBeInTheDocument();
   });
 
-  it('when Next is pressed, then the offset goes into the URL and the request', async () => {
+  it('when Next and then Previous are pressed, then the cursors go into the URL and the request', async () => {
     const api = itemsApi();
     const { user, router } = renderRoute('/items');
     await screen.findByRole('table', { name: 'Items' });
 
     await user.click(screen.getByRole('button', { name: 'Next' }));
 
-    await screen.findByText('51–100 of 1,234');
-    expect(router.state.location.search).toBe('?offset=50');
-    expect(api.requestsTo('GET', '/api/v1/items').at(-1)?.url.searchParams.get('offset')).toBe(
-      '50',
+    await screen.findByText('1 shown of more than 1,000');
+    expect(router.state.location.search).toBe('?cursor=NEXT-1');
+    expect(api.requestsTo('GET', '/api/v1/items').at(-1)?.url.searchParams.get('cursor')).toBe(
+      'NEXT-1',
     );
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Previous' }));
+    expect(router.state.location.search).toBe('?cursor=PREV-2');
+  });
+
+  it('when the URL has a cursor the API refuses, then the page offers the first page instead of an error', async () => {
+    mockApi({
+      'GET /api/v1/items/categories': () => jsonResponse({ data: [] }),
+      'GET /api/v1/items': ({ url }) =>
+        url.searchParams.get('cursor')
+          ? problemResponse({
+              title: 'Bad request',
+              status: 400,
+              code: 'VALIDATION_FAILED',
+              detail:
+                'cursor: is not a cursor this API returned for this list; start from the first page',
+            })
+          : jsonResponse(keysetPage([bolt])),
+    });
+    const { user, router } = renderRoute('/items?cursor=EDITED');
+
+    await user.click(await screen.findByRole('button', { name: 'Go to the first page' }));
+
+    expect(router.state.location.search).toBe('');
+    expect(await screen.findByRole('table', { name: 'Items' })).toBeInTheDocument();
   });
 
   it('when opened at ?lowStock=1 (the dashboard link), then it asks for low stock by largest shortfall and the filter shows on', async () => {

@@ -4,16 +4,15 @@ import { EmptyState } from '@/components/empty-state';
 import { FilterDisclosure } from '@/components/filter-disclosure';
 import { FormField } from '@/components/form-field';
 import { Page } from '@/components/page';
-import { Pagination } from '@/components/pagination';
+import { BadCursorState, countText, isBadCursor, Pagination } from '@/components/pagination';
 import { QueryErrorState } from '@/components/query-error-state';
 import { TableSkeleton } from '@/components/table-skeleton';
 import { paths } from '@/config/paths';
 import { useDebouncedCallback } from '@/hooks/use-debounced-callback';
 import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
-import { pluralize } from '@/lib/plural';
 import { useItemCategories } from '../api/get-item-categories';
 import { useItems } from '../api/get-items';
-import { ARCHIVED, PAGE_SIZE, readItemsQuery, SORTS } from '../api/items-query';
+import { ARCHIVED, readItemsQuery, SORTS } from '../api/items-query';
 import { ItemsTable } from '../components/items-table';
 import { useCan } from '@/hooks/use-current-user';
 
@@ -34,16 +33,18 @@ export function ItemsRoute() {
     setSearch(query.q);
   }
   const pushSearch = useDebouncedCallback((value: string) => {
-    updateParams({ q: value.trim(), offset: null }, { replace: true });
+    updateParams({ q: value.trim(), cursor: null }, { replace: true });
   }, SEARCH_DELAY_MS);
 
   const filtered =
     query.q !== '' || query.category !== '' || query.archived !== 'active' || query.lowStock;
-  const total = items.data?.page.total ?? 0;
+  const total = items.data?.page.count ?? 0;
 
   let results;
   if (items.isPending) {
     results = <TableSkeleton label="Loading items…" />;
+  } else if (items.isError && query.cursor && isBadCursor(items.error)) {
+    results = <BadCursorState onFirstPage={() => updateParams({ cursor: null })} />;
   } else if (items.isError && !items.data) {
     results = (
       <QueryErrorState
@@ -82,7 +83,7 @@ export function ItemsRoute() {
                 category: null,
                 archived: null,
                 lowStock: null,
-                offset: null,
+                cursor: null,
               })
             }
           >
@@ -95,14 +96,16 @@ export function ItemsRoute() {
     results = (
       <>
         <ItemsTable items={items.data?.data ?? []} busy={items.isPlaceholderData} />
-        <Pagination
-          noun="items"
-          offset={query.offset}
-          limit={PAGE_SIZE}
-          total={total}
-          disabled={items.isPlaceholderData}
-          onChange={(offset) => updateParams({ offset: offset || null })}
-        />
+        {items.data ? (
+          <Pagination
+            noun="items"
+            page={items.data.page}
+            shown={items.data.data.length}
+            later={query.cursor !== ''}
+            disabled={items.isPlaceholderData}
+            onChange={(cursor) => updateParams({ cursor })}
+          />
+        ) : null}
       </>
     );
   }
@@ -111,7 +114,7 @@ export function ItemsRoute() {
     <Page title="Items" description="Everything you keep in stock.">
       <div className="section__header">
         <p className="muted" role="status">
-          {items.data ? pluralize(total, 'item', 'items') : ''}
+          {items.data ? countText(items.data.page, 'item', 'items') : ''}
         </p>
         {allowed('item.write') ? (
           <Link className="button-link" to={paths.newItem}>
@@ -155,7 +158,7 @@ export function ItemsRoute() {
                   onChange={(event) =>
                     updateParams({
                       archived: event.target.value === 'active' ? null : event.target.value,
-                      offset: null,
+                      cursor: null,
                     })
                   }
                 >
@@ -173,7 +176,7 @@ export function ItemsRoute() {
                   {...control}
                   className="input"
                   value={query.category}
-                  onChange={(event) => updateParams({ category: event.target.value, offset: null })}
+                  onChange={(event) => updateParams({ category: event.target.value, cursor: null })}
                 >
                   <option value="">All categories</option>
                   {query.category && !categories.data?.includes(query.category) ? (
@@ -196,7 +199,7 @@ export function ItemsRoute() {
                   onChange={(event) =>
                     updateParams({
                       sort: event.target.value === 'sku' ? null : event.target.value,
-                      offset: null,
+                      cursor: null,
                     })
                   }
                 >
@@ -213,7 +216,7 @@ export function ItemsRoute() {
                 type="checkbox"
                 checked={query.lowStock}
                 onChange={(event) =>
-                  updateParams({ lowStock: event.target.checked ? '1' : null, offset: null })
+                  updateParams({ lowStock: event.target.checked ? '1' : null, cursor: null })
                 }
               />{' '}
               Low stock only

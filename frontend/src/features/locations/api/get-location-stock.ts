@@ -1,12 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import type { LocationStockLine, OffsetList } from '@/lib/api-types';
+import type { LocationStockLine, KeysetList } from '@/lib/api-types';
 import { queryRoots } from '@/lib/query-keys';
 import { toQueryString } from '@/lib/query-string';
 
 export interface LocationStockQuery {
   limit: number;
-  offset: number;
+  /** page.nextCursor / prevCursor of the page before; empty for the first page. */
+  cursor: string;
 }
 
 /** GET /api/v1/locations/:id/stock — what is stocked at one location. */
@@ -14,9 +15,9 @@ export function getLocationStock(
   id: number,
   query: LocationStockQuery,
   signal?: AbortSignal,
-): Promise<OffsetList<LocationStockLine>> {
-  return apiRequest<OffsetList<LocationStockLine>>(
-    `/v1/locations/${id}/stock${toQueryString({ ...query })}`,
+): Promise<KeysetList<LocationStockLine>> {
+  return apiRequest<KeysetList<LocationStockLine>>(
+    `/v1/locations/${id}/stock${toQueryString({ limit: query.limit, cursor: query.cursor || null })}`,
     { signal },
   );
 }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { EmptyState } from '@/components/empty-state';
-import { Pagination } from '@/components/pagination';
+import { BadCursorState, isBadCursor, Pagination } from '@/components/pagination';
 import { QueryErrorState } from '@/components/query-error-state';
 import { TableSkeleton } from '@/components/table-skeleton';
 import { paths } from '@/config/paths';
@@ -12,14 +12,18 @@ const PAGE_SIZE = 50;
 
 export function LocationStockTable({ locationId }: { locationId: number }) {
   const [params, updateParams] = useSearchParamUpdater();
-  const offset = Math.max(0, Number(params.get('offset')) || 0);
-  const stock = useLocationStock(locationId, { limit: PAGE_SIZE, offset });
+  // The cursor lives in the URL, so a page of a big location can be shared and reloaded.
+  const cursor = params.get('cursor') ?? '';
+  const stock = useLocationStock(locationId, { limit: PAGE_SIZE, cursor });
 
   if (stock.isPending) return <TableSkeleton label="Loading stock…" rows={3} />;
+  if (stock.isError && cursor && isBadCursor(stock.error)) {
+    return <BadCursorState onFirstPage={() => updateParams({ cursor: null })} />;
+  }
   if (stock.isError && !stock.data) {
     return <QueryErrorState error={stock.error} onRetry={() => void stock.refetch()} />;
   }
-  if (stock.data.page.total === 0) {
+  if (stock.data.data.length === 0 && !cursor) {
     return (
       <EmptyState title="Nothing is stocked here">
         <p>Receive or transfer stock into this location to see it listed.</p>
@@ -65,11 +69,11 @@ export function LocationStockTable({ locationId }: { locationId: number }) {
       </div>
       <Pagination
         noun="stocked items"
-        offset={offset}
-        limit={PAGE_SIZE}
-        total={stock.data.page.total}
+        page={stock.data.page}
+        shown={stock.data.data.length}
+        later={cursor !== ''}
         disabled={stock.isPlaceholderData}
-        onChange={(next) => updateParams({ offset: next || null })}
+        onChange={(next) => updateParams({ cursor: next })}
       />
     </>
   );

@@ -197,7 +197,7 @@ describe('LocationDetailRoute', () => {
               updatedAt: '2026-11-20T10:00:00.000Z',
             },
           ],
-          page: { limit: 50, offset: 0, total: 1 },
+          page: { limit: 50, nextCursor: null, prevCursor: null, count: 1, countExact: true },
         }),
       'PATCH /api/v1/locations/2': () =>
         problemResponse({

@@ -1,0 +1,168 @@
+import type { Knex } from 'knex';
+import type { DbOrTrx } from './db';
+import { pgCode } from './db-errors';
+import { AppError } from './errors';
+import { encodeCursor, NOT_A_CURSOR, type Cursor, type CursorPage } from './http/cursor';
+
+const badCursor = () =>
+  new AppError('VALIDATION_FAILED', 400, `cursor: ${NOT_A_CURSOR}`, {
+    errors: [{ in: 'query', path: 'cursor', message: NOT_A_CURSOR }],
+  });
+
+// Keyset (cursor) pagination for any list: rows after (or before) the last row seen, by a
+// sort key that ends with the row's id, so equal keys never skip or repeat a row and a deep
+// page reads what the first page reads (an index range, no OFFSET).
+
+export interface SortKey {
+  /** SQL of the key over the list's table. */
+  sql: string;
+  /** Values for the `?` in `sql` (e.g. a search term). */
+  bindings?: Knex.RawBinding[];
+  /** PostgreSQL type a cursor value is cast back to: text, bigint, numeric, timestamptz, int. */
+  type: 'text' | 'bigint' | 'numeric' | 'timestamptz' | 'int';
+  dir: 'asc' | 'desc';
+}
+
+export interface KeysetSpec {
+  /** Names the sort (e.g. `sku.asc`); a cursor of another sort is refused. */
+  shape: string;
+  /** Sort keys, most significant first; the last one must be unique (the id). */
+  keys: SortKey[];
+}
+
+export interface PageRequest {
+  limit: number;
+  offset: number;
+  cursor?: Cursor;
+}
+
+/** How far an exact count goes before it says "more than this" (countExact: false). */
+export const COUNT_CAP = 1000;
+
+const flip = (key: SortKey): SortKey => ({ ...key, dir: key.dir === 'asc' ? 'desc' : 'asc' });
+const op = (dir: 'asc' | 'desc') => (dir === 'asc' ? '>' : '<');
+const b = (k: SortKey) => k.bindings ?? [];
+
+// What PostgreSQL writes for each type (`::text`): a value of another form was not written by
+// this API, and casting it back would fail inside the query (a 500) instead of here (a 400).
+const KEY_FORMS: Record<SortKey['type'], RegExp> = {
+  text: /^[^\0]*$/,
+  bigint: /^[0-9]{1,18}$/,
+  int: /^-?[0-9]{1,9}$/,
+  numeric: /^-?[0-9]{1,20}(\.[0-9]{1,6})?$/,
+  timestamptz:
+    /^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?[+-][0-9]{2}(:[0-9]{2})?$/,
+};
+
+/** Whether `cursor` was made for this list's sort, with one well-formed value per key. */
+export function cursorFits(spec: KeysetSpec, cursor: Cursor | undefined): boolean {
+  return (
+    !cursor ||
+    (cursor.shape === spec.shape &&
+      cursor.keys.length === spec.keys.length &&
+      cursor.keys.every((value, i) => KEY_FORMS[spec.keys[i]!.type].test(value)))
+  );
+}
+
+/** SQL (and bindings) for "comes after `values` in the keys' order". */
+export function afterSql(keys: SortKey[], values: string[]): [string, Knex.RawBinding[]] {
+  const cast = (i: number) => `?::${keys[i]!.type}`;
+  if (keys.every((k) => k.dir === keys[0]!.dir)) {
+    // One row comparison: a B-tree on the same columns serves it as an index range.
+    const sql = `(${keys.map((k) => k.sql).join(', ')}) ${op(keys[0]!.dir)} (${keys.map((_, i) => cast(i)).join(', ')})`;
+    return [sql, [...keys.flatMap(b), ...values]];
+  }
+  // Mixed directions: (a > x) or (a = x and b < y) or …
+  const bindings: Knex.RawBinding[] = [];
+  const terms = keys.map((key, i) => {
+    const parts = keys.slice(0, i).map((k, j) => {
+      bindings.push(...b(k), values[j]!);
+      return `${k.sql} = ${cast(j)}`;
+    });
+    bindings.push(...b(key), values[i]!);
+    parts.push(`${key.sql} ${op(key.dir)} ${cast(i)}`);
+    return `(${parts.join(' and ')})`;
+  });
+  return [`(${terms.join(' or ')})`, bindings];
+}
+
+type KeyedRow = Record<string, unknown>;
+const keysOf = (row: KeyedRow, n: number) =>
+  Array.from({ length: n }, (_, i) => String(row[`cursor_k${i}`]));
+
+async function fetchRows(
+  db: DbOrTrx,
+  base: Knex.QueryBuilder,
+  keys: SortKey[],
+  req: PageRequest,
+): Promise<KeyedRow[]> {
+  const q = base.clone();
+  keys.forEach((k, i) => void q.select(db.raw(`(${k.sql})::text as cursor_k${i}`, b(k))));
+  if (req.cursor) {
+    const [sql, bindings] = afterSql(keys, req.cursor.keys);
+    void q.whereRaw(sql, bindings);
+  }
+  keys.forEach((k) => void q.orderByRaw(`${k.sql} ${k.dir}`, b(k)));
+  // A well-formed value can still be out of range (month 13): PostgreSQL's data exception
+  // (class 22) on the cursor's values is the caller's bad cursor, not a server fault.
+  return (await q
+    .limit(req.limit + 1)
+    .offset(req.offset)
+    .catch((e: unknown) => {
+      if (req.cursor && pgCode(e)?.startsWith('22')) throw badCursor();
+      throw e;
+    })) as KeyedRow[];
+}
+
+/**
+ * One page of `base` (a filtered select without order or limit) in `spec`'s order, with the
+ * cursors of the pages either side. A "before" page that reaches the start is the first page.
+ */
+export async function keysetPage<Row>(
+  db: DbOrTrx,
+  base: Knex.QueryBuilder,
+  spec: KeysetSpec,
+  req: PageRequest,
+): Promise<{ rows: Row[]; nextCursor: string | null; prevCursor: string | null }> {
+  const n = spec.keys.length;
+  const cursorAt = (direction: 'after' | 'before', row: KeyedRow | undefined) =>
+    row ? encodeCursor({ shape: spec.shape, direction, keys: keysOf(row, n) }) : null;
+  if (req.cursor?.direction === 'before') {
+    const rows = await fetchRows(db, base, spec.keys.map(flip), req);
+    if (rows.length > req.limit) {
+      const page = rows.slice(0, req.limit).reverse();
+      return {
+        rows: page as Row[],
+        nextCursor: cursorAt('after', page.at(-1)),
+        prevCursor: cursorAt('before', page[0]),
+      };
+    }
+    return keysetPage(db, base, spec, { limit: req.limit, offset: 0 });
+  }
+  const rows = await fetchRows(db, base, spec.keys, req);
+  const page = rows.slice(0, req.limit);
+  return {
+    rows: page as Row[],
+    nextCursor: rows.length > req.limit ? cursorAt('after', page.at(-1)) : null,
+    prevCursor: req.cursor || req.offset > 0 ? cursorAt('before', page[0]) : null,
+  };
+}
+
+/** Rows matching `filtered`, counted up to COUNT_CAP: cheap at any table size. */
+export async function cappedCount(
+  db: DbOrTrx,
+  filtered: Knex.QueryBuilder,
+): Promise<Pick<CursorPage, 'count' | 'countExact'>> {
+  const row = (await db
+    .from(
+      filtered
+        .clearSelect()
+        .select(db.raw('1'))
+        .limit(COUNT_CAP + 1)
+        .as('matches'),
+    )
+    .count<{ n: string }[]>({ n: '*' })
+    .first()) as { n: string } | undefined;
+  const n = Number(row?.n ?? 0);
+  return { count: Math.min(n, COUNT_CAP), countExact: n <= COUNT_CAP };
+}

@@ -1,0 +1,40 @@
+import type { Knex } from 'knex';
+import type { DbOrTrx } from '../../lib/db';
+import { cappedCount, keysetPage } from '../../lib/keyset';
+import { isLowStockSql } from '../../lib/low-stock';
+import { likeContains } from '../../lib/sql';
+import { selectItems, toItem, type ItemRow } from './items.repository';
+import { itemsKeyset, searchTokens } from './items-list.keyset';
+import type { ListItemsQuery } from './items.schemas';
+
+// The items list: filters, search and keyset pagination in every sort the UI offers.
+
+const escapeRegex = (text: string) => text.replace(/[\\^$.*+?()[\]{}|-]/g, (c) => `\\${c}`);
+
+function filtered(qb: Knex.QueryBuilder, query: ListItemsQuery): Knex.QueryBuilder {
+  if (query.archived === 'active') void qb.whereNull('items.archived_at');
+  if (query.archived === 'archived') void qb.whereNotNull('items.archived_at');
+  if (query.category) void qb.where('items.category', query.category);
+  if (query.lowStock) void qb.whereRaw(isLowStockSql('items'));
+  // Every word, in any order, in SKU, name or barcode (the trigram index on search_text). A word
+  // of one or two characters ("L", "M8") has no trigram and as a substring matches nearly
+  // everything ("l" is in "vinyl"): it must start a word instead.
+  for (const token of query.q ? searchTokens(query.q) : []) {
+    if (token.length >= 3) void qb.where('items.search_text', 'like', likeContains(token));
+    else void qb.whereRaw('items.search_text ~ ?', [`(^|[^[:alnum:]])${escapeRegex(token)}`]);
+  }
+  return qb;
+}
+
+export async function list(db: DbOrTrx, query: ListItemsQuery) {
+  const [page, count] = await Promise.all([
+    keysetPage<ItemRow>(db, filtered(selectItems(db), query), itemsKeyset(query), query),
+    cappedCount(db, filtered(db('items'), query)),
+  ]);
+  return {
+    rows: page.rows.map(toItem),
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
+    ...count,
+  };
+}

@@ -1,0 +1,86 @@
+import { createItem } from './support/factories';
+import { createTestApp, type Api, type TestApp } from './support/test-app';
+
+const tag = () => `QZ${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+
+describe('items search', () => {
+  let t: TestApp;
+  let api: Api;
+  beforeAll(async () => {
+    t = await createTestApp();
+    api = t.as('admin');
+  });
+  afterAll(() => t.close());
+
+  const search = async (q: string, extra: Record<string, unknown> = {}) =>
+    (
+      (
+        await api
+          .get('/api/v1/items')
+          .query({ q, ...extra })
+          .expect(200)
+      ).body as {
+        data: { id: number }[];
+      }
+    ).data.map((i) => i.id);
+
+  test('when searching, then the exact SKU comes first, then the exact barcode, then prefixes, then the rest; no barcode is not ranked ahead', async () => {
+    const q = tag();
+    // SKUs chosen so that the plain SKU order is the reverse of the expected ranking.
+    const substringNoBarcode = await createItem(api, { sku: `A-${q}-1`, name: 'Box' });
+    const substringWithBarcode = await createItem(api, { sku: `B-${q}-2`, barcode: `X${q}` });
+    const prefix = await createItem(api, {
+      sku: `C-1`.replace('1', q.slice(2)),
+      name: `${q} tray`,
+    });
+    const exactBarcode = await createItem(api, { sku: `D-${q}`, barcode: q });
+    const exactSku = await createItem(api, { sku: q, name: 'Exact' });
+    expect(await search(q)).toEqual([
+      exactSku.id,
+      exactBarcode.id,
+      prefix.id,
+      substringNoBarcode.id,
+      substringWithBarcode.id,
+    ]);
+    // Any case finds the SKU first as well; the ranking holds in a descending sort too.
+    expect((await search(q.toLowerCase()))[0]).toBe(exactSku.id);
+    const desc = await search(q, { order: 'desc' });
+    expect(desc.slice(0, 3)).toEqual([exactSku.id, exactBarcode.id, prefix.id]);
+  });
+
+  test('when the words are given in any order, then every word must match somewhere', async () => {
+    const q = tag();
+    const gloves = await createItem(api, { name: `Nitrile gloves, size L ${q}` });
+    await createItem(api, { name: `Vinyl gloves, size M ${q}` });
+    expect(await search(`gloves L ${q}`)).toEqual([gloves.id]);
+    expect(await search(`${q} l GLOVES`)).toEqual([gloves.id]);
+    expect(await search(`size nitrile ${q}`)).toEqual([gloves.id]);
+    expect(await search(`gloves ${q} XL`)).toEqual([]);
+  });
+
+  test('when a search pages by cursor, then the ranking continues across pages without repeats', async () => {
+    const q = tag();
+    const exact = await createItem(api, { sku: q });
+    const rest = [];
+    for (let i = 0; i < 5; i++) rest.push(await createItem(api, { name: `Part ${i} of ${q}` }));
+    const ids: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await api
+        .get('/api/v1/items')
+        .query({ q, limit: 2, ...(cursor ? { cursor } : {}) })
+        .expect(200);
+      ids.push(...(res.body.data as { id: number }[]).map((i) => i.id));
+      cursor = res.body.page.nextCursor as string | null;
+    } while (cursor);
+    expect(ids[0]).toBe(exact.id);
+    expect([...ids].sort()).toEqual([exact.id, ...rest.map((r) => r.id)].sort());
+  });
+
+  test('when a search has regex or LIKE characters in a short word, then they match literally', async () => {
+    const q = tag();
+    const item = await createItem(api, { name: `Fuse 5A (.5) ${q}` });
+    expect(await search(`(.5) ${q}`)).toEqual([item.id]);
+    expect(await search(`.* ${q}`)).toEqual([]);
+  });
+});
