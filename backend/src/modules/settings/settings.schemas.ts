@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../lib/http/common-schemas';
-import { unit } from '../items/items.schemas';
+import { unit } from '../../lib/units';
 
 // One schema per setting: validated on write, and on read (a stored value that no longer
 // fits, e.g. after a downgrade, falls back to the default instead of breaking requests).
