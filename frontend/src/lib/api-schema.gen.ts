@@ -1020,8 +1020,7 @@ export interface components {
       } | null;
       /** @description When the entry is about a user, that user’s current name */
       subjectName: string | null;
-      /** @example item.updated */
-      action: string;
+      action: components['schemas']['AuditAction'];
       entityType: string | null;
       entityId: string | null;
       ip: string | null;
@@ -1032,6 +1031,32 @@ export interface components {
         [key: string]: unknown;
       } | null;
     };
+    /** @enum {string} */
+    AuditAction:
+      | 'auth.setup'
+      | 'auth.login'
+      | 'auth.login_failed'
+      | 'auth.logout'
+      | 'auth.password_changed'
+      | 'user.created'
+      | 'user.updated'
+      | 'user.password_reset'
+      | 'user.sign_in_unlocked'
+      | 'token.created'
+      | 'token.revoked'
+      | 'token.disabled'
+      | 'token.enabled'
+      | 'settings.updated'
+      | 'item.created'
+      | 'item.updated'
+      | 'item.archived'
+      | 'item.unarchived'
+      | 'item.deleted'
+      | 'location.created'
+      | 'location.updated'
+      | 'location.archived'
+      | 'location.unarchived'
+      | 'location.deleted';
     Settings: {
       organisationName: string;
       defaultUnit: components['schemas']['Unit'];
@@ -3954,7 +3979,7 @@ export interface operations {
   listAuditEntries: {
     parameters: {
       query?: {
-        action?: string;
+        action?: components['schemas']['AuditAction'];
         actorId?: number;
         entityType?: string;
         entityId?: string;
@@ -4252,3 +4277,31 @@ export const meViaValues: ReadonlyArray<FlattenedDeepRequired<components>['schem
 export const apiTokenScopeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ApiToken']['scope']
 > = ['read', 'write'];
+export const auditActionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AuditAction']
+> = [
+  'auth.setup',
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_changed',
+  'user.created',
+  'user.updated',
+  'user.password_reset',
+  'user.sign_in_unlocked',
+  'token.created',
+  'token.revoked',
+  'token.disabled',
+  'token.enabled',
+  'settings.updated',
+  'item.created',
+  'item.updated',
+  'item.archived',
+  'item.unarchived',
+  'item.deleted',
+  'location.created',
+  'location.updated',
+  'location.archived',
+  'location.unarchived',
+  'location.deleted',
+];

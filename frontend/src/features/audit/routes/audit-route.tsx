@@ -6,10 +6,10 @@ import { TableSkeleton } from '@/components/table-skeleton';
 import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
 import { endOfDayIso, formatDateTime, startOfDayIso, TIME_ZONE } from '@/lib/format-date';
 import { useActors } from '../api/get-actors';
-import type { AuditEntry } from '@/lib/api-types';
+import type { AuditAction, AuditEntry } from '@/lib/api-types';
 import { pluralize } from '@/lib/plural';
 import { useAuditLog, type AuditFilters } from '../api/get-audit-log';
-import { ACTION_LABELS, ACTIONS, ENTITY_LABELS } from '../components/audit-actions';
+import { actionLabel, ACTIONS, ENTITY_LABELS } from '../components/audit-actions';
 import { AuditDiff } from '../components/audit-diff';
 import { describeAuditEntry } from '../components/describe-audit';
 import '../components/audit.css';
@@ -32,7 +32,8 @@ export function AuditRoute() {
     FILTER_KEYS.map((key) => [key, params.get(key) ?? '']),
   ) as Record<FilterKey, string>;
   const filters: AuditFilters = {};
-  if (values.action) filters.action = values.action;
+  // A value that is no action (an old link) is sent as it is: the API's 400 says so.
+  if (values.action) filters.action = values.action as AuditAction;
   if (values.actor) filters.actorId = values.actor;
   if (values.entityType) filters.entityType = values.entityType;
   const from = values.from ? startOfDayIso(values.from) : undefined;
@@ -141,7 +142,7 @@ function AuditFilterForm({ values, onApply, onClear }: AuditFilterFormProps) {
               allLabel="All actions"
               options={ACTIONS.map((action) => ({
                 value: action,
-                label: ACTION_LABELS[action] ?? action,
+                label: actionLabel(action),
               }))}
             />
             <PersonFilter
