@@ -34,11 +34,11 @@ describe('/api/v1/audit actions', () => {
       components: { schemas: Record<string, { enum?: string[]; properties?: object }> };
       paths: Record<string, { get: { parameters: { name: string; schema: object }[] } }>;
     };
-    expect(doc.components.schemas.AuditAction.enum).toEqual([...AUDIT_ACTIONS]);
-    expect(doc.components.schemas.AuditEntry.properties).toMatchObject({
+    expect(doc.components.schemas.AuditAction?.enum).toEqual([...AUDIT_ACTIONS]);
+    expect(doc.components.schemas.AuditEntry?.properties).toMatchObject({
       action: { $ref: '#/components/schemas/AuditAction' },
     });
-    const filter = doc.paths['/api/v1/audit'].get.parameters.find((p) => p.name === 'action');
+    const filter = doc.paths['/api/v1/audit']?.get.parameters.find((p) => p.name === 'action');
     expect(filter?.schema).toMatchObject({ $ref: '#/components/schemas/AuditAction' });
   });
 });
