@@ -1062,6 +1062,11 @@ export interface components {
       defaultUnit: components['schemas']['Unit'];
       highlightLowStock: boolean;
       sessionIdleTimeoutMinutes: number;
+      /**
+       * @description IANA time zone the app shows times in (default: the server’s TZ, else UTC)
+       * @example Europe/Berlin
+       */
+      timeZone: string;
     };
   };
   responses: never;
@@ -4104,6 +4109,8 @@ export interface operations {
           defaultUnit?: components['schemas']['Unit'];
           highlightLowStock?: boolean;
           sessionIdleTimeoutMinutes?: number;
+          /** @example Europe/Berlin */
+          timeZone?: string;
         };
       };
     };
