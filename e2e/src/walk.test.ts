@@ -485,6 +485,14 @@ for (const size of SIZES) {
       expect(refused.status()).toBe(422);
       expect(refused.headers()['content-type']).toMatch(/^application\/problem\+json/);
       expect(((await refused.json()) as { code?: string }).code).toBe('WHOLE_UNITS_ONLY');
+
+      // The item and location are still typed in: leaving asks first, and leaving is explicit.
+      await openMenu(page);
+      await mainNav(page).getByRole('link', { name: 'Items', exact: true }).click();
+      const leave = page.getByRole('group', { name: /Leave this form\?/ });
+      await focused(page, leave);
+      await leave.getByRole('button', { name: 'Leave without saving' }).click();
+      await heading(page, 'Items');
     });
 
     step('the item page shows stock by location and the history', async (page) => {

@@ -1,5 +1,5 @@
 import { Fragment, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@/lib/router';
 import { paths } from '../config/paths';
 import type { Movement } from '../lib/api-types';
 import { useTimeZone } from '../hooks/use-settings';
