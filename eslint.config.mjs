@@ -15,9 +15,6 @@ const dirsIn = (path) =>
     .map((entry) => entry.name);
 const features = dirsIn('./frontend/src/features/');
 const modules = dirsIn('./backend/src/modules/');
-// Known debt, listed so it cannot grow: shared enums (role, unit) still live in another
-// module's schemas; they belong in backend/src/lib (a backend change, left to its owners).
-const schemaDebt = { auth: ['users'], settings: ['items'] };
 const importZones = [
   // Front end: a feature is self-contained; what two features share lives in shared code.
   ...features.map((feature) => ({
@@ -46,7 +43,6 @@ const importZones = [
       ...modules
         .filter((other) => other !== module)
         .map((other) => `./${other}/${other}.service.ts`),
-      ...(schemaDebt[module] ?? []).map((other) => `./${other}/${other}.schemas.ts`),
     ],
     message: 'A module reaches another module only through its service (<module>.service.ts).',
   })),

@@ -17,7 +17,8 @@ phone (390x844) size. The stack is removed (down -v) at the end, pass or fail.
 Options:
   --update-screenshots  also save docs/screenshots/<page>-<desktop|phone>.png
                         (same as UPDATE_SCREENSHOTS=1)
-  --measure             run src/measure.ts instead of the walk, on a stack seeded with
+  --measure             run src/measure.ts and src/lighthouse.ts (Lighthouse performance,
+                        desktop, of / and /items) instead of the walk, on a stack seeded with
                         --items N (default 100000) and --movements M (default 1000000)
   -h, --help            this text
   Anything else is passed to vitest, e.g. -t phone.
@@ -65,6 +66,8 @@ run_tool() {
   export E2E_BASE_URL=$BASE_URL
   if [ "$mode" = measure ]; then
     npx tsx src/measure.ts
+    echo
+    npx tsx src/lighthouse.ts
   else
     npx vitest run "${vitest_args[@]}"
   fi

@@ -15,7 +15,8 @@ import { SYSTEM_ACTOR } from './lib/http/identity';
 import { createLogger } from './lib/logger';
 import { runMigrations } from './lib/migrations';
 import { clearSignInThrottle, findUserByEmail, resetPassword } from './modules/users/users.service';
-import { password as passwordSchema, type User } from './modules/users/users.schemas';
+import { password as passwordSchema } from './lib/account-schemas';
+import type { User } from './modules/users/users.service';
 
 const USAGE = [
   'usage: node dist/cli.js reset-password <email> [--password-stdin | --generate]',

@@ -8,7 +8,7 @@ import { createLifecycle } from '../src/lib/lifecycle';
 export function openApiDocumentForDocs() {
   const none = undefined as unknown as Db;
   const routes = v1Routes(
-    { db: none, logger: undefined as unknown as Logger },
+    { db: none, logger: undefined as unknown as Logger, defaultTimeZone: 'UTC' },
     { db: none, migrationsDir: '', lifecycle: createLifecycle(), gitCommit: null },
   );
   return buildOpenApiDocument(routes, API_V1_PREFIX);

@@ -453,6 +453,48 @@ for (const size of SIZES) {
       await shown(status(page, `Counted 5 each of ${bolt.sku} at ${binA.code} (−1).`));
     });
 
+    step('an each item takes whole numbers only, in the form and in the API', async (page) => {
+      await chooseKind(page, 'Receive', 'Receive');
+      await scanItem(page, bolt.sku, bolt);
+      await scanLocation(page, 'To location', binA);
+      const quantity = page.getByRole('textbox', { name: /^Quantity/ });
+      // A digits-only keypad on a phone, and the rule next to the field before anyone types.
+      expect(await quantity.getAttribute('inputmode')).toBe('numeric');
+      await quantity.fill('2.5');
+      await quantity.press('Enter');
+      await shown(page.getByText(`${bolt.sku} is counted in each: enter a whole number.`));
+      expect(await quantity.getAttribute('aria-invalid')).toBe('true');
+      await focused(page, quantity);
+      expect(
+        await page
+          .getByRole('status')
+          .filter({ hasText: /Received 2[.,]5/ })
+          .count(),
+      ).toBe(0);
+      await quantity.fill('');
+
+      // The API refuses it too, whoever calls it (here with the admin's own session).
+      const location = await page.request.get(
+        `/api/v1/locations?code=${encodeURIComponent(binA.code)}&limit=1`,
+      );
+      const binAId = ((await location.json()) as { data: { id: number }[] }).data[0]!.id;
+      const refused = await page.request.post('/api/v1/movements', {
+        headers: { 'X-Requested-With': 'stockroom' },
+        data: { kind: 'receive', itemId: boltId, toLocationId: binAId, quantity: '2.5' },
+      });
+      expect(refused.status()).toBe(422);
+      expect(refused.headers()['content-type']).toMatch(/^application\/problem\+json/);
+      expect(((await refused.json()) as { code?: string }).code).toBe('WHOLE_UNITS_ONLY');
+
+      // The item and location are still typed in: leaving asks first, and leaving is explicit.
+      await openMenu(page);
+      await mainNav(page).getByRole('link', { name: 'Items', exact: true }).click();
+      const leave = page.getByRole('group', { name: /Leave this form\?/ });
+      await focused(page, leave);
+      await leave.getByRole('button', { name: 'Leave without saving' }).click();
+      await heading(page, 'Items');
+    });
+
     step('the item page shows stock by location and the history', async (page) => {
       await go(page, 'Items', 'Items');
       await openFilters(page);

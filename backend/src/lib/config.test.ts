@@ -108,4 +108,18 @@ describe('parseConfig', () => {
       'TRUSTED_PROXIES: "10.0.0.0/33" is not an IP address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)',
     ]);
   });
+
+  test('when TZ names a zone Intl knows, then it is the default team time zone, spelled canonically', () => {
+    const result = parseConfig({ TZ: 'europe/berlin' });
+    if (!result.ok) throw new Error(result.errors.join());
+    expect(result.config.defaultTimeZone).toBe('Europe/Berlin');
+  });
+
+  test('when TZ is unset or not an IANA zone (a POSIX rule for the logs), then the team default is UTC and the API still starts', () => {
+    for (const env of [{}, { TZ: ':/etc/localtime' }, { TZ: 'Nowhere/Special' }]) {
+      const result = parseConfig(env);
+      if (!result.ok) throw new Error(result.errors.join());
+      expect(result.config.defaultTimeZone).toBe('UTC');
+    }
+  });
 });

@@ -3,6 +3,7 @@ import dotenv from 'dotenv';
 import { z } from 'zod';
 import type { RequestLimits } from './http/request-shape';
 import { parseAddressRange, type AddressRange } from './http/trusted-proxies';
+import { canonicalTimeZone } from './time-zone';
 
 // The only module that reads process.env. Everything else receives a frozen Config.
 
@@ -79,6 +80,10 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
     MIGRATIONS_DIR: z.string().optional(),
     GIT_COMMIT: z.string().optional(),
+    // The containers' zone (logs); also the team time zone until an admin sets one. A value
+    // Intl does not know (e.g. a POSIX rule such as ":/etc/localtime") falls back to UTC
+    // rather than stopping the API: TZ has always been free-form for the logs.
+    TZ: z.string().optional(),
     // Creates the first admin at startup when no user exists yet (instead of the setup token).
     ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
     ADMIN_PASSWORD: z
@@ -132,6 +137,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     migrationsDir: path.resolve(env.MIGRATIONS_DIR ?? DEFAULT_MIGRATIONS_DIR),
     gitCommit: env.GIT_COMMIT?.trim() || null,
+    defaultTimeZone: (env.TZ && canonicalTimeZone(env.TZ)) || 'UTC',
     initialAdmin:
       env.ADMIN_EMAIL && env.ADMIN_PASSWORD
         ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }

@@ -1,23 +1,22 @@
 import { useState } from 'react';
-// From react-router itself (not react-router/dom, which only adds flushSync, unused here):
-// one copy of the router's context in the app and in tests.
-import { RouterProvider } from 'react-router';
 import { createQueryClient } from '../lib/query-client';
+import { AppRouter } from '../lib/router';
 import { prefetchLandingPage } from './prefetch';
 import { AppProvider } from './provider';
-import { createAppRouter } from './router';
+import { AppRoutes } from './router';
 
 export function App() {
-  // One client and router per app instance, created once so they survive re-renders.
+  // One client per app instance, created once so it survives re-renders.
   const [queryClient] = useState(() => {
     const client = createQueryClient();
     prefetchLandingPage(client, window.location);
     return client;
   });
-  const [router] = useState(createAppRouter);
   return (
     <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <AppRouter>
+        <AppRoutes />
+      </AppRouter>
     </AppProvider>
   );
 }

@@ -1,5 +1,5 @@
-import type { ComponentType } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { ErrorBoundary } from '../components/error-boundary';
 import { AppLayout } from '../components/layout/app-layout';
 import { LoadingState } from '../components/loading-state';
 import { RequirePermission } from '../components/require-permission';
@@ -7,34 +7,94 @@ import { paths } from '../config/paths';
 import { SessionGuard } from '../features/auth/components/session-guard';
 import { UserMenu } from '../features/auth/components/user-menu';
 import type { Action } from '../lib/permissions';
+import { Route, Switch, useLocation } from '../lib/router';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
 
 /**
  * A page whose code is fetched when it is first visited (its own chunk: the entry stays the
- * shell, and the form layer loads with the pages that have forms). The router waits for the
- * chunk before it commits the navigation, so the old page stays up meanwhile. With ACTION,
- * roles without it get the "No permission" page instead.
+ * shell, and the form layer loads with the pages that have forms). With ACTION, roles
+ * without it get the "No permission" page instead.
  */
-function page(load: () => Promise<ComponentType>, action?: Action): Pick<RouteObject, 'lazy'> {
-  return {
-    lazy: async () => {
-      const Page = await load();
-      return {
-        element: action ? (
-          <RequirePermission action={action}>
-            <Page />
-          </RequirePermission>
-        ) : (
-          <Page />
-        ),
-      };
-    },
+function page(load: () => Promise<ComponentType>, action?: Action): ComponentType {
+  const Page = lazy(async () => ({ default: await load() }));
+  return function LazyPage() {
+    return action ? (
+      <RequirePermission action={action}>
+        <Page />
+      </RequirePermission>
+    ) : (
+      <Page />
+    );
   };
 }
 
-// While the first page's chunk loads: before sign-in, the look of the auth screens; inside
-// the app, the shell and session guard render at once and this fills the page area.
+const SignInRoute = page(
+  async () => (await import('../features/auth/routes/sign-in-route')).SignInRoute,
+);
+const SetupRoute = page(
+  async () => (await import('../features/auth/routes/setup-route')).SetupRoute,
+);
+const DashboardRoute = page(async () => (await import('./routes/dashboard-route')).DashboardRoute);
+const ItemsRoute = page(
+  async () => (await import('../features/items/routes/items-route')).ItemsRoute,
+);
+const NewItemRoute = page(
+  async () => (await import('../features/items/routes/new-item-route')).NewItemRoute,
+  'item.write',
+);
+const ItemDetailRoute = page(
+  async () => (await import('../features/items/routes/item-detail-route')).ItemDetailRoute,
+);
+const LocationsRoute = page(
+  async () => (await import('../features/locations/routes/locations-route')).LocationsRoute,
+);
+const LocationDetailRoute = page(
+  async () =>
+    (await import('../features/locations/routes/location-detail-route')).LocationDetailRoute,
+);
+const MovementsRoute = page(
+  async () => (await import('../features/movements/routes/movements-route')).MovementsRoute,
+);
+const NewMovementRoute = page(
+  async () => (await import('../features/movements/routes/new-movement-route')).NewMovementRoute,
+  'movement.record',
+);
+const StatusRoute = page(
+  async () => (await import('../features/system/routes/status-route')).StatusRoute,
+);
+const ChangePasswordRoute = page(
+  async () => (await import('../features/auth/routes/change-password-route')).ChangePasswordRoute,
+);
+const UsersRoute = page(
+  async () => (await import('../features/users/routes/users-route')).UsersRoute,
+  'user.manage',
+);
+const ApiTokensRoute = page(
+  async () => (await import('../features/api-tokens/routes/api-tokens-route')).ApiTokensRoute,
+  'apiToken.manage',
+);
+const AuditRoute = page(
+  async () => (await import('../features/audit/routes/audit-route')).AuditRoute,
+  'audit.view',
+);
+const SettingsRoute = page(
+  async () => (await import('../features/settings/routes/settings-route')).SettingsRoute,
+  'settings.edit',
+);
+
+/** Page errors stay inside the shell; the next page (another path) tries again. */
+function PageBoundary({ fallback, children }: { fallback: ReactNode; children: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <ErrorBoundary fallback={<RouteError />} resetKey={pathname}>
+      <Suspense fallback={fallback}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+// While a page's chunk loads: before sign-in, the look of the auth screens; inside the app,
+// the shell and session guard stay and this fills the page area.
 const authFallback = (
   <div className="auth-screen">
     <LoadingState />
@@ -42,142 +102,61 @@ const authFallback = (
 );
 const pageFallback = <LoadingState />;
 
-// Exported so tests can mount the same tree in a memory router.
-export const routes: RouteObject[] = [
-  // Before anyone is signed in: outside the guard and the app shell.
-  {
-    path: paths.signIn,
-    errorElement: <RouteError />,
-    hydrateFallbackElement: authFallback,
-    ...page(async () => (await import('../features/auth/routes/sign-in-route')).SignInRoute),
-  },
-  {
-    path: paths.setup,
-    errorElement: <RouteError />,
-    hydrateFallbackElement: authFallback,
-    ...page(async () => (await import('../features/auth/routes/setup-route')).SetupRoute),
-  },
-  {
-    path: paths.home,
-    // Every app page sits behind the session guard, which also provides the user's role.
-    element: (
-      <SessionGuard>
-        <AppLayout headerEnd={<UserMenu />} />
-      </SessionGuard>
-    ),
-    // Outer boundary for a broken shell; the inner one keeps page errors inside the shell.
-    errorElement: (
-      <AppLayout>
-        <RouteError />
-      </AppLayout>
-    ),
-    children: [
-      {
-        errorElement: <RouteError />,
-        hydrateFallbackElement: pageFallback,
-        children: [
-          {
-            index: true,
-            ...page(async () => (await import('./routes/dashboard-route')).DashboardRoute),
-          },
-          {
-            path: paths.items,
-            ...page(async () => (await import('../features/items/routes/items-route')).ItemsRoute),
-          },
-          {
-            path: paths.newItem,
-            ...page(
-              async () => (await import('../features/items/routes/new-item-route')).NewItemRoute,
-              'item.write',
-            ),
-          },
-          {
-            path: `${paths.items}/:id`,
-            ...page(
-              async () =>
-                (await import('../features/items/routes/item-detail-route')).ItemDetailRoute,
-            ),
-          },
-          {
-            path: paths.locations,
-            ...page(
-              async () =>
-                (await import('../features/locations/routes/locations-route')).LocationsRoute,
-            ),
-          },
-          {
-            path: `${paths.locations}/:id`,
-            ...page(
-              async () =>
-                (await import('../features/locations/routes/location-detail-route'))
-                  .LocationDetailRoute,
-            ),
-          },
-          {
-            path: paths.movements,
-            ...page(
-              async () =>
-                (await import('../features/movements/routes/movements-route')).MovementsRoute,
-            ),
-          },
-          {
-            path: paths.newMovement,
-            ...page(
-              async () =>
-                (await import('../features/movements/routes/new-movement-route')).NewMovementRoute,
-              'movement.record',
-            ),
-          },
-          {
-            path: paths.status,
-            ...page(
-              async () => (await import('../features/system/routes/status-route')).StatusRoute,
-            ),
-          },
-          {
-            path: paths.changePassword,
-            ...page(
-              async () =>
-                (await import('../features/auth/routes/change-password-route')).ChangePasswordRoute,
-            ),
-          },
-          {
-            path: paths.users,
-            ...page(
-              async () => (await import('../features/users/routes/users-route')).UsersRoute,
-              'user.manage',
-            ),
-          },
-          {
-            path: paths.apiTokens,
-            ...page(
-              async () =>
-                (await import('../features/api-tokens/routes/api-tokens-route')).ApiTokensRoute,
-              'apiToken.manage',
-            ),
-          },
-          {
-            path: paths.audit,
-            ...page(
-              async () => (await import('../features/audit/routes/audit-route')).AuditRoute,
-              'audit.view',
-            ),
-          },
-          {
-            path: paths.settings,
-            ...page(
-              async () =>
-                (await import('../features/settings/routes/settings-route')).SettingsRoute,
-              'settings.edit',
-            ),
-          },
-          { path: '*', element: <NotFoundRoute /> },
-        ],
-      },
-    ],
-  },
-];
+function AppPages() {
+  return (
+    <Switch>
+      <Route path={paths.home} component={DashboardRoute} />
+      <Route path={paths.items} component={ItemsRoute} />
+      <Route path={paths.newItem} component={NewItemRoute} />
+      <Route path={`${paths.items}/:id`} component={ItemDetailRoute} />
+      <Route path={paths.locations} component={LocationsRoute} />
+      <Route path={`${paths.locations}/:id`} component={LocationDetailRoute} />
+      <Route path={paths.movements} component={MovementsRoute} />
+      <Route path={paths.newMovement} component={NewMovementRoute} />
+      <Route path={paths.status} component={StatusRoute} />
+      <Route path={paths.changePassword} component={ChangePasswordRoute} />
+      <Route path={paths.users} component={UsersRoute} />
+      <Route path={paths.apiTokens} component={ApiTokensRoute} />
+      <Route path={paths.audit} component={AuditRoute} />
+      <Route path={paths.settings} component={SettingsRoute} />
+      <Route component={NotFoundRoute} />
+    </Switch>
+  );
+}
 
-export function createAppRouter() {
-  return createBrowserRouter(routes);
+/** Every route; mounted by the app with the browser's location and by tests with a memory one. */
+export function AppRoutes() {
+  return (
+    <Switch>
+      {/* Before anyone is signed in: outside the guard and the app shell. */}
+      <Route path={paths.signIn}>
+        <PageBoundary fallback={authFallback}>
+          <SignInRoute />
+        </PageBoundary>
+      </Route>
+      <Route path={paths.setup}>
+        <PageBoundary fallback={authFallback}>
+          <SetupRoute />
+        </PageBoundary>
+      </Route>
+      {/* Every app page sits behind the session guard, which also provides the user's role. */}
+      <Route>
+        <ErrorBoundary
+          fallback={
+            <AppLayout>
+              <RouteError />
+            </AppLayout>
+          }
+        >
+          <SessionGuard>
+            <AppLayout headerEnd={<UserMenu />}>
+              <PageBoundary fallback={pageFallback}>
+                <AppPages />
+              </PageBoundary>
+            </AppLayout>
+          </SessionGuard>
+        </ErrorBoundary>
+      </Route>
+    </Switch>
+  );
 }

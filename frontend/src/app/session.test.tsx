@@ -166,7 +166,7 @@ describe('role-aware UI', () => {
     await user.click(screen.getByRole('button', { name: /Details/ }));
     expect(screen.getByRole('button', { name: 'Reverse…' })).toBeInTheDocument();
 
-    await router.navigate('/items');
+    router.navigate('/items');
     await screen.findByRole('table', { name: 'Items' });
     expect(screen.queryByRole('link', { name: 'New item' })).not.toBeInTheDocument();
   });

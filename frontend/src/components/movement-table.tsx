@@ -1,7 +1,8 @@
 import { Fragment, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@/lib/router';
 import { paths } from '../config/paths';
 import type { Movement } from '../lib/api-types';
+import { useTimeZone } from '../hooks/use-settings';
 import { formatDateTime } from '../lib/format-date';
 import { movementAmount, movementAuthor } from '../lib/movements';
 import { MovementKindBadge } from './movement-kind-badge';
@@ -27,6 +28,7 @@ export function MovementTable({
   busy = false,
 }: MovementTableProps) {
   const [expanded, setExpanded] = useState<number | null>(null);
+  const timeZone = useTimeZone();
   const columns = 6 + (showItem ? 1 : 0) + (showNote ? 1 : 0) + (renderDetails ? 1 : 0);
   return (
     <div className="table-wrap">
@@ -59,7 +61,9 @@ export function MovementTable({
               <Fragment key={movement.id}>
                 <tr>
                   <td data-label="Time">
-                    <time dateTime={movement.createdAt}>{formatDateTime(movement.createdAt)}</time>
+                    <time dateTime={movement.createdAt}>
+                      {formatDateTime(movement.createdAt, timeZone)}
+                    </time>
                   </td>
                   <td data-label="Kind">
                     <MovementKindBadge kind={movement.kind} />

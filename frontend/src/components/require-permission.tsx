@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@/lib/router';
 import { paths } from '../config/paths';
 import { useCan } from '../hooks/use-current-user';
 import { actionDescriptions, type Action } from '../lib/permissions';

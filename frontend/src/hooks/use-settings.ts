@@ -23,9 +23,18 @@ export function useSettings() {
   return useQuery(settingsQueryOptions);
 }
 
+/**
+ * The team time zone every date is shown in (Settings → Time zone). Until the settings have
+ * loaded (they are asked for with the session on a first load), UTC, the API's default.
+ */
+export function useTimeZone(): string {
+  return useSettings().data?.timeZone ?? DEFAULT_SETTINGS.timeZone;
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   organisationName: 'Stockroom',
   defaultUnit: 'each',
   highlightLowStock: true,
   sessionIdleTimeoutMinutes: 480,
+  timeZone: 'UTC',
 };

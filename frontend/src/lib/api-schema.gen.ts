@@ -1019,8 +1019,7 @@ export interface components {
       } | null;
       /** @description When the entry is about a user, that user’s current name */
       subjectName: string | null;
-      /** @example item.updated */
-      action: string;
+      action: components['schemas']['AuditAction'];
       entityType: string | null;
       entityId: string | null;
       ip: string | null;
@@ -1031,11 +1030,42 @@ export interface components {
         [key: string]: unknown;
       } | null;
     };
+    /** @enum {string} */
+    AuditAction:
+      | 'auth.setup'
+      | 'auth.login'
+      | 'auth.login_failed'
+      | 'auth.logout'
+      | 'auth.password_changed'
+      | 'user.created'
+      | 'user.updated'
+      | 'user.password_reset'
+      | 'user.sign_in_unlocked'
+      | 'token.created'
+      | 'token.revoked'
+      | 'token.disabled'
+      | 'token.enabled'
+      | 'settings.updated'
+      | 'item.created'
+      | 'item.updated'
+      | 'item.archived'
+      | 'item.unarchived'
+      | 'item.deleted'
+      | 'location.created'
+      | 'location.updated'
+      | 'location.archived'
+      | 'location.unarchived'
+      | 'location.deleted';
     Settings: {
       organisationName: string;
       defaultUnit: components['schemas']['Unit'];
       highlightLowStock: boolean;
       sessionIdleTimeoutMinutes: number;
+      /**
+       * @description IANA time zone the app shows times in (default: the server’s TZ, else UTC)
+       * @example Europe/Berlin
+       */
+      timeZone: string;
     };
   };
   responses: never;
@@ -3962,7 +3992,7 @@ export interface operations {
   listAuditEntries: {
     parameters: {
       query?: {
-        action?: string;
+        action?: components['schemas']['AuditAction'];
         actorId?: number;
         entityType?: string;
         entityId?: string;
@@ -4087,6 +4117,8 @@ export interface operations {
           defaultUnit?: components['schemas']['Unit'];
           highlightLowStock?: boolean;
           sessionIdleTimeoutMinutes?: number;
+          /** @example Europe/Berlin */
+          timeZone?: string;
         };
       };
     };
@@ -4260,3 +4292,31 @@ export const meViaValues: ReadonlyArray<FlattenedDeepRequired<components>['schem
 export const apiTokenScopeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ApiToken']['scope']
 > = ['read', 'write'];
+export const auditActionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AuditAction']
+> = [
+  'auth.setup',
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_changed',
+  'user.created',
+  'user.updated',
+  'user.password_reset',
+  'user.sign_in_unlocked',
+  'token.created',
+  'token.revoked',
+  'token.disabled',
+  'token.enabled',
+  'settings.updated',
+  'item.created',
+  'item.updated',
+  'item.archived',
+  'item.unarchived',
+  'item.deleted',
+  'location.created',
+  'location.updated',
+  'location.archived',
+  'location.unarchived',
+  'location.deleted',
+];

@@ -5,6 +5,7 @@
 import type { components, paths } from './api-schema.gen';
 import {
   apiTokenScopeValues,
+  auditActionValues,
   countableUnitValues,
   unitValues,
   movementKindValues,
@@ -85,3 +86,6 @@ export type ApiToken = Schemas['ApiToken'];
 export type ApiTokenScope = ApiToken['scope'];
 export const API_TOKEN_SCOPES: readonly ApiTokenScope[] = apiTokenScopeValues;
 export type AuditEntry = Schemas['AuditEntry'];
+export type AuditAction = Schemas['AuditAction'];
+/** Every action the API records (the backend's AUDIT_ACTIONS, through the OpenAPI document). */
+export const AUDIT_ACTIONS: readonly AuditAction[] = auditActionValues;

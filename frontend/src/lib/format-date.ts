@@ -1,56 +1,95 @@
 // One format everywhere: day, month name, year and a 24-hour clock ("22 Nov 2026, 10:05"),
-// the same in every browser (a fixed en-GB pattern, not each reader's locale), so two people
-// reading the same row see the same text. Settings has no team time zone, so times are in the
-// browser's zone; TIME_ZONE names it for pages that say so.
+// the same in every browser (a fixed en-GB pattern, not each reader's locale), in the team's
+// time zone (Settings → Time zone; useTimeZone in hooks/use-settings.ts), so two people
+// reading the same row, in different places, see the same text. Every function takes the
+// zone: no date is ever shown in the browser's own zone by accident.
 
-/** The zone times are shown in (the browser's; there is no team setting yet). */
-export const TIME_ZONE = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = formats.get(key);
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
 
 function dateTimeFormat(timeZone: string, withDate: boolean): Intl.DateTimeFormat {
-  const key = `${timeZone}|${withDate}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
+  return cached(`${timeZone}|${withDate}`, () => {
+    return new Intl.DateTimeFormat('en-GB', {
       ...(withDate ? { day: 'numeric', month: 'short', year: 'numeric' } : {}),
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
       timeZone,
     });
-    dateTimeFormats.set(key, format);
-  }
-  return format;
+  });
 }
 
-/** "22 Nov 2026, 10:05"; compact for tables but unambiguous. */
-export function formatDateTime(iso: string | number, timeZone = TIME_ZONE): string {
+/** "22 Nov 2026, 10:05" in TIMEZONE; compact for tables but unambiguous. */
+export function formatDateTime(iso: string | number, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
   return dateTimeFormat(timeZone, true).format(date);
 }
 
-/** "10:05", for "checked at" times on the same day. */
-export function formatTime(iso: string | number, timeZone = TIME_ZONE): string {
+/** "10:05" in TIMEZONE, for "checked at" times on the same day. */
+export function formatTime(iso: string | number, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
   return dateTimeFormat(timeZone, false).format(date);
 }
 
-/** Start of a local calendar day (YYYY-MM-DD) as an ISO instant, for `from` filters. */
-export function startOfDayIso(date: string): string | undefined {
-  const parsed = new Date(`${date}T00:00:00`);
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
+/** How far TIMEZONE's wall clock is ahead of UTC at INSTANT, in ms (Berlin in winter: 1 h). */
+function zoneOffset(instant: number, timeZone: string): number {
+  const format = cached(`${timeZone}|parts`, () => {
+    return new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+  });
+  const part = (type: string) =>
+    Number(format.formatToParts(instant).find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant midnight starts calendar day DATE (YYYY-MM-DD) + DAYS in TIMEZONE. */
+function midnight(date: string, timeZone: string, days: number): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  // Refuse 2026-02-31 rather than roll it over to March.
+  if (new Date(Date.UTC(year, month, day)).getUTCDate() !== day) return undefined;
+  const wall = Date.UTC(year, month, day + days);
+  // Twice: the offset at the first guess can differ from the answer's across a DST change.
+  const guess = wall - zoneOffset(wall, timeZone);
+  return new Date(wall - zoneOffset(guess, timeZone)).toISOString();
+}
+
+/** Start of a calendar day (YYYY-MM-DD) in TIMEZONE as an ISO instant, for `from` filters. */
+export function startOfDayIso(date: string, timeZone: string): string | undefined {
+  return midnight(date, timeZone, 0);
 }
 
 /**
- * The instant a local calendar day ends, i.e. the next day's midnight, for `to` filters:
- * the API's `to` is exclusive ("created before"), so the chosen day is included in full.
+ * The instant a calendar day ends in TIMEZONE, i.e. the next day's midnight, for `to`
+ * filters: the API's `to` is exclusive ("created before"), so the chosen day is included.
  */
-export function endOfDayIso(date: string): string | undefined {
-  const parsed = new Date(`${date}T00:00:00`);
-  if (Number.isNaN(parsed.getTime())) return undefined;
-  parsed.setDate(parsed.getDate() + 1);
-  return parsed.toISOString();
+export function endOfDayIso(date: string, timeZone: string): string | undefined {
+  return midnight(date, timeZone, 1);
 }

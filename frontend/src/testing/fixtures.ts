@@ -120,6 +120,7 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     defaultUnit: 'each',
     highlightLowStock: true,
     sessionIdleTimeoutMinutes: 480,
+    timeZone: 'UTC',
     ...overrides,
   };
 }

@@ -5,4 +5,6 @@ import type { Logger } from '../logger';
 export interface RouteContext {
   db: Db;
   logger: Logger;
+  /** The team time zone until an admin sets one (config: TZ, else UTC). */
+  defaultTimeZone: string;
 }

@@ -1,6 +1,6 @@
 import type { DbOrTrx } from '../../lib/db';
 import { isoNotNull } from '../../lib/sql';
-import type { AuditEntry, ListAuditQuery } from './audit.schemas';
+import type { AuditAction, AuditEntry, ListAuditQuery } from './audit.schemas';
 
 interface AuditRow {
   id: string;
@@ -9,7 +9,8 @@ interface AuditRow {
   actor_email: string | null;
   actor_name: string | null;
   subject_name: string | null;
-  action: string;
+  // Written only from AUDIT_ACTIONS (audit.service's record); not checked again on read.
+  action: AuditAction;
   entity_type: string | null;
   entity_id: string | null;
   ip: string | null;
@@ -36,7 +37,7 @@ const toEntry = (r: AuditRow): AuditEntry => ({
 export interface AuditInsert {
   actorId: number | null;
   ip: string | null;
-  action: string;
+  action: AuditAction;
   entityType: string | null;
   entityId: string | null;
   before: object | null;

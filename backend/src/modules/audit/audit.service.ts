@@ -3,6 +3,8 @@ import type { Actor } from '../../lib/http/identity';
 import * as repo from './audit.repository';
 import type { ListAuditQuery, NewAuditEntry } from './audit.schemas';
 
+export { AUDIT_ACTIONS, type AuditAction } from './audit.schemas';
+
 /**
  * Appends to the audit trail. Pass the transaction of the change being recorded, so the
  * entry exists exactly when the change does.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text, timestamp } from '../../lib/http/common-schemas';
-import { email, password, userSchema } from '../users/users.schemas';
+import { email, password } from '../../lib/account-schemas';
+import { userSchema } from '../users/users.service';
 
 export const setupStatus = z.object({ needsSetup: z.boolean() }).meta({ id: 'SetupStatus' });
 

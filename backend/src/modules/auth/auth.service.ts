@@ -10,8 +10,8 @@ import * as tokens from '../api-tokens/api-tokens.service';
 import * as audit from '../audit/audit.service';
 import * as sessions from '../sessions/sessions.service';
 import * as settings from '../settings/settings.service';
-import type { User } from '../users/users.schemas';
 import * as users from '../users/users.service';
+import type { User } from '../users/users.service';
 import * as throttle from '../sign-in-throttle/sign-in-throttle.service';
 import {
   currentPasswordWrong,

@@ -6,7 +6,7 @@ import * as settings from './settings.service';
 
 const tag = 'Settings';
 
-export const settingsRoutes = ({ db }: RouteContext) => [
+export const settingsRoutes = ({ db, defaultTimeZone }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/settings',
@@ -15,7 +15,7 @@ export const settingsRoutes = ({ db }: RouteContext) => [
     access: 'authenticated',
     summary: 'Settings of this Stockroom (defaults where none were set)',
     response: settingsSchema,
-    handler: () => settings.getSettings(db),
+    handler: () => settings.getSettings(db, { timeZone: defaultTimeZone }),
   }),
   defineRoute({
     method: 'patch',
@@ -27,6 +27,7 @@ export const settingsRoutes = ({ db }: RouteContext) => [
     body: updateSettingsBody,
     response: settingsSchema,
     errors: [415],
-    handler: ({ body, req }) => settings.updateSettings(db, body, actorOf(req)),
+    handler: ({ body, req }) =>
+      settings.updateSettings(db, body, actorOf(req), { timeZone: defaultTimeZone }),
   }),
 ];

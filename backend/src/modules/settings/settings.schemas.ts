@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../lib/http/common-schemas';
-import { unit } from '../items/items.schemas';
+import { timeZone } from '../../lib/time-zone';
+import { unit } from '../../lib/units';
 
 // One schema per setting: validated on write, and on read (a stored value that no longer
 // fits, e.g. after a downgrade, falls back to the default instead of breaking requests).
@@ -9,6 +10,7 @@ export const SETTING_SCHEMAS = {
   defaultUnit: unit,
   highlightLowStock: z.boolean(),
   sessionIdleTimeoutMinutes: z.number().int().min(5).max(10080),
+  timeZone,
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -16,6 +18,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultUnit: 'each',
   highlightLowStock: true,
   sessionIdleTimeoutMinutes: 480,
+  // Replaced by the configured default (TZ) in settings.service.
+  timeZone: 'UTC',
 };
 
 export const settingsSchema = z
@@ -24,6 +28,10 @@ export const settingsSchema = z
     defaultUnit: unit,
     highlightLowStock: z.boolean(),
     sessionIdleTimeoutMinutes: z.number().int(),
+    timeZone: z.string().meta({
+      description: 'IANA time zone the app shows times in (default: the server’s TZ, else UTC)',
+      example: 'Europe/Berlin',
+    }),
   })
   .meta({ id: 'Settings' });
 
@@ -33,6 +41,7 @@ export const updateSettingsBody = z
     defaultUnit: SETTING_SCHEMAS.defaultUnit.optional(),
     highlightLowStock: SETTING_SCHEMAS.highlightLowStock.optional(),
     sessionIdleTimeoutMinutes: SETTING_SCHEMAS.sessionIdleTimeoutMinutes.optional(),
+    timeZone: SETTING_SCHEMAS.timeZone.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { error: 'send at least one setting to change' });
 

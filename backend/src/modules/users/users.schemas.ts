@@ -1,18 +1,9 @@
 import { z } from 'zod';
 import { text, timestamp } from '../../lib/http/common-schemas';
 import { ROLES } from '../../lib/roles';
+import { email, password } from '../../lib/account-schemas';
 
 export const role = z.enum(ROLES);
-
-export const email = z
-  .string()
-  .transform((s) => s.trim())
-  .pipe(z.email({ error: 'must be an email address' }).max(254));
-
-export const password = z
-  .string()
-  .min(10, { error: 'must be at least 10 characters' })
-  .max(200, { error: 'must be at most 200 characters' });
 
 export const userSchema = z
   .object({

@@ -13,6 +13,9 @@ import { lastAdmin, setupDone, userNotFound } from './users.errors';
 import * as repo from './users.repository';
 import type { CreateUser, UpdateUser, User } from './users.schemas';
 
+// What other modules may use of this one's contract (they reach it only through here).
+export { userSchema, type User } from './users.schemas';
+
 export async function listUsers(db: Db) {
   return { data: await repo.list(db) };
 }

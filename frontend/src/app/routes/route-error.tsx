@@ -1,4 +1,4 @@
-import { useRouteError } from 'react-router';
+import { useRouteError } from '@/lib/router';
 import { ErrorState } from '@/components/error-state';
 import { usePageTitle } from '@/hooks/use-page-title';
 

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { DEFAULT_SETTINGS, useSettings } from '@/hooks/use-settings';
 import { MainNav } from './main-nav';
 import './app-layout.css';
 
 interface AppLayoutProps {
-  /** Rendered instead of the matched route, e.g. by an error boundary. */
+  /** The page (or, from an error boundary, what went wrong). */
   children?: ReactNode;
   /** The end of the header, e.g. the user menu (supplied by the app, which owns features). */
   headerEnd?: ReactNode;
@@ -31,7 +31,7 @@ export function AppLayout({ children, headerEnd }: AppLayoutProps) {
       </header>
       {/* tabIndex lets the skip link move keyboard focus, not just scroll. */}
       <main id="main-content" className="app-main" tabIndex={-1}>
-        {children ?? <Outlet />}
+        {children}
       </main>
     </div>
   );

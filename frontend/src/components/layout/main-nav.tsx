@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import { NavLink, useLocation } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { useCan } from '@/hooks/use-current-user';
 import type { Action } from '@/lib/permissions';

@@ -2,17 +2,25 @@ import { useState } from 'react';
 import { ConfirmAction } from '@/components/confirm-action';
 import { describeActionError } from '@/lib/api-errors';
 import type { ApiToken } from '@/lib/api-types';
+import { useTimeZone } from '@/hooks/use-settings';
 import { formatDateTime } from '@/lib/format-date';
 import { useEnableApiToken } from '../api/enable-api-token';
 import { useRevokeApiToken } from '../api/revoke-api-token';
 
 function TokenStatus({ token }: { token: ApiToken }) {
+  const timeZone = useTimeZone();
   if (token.revokedAt)
-    return <span className="badge badge--archived">Revoked {formatDateTime(token.revokedAt)}</span>;
+    return (
+      <span className="badge badge--archived">
+        Revoked {formatDateTime(token.revokedAt, timeZone)}
+      </span>
+    );
   if (token.disabledAt)
     return (
       <>
-        <span className="badge badge--warning">Disabled {formatDateTime(token.disabledAt)}</span>
+        <span className="badge badge--warning">
+          Disabled {formatDateTime(token.disabledAt, timeZone)}
+        </span>
         <div className="muted">Its user was deactivated</div>
       </>
     );
@@ -32,6 +40,7 @@ export function TokenRow({
   const revoke = useRevokeApiToken();
   const enable = useEnableApiToken();
   const [confirming, setConfirming] = useState(false);
+  const timeZone = useTimeZone();
   const error = revoke.error ?? enable.error;
   return (
     <tr>
@@ -40,9 +49,13 @@ export function TokenRow({
         <div className="muted">by {token.createdBy.name}</div>
       </td>
       <td data-label="Scope">{token.scope === 'write' ? 'Write' : 'Read'}</td>
-      <td data-label="Created">{formatDateTime(token.createdAt)}</td>
+      <td data-label="Created">{formatDateTime(token.createdAt, timeZone)}</td>
       <td data-label="Last used">
-        {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}
+        {token.lastUsedAt ? (
+          formatDateTime(token.lastUsedAt, timeZone)
+        ) : (
+          <span className="muted">Never</span>
+        )}
       </td>
       <td data-label="Status">
         <TokenStatus token={token} />

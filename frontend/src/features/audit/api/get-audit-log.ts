@@ -1,11 +1,11 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import type { AuditEntry, CursorList } from '@/lib/api-types';
+import type { AuditAction, AuditEntry, CursorList } from '@/lib/api-types';
 import { accountRoots } from '@/lib/query-keys';
 import { toQueryString } from '@/lib/query-string';
 
 export interface AuditFilters {
-  action?: string;
+  action?: AuditAction;
   actorId?: string;
   entityType?: string;
   entityId?: string;

@@ -1,5 +1,11 @@
-/** Every action the API records, in words, for the filter and as a fallback description. */
-export const ACTION_LABELS: Record<string, string> = {
+import { AUDIT_ACTIONS, type AuditAction } from '@/lib/api-types';
+
+/**
+ * Actions in words, for the filter and as a fallback description. Partial on purpose: an
+ * action the API adds later (one line in the backend's AUDIT_ACTIONS) is listed and worded
+ * from its name until it gets its own words here.
+ */
+const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'auth.login': 'Signed in',
   'auth.login_failed': 'Failed sign-in',
   'auth.logout': 'Signed out',
@@ -26,7 +32,18 @@ export const ACTION_LABELS: Record<string, string> = {
   'location.deleted': 'Location deleted',
 };
 
-export const ACTIONS = Object.keys(ACTION_LABELS);
+/** "webhook.delivery_failed" → "Webhook delivery failed", for actions without words above. */
+function wordsOf(action: string): string {
+  const words = action.replace(/[._]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function actionLabel(action: AuditAction): string {
+  return ACTION_LABELS[action] ?? wordsOf(action);
+}
+
+/** The filter's choices: every action in the OpenAPI document, in the API's order. */
+export const ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS;
 
 /** Field names as the forms call them, for "changed the name and reorder point of …". */
 export const FIELD_LABELS: Record<string, string> = {

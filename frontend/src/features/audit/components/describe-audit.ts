@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@/lib/api-types';
-import { ACTION_LABELS, FIELD_LABELS } from './audit-actions';
+import { actionLabel, FIELD_LABELS } from './audit-actions';
 
 type Snapshot = Record<string, unknown>;
 
@@ -113,6 +113,7 @@ export function describeAuditEntry(entry: AuditEntry): string {
     case 'location.deleted':
       return `${actor} deleted ${location()}`;
     default:
-      return `${actor}: ${ACTION_LABELS[entry.action] ?? entry.action}`;
+      // An action without a sentence of its own yet (added in the backend only).
+      return `${actor}: ${actionLabel(entry.action)}`;
   }
 }

@@ -4,12 +4,13 @@ import { Page } from '@/components/page';
 import { QueryErrorState } from '@/components/query-error-state';
 import { TableSkeleton } from '@/components/table-skeleton';
 import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
-import { endOfDayIso, formatDateTime, startOfDayIso, TIME_ZONE } from '@/lib/format-date';
+import { useTimeZone } from '@/hooks/use-settings';
+import { endOfDayIso, formatDateTime, startOfDayIso } from '@/lib/format-date';
 import { useActors } from '../api/get-actors';
-import type { AuditEntry } from '@/lib/api-types';
+import type { AuditAction, AuditEntry } from '@/lib/api-types';
 import { pluralize } from '@/lib/plural';
 import { useAuditLog, type AuditFilters } from '../api/get-audit-log';
-import { ACTION_LABELS, ACTIONS, ENTITY_LABELS } from '../components/audit-actions';
+import { actionLabel, ACTIONS, ENTITY_LABELS } from '../components/audit-actions';
 import { AuditDiff } from '../components/audit-diff';
 import { describeAuditEntry } from '../components/describe-audit';
 import '../components/audit.css';
@@ -31,12 +32,14 @@ export function AuditRoute() {
   const values = Object.fromEntries(
     FILTER_KEYS.map((key) => [key, params.get(key) ?? '']),
   ) as Record<FilterKey, string>;
+  const timeZone = useTimeZone();
   const filters: AuditFilters = {};
-  if (values.action) filters.action = values.action;
+  // A value that is no action (an old link) is sent as it is: the API's 400 says so.
+  if (values.action) filters.action = values.action as AuditAction;
   if (values.actor) filters.actorId = values.actor;
   if (values.entityType) filters.entityType = values.entityType;
-  const from = values.from ? startOfDayIso(values.from) : undefined;
-  const to = values.to ? endOfDayIso(values.to) : undefined;
+  const from = values.from ? startOfDayIso(values.from, timeZone) : undefined;
+  const to = values.to ? endOfDayIso(values.to, timeZone) : undefined;
   if (from) filters.from = from;
   if (to) filters.to = to;
   const log = useAuditLog(filters);
@@ -88,7 +91,7 @@ export function AuditRoute() {
   return (
     <Page
       title="Audit log"
-      description={`Who changed what, and when. Newest first; times in ${TIME_ZONE}.`}
+      description={`Who changed what, and when. Newest first; times in ${timeZone}.`}
     >
       <AuditFilterForm
         key={params.toString()}
@@ -141,7 +144,7 @@ function AuditFilterForm({ values, onApply, onClear }: AuditFilterFormProps) {
               allLabel="All actions"
               options={ACTIONS.map((action) => ({
                 value: action,
-                label: ACTION_LABELS[action] ?? action,
+                label: actionLabel(action),
               }))}
             />
             <PersonFilter
@@ -173,6 +176,7 @@ function AuditFilterForm({ values, onApply, onClear }: AuditFilterFormProps) {
 }
 
 function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy: boolean }) {
+  const timeZone = useTimeZone();
   const [expanded, setExpanded] = useState<number | null>(null);
   return (
     <div className="table-wrap">
@@ -197,7 +201,7 @@ function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy: boolean })
               <Fragment key={entry.id}>
                 <tr>
                   <td data-label="Time">
-                    <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                    <time dateTime={entry.at}>{formatDateTime(entry.at, timeZone)}</time>
                   </td>
                   <td data-label="What happened">{describeAuditEntry(entry)}</td>
                   <td data-label="IP" className="mono">

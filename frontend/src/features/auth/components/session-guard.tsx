@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from '@/lib/router';
 import { LoadingState } from '@/components/loading-state';
 import { QueryErrorState } from '@/components/query-error-state';
 import { paths } from '@/config/paths';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate } from '@/lib/router';
 import { AppForm, SubmitButton } from '@/components/form/app-form';
 import { TextField } from '@/components/form/fields';
 import { LoadingState } from '@/components/loading-state';

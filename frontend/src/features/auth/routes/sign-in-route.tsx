@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Navigate, useSearchParams } from 'react-router';
+import { Navigate, useSearchParams } from '@/lib/router';
 import { AppForm, SubmitButton } from '@/components/form/app-form';
 import { TextField } from '@/components/form/fields';
 import { useAppForm } from '@/hooks/use-app-form';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '@/lib/router';
 import { EmptyState } from '@/components/empty-state';
 import { MovementTable } from '@/components/movement-table';
 import { QueryErrorState } from '@/components/query-error-state';

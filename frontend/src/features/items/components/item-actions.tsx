@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { useNavigate } from '@/lib/router';
 import { RecordActions } from '@/components/record-actions';
 import { paths } from '@/config/paths';
 import type { Item } from '@/lib/api-types';

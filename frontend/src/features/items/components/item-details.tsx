@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import type { Item } from '@/lib/api-types';
+import { useTimeZone } from '@/hooks/use-settings';
 import { formatDateTime } from '@/lib/format-date';
 import { formatQuantity } from '@/lib/quantity';
 import { ReorderBadge } from './reorder-badge';
 
 export function ItemDetails({ item }: { item: Item }) {
+  const timeZone = useTimeZone();
   const rows: [string, ReactNode][] = [
     ['SKU', <span className="mono">{item.sku}</span>],
     ['On hand', `${formatQuantity(item.onHand)} ${item.unit}`],
@@ -15,7 +17,9 @@ export function ItemDetails({ item }: { item: Item }) {
     [
       'Stock status',
       item.archivedAt ? (
-        <span className="badge badge--archived">Archived {formatDateTime(item.archivedAt)}</span>
+        <span className="badge badge--archived">
+          Archived {formatDateTime(item.archivedAt, timeZone)}
+        </span>
       ) : (
         <ReorderBadge onHand={item.onHand} reorderPoint={item.reorderPoint} />
       ),
@@ -23,7 +27,7 @@ export function ItemDetails({ item }: { item: Item }) {
     ['Unit', item.unit],
     ['Barcode', item.barcode ?? 'None'],
     ['Category', item.category ?? 'None'],
-    ['Updated', formatDateTime(item.updatedAt)],
+    ['Updated', formatDateTime(item.updatedAt, timeZone)],
   ];
   return (
     <>

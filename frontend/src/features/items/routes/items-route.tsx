@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@/lib/router';
 import { EmptyState } from '@/components/empty-state';
 import { FilterDisclosure } from '@/components/filter-disclosure';
 import { FormField } from '@/components/form-field';

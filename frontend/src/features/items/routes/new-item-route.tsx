@@ -1,4 +1,4 @@
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '@/lib/router';
 import { LoadingState } from '@/components/loading-state';
 import { Page } from '@/components/page';
 import { paths } from '@/config/paths';
@@ -26,7 +26,7 @@ export function NewItemRoute() {
           pendingLabel="Creating…"
           onSubmit={async (values) => {
             const item = await createItem.mutateAsync(toCreateInput(values));
-            await navigate(paths.item(item.id), {
+            navigate(paths.item(item.id), {
               state: { flash: `Created ${item.sku} — ${item.name}.` },
             });
           }}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
 import type { LocationTreeNode } from '@/lib/api-types';
 import { formatStockTotals } from './stock-totals';

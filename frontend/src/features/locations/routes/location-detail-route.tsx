@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '@/lib/router';
 import { EmptyState } from '@/components/empty-state';
 import { LoadingState } from '@/components/loading-state';
 import { Page } from '@/components/page';
@@ -8,6 +8,7 @@ import { StatusLine } from '@/components/status-line';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-errors';
 import type { Location, LocationPatch, LocationTreeNode } from '@/lib/api-types';
+import { useTimeZone } from '@/hooks/use-settings';
 import { formatDateTime } from '@/lib/format-date';
 import { useLocation } from '../api/get-location';
 import { useLocationTree } from '../api/get-location-tree';
@@ -75,6 +76,7 @@ function toPatch(values: LocationFormValues, location: Location): LocationPatch 
 }
 
 function LocationPage({ location }: { location: Location }) {
+  const timeZone = useTimeZone();
   const tree = useLocationTree('all');
   const update = useUpdateLocation(location.id);
   const [editing, setEditing] = useState(false);
@@ -139,7 +141,7 @@ function LocationPage({ location }: { location: Location }) {
                 <dd>
                   {location.archivedAt ? (
                     <span className="badge badge--archived">
-                      Archived {formatDateTime(location.archivedAt)}
+                      Archived {formatDateTime(location.archivedAt, timeZone)}
                     </span>
                   ) : (
                     <span className="badge badge--ok">Active</span>

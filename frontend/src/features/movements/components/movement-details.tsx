@@ -5,6 +5,7 @@ import { FormField } from '@/components/form-field';
 import { useIdempotencyKey } from '@/hooks/use-idempotency-key';
 import { ApiError, describeActionError } from '@/lib/api-errors';
 import type { Movement } from '@/lib/api-types';
+import { useTimeZone } from '@/hooks/use-settings';
 import { formatDateTime } from '@/lib/format-date';
 import { movementAmount, movementAuthor, movementKindLabels } from '@/lib/movements';
 import { formatDelta, formatQuantity } from '@/lib/quantity';
@@ -27,10 +28,11 @@ export function MovementDetails({
   const [note, setNote] = useState('');
   const reverse = useReverseMovement();
   const idempotency = useIdempotencyKey();
+  const timeZone = useTimeZone();
   const { item } = movement;
   const rows: [string, string][] = [
     ['Movement', `#${movement.id} · ${movementKindLabels[movement.kind]}`],
-    ['Recorded', formatDateTime(movement.createdAt)],
+    ['Recorded', `${formatDateTime(movement.createdAt, timeZone)} (${timeZone})`],
     ['Recorded by', movementAuthor(movement)],
     ['Item', `${item.sku} — ${item.name}`],
     [

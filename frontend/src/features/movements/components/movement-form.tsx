@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useWatch, type FieldErrors } from 'react-hook-form';
-import { Link } from 'react-router';
+import { Link } from '@/lib/router';
 import { AppForm } from '@/components/form/app-form';
 import { FormAlert } from '@/components/form-alert';
 import { StatusLine } from '@/components/status-line';

@@ -45,9 +45,9 @@ describe('MovementsRoute', () => {
     expect(screen.getByRole('textbox', { name: 'Item' })).toHaveValue('SKU-1');
     const sent = api.requestsTo('GET', '/api/v1/movements')[0]!.url.searchParams;
     expect(sent.get('itemId')).toBe('1');
-    expect(new Date(sent.get('from')!).getDate()).toBe(1);
-    // `to` is exclusive, so the whole of the 20th is included.
-    expect(new Date(sent.get('to')!).getDate()).toBe(21);
+    // Days in the team's zone (UTC here); `to` is exclusive, so all of the 20th is included.
+    expect(sent.get('from')).toBe('2026-11-01T00:00:00.000Z');
+    expect(sent.get('to')).toBe('2026-11-21T00:00:00.000Z');
   });
 
   it('when the item code in the URL is unknown, then it says so instead of listing everything', async () => {

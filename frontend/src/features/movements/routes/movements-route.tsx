@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@/lib/router';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { MovementTable } from '@/components/movement-table';
@@ -12,6 +12,7 @@ import { paths } from '@/config/paths';
 import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
 import { ApiError } from '@/lib/api-errors';
 import { MOVEMENT_KINDS, type MovementFilters as Filters } from '@/lib/api-types';
+import { useTimeZone } from '@/hooks/use-settings';
 import { endOfDayIso, startOfDayIso } from '@/lib/format-date';
 import { locationByCodeQueryOptions } from '../api/find-location-by-code';
 import { useMovements } from '../api/get-movements';
@@ -56,6 +57,7 @@ export function MovementsRoute() {
     enabled: values.location !== '',
   });
 
+  const timeZone = useTimeZone();
   const filters: Filters = {};
   if (itemLookup.data) filters.itemId = itemLookup.data.id;
   if (locationLookup.data) filters.locationId = locationLookup.data.id;
@@ -63,8 +65,8 @@ export function MovementsRoute() {
   if (kind) filters.kind = kind;
   if (/^[1-9]\d{0,14}$/.test(values.user)) filters.userId = Number(values.user);
   if (values.reference) filters.reference = values.reference;
-  const from = values.from ? startOfDayIso(values.from) : undefined;
-  const to = values.to ? endOfDayIso(values.to) : undefined;
+  const from = values.from ? startOfDayIso(values.from, timeZone) : undefined;
+  const to = values.to ? endOfDayIso(values.to, timeZone) : undefined;
   if (from) filters.from = from;
   if (to) filters.to = to;
 
@@ -156,7 +158,10 @@ export function MovementsRoute() {
   }
 
   return (
-    <Page title="Movements" description="Stock coming in, going out and moving around.">
+    <Page
+      title="Movements"
+      description={`Stock coming in, going out and moving around. Times in ${timeZone}.`}
+    >
       <div className="section__header">
         <p className="muted" role="status">
           {movements.data ? `${list.length}${movements.hasNextPage ? '+' : ''} shown` : ''}

@@ -16,9 +16,19 @@ const schema = z.object({
       return /^\d+$/.test(value.trim()) && minutes >= 5 && minutes <= 10080;
     }, 'Enter whole minutes from 5 to 10080 (7 days).'),
   ),
+  timeZone: z.string(),
 });
 type Values = z.infer<typeof schema>;
 const UNIT_OPTIONS = UNITS.map((unit) => ({ value: unit, label: unit }));
+
+/**
+ * Every zone this browser knows (IANA names, as the API checks them), plus UTC and the
+ * current one, which some browsers leave out of the list.
+ */
+function zoneOptions(current: string) {
+  const zones = new Set(['UTC', current, ...Intl.supportedValuesOf('timeZone')]);
+  return [...zones].sort().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }));
+}
 
 /** Only what changed goes in the PATCH, so two admins editing different fields do not clash. */
 function toPatch(values: Values, current: Settings): Partial<Settings> {
@@ -32,6 +42,7 @@ function toPatch(values: Values, current: Settings): Partial<Settings> {
   }
   const minutes = Number(values.sessionIdleTimeoutMinutes);
   if (minutes !== current.sessionIdleTimeoutMinutes) patch.sessionIdleTimeoutMinutes = minutes;
+  if (values.timeZone !== current.timeZone) patch.timeZone = values.timeZone;
   return patch;
 }
 
@@ -77,6 +88,12 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
         inputMode="numeric"
         pattern="[0-9]*"
         maxLength={5}
+      />
+      <SelectField<Values>
+        name="timeZone"
+        label="Time zone"
+        hint="Every date and time in Stockroom is shown in this zone, whatever each browser's own."
+        options={zoneOptions(settings.timeZone)}
       />
       <div className="button-row">
         <SubmitButton label="Save settings" pendingLabel="Saving…" />

@@ -65,4 +65,22 @@ describe('SettingsRoute', () => {
     expect(minutes).toHaveFocus();
     expect(api.requestsTo('PATCH', '/api/v1/settings')).toHaveLength(0);
   });
+
+  it('when an admin picks a time zone, then only it is sent and the form keeps it', async () => {
+    const api = mockApi({
+      'PATCH /api/v1/settings': ({ body }) =>
+        jsonResponse(makeSettings(body as Record<string, unknown>)),
+    });
+    const { user } = renderRoute('/admin/settings');
+
+    const zone = await screen.findByRole('combobox', { name: 'Time zone' });
+    expect(zone).toHaveValue('UTC');
+    await user.selectOptions(zone, 'Europe/Berlin');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    expect(api.requestsTo('PATCH', '/api/v1/settings')[0]?.body).toEqual({
+      timeZone: 'Europe/Berlin',
+    });
+  });
 });

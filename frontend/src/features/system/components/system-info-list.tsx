@@ -1,3 +1,4 @@
+import { useTimeZone } from '@/hooks/use-settings';
 import { formatDateTime } from '@/lib/format-date';
 import { formatDuration } from '@/lib/format-duration';
 import type { SystemInfo } from '../api/get-system-info';
@@ -7,12 +8,13 @@ interface SystemInfoListProps {
 }
 
 export function SystemInfoList({ info }: SystemInfoListProps) {
+  const timeZone = useTimeZone();
   const rows: [string, string][] = [
     ['Version', info.version],
     ['Commit', info.commit ?? 'Not recorded'],
     ['Schema version', info.schemaVersion ?? 'No migrations applied'],
     ['Uptime', formatDuration(info.uptimeSeconds)],
-    ['Started', formatDateTime(info.startedAt)],
+    ['Started', formatDateTime(info.startedAt, timeZone)],
     ['Node.js', info.nodeVersion],
   ];
   return (

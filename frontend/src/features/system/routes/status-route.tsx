@@ -7,11 +7,13 @@ import { ReadinessBadge } from '../components/readiness-badge';
 import { ReadinessChecks } from '../components/readiness-checks';
 import { SystemInfoList } from '../components/system-info-list';
 import '../components/system.css';
+import { useTimeZone } from '@/hooks/use-settings';
 import { formatTime } from '@/lib/format-date';
 
 export function StatusRoute() {
   const info = useSystemInfo();
   const readiness = useReadiness();
+  const timeZone = useTimeZone();
   const error = info.error ?? readiness.error;
   // Both cards appear together: one alone would span the grid, then halve when the other
   // came (a layout shift). After an error, whatever did load is still shown.
@@ -48,7 +50,8 @@ export function StatusRoute() {
             </h2>
             <ReadinessChecks readiness={readiness.data} />
             <p className="status-meta">
-              Checked at {formatTime(readiness.dataUpdatedAt)}; refreshes every 10 seconds.
+              Checked at {formatTime(readiness.dataUpdatedAt, timeZone)} ({timeZone}); refreshes
+              every 10 seconds.
             </p>
           </section>
         ) : null}

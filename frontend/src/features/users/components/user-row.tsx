@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ConfirmAction } from '@/components/confirm-action';
 import type { User } from '@/lib/api-types';
 import { ApiError, describeActionError } from '@/lib/api-errors';
+import { useTimeZone } from '@/hooks/use-settings';
 import { formatDateTime } from '@/lib/format-date';
 import { ClearSignInButton } from './clear-sign-in-button';
 import { useUpdateUser, type UserPatch } from '../api/update-user';
@@ -19,6 +20,7 @@ interface UserRowProps {
  * reset password, clear a sign-in lock.
  */
 export function UserRow({ user, isSelf, onMessage }: UserRowProps) {
+  const timeZone = useTimeZone();
   const update = useUpdateUser(user.id);
   const [confirming, setConfirming] = useState(false);
   const [resetting, setResetting] = useState(false);
@@ -54,7 +56,11 @@ export function UserRow({ user, isSelf, onMessage }: UserRowProps) {
         )}
       </td>
       <td data-label="Last sign-in">
-        {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : <span className="muted">Never</span>}
+        {user.lastLoginAt ? (
+          formatDateTime(user.lastLoginAt, timeZone)
+        ) : (
+          <span className="muted">Never</span>
+        )}
       </td>
       <td data-label="Actions">
         <div className="button-row">

@@ -1,0 +1,214 @@
+// The app's router: wouter (about 2 kB; react-router's data router was 30 kB of the first
+// load, decision 0019) behind the few react-router names the pages use, plus what wouter
+// leaves to us: a leave guard (useBlocker) and the error of a failed page (useRouteError).
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type AnchorHTMLAttributes,
+  type ReactNode,
+} from 'react';
+import {
+  Link as WouterLink,
+  Redirect,
+  Router,
+  useLocation as useWouterLocation,
+  useSearch,
+} from 'wouter';
+import { useBrowserLocation } from 'wouter/use-browser-location';
+
+export { Route, Switch, useParams, useSearchParams } from 'wouter';
+
+export interface NavigateOptions {
+  replace?: boolean;
+  /** Kept with the history entry, e.g. a message for the next page (useLocation().state). */
+  state?: unknown;
+}
+type Navigate = (to: string, options?: NavigateOptions) => void;
+type LocationHook = () => [string, Navigate];
+
+/** A form that would lose work asks before the app leaves its page (see useBlocker). */
+interface Guard {
+  blocks: (from: string, to: string) => boolean;
+  hold: (go: () => void) => void;
+}
+
+interface RouterState {
+  guards: Set<Guard>;
+  /** The state of the current history entry (the browser's, or a test's memory). */
+  readState: () => unknown;
+}
+
+const RouterStateContext = createContext<RouterState>({
+  guards: new Set(),
+  readState: () => null,
+});
+
+const pathOf = (to: string) => to.split(/[?#]/)[0] ?? to;
+
+/** Wraps a wouter location hook so every navigation (links, navigate, redirects) asks the guards. */
+function guarded(base: LocationHook & { searchHook?: unknown }): LocationHook {
+  const useGuardedLocation: LocationHook & { searchHook?: unknown } = () => {
+    const [path, navigate] = base();
+    const { guards } = useContext(RouterStateContext);
+    const guardedNavigate: Navigate = (to, options) => {
+      const go = () => navigate(to, options);
+      for (const guard of guards) {
+        if (guard.blocks(path, pathOf(to))) return guard.hold(go);
+      }
+      go();
+    };
+    return [path, guardedNavigate];
+  };
+  useGuardedLocation.searchHook = base.searchHook;
+  return useGuardedLocation;
+}
+
+interface AppRouterProps {
+  /** A wouter location hook, e.g. a test's memoryLocation().hook; the browser's by default. */
+  hook?: LocationHook & { searchHook?: unknown };
+  readState?: () => unknown;
+  children: ReactNode;
+}
+
+export function AppRouter({ hook, readState, children }: AppRouterProps) {
+  const [state] = useState<RouterState>(() => ({
+    guards: new Set(),
+    readState: readState ?? (() => window.history.state as unknown),
+  }));
+  const [locationHook] = useState(() => guarded(hook ?? (useBrowserLocation as LocationHook)));
+  return (
+    <RouterStateContext value={state}>
+      <Router hook={locationHook}>{children}</Router>
+    </RouterStateContext>
+  );
+}
+
+export function useNavigate(): Navigate {
+  return useWouterLocation()[1];
+}
+
+export interface AppLocation {
+  pathname: string;
+  /** With its "?", or empty, as in window.location. */
+  search: string;
+  hash: string;
+  state: unknown;
+}
+
+export function useLocation(): AppLocation {
+  const [pathname] = useWouterLocation();
+  const search = useSearch();
+  const { readState } = useContext(RouterStateContext);
+  return {
+    pathname,
+    search: search ? `?${search}` : '',
+    hash: typeof window === 'undefined' ? '' : window.location.hash,
+    state: readState(),
+  };
+}
+
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & {
+  to: string;
+  replace?: boolean;
+  state?: unknown;
+};
+
+export function Link({ to, ...props }: LinkProps) {
+  return <WouterLink href={to} {...props} />;
+}
+
+/** A link that marks itself aria-current="page" on its page (and, unless END, below it). */
+export function NavLink({ to, end, ...props }: LinkProps & { end?: boolean }) {
+  const [path] = useWouterLocation();
+  const active = path === to || (!end && path.startsWith(to === '/' ? '/' : `${to}/`));
+  return <WouterLink href={to} aria-current={active ? 'page' : undefined} {...props} />;
+}
+
+export function Navigate({ to, replace }: { to: string; replace?: boolean }) {
+  return <Redirect to={to} replace={replace} />;
+}
+
+interface BlockerArgs {
+  currentLocation: { pathname: string };
+  nextLocation: { pathname: string };
+}
+
+export interface Blocker {
+  state: 'blocked' | 'unblocked';
+  proceed: () => void;
+  reset: () => void;
+}
+
+/**
+ * Holds a navigation inside the app while SHOULDBLOCK says so, until proceed() or reset().
+ * Back and Forward are held too: the URL is put back, and proceed() goes back again.
+ */
+export function useBlocker(shouldBlock: (args: BlockerArgs) => boolean): Blocker {
+  const { guards } = useContext(RouterStateContext);
+  const [held, setHeld] = useState<{ go: () => void } | null>(null);
+  const latest = useRef(shouldBlock);
+  useEffect(() => {
+    latest.current = shouldBlock;
+  });
+
+  useEffect(() => {
+    const guard: Guard = {
+      blocks: (from, to) =>
+        latest.current({ currentLocation: { pathname: from }, nextLocation: { pathname: to } }),
+      hold: (go) => setHeld({ go }),
+    };
+    guards.add(guard);
+    // Back/Forward: the browser has moved already; put this page back and ask.
+    let here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+    let letPass = false;
+    const onPopState = () => {
+      const to = window.location.pathname;
+      if (letPass || !guard.blocks(pathOf(here), to)) {
+        letPass = false;
+        here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+        return;
+      }
+      window.history.pushState(window.history.state, '', here);
+      setHeld({
+        go: () => {
+          letPass = true;
+          window.history.go(-1);
+        },
+      });
+    };
+    // In-app moves (links, filters in the query) change where "here" is.
+    const onMove = () => {
+      here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+    };
+    window.addEventListener('popstate', onPopState);
+    window.addEventListener('pushState', onMove);
+    window.addEventListener('replaceState', onMove);
+    return () => {
+      guards.delete(guard);
+      window.removeEventListener('popstate', onPopState);
+      window.removeEventListener('pushState', onMove);
+      window.removeEventListener('replaceState', onMove);
+    };
+  }, [guards]);
+
+  return {
+    state: held ? 'blocked' : 'unblocked',
+    proceed: () => {
+      setHeld(null);
+      held?.go();
+    },
+    reset: () => setHeld(null),
+  };
+}
+
+const RouteErrorContext = createContext<unknown>(undefined);
+
+/** The error that stopped the page, inside an error boundary's fallback. */
+export function useRouteError(): unknown {
+  return useContext(RouteErrorContext);
+}
+
+export const RouteErrorProvider = RouteErrorContext;
