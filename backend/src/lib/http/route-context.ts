@@ -5,4 +5,6 @@ import type { Logger } from '../logger';
 export interface RouteContext {
   db: Db;
   logger: Logger;
+  /** PUBLIC_URL: where people open Stockroom (QR codes on labels link there); null to use the request's origin. */
+  publicUrl?: string | null;
 }

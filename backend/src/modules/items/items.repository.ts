@@ -149,6 +149,11 @@ export async function findByCode(db: DbOrTrx, code: string): Promise<Item | unde
   return row && toItem(row);
 }
 
+export async function findByIds(db: DbOrTrx, ids: number[]): Promise<Item[]> {
+  const rows = (await selectItems(db).whereIn('items.id', ids)) as ItemRow[];
+  return rows.map(toItem);
+}
+
 const SORT_COLUMNS: Record<ListItemsQuery['sort'], string> = {
   sku: 'lower(items.sku)',
   name: 'lower(items.name)',

@@ -19,6 +19,10 @@ import {
 import * as repo from './items.repository';
 import type { CreateItem, Item, ListItemsQuery, UpdateItem } from './items.schemas';
 
+// For modules that list items the way GET /items does (labels print its filter's items).
+export { listItemsQuery } from './items.schemas';
+export type { Item } from './items.schemas';
+
 /** A reorder point is a quantity too: whole for a unit that cannot be split. */
 function checkReorderPoint(sku: string, unit: string, reorderPoint: bigint | string | null) {
   if (reorderPoint === null || !isCountable(unit)) return;
@@ -76,6 +80,22 @@ export function updateItem(db: Db, id: number, input: UpdateItem, actor: Actor):
 export async function listItems(db: Db, query: ListItemsQuery) {
   const { rows, total } = await repo.list(db, query);
   return { data: rows, page: { limit: query.limit, offset: query.offset, total } };
+}
+
+/** Items by id, in the order asked (for labels); ids that do not exist are left out. */
+export async function itemsByIds(db: Db, ids: number[]): Promise<Item[]> {
+  const byId = new Map((await repo.findByIds(db, ids)).map((i) => [i.id, i]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Every item the list would show with these filters, up to `max` (for labels). */
+export async function allMatching(
+  db: Db,
+  filter: Omit<ListItemsQuery, 'limit' | 'offset'>,
+  max: number,
+): Promise<{ items: Item[]; total: number }> {
+  const { rows, total } = await repo.list(db, { ...filter, limit: max, offset: 0 });
+  return { items: rows, total };
 }
 
 export async function listCategories(db: Db) {
