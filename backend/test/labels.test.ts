@@ -15,12 +15,12 @@ describe('POST /api/v1/labels', () => {
 
   test('when a viewer has never printed, then the layout offered is L7160 with QR codes, one copy, no skip', async () => {
     const res = await t.as('viewer').get('/api/v1/labels/layout').expect(200);
-    expect(res.body).toEqual({ preset: 'L7160', custom: null, qr: true, copies: 1, skip: 0 });
+    expect(res.body).toEqual({ preset: 'L7160', qr: true, copies: 1, skip: 0 });
   });
 
   test('when an operator prints, then the print is audited and the layout is remembered for that user only', async () => {
     const item = await createItem(t.as('admin'));
-    const layout = { preset: '5163', qr: false, copies: 2, skip: 3, custom: null };
+    const layout = { preset: '5163', qr: false, copies: 2, skip: 3 };
     const res = await post({ source: { kind: 'items', ids: [item.id] }, layout }, 'operator');
     expect(res.status).toBe(200);
     expect(res.headers['x-label-count']).toBe('2');

@@ -1092,7 +1092,19 @@ export interface components {
         | 'thermal-4x6in'
         | 'thermal-2x1in'
         | 'custom';
-      custom?: components['schemas']['LabelGrid'];
+      /** @description A sheet of your own: sizes in millimetres */
+      custom?: {
+        /** @enum {string} */
+        paper: 'A4' | 'letter';
+        columns: number;
+        rows: number;
+        labelWidth: number;
+        labelHeight: number;
+        marginLeft: number;
+        marginTop: number;
+        gapX: number;
+        gapY: number;
+      };
       /**
        * @description Add a QR code linking to the page
        * @default true
@@ -1106,22 +1118,6 @@ export interface components {
        */
       skip: number;
     };
-    /**
-     * @description A sheet of your own: sizes in millimetres
-     * @default null
-     */
-    LabelGrid: {
-      /** @enum {string} */
-      paper: 'A4' | 'letter';
-      columns: number;
-      rows: number;
-      labelWidth: number;
-      labelHeight: number;
-      marginLeft: number;
-      marginTop: number;
-      gapX: number;
-      gapY: number;
-    } | null;
     /** @description items: these ids; itemFilter: every item GET /items would list with these filters; location: the location and every active location under it */
     LabelSource:
       | {
@@ -4533,8 +4529,8 @@ export const labelLayoutPresetValues: ReadonlyArray<
   'thermal-2x1in',
   'custom',
 ];
-export const labelGridPaperValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['LabelGrid']['paper']
+export const labelLayoutCustomPaperValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LabelLayout']['custom']['paper']
 > = ['A4', 'letter'];
 export const labelSourceOneOf0KindValues: ReadonlyArray<
   Extract<

@@ -79,3 +79,9 @@ export type ApiToken = Schemas['ApiToken'];
 export type ApiTokenScope = ApiToken['scope'];
 export const API_TOKEN_SCOPES: readonly ApiTokenScope[] = apiTokenScopeValues;
 export type AuditEntry = Schemas['AuditEntry'];
+
+// Labels (issue 16)
+export type LabelLayout = Schemas['LabelLayout'];
+export type LabelPreset = LabelLayout['preset'];
+export type LabelGrid = NonNullable<LabelLayout['custom']>;
+export type LabelSource = Schemas['LabelSource'];

@@ -46,7 +46,7 @@ export const customGrid = z
         message: `the rows reach ${over.y.toFixed(1)} mm past the bottom of the page`,
       });
   })
-  .meta({ id: 'LabelGrid', description: 'A sheet of your own: sizes in millimetres' });
+  .meta({ description: 'A sheet of your own: sizes in millimetres' });
 
 /** What the dialog remembers per user. */
 export const labelLayout = z
@@ -56,7 +56,7 @@ export const labelLayout = z
         'Avery sheets (A4: L7160, L7163, L7165, L7173; US letter: 5160, 5163, 5164), single ' +
         'thermal labels (62 mm × 40 mm, 4 × 6 in, 2 × 1 in), or custom (then send `custom`)',
     }),
-    custom: customGrid.nullable().default(null),
+    custom: customGrid.optional(),
     qr: z.boolean().default(true).meta({ description: 'Add a QR code linking to the page' }),
     copies: whole(1, 100).default(1),
     skip: whole(0, 399)

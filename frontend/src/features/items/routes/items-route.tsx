@@ -15,6 +15,8 @@ import { useItemCategories } from '../api/get-item-categories';
 import { useItems } from '../api/get-items';
 import { ARCHIVED, PAGE_SIZE, readItemsQuery, SORTS } from '../api/items-query';
 import { ItemsTable } from '../components/items-table';
+import { PrintLabels } from '@/components/labels/print-labels';
+import { labelSourceOf } from '../api/items-query';
 import { useCan } from '@/hooks/use-current-user';
 
 const SEARCH_DELAY_MS = 250;
@@ -113,6 +115,12 @@ export function ItemsRoute() {
         <p className="muted" role="status">
           {items.data ? pluralize(total, 'item', 'items') : ''}
         </p>
+        {total > 0 ? (
+          <PrintLabels
+            source={labelSourceOf(query)}
+            what={pluralize(total, 'item listed', 'items listed')}
+          />
+        ) : null}
         {allowed('item.write') ? (
           <Link className="button-link" to={paths.newItem}>
             New item
