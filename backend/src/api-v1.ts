@@ -10,6 +10,7 @@ import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { itemRoutes } from './modules/items/items.routes';
+import { labelRoutes } from './modules/labels/labels.routes';
 import { locationRoutes } from './modules/locations/locations.routes';
 import { movementRoutes } from './modules/movements/movements.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
@@ -33,6 +34,7 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...apiTokenRoutes(ctx),
     ...auditRoutes(ctx),
     ...settingsRoutes(ctx),
+    ...labelRoutes(ctx),
   ];
 }
 

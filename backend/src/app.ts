@@ -67,7 +67,10 @@ export function createApp({ config, db, probeDb, logger, lifecycle }: AppDeps): 
   app.use(
     API_V1_PREFIX,
     v1Router(
-      v1Routes({ db, logger, defaultTimeZone: config.defaultTimeZone }, systemDeps),
+      v1Routes(
+        { db, logger, defaultTimeZone: config.defaultTimeZone, publicUrl: config.publicUrl },
+        systemDeps,
+      ),
       db,
       parseBody,
     ),

@@ -52,6 +52,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /audit': 'admin',
   'GET /settings': 'authenticated',
   'PATCH /settings': 'admin',
+  'GET /labels/layout': 'viewer',
+  'POST /labels': 'viewer',
 };
 
 type Caller =

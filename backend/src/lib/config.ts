@@ -76,6 +76,12 @@ const envSchema = z
     DB_POOL_MAX: int(1, 200).default(10),
     DB_CONNECT_TIMEOUT_MS: int(0, 600_000).default(60_000),
     CORS_ORIGINS: originList.default([]),
+    // Where people open Stockroom, for links printed on labels (QR codes); unset: the
+    // address each request came in on.
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL like https://stock.example.com' })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
     TRUSTED_PROXIES: addressRangeList.default([]),
     SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
     MIGRATIONS_DIR: z.string().optional(),
@@ -134,6 +140,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
         ? { user: env.APP_DB_USER, password: env.APP_DB_PASSWORD }
         : null,
     corsOrigins: env.CORS_ORIGINS,
+    publicUrl: env.PUBLIC_URL ?? null,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     migrationsDir: path.resolve(env.MIGRATIONS_DIR ?? DEFAULT_MIGRATIONS_DIR),
     gitCommit: env.GIT_COMMIT?.trim() || null,

@@ -7,6 +7,8 @@ export const paths = {
   /** Items at or below their reorder point, the furthest below first. */
   lowStockItems: '/items?lowStock=1&sort=shortfall',
   newItem: '/items/new',
+  /** The new-item form with the barcode filled in (a scanned code no item has yet). */
+  newItemWithBarcode: (barcode: string) => `/items/new?barcode=${encodeURIComponent(barcode)}`,
   item: (id: string | number) => `/items/${encodeURIComponent(id)}`,
   locations: '/locations',
   location: (id: string | number) => `/locations/${encodeURIComponent(id)}`,

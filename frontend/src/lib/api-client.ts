@@ -30,8 +30,23 @@ export async function apiRequestWithHeaders<T>(
   path: string,
   options: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
+  const response = await send(path, options, 'application/json');
+  if (response.status === 204) return { data: undefined as T, headers: response.headers };
+  return { data: (await response.json()) as T, headers: response.headers };
+}
+
+/** Calls `/api{path}` for a file (e.g. a PDF): the body as a Blob, errors as apiRequest's. */
+export async function apiDownload(
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<Blob>> {
+  const response = await send(path, options, '*/*');
+  return { data: await response.blob(), headers: response.headers };
+}
+
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers = new Headers({ ...options.headers, Accept: 'application/json' });
+  const headers = new Headers({ ...options.headers, Accept: accept });
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   // The API refuses cookie-authenticated writes without it (CSRF): a cross-site form cannot
   // set custom headers, so its presence proves the request came from this app.
@@ -53,8 +68,7 @@ export async function apiRequestWithHeaders<T>(
   }
 
   if (!response.ok) throw await toError(response, path);
-  if (response.status === 204) return { data: undefined as T, headers: response.headers };
-  return { data: (await response.json()) as T, headers: response.headers };
+  return response;
 }
 
 /** `Retry-After` is either seconds or an HTTP date; both become whole seconds from now. */

@@ -617,6 +617,43 @@ export interface paths {
     patch: operations['updateSettings'];
     trace?: never;
   };
+  '/api/v1/labels/layout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The label layout this user chose last (or the default) */
+    get: operations['getLabelLayout'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Labels for items or a location subtree, as a PDF to print
+     * @description Each label has a Code 128 of what the movement form looks up (the item barcode, else its SKU; a location code), an optional QR code linking to the page, the name and the code. At most 5,000 labels (copies included) per request. The layout is remembered for the user (GET /labels/layout); the print is audited.
+     */
+    post: operations['printLabels'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1055,7 +1092,8 @@ export interface components {
       | 'location.updated'
       | 'location.archived'
       | 'location.unarchived'
-      | 'location.deleted';
+      | 'location.deleted'
+      | 'labels.printed';
     Settings: {
       organisationName: string;
       defaultUnit: components['schemas']['Unit'];
@@ -1067,6 +1105,94 @@ export interface components {
        */
       timeZone: string;
     };
+    LabelLayout: {
+      /**
+       * @description Avery sheets (A4: L7160, L7163, L7165, L7173; US letter: 5160, 5163, 5164), single thermal labels (62 mm × 40 mm, 4 × 6 in, 2 × 1 in), or custom (then send `custom`)
+       * @enum {string}
+       */
+      preset:
+        | '5160'
+        | '5163'
+        | '5164'
+        | 'L7160'
+        | 'L7163'
+        | 'L7173'
+        | 'L7165'
+        | 'thermal-62mm'
+        | 'thermal-4x6in'
+        | 'thermal-2x1in'
+        | 'custom';
+      /** @description A sheet of your own: sizes in millimetres */
+      custom?: {
+        /** @enum {string} */
+        paper: 'A4' | 'letter';
+        columns: number;
+        rows: number;
+        labelWidth: number;
+        labelHeight: number;
+        marginLeft: number;
+        marginTop: number;
+        gapX: number;
+        gapY: number;
+      };
+      /**
+       * @description Add a QR code linking to the page
+       * @default true
+       */
+      qr: boolean;
+      /** @default 1 */
+      copies: number;
+      /**
+       * @description Positions to leave empty on the first sheet (a partly used one)
+       * @default 0
+       */
+      skip: number;
+    };
+    /** @description items: these ids; itemFilter: every item GET /items would list with these filters; location: the location and every active location under it */
+    LabelSource:
+      | {
+          /** @enum {string} */
+          kind: 'items';
+          ids: number[];
+        }
+      | {
+          /** @enum {string} */
+          kind: 'itemFilter';
+          /** @description The filters of GET /items (as query strings) */
+          filter: {
+            /** @description Every word (any order) somewhere in SKU, name or barcode, case-insensitive; exact SKU first, then exact barcode, then SKU/name/barcode starting with the text, then the rest */
+            q?: string;
+            /**
+             * @description Which records to list by archive state
+             * @default active
+             * @enum {string}
+             */
+            archived: 'active' | 'archived' | 'all';
+            category?: string;
+            /**
+             * @description true: only items with a reorder point whose total on hand is at or below it (the dashboard's low-stock rule)
+             * @default false
+             * @enum {string}
+             */
+            lowStock: 'true' | 'false';
+            /**
+             * @description shortfall: reorder point minus total on hand (with order=desc, the largest first); items without a reorder point come last
+             * @default sku
+             * @enum {string}
+             */
+            sort: 'sku' | 'name' | 'createdAt' | 'updatedAt' | 'shortfall';
+            /**
+             * @default asc
+             * @enum {string}
+             */
+            order: 'asc' | 'desc';
+          };
+        }
+      | {
+          /** @enum {string} */
+          kind: 'location';
+          locationId: number;
+        };
   };
   responses: never;
   parameters: never;
@@ -4179,6 +4305,143 @@ export interface operations {
       };
     };
   };
+  getLabelLayout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LabelLayout'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  printLabels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          source: components['schemas']['LabelSource'];
+          layout: components['schemas']['LabelLayout'];
+        };
+      };
+    };
+    responses: {
+      /** @description The labels, a vector PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -4319,4 +4582,99 @@ export const auditActionValues: ReadonlyArray<
   'location.archived',
   'location.unarchived',
   'location.deleted',
+  'labels.printed',
 ];
+export const labelLayoutPresetValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LabelLayout']['preset']
+> = [
+  '5160',
+  '5163',
+  '5164',
+  'L7160',
+  'L7163',
+  'L7173',
+  'L7165',
+  'thermal-62mm',
+  'thermal-4x6in',
+  'thermal-2x1in',
+  'custom',
+];
+export const labelLayoutCustomPaperValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LabelLayout']['custom']['paper']
+> = ['A4', 'letter'];
+export const labelSourceOneOf0KindValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['LabelSource'],
+    {
+      kind: unknown;
+    }
+  >['kind']
+> = ['items'];
+export const labelSourceOneOf1KindValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['LabelSource'],
+    {
+      kind: unknown;
+    }
+  >['kind']
+> = ['itemFilter'];
+export const labelSourceOneOf1FilterArchivedValues: ReadonlyArray<
+  Extract<
+    Extract<
+      FlattenedDeepRequired<components>['schemas']['LabelSource'],
+      {
+        filter: unknown;
+      }
+    >['filter'],
+    {
+      archived: unknown;
+    }
+  >['archived']
+> = ['active', 'archived', 'all'];
+export const labelSourceOneOf1FilterLowStockValues: ReadonlyArray<
+  Extract<
+    Extract<
+      FlattenedDeepRequired<components>['schemas']['LabelSource'],
+      {
+        filter: unknown;
+      }
+    >['filter'],
+    {
+      lowStock: unknown;
+    }
+  >['lowStock']
+> = ['true', 'false'];
+export const labelSourceOneOf1FilterSortValues: ReadonlyArray<
+  Extract<
+    Extract<
+      FlattenedDeepRequired<components>['schemas']['LabelSource'],
+      {
+        filter: unknown;
+      }
+    >['filter'],
+    {
+      sort: unknown;
+    }
+  >['sort']
+> = ['sku', 'name', 'createdAt', 'updatedAt', 'shortfall'];
+export const labelSourceOneOf1FilterOrderValues: ReadonlyArray<
+  Extract<
+    Extract<
+      FlattenedDeepRequired<components>['schemas']['LabelSource'],
+      {
+        filter: unknown;
+      }
+    >['filter'],
+    {
+      order: unknown;
+    }
+  >['order']
+> = ['asc', 'desc'];
+export const labelSourceOneOf2KindValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['LabelSource'],
+    {
+      kind: unknown;
+    }
+  >['kind']
+> = ['location'];

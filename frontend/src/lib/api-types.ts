@@ -89,3 +89,9 @@ export type AuditEntry = Schemas['AuditEntry'];
 export type AuditAction = Schemas['AuditAction'];
 /** Every action the API records (the backend's AUDIT_ACTIONS, through the OpenAPI document). */
 export const AUDIT_ACTIONS: readonly AuditAction[] = auditActionValues;
+
+// Labels (issue 16)
+export type LabelLayout = Schemas['LabelLayout'];
+export type LabelPreset = LabelLayout['preset'];
+export type LabelGrid = NonNullable<LabelLayout['custom']>;
+export type LabelSource = Schemas['LabelSource'];

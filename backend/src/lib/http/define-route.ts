@@ -56,6 +56,8 @@ export interface RouteDef<
   /** Success status; 204 sends no body. */
   status?: 200 | 201 | 204;
   response?: R;
+  /** A reply that is not JSON (e.g. a PDF): its media type, sent by the handler itself. */
+  produces?: { mediaType: string; description: string };
   /** Problem statuses this route can answer, documented as problem+json. */
   errors?: number[];
   handler: (input: RouteInput<P, Q, B>) => Promise<z.input<R> | void>;
@@ -82,8 +84,12 @@ export function openApiPath(path: string): string {
 export function toOpenApiRoute(route: AnyRoute, prefix: string, problem: ZodType): RouteConfig {
   const status = route.status ?? 200;
   const responses: RouteConfig['responses'] = {
-    [status]:
-      status === 204 || !route.response
+    [status]: route.produces
+      ? {
+          description: route.produces.description,
+          content: { [route.produces.mediaType]: { schema: { type: 'string', format: 'binary' } } },
+        }
+      : status === 204 || !route.response
         ? { description: 'No content' }
         : {
             description: 'Success',

@@ -7,4 +7,6 @@ export interface RouteContext {
   logger: Logger;
   /** The team time zone until an admin sets one (config: TZ, else UTC). */
   defaultTimeZone: string;
+  /** PUBLIC_URL: where people open Stockroom (QR codes on labels link there); null to use the request's origin. */
+  publicUrl?: string | null;
 }

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'location.archived',
   'location.unarchived',
   'location.deleted',
+  'labels.printed',
 ] as const;
 
 export const auditAction = z

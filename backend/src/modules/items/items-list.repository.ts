@@ -5,13 +5,13 @@ import { isLowStockSql } from '../../lib/low-stock';
 import { likeContains } from '../../lib/sql';
 import { selectItems, toItem, type ItemRow } from './items.repository';
 import { itemsKeyset, searchTokens } from './items-list.keyset';
-import type { ListItemsQuery } from './items.schemas';
+import type { ListItemsFilter, ListItemsQuery } from './items.schemas';
 
 // The items list: filters, search and keyset pagination in every sort the UI offers.
 
 const escapeRegex = (text: string) => text.replace(/[\\^$.*+?()[\]{}|-]/g, (c) => `\\${c}`);
 
-function filtered(qb: Knex.QueryBuilder, query: ListItemsQuery): Knex.QueryBuilder {
+function filtered(qb: Knex.QueryBuilder, query: ListItemsFilter): Knex.QueryBuilder {
   if (query.archived === 'active') void qb.whereNull('items.archived_at');
   if (query.archived === 'archived') void qb.whereNotNull('items.archived_at');
   if (query.category) void qb.where('items.category', query.category);
@@ -37,4 +37,27 @@ export async function list(db: DbOrTrx, query: ListItemsQuery) {
     prevCursor: page.prevCursor,
     ...count,
   };
+}
+
+/** The first `limit` items the list shows with these filters, in its order (labels). */
+export async function listUpTo(db: DbOrTrx, filter: ListItemsFilter, limit: number) {
+  const page = await keysetPage<ItemRow>(
+    db,
+    filtered(selectItems(db), filter),
+    itemsKeyset(filter),
+    {
+      limit,
+      offset: 0,
+    },
+  );
+  return { rows: page.rows.map(toItem), more: page.nextCursor !== null };
+}
+
+/** Exactly how many items match these filters (only where a number must be told). */
+export async function countMatching(db: DbOrTrx, filter: ListItemsFilter): Promise<number> {
+  const row = (await db
+    .from(filtered(db('items'), filter).select(db.raw('1')).as('matches'))
+    .count<{ n: string }[]>({ n: '*' })
+    .first()) as { n: string } | undefined;
+  return Number(row?.n ?? 0);
 }

@@ -148,6 +148,10 @@ export async function findByCode(db: DbOrTrx, code: string): Promise<Item | unde
   return row && toItem(row);
 }
 
+export async function findByIds(db: DbOrTrx, ids: number[]): Promise<Item[]> {
+  const rows = (await selectItems(db).whereIn('items.id', ids)) as ItemRow[];
+  return rows.map(toItem);
+}
 export async function categories(db: DbOrTrx): Promise<string[]> {
   const rows = (await db('items')
     .distinct('category')

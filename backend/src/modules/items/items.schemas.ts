@@ -46,29 +46,31 @@ export const updateItemBody = createItemBody
   .partial()
   .refine((b) => Object.keys(b).length > 0, { error: 'send at least one field to change' });
 
-export const listItemsQuery = z
-  .object({
-    q: optionalSearch.meta({
+/** The filters and order of GET /items without its paging (labels print every match). */
+export const listItemsFilter = z.object({
+  q: optionalSearch.meta({
+    description:
+      'Every word (any order) somewhere in SKU, name or barcode, case-insensitive; exact SKU first, then exact barcode, then SKU/name/barcode starting with the text, then the rest',
+  }),
+  archived: archivedFilter,
+  category: optionalSearch,
+  lowStock: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .meta({
       description:
-        'Every word (any order) somewhere in SKU, name or barcode, case-insensitive; exact SKU first, then exact barcode, then SKU/name/barcode starting with the text, then the rest',
+        "true: only items with a reorder point whose total on hand is at or below it (the dashboard's low-stock rule)",
     }),
-    archived: archivedFilter,
-    category: optionalSearch,
-    lowStock: z
-      .enum(['true', 'false'])
-      .default('false')
-      .transform((value) => value === 'true')
-      .meta({
-        description:
-          "true: only items with a reorder point whose total on hand is at or below it (the dashboard's low-stock rule)",
-      }),
-    sort: z.enum(ITEM_SORTS).default('sku').meta({
-      description:
-        'shortfall: reorder point minus total on hand (with order=desc, the largest first); items without a reorder point come last',
-    }),
-    order: sortOrder,
-    ...cursorPageQuery,
-  })
+  sort: z.enum(ITEM_SORTS).default('sku').meta({
+    description:
+      'shortfall: reorder point minus total on hand (with order=desc, the largest first); items without a reorder point come last',
+  }),
+  order: sortOrder,
+});
+
+export const listItemsQuery = listItemsFilter
+  .extend(cursorPageQuery)
   // The sort keys live in the cursor: one made for another sort would start at the wrong row.
   .refine((query) => cursorFits(itemsKeyset(query), query.cursor), {
     path: ['cursor'],
@@ -103,3 +105,4 @@ export type Item = z.infer<typeof itemSchema>;
 export type CreateItem = z.output<typeof createItemBody>;
 export type UpdateItem = z.output<typeof updateItemBody>;
 export type ListItemsQuery = z.output<typeof listItemsQuery>;
+export type ListItemsFilter = z.output<typeof listItemsFilter>;

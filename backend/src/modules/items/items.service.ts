@@ -18,7 +18,17 @@ import {
 } from './items.errors';
 import * as listRepo from './items-list.repository';
 import * as repo from './items.repository';
-import type { CreateItem, Item, ListItemsQuery, UpdateItem } from './items.schemas';
+import type {
+  CreateItem,
+  Item,
+  ListItemsFilter,
+  ListItemsQuery,
+  UpdateItem,
+} from './items.schemas';
+
+// For modules that list items the way GET /items does (labels print its filter's items).
+export { listItemsFilter } from './items.schemas';
+export type { Item } from './items.schemas';
 
 /** A reorder point is a quantity too: whole for a unit that cannot be split. */
 function checkReorderPoint(sku: string, unit: string, reorderPoint: bigint | string | null) {
@@ -77,6 +87,22 @@ export function updateItem(db: Db, id: number, input: UpdateItem, actor: Actor):
 export async function listItems(db: Db, query: ListItemsQuery) {
   const { rows, ...page } = await listRepo.list(db, query);
   return { data: rows, page: { limit: query.limit, ...page } };
+}
+
+/** Items by id, in the order asked (for labels); ids that do not exist are left out. */
+export async function itemsByIds(db: Db, ids: number[]): Promise<Item[]> {
+  const byId = new Map((await repo.findByIds(db, ids)).map((i) => [i.id, i]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Every item the list would show with these filters, up to `max` (for labels). */
+export async function allMatching(
+  db: Db,
+  filter: ListItemsFilter,
+  max: number,
+): Promise<{ items: Item[]; total: number }> {
+  const { rows, more } = await listRepo.listUpTo(db, filter, max);
+  return { items: rows, total: more ? await listRepo.countMatching(db, filter) : rows.length };
 }
 
 export async function listCategories(db: Db) {

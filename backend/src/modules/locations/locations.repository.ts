@@ -113,6 +113,22 @@ export async function lockMany(
   return rows.map(toLocation);
 }
 
+/** The location and its active descendants, depth-first with siblings by code. */
+export async function subtree(db: DbOrTrx, id: number): Promise<Location[]> {
+  const { rows } = await db.raw<{ rows: LocationRow[] }>(
+    `with recursive sub as (
+       select l.*, array[lower(l.code)] as sort_path from locations l where l.id = ?
+       union all
+       select c.*, s.sort_path || lower(c.code)
+       from locations c join sub s on c.parent_id = s.id where c.archived_at is null
+     )
+     select id, code, name, description, parent_id, archived_at, created_at, updated_at
+     from sub order by sort_path`,
+    [id],
+  );
+  return rows.map(toLocation);
+}
+
 export async function stockLineCount(db: DbOrTrx, id: number): Promise<number> {
   const row = await db('stock_levels')
     .where({ location_id: id })

@@ -72,6 +72,15 @@ export function updateLocation(
   });
 }
 
+export type { Location } from './locations.schemas';
+
+/** The location and every active location under it (for labels); 404 if it does not exist. */
+export async function locationSubtree(db: Db, id: number): Promise<Location[]> {
+  const locations = await repo.subtree(db, id);
+  if (locations.length === 0) throw locationNotFound(id);
+  return locations;
+}
+
 export async function listLocations(db: Db, query: ListLocationsQuery) {
   const { rows, ...page } = await repo.list(db, query);
   return { data: rows, page: { limit: query.limit, ...page } };

@@ -189,9 +189,21 @@ export function CheckboxField<V extends FieldValues>(props: FieldProps<V>) {
 
 /** A code for scanners and keyboards: Enter means "look it up", never "submit the form". */
 export function CodeField<V extends FieldValues>(
-  props: FieldProps<V> & InputProps & { onEnter: () => void; fallbackError?: string | undefined },
+  props: FieldProps<V> &
+    InputProps & { onEnter: () => void; fallbackError?: string | undefined; cameraLabel?: string },
 ) {
-  const { name, label, hint, optional, className, rules, onEnter, fallbackError, ...input } = props;
+  const {
+    name,
+    label,
+    hint,
+    optional,
+    className,
+    rules,
+    onEnter,
+    fallbackError,
+    cameraLabel,
+    ...input
+  } = props;
   const { register } = useFormContext<V>();
   const error = useFieldError(name) ?? fallbackError;
   return (
@@ -203,6 +215,7 @@ export function CodeField<V extends FieldValues>(
           {...control}
           {...register(name, rules)}
           onEnter={onEnter}
+          cameraLabel={cameraLabel ?? (typeof label === 'string' ? label : undefined)}
         />
       )}
     </FormField>

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ArchivedFilter, ItemSort, SortOrder } from '@/lib/api-types';
+import type { ArchivedFilter, ItemSort, LabelSource, SortOrder } from '@/lib/api-types';
 import { itemsQueryOptions, type ItemsQuery } from './get-items';
 
 // The items list's state lives in its URL (?q=&archived=&category=&lowStock=&sort=&cursor=), so a
@@ -46,4 +46,19 @@ export function readItemsQuery(params: URLSearchParams): ItemsQuery & { sortKey:
 export function prefetchItemsPage(queryClient: QueryClient, search: string): Promise<void> {
   const { sortKey: _sortKey, ...query } = readItemsQuery(new URLSearchParams(search));
   return queryClient.prefetchQuery(itemsQueryOptions(query));
+}
+
+/** "Print labels" on the list: every item these filters match, not just this page. */
+export function labelSourceOf(query: ItemsQuery): LabelSource {
+  return {
+    kind: 'itemFilter',
+    filter: {
+      q: query.q,
+      archived: query.archived,
+      category: query.category,
+      lowStock: query.lowStock ? 'true' : 'false',
+      sort: query.sort,
+      order: query.order,
+    },
+  };
 }

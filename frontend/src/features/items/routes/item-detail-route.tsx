@@ -11,6 +11,7 @@ import { MOVEMENT_KINDS, type Item } from '@/lib/api-types';
 import { movementKindLabels } from '@/lib/movements';
 import { useItem } from '../api/get-item';
 import { useUpdateItem } from '../api/update-item';
+import { PrintLabels } from '@/components/labels/print-labels';
 import { ItemActions } from '../components/item-actions';
 import { ItemDetails } from '../components/item-details';
 import { ItemForm } from '../components/item-form';
@@ -101,6 +102,7 @@ function ItemPage({ item, flash }: { item: Item; flash: string | undefined }) {
         ) : (
           <>
             <ItemDetails item={item} />
+            <PrintLabels source={{ kind: 'items', ids: [item.id] }} what={item.sku} />
             {allowed('item.write') ? (
               <ItemActions
                 item={item}

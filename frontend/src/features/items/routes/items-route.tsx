@@ -12,8 +12,9 @@ import { useDebouncedCallback } from '@/hooks/use-debounced-callback';
 import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
 import { useItemCategories } from '../api/get-item-categories';
 import { useItems } from '../api/get-items';
-import { ARCHIVED, readItemsQuery, SORTS } from '../api/items-query';
+import { ARCHIVED, labelSourceOf, readItemsQuery, SORTS } from '../api/items-query';
 import { ItemsTable } from '../components/items-table';
+import { PrintLabels } from '@/components/labels/print-labels';
 import { useCan } from '@/hooks/use-current-user';
 
 const SEARCH_DELAY_MS = 250;
@@ -116,6 +117,12 @@ export function ItemsRoute() {
         <p className="muted" role="status">
           {items.data ? countText(items.data.page, 'item', 'items') : ''}
         </p>
+        {items.data && total > 0 ? (
+          <PrintLabels
+            source={labelSourceOf(query)}
+            what={countText(items.data.page, 'item listed', 'items listed').toLowerCase()}
+          />
+        ) : null}
         {allowed('item.write') ? (
           <Link className="button-link" to={paths.newItem}>
             New item

@@ -1,4 +1,4 @@
-import { Link, useNavigate } from '@/lib/router';
+import { Link, useNavigate, useSearchParams } from '@/lib/router';
 import { LoadingState } from '@/components/loading-state';
 import { Page } from '@/components/page';
 import { paths } from '@/config/paths';
@@ -9,6 +9,8 @@ import { useSettings } from '@/hooks/use-settings';
 
 export function NewItemRoute() {
   const navigate = useNavigate();
+  // ?barcode= comes from a scan no item matched (the movement form's offer to create one).
+  const [searchParams] = useSearchParams();
   const createItem = useCreateItem();
   const settings = useSettings();
   return (
@@ -21,7 +23,10 @@ export function NewItemRoute() {
         <LoadingState label="Loading the form…" />
       ) : (
         <ItemForm
-          initialValues={itemFormValues(undefined, settings.data?.defaultUnit)}
+          initialValues={{
+            ...itemFormValues(undefined, settings.data?.defaultUnit),
+            barcode: searchParams.get('barcode') ?? '',
+          }}
           submitLabel="Create item"
           pendingLabel="Creating…"
           onSubmit={async (values) => {

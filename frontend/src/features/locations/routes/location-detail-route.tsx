@@ -13,6 +13,7 @@ import { formatDateTime } from '@/lib/format-date';
 import { useLocation } from '../api/get-location';
 import { useLocationTree } from '../api/get-location-tree';
 import { useUpdateLocation } from '../api/update-location';
+import { PrintLabels } from '@/components/labels/print-labels';
 import { LocationActions } from '../components/location-actions';
 import {
   LocationForm,
@@ -152,6 +153,10 @@ function LocationPage({ location }: { location: Location }) {
             {location.description ? (
               <p className="detail-description">{location.description}</p>
             ) : null}
+            <PrintLabels
+              source={{ kind: 'location', locationId: location.id }}
+              what={`${location.code} and every location under it`}
+            />
             {allowed('location.write') && !location.archivedAt ? (
               <p>
                 <Link className="button-link" to={paths.newLocation(location.id)}>

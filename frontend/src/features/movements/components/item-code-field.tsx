@@ -1,10 +1,15 @@
+import { Link } from '@/lib/router';
 import { CodeField } from '@/components/form/fields';
+import { paths } from '@/config/paths';
+import { useCan } from '@/hooks/use-current-user';
 import type { Item } from '@/lib/api-types';
 import type { MovementValues } from './movement-form-logic';
 
 interface ItemCodeFieldProps {
   /** The item the code was resolved to, shown under the field. */
   item: Item | null;
+  /** A looked-up code no item has; managers may create the item with it. */
+  unknownCode: string | null;
   lookingUp: boolean;
   /** Shown when the form has no error of its own for the field (e.g. a bad ?itemId= link). */
   fallbackError: string | undefined;
@@ -15,11 +20,13 @@ interface ItemCodeFieldProps {
 /** The movement form's item: a code field for scanners and keyboards, and what it found. */
 export function ItemCodeField({
   item,
+  unknownCode,
   lookingUp,
   fallbackError,
   onCodeChange,
   onEnter,
 }: ItemCodeFieldProps) {
+  const allowed = useCan();
   return (
     <>
       <CodeField<MovementValues>
@@ -29,9 +36,17 @@ export function ItemCodeField({
         fallbackError={fallbackError}
         rules={{ onChange: onCodeChange }}
         onEnter={onEnter}
+        cameraLabel="Item"
       />
       <div className="movement-form__item" aria-live="polite">
         {lookingUp ? <p className="muted">Looking up…</p> : null}
+        {unknownCode && allowed('item.write') ? (
+          <p>
+            <Link to={paths.newItemWithBarcode(unknownCode)}>
+              Create an item with barcode {unknownCode}
+            </Link>
+          </p>
+        ) : null}
         {item ? (
           <p className="movement-form__found">
             <span className="mono">{item.sku}</span> — {item.name}{' '}

@@ -101,6 +101,7 @@ export function LocationPicker({
           </label>
           <ScanInput
             id={`${id}-code`}
+            cameraLabel={`${label} location`}
             ref={inputRef}
             value={code}
             aria-describedby={[errorId, `${id}-code-hint`].filter(Boolean).join(' ')}

@@ -115,6 +115,8 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [presetApplied]);
 
+  // A scanned code no item has: managers are offered to create the item with it.
+  const [unknownCode, setUnknownCode] = useState<string | null>(null);
   const itemLookup = useItemLookup({
     onFound: (found) => {
       setItem(found);
@@ -132,6 +134,7 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
     setItem(null);
     const found = await itemLookup.resolve(code);
     if (!found) return; // overtaken by an edit or a newer scan
+    setUnknownCode('unknownCode' in found ? (found.unknownCode ?? null) : null);
     // Not the locations of this render: one may have been chosen during the lookup.
     if ('item' in found) focusAfterItem();
     else form.setFocus('itemCode', { shouldSelect: true });
@@ -270,10 +273,12 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
         ) : null}
         <ItemCodeField
           item={item}
+          unknownCode={unknownCode}
           lookingUp={itemLookup.lookingUp}
           fallbackError={presetError}
           onCodeChange={() => {
             setItem(null);
+            setUnknownCode(null);
             itemLookup.cancel();
             form.clearErrors('itemCode');
           }}

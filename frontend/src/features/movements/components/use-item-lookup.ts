@@ -4,7 +4,7 @@ import type { Item } from '@/lib/api-types';
 import { useLookupItem } from '../api/lookup-item';
 
 /** What an item code lookup ended with: the item, or why there is none to use. */
-export type ItemLookup = { item: Item } | { error: string };
+export type ItemLookup = { item: Item } | { error: string; unknownCode?: string };
 
 interface ItemLookupHandlers {
   onFound: (item: Item) => void;
@@ -32,9 +32,8 @@ export function useItemLookup({ onFound, onError }: ItemLookupHandlers) {
       if (!(cause instanceof ApiError)) {
         return { error: 'Could not look the code up: Stockroom cannot reach its server.' };
       }
-      return {
-        error: cause.status === 404 ? `No item with code ${code}.` : (cause.detail ?? cause.title),
-      };
+      if (cause.status === 404) return { error: `No item with code ${code}.`, unknownCode: code };
+      return { error: cause.detail ?? cause.title };
     }
   };
 

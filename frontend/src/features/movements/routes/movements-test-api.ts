@@ -10,6 +10,7 @@ import {
 } from '@/testing/fixtures';
 import { mockApi, type RecordedRequest } from '@/testing/mock-api';
 import { jsonResponse, problemResponse } from '@/testing/responses';
+import type { SessionOptions } from '@/testing/session';
 
 type Handler = (request: RecordedRequest) => Response | Promise<Response>;
 
@@ -21,40 +22,47 @@ const tree = [
 ];
 
 /** OVERRIDES replace routes by key, e.g. to hold a lookup back. */
-export function movementsApi(post: Handler, overrides: Record<string, Handler> = {}) {
-  return mockApi({
-    'GET /api/v1/locations/tree': () => jsonResponse({ data: tree }),
-    'GET /api/v1/items/lookup': ({ url }) =>
-      ['SKU-1', '4006381333931'].includes(url.searchParams.get('code') ?? '')
-        ? jsonResponse(item)
-        : problemResponse({
-            title: 'Not Found',
-            status: 404,
-            code: 'ITEM_NOT_FOUND',
-            detail: 'No item has that code.',
-          }),
-    'GET /api/v1/locations': ({ url }) =>
-      jsonResponse(
-        url.searchParams.get('code')?.toLowerCase() === 'wh1-a-03' ? page([bin]) : page([], 0),
-      ),
-    'GET /api/v1/items/1': () => jsonResponse(item),
-    // 3 each in WH1-A-03; recent movements of 5 each (so 5 is its usual size).
-    'GET /api/v1/items/1/stock': () =>
-      jsonResponse({
-        itemId: 1,
-        total: '3',
-        data: [
-          {
-            location: { id: 10, code: 'WH1-A-03', name: 'Aisle A, bin 3', archivedAt: null },
-            quantity: '3',
-            updatedAt: '2026-11-22T10:00:00.000Z',
-          },
-        ],
-      }),
-    'GET /api/v1/movements': () => jsonResponse(cursorPage([makeMovement(), makeMovement()])),
-    'POST /api/v1/movements': post,
-    ...overrides,
-  });
+export function movementsApi(
+  post: Handler,
+  overrides: Record<string, Handler> = {},
+  session: SessionOptions = {},
+) {
+  return mockApi(
+    {
+      'GET /api/v1/locations/tree': () => jsonResponse({ data: tree }),
+      'GET /api/v1/items/lookup': ({ url }) =>
+        ['SKU-1', '4006381333931'].includes(url.searchParams.get('code') ?? '')
+          ? jsonResponse(item)
+          : problemResponse({
+              title: 'Not Found',
+              status: 404,
+              code: 'ITEM_NOT_FOUND',
+              detail: 'No item has that code.',
+            }),
+      'GET /api/v1/locations': ({ url }) =>
+        jsonResponse(
+          url.searchParams.get('code')?.toLowerCase() === 'wh1-a-03' ? page([bin]) : page([], 0),
+        ),
+      'GET /api/v1/items/1': () => jsonResponse(item),
+      // 3 each in WH1-A-03; recent movements of 5 each (so 5 is its usual size).
+      'GET /api/v1/items/1/stock': () =>
+        jsonResponse({
+          itemId: 1,
+          total: '3',
+          data: [
+            {
+              location: { id: 10, code: 'WH1-A-03', name: 'Aisle A, bin 3', archivedAt: null },
+              quantity: '3',
+              updatedAt: '2026-11-22T10:00:00.000Z',
+            },
+          ],
+        }),
+      'GET /api/v1/movements': () => jsonResponse(cursorPage([makeMovement(), makeMovement()])),
+      'POST /api/v1/movements': post,
+      ...overrides,
+    },
+    session,
+  );
 }
 
 export const received = () =>
