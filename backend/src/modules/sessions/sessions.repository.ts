@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../../lib/db';
-import { isoNotNull } from '../../lib/sql';
+import type { Role } from '../../lib/roles';
 
 export interface SessionRow {
   id: string;
@@ -21,32 +21,60 @@ export async function insert(
   });
 }
 
-/** A session that has neither been idle too long nor reached its absolute end. */
-export async function findLive(
-  db: DbOrTrx,
-  id: string,
-  idleMinutes: number,
-): Promise<(SessionRow & { lastSeenAt: Date }) | undefined> {
-  const row = (await db('sessions')
+/** A session's row and its user as they are now, with the database's clock; any state. */
+export interface StoredSession {
+  id: string;
+  lastSeenAt: Date;
+  absoluteExpiresAt: Date;
+  now: Date;
+  user: { id: number; email: string; name: string; role: Role; active: boolean };
+}
+
+/**
+ * The session and its user in one query (identify runs on every request). Whether it is
+ * still live is decided by the caller, against the idle timeout it reads alongside.
+ */
+export async function findWithUser(db: DbOrTrx, id: string): Promise<StoredSession | undefined> {
+  const row = (await db('sessions as s')
+    .join('users as u', 'u.id', 's.user_id')
     .select(
-      'id',
-      'user_id',
-      'last_seen_at',
-      db.raw('least(expires_at, last_seen_at + make_interval(mins => ?)) as effective_expires_at', [
-        idleMinutes,
-      ]),
+      's.id',
+      's.last_seen_at',
+      's.expires_at',
+      db.raw('now() as now'),
+      'u.id as user_id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.active',
     )
-    .where({ id })
-    .where('expires_at', '>', db.fn.now())
-    .whereRaw('last_seen_at + make_interval(mins => ?) > now()', [idleMinutes])
+    .where('s.id', id)
     .first()) as
-    { id: string; user_id: string; last_seen_at: Date; effective_expires_at: Date } | undefined;
+    | {
+        id: string;
+        last_seen_at: Date;
+        expires_at: Date;
+        now: Date;
+        user_id: string;
+        email: string;
+        name: string;
+        role: Role;
+        active: boolean;
+      }
+    | undefined;
   return (
     row && {
       id: row.id,
-      userId: Number(row.user_id),
       lastSeenAt: row.last_seen_at,
-      expiresAt: isoNotNull(row.effective_expires_at),
+      absoluteExpiresAt: row.expires_at,
+      now: row.now,
+      user: {
+        id: Number(row.user_id),
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        active: row.active,
+      },
     }
   );
 }
