@@ -2,7 +2,7 @@ import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import type { AnyRoute } from './lib/http/define-route';
 import { mountRoutes } from './lib/http/mount-routes';
-import { buildOpenApiDocument } from './lib/http/openapi';
+import type * as OpenApi from './lib/http/openapi';
 import type { RouteContext } from './lib/http/route-context';
 import type { Db } from './lib/db';
 import { authenticate } from './middleware/authenticate';
@@ -76,14 +76,19 @@ function docsRouter(): Router {
   return router;
 }
 
+/** The generator (zod-to-openapi), loaded when the document is first asked for. */
+const loadOpenApi = () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./lib/http/openapi') as typeof OpenApi;
+
 /** `parseBody` (the JSON body parser) runs per route, after its access check. */
 export function v1Router(routes: AnyRoute[], db: Db, parseBody: RequestHandler): Router {
   const router = express.Router();
   // Built on first request, not at startup: most API processes never serve it, and the
   // document and its generator's working set would sit in memory all the same.
-  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+  let document: ReturnType<typeof OpenApi.buildOpenApiDocument> | undefined;
   router.get('/openapi.json', (_req, res) => {
-    document ??= buildOpenApiDocument(routes, API_V1_PREFIX);
+    document ??= loadOpenApi().buildOpenApiDocument(routes, API_V1_PREFIX);
     res.json(document);
   });
   router.use('/docs', docsRouter());
