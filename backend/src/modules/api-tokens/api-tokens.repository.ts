@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import type { Role, TokenScope } from '../../lib/roles';
+import { prepared } from '../../lib/prepared';
 import { iso, isoNotNull } from '../../lib/sql';
 import type { ApiToken } from './api-tokens.schemas';
 
@@ -81,12 +82,16 @@ export async function findLiveByHash(
   db: DbOrTrx,
   tokenHash: string,
 ): Promise<{ token: ApiToken; creator: TokenCreator } | undefined> {
-  const row = (await selectTokens(db)
-    .select('u.email as creator_email', 'u.role as creator_role')
-    .where('t.token_hash', tokenHash)
-    .whereNull('t.revoked_at')
-    .whereNull('t.disabled_at')
-    .first()) as (TokenRow & { creator_email: string; creator_role: Role }) | undefined;
+  // Prepared: this runs on every request made with a token.
+  const [row] = await prepared<TokenRow & { creator_email: string; creator_role: Role }>(
+    db,
+    selectTokens(db)
+      .select('u.email as creator_email', 'u.role as creator_role')
+      .where('t.token_hash', tokenHash)
+      .whereNull('t.revoked_at')
+      .whereNull('t.disabled_at')
+      .limit(1),
+  );
   if (!row) return undefined;
   const token = toToken(row);
   const creator = {

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../lib/db';
+import { prepared } from '../../lib/prepared';
 import type { Role } from '../../lib/roles';
 
 export interface SessionRow {
@@ -30,38 +31,42 @@ export interface StoredSession {
   user: { id: number; email: string; name: string; role: Role; active: boolean };
 }
 
+interface SessionUserRow {
+  id: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  now: Date;
+  user_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+}
+
 /**
  * The session and its user in one query (identify runs on every request). Whether it is
  * still live is decided by the caller, against the idle timeout it reads alongside.
  */
 export async function findWithUser(db: DbOrTrx, id: string): Promise<StoredSession | undefined> {
-  const row = (await db('sessions as s')
-    .join('users as u', 'u.id', 's.user_id')
-    .select(
-      's.id',
-      's.last_seen_at',
-      's.expires_at',
-      db.raw('now() as now'),
-      'u.id as user_id',
-      'u.email',
-      'u.name',
-      'u.role',
-      'u.active',
-    )
-    .where('s.id', id)
-    .first()) as
-    | {
-        id: string;
-        last_seen_at: Date;
-        expires_at: Date;
-        now: Date;
-        user_id: string;
-        email: string;
-        name: string;
-        role: Role;
-        active: boolean;
-      }
-    | undefined;
+  // Prepared: this runs on every request made from the browser.
+  const [row] = await prepared<SessionUserRow>(
+    db,
+    db('sessions as s')
+      .join('users as u', 'u.id', 's.user_id')
+      .select(
+        's.id',
+        's.last_seen_at',
+        's.expires_at',
+        db.raw('now() as now'),
+        'u.id as user_id',
+        'u.email',
+        'u.name',
+        'u.role',
+        'u.active',
+      )
+      .where('s.id', id)
+      .limit(1),
+  );
   return (
     row && {
       id: row.id,

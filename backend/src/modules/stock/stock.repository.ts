@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../lib/db';
 import { isLowStockSql } from '../../lib/low-stock';
+import { prepared } from '../../lib/prepared';
 import { formatDbDecimal } from '../../lib/quantity';
 import { iso, isoNotNull, likeContains } from '../../lib/sql';
 import type { ItemStock, LocationStock, LowStock, StockSummary } from './stock.schemas';
@@ -11,21 +12,24 @@ const dec = (v: string | null) => formatDbDecimal(v) ?? '0';
  * item, so a missing item and an item with no stock differ) instead of a lookup and a list.
  */
 export async function byItem(db: DbOrTrx, itemId: number): Promise<ItemStock['data'] | undefined> {
-  const rows = (await db('items as i')
-    .leftJoin('stock_levels as s', (j) => {
-      j.on('s.item_id', 'i.id').andOn('s.quantity', '>', db.raw('0'));
-    })
-    .leftJoin('locations as l', 'l.id', 's.location_id')
-    .select('l.id', 'l.code', 'l.name', 'l.archived_at', 's.quantity', 's.updated_at')
-    .where('i.id', itemId)
-    .orderByRaw('lower(l.code)')) as {
+  const rows = await prepared<{
     id: string | null;
     code: string;
     name: string;
     archived_at: Date | null;
     quantity: string;
     updated_at: Date;
-  }[];
+  }>(
+    db,
+    db('items as i')
+      .leftJoin('stock_levels as s', (j) => {
+        j.on('s.item_id', 'i.id').andOn('s.quantity', '>', db.raw('0'));
+      })
+      .leftJoin('locations as l', 'l.id', 's.location_id')
+      .select('l.id', 'l.code', 'l.name', 'l.archived_at', 's.quantity', 's.updated_at')
+      .where('i.id', itemId)
+      .orderByRaw('lower(l.code)'),
+  );
   if (rows.length === 0) return undefined;
   return rows.flatMap((r) =>
     r.id === null
