@@ -32,6 +32,34 @@ describe('idempotent movement posting', () => {
     expect(await onHandAt(t.as('admin'), item, loc)).toBe('5');
   });
 
+  test('when a shipment is replayed after the stock it took is gone or the item archived, then the original comes back, not 409', async () => {
+    const item = await createItem(t.as('admin'));
+    const loc = await createLocation(t.as('admin'));
+    await t
+      .as('admin')
+      .post('/api/v1/movements')
+      .send({ kind: 'receive', itemId: item.id, toLocationId: loc.id, quantity: 5 })
+      .expect(201);
+    const key = randomUUID();
+    const body = { kind: 'ship', itemId: item.id, fromLocationId: loc.id, quantity: 5 };
+    const send = () =>
+      t.as('admin').post('/api/v1/movements').set('Idempotency-Key', key).send(body);
+    const first = await send().expect(201);
+    const again = await send().expect(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    await t.as('admin').post(`/api/v1/items/${item.id}/archive`).expect(200);
+    expect((await send().expect(201)).body.id).toBe(first.body.id);
+    const other = await t
+      .as('admin')
+      .post('/api/v1/movements')
+      .set('Idempotency-Key', key)
+      .send({ ...body, quantity: 4 })
+      .expect(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await onHandAt(t.as('admin'), item, loc)).toBe('0');
+  });
+
   test('when the key comes in the body instead of the header, then it works the same way', async () => {
     const item = await createItem(t.as('admin'));
     const loc = await createLocation(t.as('admin'));

@@ -14,7 +14,9 @@ describe('seed script', () => {
     const count = async (table: string) =>
       Number((await t.db(table).count<{ n: string }[]>({ n: '*' }))[0]!.n);
     expect(await count('items')).toBe(40);
-    expect(await count('locations')).toBe(2 + 12 + 240);
+    expect(await count('locations')).toBe(200);
+    // Three bins per item.
+    expect(await count('stock_levels')).toBe(40 * 3);
     expect(await count('movements')).toBe(501);
 
     const { rows } = await t.db.raw<{ rows: { balance: string; ledger: string }[] }>(

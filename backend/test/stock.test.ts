@@ -40,6 +40,10 @@ describe('stock views', () => {
     expect(res.body.data).toHaveLength(2);
     const item404 = await t.as('admin').get('/api/v1/items/99999999/stock').expect(404);
     expect(item404.body.code).toBe('ITEM_NOT_FOUND');
+    // An item that exists but holds nothing (stock read in one query from the item).
+    const empty = await createItem(t.as('admin'));
+    const none = await t.as('admin').get(`/api/v1/items/${empty.id}/stock`).expect(200);
+    expect(none.body).toEqual({ itemId: empty.id, total: '0', data: [] });
   });
 
   test('when a location holds several items, then its stock lists each with a total count', async () => {

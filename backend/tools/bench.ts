@@ -1,157 +1,106 @@
-// Load benchmark through nginx against a running stack:
+// Stockroom against the plain reference server, both through nginx, interleaved in one run
+// (docs/performance.md; decision record 0015). Start both with scripts/bench/stack.sh, seed
+// with `npm run seed`, then:
 //   npm run bench -- --email admin@example.com --password '…'   # or --token sr_… (write scope)
-//   npm run bench -- --url http://localhost:8080 --duration 15 --connections 20
-// Prints requests/s and p50/p99 latency for list, search, stock and post-movement.
-// Seed first for realistic figures: docker compose exec api node dist/cli/seed.js --items 100000 --movements 1000000
-import { randomUUID } from 'node:crypto';
+//   npm run bench -- --url http://127.0.0.1:8091 --reference-url http://127.0.0.1:8092
+// Prints req/s, p50/p99 and product ÷ reference per operation; --markdown for the docs table.
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import { operations, prepare, type Target } from './bench-operations';
+import { measure, type Tally } from './bench-measure';
 
 const { values } = parseArgs({
   options: {
     url: { type: 'string' },
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '20' },
-    // Sign in with a password (a session cookie) or use an API token (write scope).
+    'reference-url': { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+    'round-seconds': { type: 'string', default: '5' },
+    connections: { type: 'string', default: '32' },
+    only: { type: 'string' },
+    markdown: { type: 'boolean', default: false },
     email: { type: 'string' },
     password: { type: 'string' },
     token: { type: 'string' },
   },
 });
-const base = values.url ?? `http://localhost:${process.env.HTTP_PORT ?? '80'}`;
-const duration = Number(values.duration);
-const connections = Number(values.connections);
+const productUrl = values.url ?? `http://127.0.0.1:${process.env.HTTP_PORT ?? '80'}`;
+const referenceUrl =
+  values['reference-url'] ?? `http://127.0.0.1:${process.env.BENCH_REFERENCE_PORT ?? '8092'}`;
 
-const auth: Record<string, string> = {};
-
-async function signIn(): Promise<void> {
-  if (values.token) {
-    auth.authorization = `Bearer ${values.token}`;
-    return;
-  }
+/** A write-scope API token: given, or made for this run by signing in. */
+async function bearer(): Promise<string> {
+  if (values.token) return values.token;
   if (!values.email || !values.password) {
-    console.error('usage: bench (--token sr_… | --email E --password P) [--url U] [--duration S]');
+    console.error(
+      'usage: bench (--token sr_… | --email E --password P) [--url U] [--reference-url U]',
+    );
     process.exit(2);
   }
-  const res = await fetch(`${base}/api/v1/auth/login`, {
+  const headers = { 'content-type': 'application/json', 'x-requested-with': 'stockroom' };
+  const login = await fetch(`${productUrl}/api/v1/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'stockroom' },
+    headers,
     body: JSON.stringify({ email: values.email, password: values.password }),
   });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  auth.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  auth['x-requested-with'] = 'stockroom';
+  if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const made = await fetch(`${productUrl}/api/v1/api-tokens`, {
+    method: 'POST',
+    headers: { ...headers, cookie },
+    body: JSON.stringify({ name: `bench ${new Date().toISOString()}`, scope: 'write' }),
+  });
+  if (!made.ok) throw new Error(`token: ${made.status} ${await made.text()}`);
+  return ((await made.json()) as { token: string }).token;
 }
 
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(`${base}${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...auth, ...(init?.headers ?? {}) },
-  });
-  if (!res.ok)
-    throw new Error(`${init?.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const ratio = (p: Tally, r: Tally) => (r.rps > 0 ? p.rps / r.rps : 0);
 
-async function prepare() {
-  const tag = `BENCH-${Date.now().toString(36).toUpperCase()}`;
-  const item = await api<{ id: number }>('/api/v1/items', {
-    method: 'POST',
-    body: JSON.stringify({ sku: tag, name: 'Benchmark item' }),
-  });
-  const loc = await api<{ id: number }>('/api/v1/locations', {
-    method: 'POST',
-    body: JSON.stringify({ code: tag, name: 'Benchmark bin' }),
-  });
-  const page = await api<{ data: { id: number }[]; page: { total: number } }>(
-    '/api/v1/items?limit=200&sort=updatedAt&order=desc',
+function print(rows: { name: string; product: Tally; reference: Tally }[], markdown: boolean) {
+  if (!markdown) {
+    console.table(
+      rows.map(({ name, product: p, reference: r }) => ({
+        operation: name,
+        'product req/s': Math.round(p.rps),
+        'p50/p99 ms': `${p.p50}/${p.p99}`,
+        'reference req/s': Math.round(r.rps),
+        'ref p50/p99 ms': `${r.p50}/${r.p99}`,
+        ratio: `${ratio(p, r).toFixed(2)}×`,
+        errors: `${p.errors}/${r.errors}`,
+      })),
+    );
+    return;
+  }
+  console.log(
+    '| operation | Stockroom req/s | p50 / p99 ms | reference req/s | p50 / p99 ms | ratio | errors (product/ref) |',
   );
-  const bins = await api<{ data: { id: number }[] }>('/api/v1/locations?limit=200');
-  return {
-    item,
-    loc,
-    itemIds: page.data.map((i) => i.id),
-    locationIds: bins.data.map((l) => l.id),
-    totalItems: page.page.total,
-  };
-}
-
-type Scenario = { name: string; requests: autocannon.Request[] };
-
-async function run(s: Scenario) {
-  const result = await autocannon({
-    url: base,
-    connections,
-    duration,
-    headers: auth,
-    requests: s.requests,
-  });
-  return {
-    name: s.name,
-    'req/s': Math.round(result.requests.average),
-    'p50 ms': result.latency.p50,
-    'p99 ms': result.latency.p99,
-    requests: result.requests.total,
-    'non-2xx': result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
+  console.log('|---|--:|--:|--:|--:|--:|--:|');
+  for (const { name, product: p, reference: r } of rows)
+    console.log(
+      `| ${name} | ${Math.round(p.rps)} | ${p.p50} / ${p.p99} | ${Math.round(r.rps)} | ${r.p50} / ${r.p99} | ${ratio(p, r).toFixed(2)}× | ${p.errors}/${r.errors} |`,
+    );
 }
 
 async function main() {
-  await signIn();
-  const { item, loc, itemIds, locationIds, totalItems } = await prepare();
-  const any = (ids: number[], fallback: number) =>
-    ids[Math.floor(Math.random() * ids.length)] ?? fallback;
-  const pick = () => any(itemIds, item.id);
-  const scenarios: Scenario[] = [
-    {
-      name: 'list items (page of 50)',
-      requests: [{ method: 'GET', path: '/api/v1/items?limit=50' }],
-    },
-    {
-      name: 'search items ("hinge")',
-      requests: [{ method: 'GET', path: '/api/v1/items?q=hinge&limit=50' }],
-    },
-    {
-      name: 'search items (SKU fragment)',
-      requests: [{ method: 'GET', path: '/api/v1/items?q=-00042&limit=50' }],
-    },
-    {
-      name: 'stock of an item',
-      requests: [
-        { method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/v1/items/${pick()}/stock` }) },
-      ],
-    },
-    {
-      name: 'post movement (receive, random item and bin)',
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/v1/movements',
-          setupRequest: (r) => ({
-            ...r,
-            headers: {
-              ...auth,
-              'content-type': 'application/json',
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify({
-              kind: 'receive',
-              itemId: pick(),
-              toLocationId: any(locationIds, loc.id),
-              quantity: 1,
-            }),
-          }),
-        },
-      ],
-    },
+  const token = await bearer();
+  const targets: Target[] = [
+    { name: 'product', base: productUrl, auth: { authorization: `Bearer ${token}` } },
+    { name: 'reference', base: referenceUrl, auth: { authorization: `Bearer ${token}` } },
   ];
+  const data = await prepare(targets);
+  const ops = operations(data).filter((o) => !values.only || o.name.includes(values.only));
+  const rounds = Number(values.rounds);
+  const seconds = Number(values['round-seconds']);
+  const connections = Number(values.connections);
   console.log(
-    `Stockroom benchmark: ${base}, ${totalItems} items, ${connections} connections, ${duration} s per scenario`,
+    `Stockroom ${productUrl} vs reference ${referenceUrl}: ${data.totalItems} items, ${connections} connections, ` +
+      `${rounds} interleaved rounds of ${seconds} s per operation and server`,
   );
   const rows = [];
-  for (const s of scenarios) rows.push(await run(s));
-  console.table(rows);
+  for (const op of ops) {
+    const tallies = await measure(op, targets, { rounds, seconds, connections });
+    rows.push({ name: op.name, product: tallies[0]!, reference: tallies[1]! });
+    console.error(`  ${op.name}: ${ratio(tallies[0]!, tallies[1]!).toFixed(2)}×`);
+  }
+  print(rows, values.markdown);
 }
 
 main().catch((error: unknown) => {

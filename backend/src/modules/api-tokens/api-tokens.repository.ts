@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
-import type { TokenScope } from '../../lib/roles';
+import type { Role, TokenScope } from '../../lib/roles';
+import { prepared } from '../../lib/prepared';
 import { iso, isoNotNull } from '../../lib/sql';
 import type { ApiToken } from './api-tokens.schemas';
 
@@ -64,14 +65,43 @@ export async function list(db: DbOrTrx): Promise<ApiToken[]> {
   return rows.map(toToken);
 }
 
-/** A token that is neither revoked nor disabled, by the hash of its secret. */
-export async function findLiveByHash(db: DbOrTrx, tokenHash: string) {
-  const row = (await selectTokens(db)
-    .where('t.token_hash', tokenHash)
-    .whereNull('t.revoked_at')
-    .whereNull('t.disabled_at')
-    .first()) as TokenRow | undefined;
-  return row && toToken(row);
+/** Who a live token acts for, as this request must see them (identify). */
+export interface TokenCreator {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+}
+
+/**
+ * A token that is neither revoked nor disabled, by the hash of its secret, with its creator
+ * as they are now: one query per request instead of a token lookup and then a user lookup.
+ */
+export async function findLiveByHash(
+  db: DbOrTrx,
+  tokenHash: string,
+): Promise<{ token: ApiToken; creator: TokenCreator } | undefined> {
+  // Prepared: this runs on every request made with a token.
+  const [row] = await prepared<TokenRow & { creator_email: string; creator_role: Role }>(
+    db,
+    selectTokens(db)
+      .select('u.email as creator_email', 'u.role as creator_role')
+      .where('t.token_hash', tokenHash)
+      .whereNull('t.revoked_at')
+      .whereNull('t.disabled_at')
+      .limit(1),
+  );
+  if (!row) return undefined;
+  const token = toToken(row);
+  const creator = {
+    id: token.createdBy.id,
+    email: row.creator_email,
+    name: row.creator_name,
+    role: row.creator_role,
+    active: row.creator_active,
+  };
+  return { token, creator };
 }
 
 /** Records use at most once a minute. */

@@ -94,15 +94,15 @@ export function enableToken(db: Db, id: number, actor: Actor): Promise<ApiToken>
   });
 }
 
-/** The live token behind a secret (recording its use), or undefined. */
+/** The live token behind a secret and its creator as they are now (recording its use), or undefined. */
 export async function authenticateToken(
   db: DbOrTrx,
   secret: string,
-): Promise<ApiToken | undefined> {
+): Promise<{ token: ApiToken; creator: repo.TokenCreator } | undefined> {
   if (!TOKEN_FORMAT.test(secret)) return undefined;
-  const token = await repo.findLiveByHash(db, hashOf(secret));
-  if (!token) return undefined;
-  const lastUsed = token.lastUsedAt ? Date.parse(token.lastUsedAt) : 0;
-  if (Date.now() - lastUsed > 60_000) await repo.touch(db, token.id);
-  return token;
+  const found = await repo.findLiveByHash(db, hashOf(secret));
+  if (!found) return undefined;
+  const lastUsed = found.token.lastUsedAt ? Date.parse(found.token.lastUsedAt) : 0;
+  if (Date.now() - lastUsed > 60_000) await repo.touch(db, found.token.id);
+  return found;
 }

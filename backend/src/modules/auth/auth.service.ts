@@ -215,7 +215,7 @@ export async function changePassword(
 
 // --- who is calling ---------------------------------------------------------------------
 
-const identityUser = (u: User): Identity['user'] => ({
+const identityUser = (u: Pick<User, 'id' | 'email' | 'name' | 'role'>): Identity['user'] => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -228,9 +228,9 @@ export async function identify(
   credentials: { bearer?: string; sessionCookie?: string },
 ): Promise<Identity | undefined> {
   if (credentials.bearer !== undefined) {
-    const token = await tokens.authenticateToken(db, credentials.bearer);
-    if (!token) return undefined;
-    const creator = await users.getUser(db, token.createdBy.id);
+    const found = await tokens.authenticateToken(db, credentials.bearer);
+    if (!found) return undefined;
+    const { token, creator } = found;
     if (!creator.active) return undefined;
     const scopeRole = SCOPE_ROLE[token.scope];
     // Never more than its creator may do now.
@@ -243,14 +243,11 @@ export async function identify(
     };
   }
   if (credentials.sessionCookie !== undefined) {
-    const { sessionIdleTimeoutMinutes } = await settings.getSettings(db);
-    const session = await sessions.resumeSession(
-      db,
-      credentials.sessionCookie,
-      sessionIdleTimeoutMinutes,
+    const session = await sessions.resumeSession(db, credentials.sessionCookie, () =>
+      settings.getSettings(db).then((s) => s.sessionIdleTimeoutMinutes),
     );
     if (!session) return undefined;
-    const user = await users.getUser(db, session.userId);
+    const { user } = session;
     if (!user.active) return undefined;
     return {
       user: identityUser(user),

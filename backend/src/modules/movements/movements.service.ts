@@ -60,7 +60,12 @@ function replay(
   return { movement: existing.movement, replayed: true };
 }
 
-/** One transaction: lock item, locations and balances in a fixed order, apply, append to the ledger. */
+/**
+ * One transaction: lock item, locations and balances in a fixed order, apply, append to the
+ * ledger. The idempotency key is not looked up first: the unique index on it catches a
+ * replay (postMovement), which saves a query on every new movement. One more statement in
+ * here (an outbox row, say) goes after the ledger insert, before the transaction ends.
+ */
 async function post(
   trx: Knex.Transaction,
   input: PostMovement,
@@ -68,11 +73,7 @@ async function post(
   hash: string,
   reverses: number | undefined,
   actor: Actor,
-): Promise<PostResult | { movementId: number }> {
-  if (key) {
-    const existing = await repo.findByIdempotencyKey(trx, key, actor);
-    if (existing) return replay(existing, hash, key);
-  }
+): Promise<number> {
   const item = await lockItemForMovement(trx, input.itemId);
   // Checked under the item lock, so a concurrent unit change cannot slip in between.
   const field = fractionalField(input, item.unit);
@@ -99,7 +100,7 @@ async function post(
   await repo.addToItemTotal(trx, item.id, netChange(result.plan.balances, balances), () =>
     itemTotalTooLarge({ itemId: item.id, sku: item.sku, unit: item.unit }),
   );
-  const id = await repo.insert(trx, {
+  return repo.insert(trx, {
     kind: input.kind,
     itemId: item.id,
     plan: result.plan,
@@ -111,7 +112,6 @@ async function post(
     createdBy: actor.userId,
     createdByTokenId: actor.tokenId,
   });
-  return { movementId: id };
 }
 
 export async function postMovement(
@@ -129,30 +129,30 @@ export async function postMovement(
   const key = options.idempotencyKey ?? input.idempotencyKey;
   const hash = requestHash(input, options.reversesMovementId);
   const actor = options.actor ?? SYSTEM_ACTOR;
+  let movementId: number;
   try {
-    const result = await transaction(db, (trx) =>
+    movementId = await transaction(db, (trx) =>
       post(trx, input, key, hash, options.reversesMovementId, actor),
     );
-    if ('replayed' in result) return result;
-    // Read back after commit: the row locks are already released.
-    return { movement: await getMovement(db, result.movementId), replayed: false };
   } catch (error) {
-    if (pgCode(error) !== PG_UNIQUE_VIOLATION) throw error;
-    const constraint = pgConstraint(error);
-    // A concurrent request of the same caller with the same key won the race: answer with
-    // its movement (or 422 when it asked for something else).
-    if (key && constraint === 'movements_idempotency_key_per_caller') {
-      return replay(
-        orThrow(await repo.findByIdempotencyKey(db, key, actor), () => error as Error),
-        hash,
-        key,
-      );
-    }
-    if (constraint === 'movements_reverses_movement_id_key' && options.reversesMovementId) {
+    // A key posted before, by this caller: whatever this attempt ran into (the key's unique
+    // index, a concurrent request with the same key that won, or stock the first one already
+    // moved), the answer is that movement (or 422 when it asked for something else).
+    const existing = key
+      ? await repo.findByIdempotencyKey(db, key, actor).catch(() => undefined)
+      : undefined;
+    if (key && existing) return replay(existing, hash, key);
+    if (
+      pgCode(error) === PG_UNIQUE_VIOLATION &&
+      pgConstraint(error) === 'movements_reverses_movement_id_key' &&
+      options.reversesMovementId
+    ) {
       throw alreadyReversed(options.reversesMovementId);
     }
     throw error;
   }
+  // Read back after commit: the row locks are already released.
+  return { movement: await getMovement(db, movementId), replayed: false };
 }
 
 export async function getMovement(db: Db, id: number): Promise<Movement> {

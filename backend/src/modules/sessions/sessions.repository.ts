@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../lib/db';
-import { isoNotNull } from '../../lib/sql';
+import { prepared } from '../../lib/prepared';
+import type { Role } from '../../lib/roles';
 
 export interface SessionRow {
   id: string;
@@ -21,32 +22,64 @@ export async function insert(
   });
 }
 
-/** A session that has neither been idle too long nor reached its absolute end. */
-export async function findLive(
-  db: DbOrTrx,
-  id: string,
-  idleMinutes: number,
-): Promise<(SessionRow & { lastSeenAt: Date }) | undefined> {
-  const row = (await db('sessions')
-    .select(
-      'id',
-      'user_id',
-      'last_seen_at',
-      db.raw('least(expires_at, last_seen_at + make_interval(mins => ?)) as effective_expires_at', [
-        idleMinutes,
-      ]),
-    )
-    .where({ id })
-    .where('expires_at', '>', db.fn.now())
-    .whereRaw('last_seen_at + make_interval(mins => ?) > now()', [idleMinutes])
-    .first()) as
-    { id: string; user_id: string; last_seen_at: Date; effective_expires_at: Date } | undefined;
+/** A session's row and its user as they are now, with the database's clock; any state. */
+export interface StoredSession {
+  id: string;
+  lastSeenAt: Date;
+  absoluteExpiresAt: Date;
+  now: Date;
+  user: { id: number; email: string; name: string; role: Role; active: boolean };
+}
+
+interface SessionUserRow {
+  id: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  now: Date;
+  user_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+}
+
+/**
+ * The session and its user in one query (identify runs on every request). Whether it is
+ * still live is decided by the caller, against the idle timeout it reads alongside.
+ */
+export async function findWithUser(db: DbOrTrx, id: string): Promise<StoredSession | undefined> {
+  // Prepared: this runs on every request made from the browser.
+  const [row] = await prepared<SessionUserRow>(
+    db,
+    db('sessions as s')
+      .join('users as u', 'u.id', 's.user_id')
+      .select(
+        's.id',
+        's.last_seen_at',
+        's.expires_at',
+        db.raw('now() as now'),
+        'u.id as user_id',
+        'u.email',
+        'u.name',
+        'u.role',
+        'u.active',
+      )
+      .where('s.id', id)
+      .limit(1),
+  );
   return (
     row && {
       id: row.id,
-      userId: Number(row.user_id),
       lastSeenAt: row.last_seen_at,
-      expiresAt: isoNotNull(row.effective_expires_at),
+      absoluteExpiresAt: row.expires_at,
+      now: row.now,
+      user: {
+        id: Number(row.user_id),
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        active: row.active,
+      },
     }
   );
 }

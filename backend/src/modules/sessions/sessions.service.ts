@@ -34,13 +34,29 @@ export async function createSession(
   return { cookieValue, id, expiresAt };
 }
 
-/** The live session behind a cookie value (touching it), or undefined. */
-export async function resumeSession(db: DbOrTrx, cookieValue: string, idleMinutes: number) {
+/**
+ * The live session behind a cookie value and its user as they are now (touching it), or
+ * undefined once idle too long or past its absolute end. The session row (with its user)
+ * and the idle timeout are read side by side, never from a cache, so a signed-out session
+ * or a changed setting holds from the next request on.
+ */
+export async function resumeSession(
+  db: DbOrTrx,
+  cookieValue: string,
+  idleMinutes: () => Promise<number>,
+) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(cookieValue)) return undefined;
-  const session = await repo.findLive(db, idOf(cookieValue), idleMinutes);
+  const [session, idle] = await Promise.all([
+    repo.findWithUser(db, idOf(cookieValue)),
+    idleMinutes(),
+  ]);
   if (!session) return undefined;
-  if (Date.now() - session.lastSeenAt.getTime() > 60_000) await repo.touch(db, session.id);
-  return { id: session.id, userId: session.userId, expiresAt: session.expiresAt };
+  const idleEnd = session.lastSeenAt.getTime() + idle * 60_000;
+  const now = session.now.getTime();
+  if (session.absoluteExpiresAt.getTime() <= now || idleEnd <= now) return undefined;
+  if (now - session.lastSeenAt.getTime() > 60_000) await repo.touch(db, session.id);
+  const expiresAt = new Date(Math.min(session.absoluteExpiresAt.getTime(), idleEnd));
+  return { id: session.id, user: session.user, expiresAt: expiresAt.toISOString() };
 }
 
 export function endSession(db: DbOrTrx, id: string): Promise<void> {

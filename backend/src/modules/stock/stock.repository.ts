@@ -1,6 +1,7 @@
 import type { DbOrTrx } from '../../lib/db';
 import { cappedCount, keysetPage } from '../../lib/keyset';
 import { isLowStockSql } from '../../lib/low-stock';
+import { prepared } from '../../lib/prepared';
 import { formatDbDecimal } from '../../lib/quantity';
 import { iso, isoNotNull, likeContains } from '../../lib/sql';
 import {
@@ -13,25 +14,46 @@ import {
 
 const dec = (v: string | null) => formatDbDecimal(v) ?? '0';
 
-export async function byItem(db: DbOrTrx, itemId: number): Promise<ItemStock['data']> {
-  const rows = (await db('stock_levels as s')
-    .join('locations as l', 'l.id', 's.location_id')
-    .select('l.id', 'l.code', 'l.name', 'l.archived_at', 's.quantity', 's.updated_at')
-    .where('s.item_id', itemId)
-    .where('s.quantity', '>', 0)
-    .orderByRaw('lower(l.code)')) as {
-    id: string;
+/**
+ * The item's stock by location, or undefined when there is no such item: one query (from the
+ * item, so a missing item and an item with no stock differ) instead of a lookup and a list.
+ */
+export async function byItem(db: DbOrTrx, itemId: number): Promise<ItemStock['data'] | undefined> {
+  const rows = await prepared<{
+    id: string | null;
     code: string;
     name: string;
     archived_at: Date | null;
     quantity: string;
     updated_at: Date;
-  }[];
-  return rows.map((r) => ({
-    location: { id: Number(r.id), code: r.code, name: r.name, archivedAt: iso(r.archived_at) },
-    quantity: dec(r.quantity),
-    updatedAt: isoNotNull(r.updated_at),
-  }));
+  }>(
+    db,
+    db('items as i')
+      .leftJoin('stock_levels as s', (j) => {
+        j.on('s.item_id', 'i.id').andOn('s.quantity', '>', db.raw('0'));
+      })
+      .leftJoin('locations as l', 'l.id', 's.location_id')
+      .select('l.id', 'l.code', 'l.name', 'l.archived_at', 's.quantity', 's.updated_at')
+      .where('i.id', itemId)
+      .orderByRaw('lower(l.code)'),
+  );
+  if (rows.length === 0) return undefined;
+  return rows.flatMap((r) =>
+    r.id === null
+      ? []
+      : [
+          {
+            location: {
+              id: Number(r.id),
+              code: r.code,
+              name: r.name,
+              archivedAt: iso(r.archived_at),
+            },
+            quantity: dec(r.quantity),
+            updatedAt: isoNotNull(r.updated_at),
+          },
+        ],
+  );
 }
 
 interface LocationStockRow {

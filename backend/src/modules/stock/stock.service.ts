@@ -6,8 +6,13 @@ import * as repo from './stock.repository';
 import type { ItemStock, LocationStockQuery } from './stock.schemas';
 
 export async function stockForItem(db: Db, itemId: number): Promise<ItemStock> {
-  await getItem(db, itemId);
   const data = await repo.byItem(db, itemId);
+  // No such item: the items module says so (404), as for any other reference to it.
+  if (!data) await getItem(db, itemId);
+  return summarise(itemId, data ?? []);
+}
+
+function summarise(itemId: number, data: ItemStock['data']): ItemStock {
   const total = data.reduce((sum, line) => sum + parseMilli(line.quantity), 0n);
   return { itemId, total: formatMilli(total), data };
 }

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { DbOrTrx } from './db';
+
+interface PgConnection {
+  query(q: {
+    name?: string;
+    text: string;
+    values: readonly unknown[];
+  }): Promise<{ rows: unknown[] }>;
+}
+
+// One name per distinct SQL text: PostgreSQL refuses a name reused for other text.
+const names = new Map<string, string>();
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `sr_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+// "cached plan must not change result type": a newer replica's migration changed a table
+// under this process's prepared statement; run the query unprepared instead.
+const PLAN_CHANGED = '0A000';
+
+/**
+ * Runs a query built with knex as a named prepared statement on the pool's connection (or
+ * the transaction's, inside one): PostgreSQL parses and plans it once per connection instead
+ * of on every call. For hot queries whose planning costs more than their execution (a
+ * movement with its five joins: ~2 ms to plan, 0.2 ms to run). Same driver, same type
+ * parsing and pg errors as knex's own queries.
+ */
+export async function prepared<T>(db: DbOrTrx, query: Knex.QueryBuilder | Knex.Raw): Promise<T[]> {
+  const { sql, bindings } = query.toSQL().toNative();
+  const client = db.client as Knex.Client;
+  const conn = (await client.acquireConnection()) as PgConnection;
+  try {
+    try {
+      return (await conn.query({ name: nameOf(sql), text: sql, values: bindings })).rows as T[];
+    } catch (error) {
+      if ((error as { code?: string }).code !== PLAN_CHANGED) throw error;
+      return (await conn.query({ text: sql, values: bindings })).rows as T[];
+    }
+  } finally {
+    await client.releaseConnection(conn);
+  }
+}

@@ -1,0 +1,73 @@
+// Runs one operation against each server in alternating short rounds, so drift on a shared
+// machine (other load, autovacuum, a warming cache) hits both alike, and pools the samples.
+import autocannon from 'autocannon';
+import type { Operation, Target } from './bench-operations';
+
+export interface Tally {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  /** Socket errors, timeouts and statuses other than 2xx and the operation's expected ones. */
+  errors: number;
+}
+
+interface Samples {
+  latencies: number[];
+  seconds: number;
+  errors: number;
+  unexpected: Map<number, number>;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+async function round(op: Operation, t: Target, seconds: number, connections: number, s: Samples) {
+  const started = process.hrtime.bigint();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: t.base, connections, duration: seconds, headers: t.auth, requests: op.requests(t) },
+      (error, r) => (error ? reject(error as Error) : resolve(r)),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      s.latencies.push(ms);
+      if (status >= 300 && !op.expected?.includes(status))
+        s.unexpected.set(status, (s.unexpected.get(status) ?? 0) + 1);
+    });
+  });
+  s.seconds += Number(process.hrtime.bigint() - started) / 1e9;
+  s.errors += result.errors + result.timeouts;
+}
+
+export async function measure(
+  op: Operation,
+  targets: Target[],
+  o: { rounds: number; seconds: number; connections: number },
+): Promise<Tally[]> {
+  const samples: Samples[] = targets.map(() => ({
+    latencies: [],
+    seconds: 0,
+    errors: 0,
+    unexpected: new Map(),
+  }));
+  for (let r = 0; r < o.rounds; r++) {
+    // Who goes first alternates too.
+    const order = r % 2 === 0 ? targets.map((_, i) => i) : targets.map((_, i) => i).reverse();
+    for (const i of order) await round(op, targets[i]!, o.seconds, o.connections, samples[i]!);
+  }
+  return samples.map((s, i) => {
+    if (s.unexpected.size > 0)
+      console.error(
+        `  ${targets[i]!.name} ${op.name}: unexpected statuses ${JSON.stringify([...s.unexpected])}`,
+      );
+    const sorted = s.latencies.sort((a, b) => a - b);
+    const unexpected = [...s.unexpected.values()].reduce((a, b) => a + b, 0);
+    return {
+      rps: sorted.length / s.seconds,
+      p50: Math.round(percentile(sorted, 0.5) * 10) / 10,
+      p99: Math.round(percentile(sorted, 0.99) * 10) / 10,
+      requests: sorted.length,
+      errors: s.errors + unexpected,
+    };
+  });
+}

@@ -1,0 +1,137 @@
+// What the bench asks of both servers (bench.ts): the same requests, on the same data.
+import { randomUUID } from 'node:crypto';
+import type autocannon from 'autocannon';
+
+export interface Target {
+  name: 'product' | 'reference';
+  base: string;
+  auth: Record<string, string>;
+}
+
+export interface Operation {
+  name: string;
+  /** Statuses that are part of the operation, not errors (a transfer from an emptied bin). */
+  expected?: number[];
+  requests: (t: Target) => autocannon.Request[];
+}
+
+interface Page {
+  data: { id: number }[];
+  page: { count?: number; countExact?: boolean; nextCursor?: string | null };
+}
+
+async function get<T>(t: Target, path: string): Promise<T> {
+  const res = await fetch(`${t.base}${path}`, { headers: t.auth });
+  if (!res.ok) throw new Error(`${t.name} GET ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const DEEP = 50_000;
+
+/**
+ * The path of the page after row DEEP by SKU, reached as a user would: by following each page's
+ * `page.nextCursor` (the product refuses offsets past 1,000; the reference has no offset cap but
+ * is walked the same way).
+ */
+async function deepPath(t: Target): Promise<string> {
+  let cursor: string | null | undefined;
+  for (let rows = 0; rows < DEEP;) {
+    const query = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const page = await get<Page>(t, `/api/v1/items?limit=200${query}`);
+    rows += page.data.length;
+    cursor = page.page.nextCursor;
+    if (!cursor) throw new Error(`${t.name}: fewer than ${DEEP} items; run npm run seed`);
+  }
+  return `/api/v1/items?limit=50&cursor=${encodeURIComponent(cursor!)}`;
+}
+
+export interface BenchData {
+  totalItems: number | string;
+  itemIds: number[];
+  /** Per item: two locations it has stock at (a transfer goes either way between them). */
+  pairs: { itemId: number; a: number; b: number }[];
+  deep: Record<Target['name'], string>;
+}
+
+export async function prepare(targets: Target[]): Promise<BenchData> {
+  const [product] = targets;
+  const first = await get<Page>(product!, '/api/v1/items?limit=200&sort=updatedAt&order=desc');
+  const itemIds = first.data.map((i) => i.id);
+  const pairs: BenchData['pairs'] = [];
+  for (const itemId of itemIds) {
+    const stock = await get<{ data: { location: { id: number } }[] }>(
+      product!,
+      `/api/v1/items/${itemId}/stock`,
+    );
+    const [a, b] = stock.data.map((l) => l.location.id);
+    if (a !== undefined && b !== undefined) pairs.push({ itemId, a, b });
+  }
+  if (pairs.length === 0) throw new Error('no item with stock at two locations: run npm run seed');
+  const deep = Object.fromEntries(
+    await Promise.all(targets.map(async (t) => [t.name, await deepPath(t)] as const)),
+  ) as BenchData['deep'];
+  const totalItems =
+    first.page.count === undefined
+      ? 'many'
+      : `${first.page.countExact ? '' : 'more than '}${first.page.count}`;
+  return { totalItems, itemIds, pairs, deep };
+}
+
+const any = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+
+const list = (name: string, query: string): Operation => ({
+  name,
+  requests: () => [{ method: 'GET', path: `/api/v1/items?limit=50&${query}` }],
+});
+
+export function operations(data: BenchData): Operation[] {
+  return [
+    list('items list, first page by SKU', 'sort=sku&order=asc'),
+    list('items list, first page by name', 'sort=name&order=asc'),
+    list('items list, first page, recently updated', 'sort=updatedAt&order=desc'),
+    list('items list, first page by shortfall', 'sort=shortfall&order=desc'),
+    {
+      name: `items list, page after row ${DEEP} by SKU`,
+      requests: (t) => [{ method: 'GET', path: data.deep[t.name] }],
+    },
+    list('items search (substring "hinge")', 'q=hinge'),
+    {
+      name: 'one item with stock per location',
+      requests: () => [
+        {
+          method: 'GET',
+          setupRequest: (r) => ({ ...r, path: `/api/v1/items/${any(data.itemIds)}/stock` }),
+        },
+      ],
+    },
+    {
+      name: 'transfer 1 unit between two locations',
+      expected: [409],
+      requests: (t) => [
+        {
+          method: 'POST',
+          path: '/api/v1/movements',
+          setupRequest: (r) => {
+            const { itemId, a, b } = any(data.pairs);
+            const [from, to] = Math.random() < 0.5 ? [a, b] : [b, a];
+            return {
+              ...r,
+              headers: {
+                ...t.auth,
+                'content-type': 'application/json',
+                'idempotency-key': randomUUID(),
+              },
+              body: JSON.stringify({
+                kind: 'transfer',
+                itemId,
+                fromLocationId: from,
+                toLocationId: to,
+                quantity: 1,
+              }),
+            };
+          },
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,245 @@
+// The bench's plain reference server: node:http + pg and hand-written SQL, the practical
+// ceiling for a Node API on this data (issue 12, decision record 0015). It serves the
+// operations `npm run bench` measures, with the same authentication as the product (an API
+// token's SHA-256 looked up among live tokens of active users, or a session cookie's), the
+// same locking for a transfer, and JSON shaped like the product's. Never shipped: the bench's
+// compose override (scripts/bench/compose.bench.yml) mounts it into a container of the api
+// image, which already holds `pg`.
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import pg from 'pg';
+
+// numeric and bigint as strings, like the product.
+const pool = new pg.Pool({ max: Number(process.env.DB_POOL_MAX ?? 10) });
+const PAGE = 50;
+
+const ITEM_COLUMNS = `i.id, i.sku, i.name, i.description, i.unit, i.barcode, i.reorder_point,
+  i.category, i.archived_at, i.created_at, i.updated_at, coalesce(t.on_hand, 0) as on_hand`;
+
+/** Sort key expression and direction per sort the UI offers; id breaks ties. */
+const SORTS = {
+  sku: { key: 'lower(i.sku)', dir: 'asc' },
+  name: { key: 'lower(i.name)', dir: 'asc' },
+  // Not null: no NULLS LAST, which would keep the (updated_at, id) index from serving it.
+  updatedAt: { key: 'i.updated_at', dir: 'desc', notNull: true },
+  shortfall: { key: '(i.reorder_point - coalesce(t.on_hand, 0))', dir: 'desc' },
+};
+
+const q = (name, text, values) => pool.query({ name, text, values });
+
+async function identify(req) {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (bearer) {
+    const hash = createHash('sha256').update(bearer).digest('hex');
+    const { rows } = await q(
+      'auth-token',
+      `select t.id, t.scope, u.id as user_id, u.role from api_tokens t join users u on u.id = t.created_by
+       where t.token_hash = $1 and t.revoked_at is null and t.disabled_at is null and u.active`,
+      [hash],
+    );
+    return rows[0];
+  }
+  const cookie = /(?:^|;\s*)stockroom_session=([A-Za-z0-9_-]{43})/.exec(
+    req.headers.cookie ?? '',
+  )?.[1];
+  if (!cookie) return undefined;
+  const id = createHash('sha256').update(cookie).digest('hex');
+  const { rows } = await q(
+    'auth-session',
+    `select s.user_id, u.role from sessions s join users u on u.id = s.user_id
+     where s.id = $1 and s.expires_at > now() and u.active
+       and s.last_seen_at + make_interval(mins => coalesce((select (value #>> '{}')::int from app_settings
+         where key = 'setting.session_idle_timeout_minutes'), 480)) > now()`,
+    [id],
+  );
+  return rows[0];
+}
+
+const item = (r) => ({
+  id: Number(r.id),
+  sku: r.sku,
+  name: r.name,
+  description: r.description,
+  unit: r.unit,
+  barcode: r.barcode,
+  reorderPoint: r.reorder_point,
+  category: r.category,
+  archivedAt: r.archived_at?.toISOString() ?? null,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+  onHand: r.on_hand,
+});
+
+const encode = (row) => Buffer.from(JSON.stringify([row.k, row.id])).toString('base64url');
+const decode = (c) => JSON.parse(Buffer.from(c, 'base64url').toString());
+
+async function listItems(params) {
+  const sort = SORTS[params.get('sort') ?? 'sku'] ?? SORTS.sku;
+  const cmp = sort.dir === 'asc' ? '>' : '<';
+  const search = params.get('q');
+  const cursor = params.get('cursor');
+  const offset = Number(params.get('offset') ?? 0);
+  const where = ['i.archived_at is null'];
+  const values = [];
+  if (search) {
+    values.push(`%${search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
+    where.push(`i.search_text like $${values.length}`);
+  }
+  if (cursor) {
+    const [k, id] = decode(cursor);
+    values.push(k, id);
+    where.push(`(${sort.key}, i.id) ${cmp} ($${values.length - 1}, $${values.length})`);
+  }
+  values.push(PAGE + 1, cursor ? 0 : offset);
+  const order = `${sort.key} ${sort.dir}${sort.notNull ? '' : ' nulls last'}, i.id ${sort.dir}`;
+  const text = `select ${ITEM_COLUMNS}, ${sort.key} as k from items i left join item_totals t on t.item_id = i.id
+    where ${where.join(' and ')} order by ${order} limit $${values.length - 1} offset $${values.length}`;
+  const { rows } = await pool.query({ text, values });
+  const data = rows.slice(0, PAGE);
+  const nextCursor = rows.length > PAGE ? encode(data.at(-1)) : null;
+  return { data: data.map(item), page: { limit: PAGE, nextCursor } };
+}
+
+async function itemStock(id) {
+  const { rows } = await q(
+    'item-stock',
+    `select i.id as item_id, l.id, l.code, l.name, l.archived_at, s.quantity, s.updated_at
+     from items i left join stock_levels s on s.item_id = i.id and s.quantity > 0
+     left join locations l on l.id = s.location_id where i.id = $1 order by lower(l.code)`,
+    [id],
+  );
+  if (rows.length === 0) return undefined;
+  const data = rows
+    .filter((r) => r.id !== null)
+    .map((r) => ({
+      location: {
+        id: Number(r.id),
+        code: r.code,
+        name: r.name,
+        archivedAt: r.archived_at?.toISOString() ?? null,
+      },
+      quantity: r.quantity,
+      updatedAt: r.updated_at.toISOString(),
+    }));
+  const total = data.reduce((sum, d) => sum + Number(d.quantity), 0);
+  return { itemId: id, total: String(total), data };
+}
+
+/** A transfer with the product's locks: item and locations shared, balances in location order. */
+async function transfer(who, body, key) {
+  const { itemId, fromLocationId: from, toLocationId: to, quantity } = body;
+  const ids = [from, to].sort((a, b) => a - b);
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const it = await client.query({
+      name: 'lock-item',
+      text: 'select id from items where id = $1 and archived_at is null for share',
+      values: [itemId],
+    });
+    const locs = await client.query({
+      name: 'lock-locations',
+      text: 'select id from locations where id = any($1) and archived_at is null order by id for share',
+      values: [ids],
+    });
+    if (it.rowCount !== 1 || locs.rowCount !== 2) throw Object.assign(new Error(), { status: 404 });
+    await client.query({
+      name: 'ensure-balances',
+      text: `insert into stock_levels (item_id, location_id, quantity) select $1, unnest($2::bigint[]), 0
+             on conflict do nothing`,
+      values: [itemId, ids],
+    });
+    const bal = await client.query({
+      name: 'lock-balances',
+      text: `select location_id, quantity from stock_levels where item_id = $1 and location_id = any($2)
+             order by location_id for update`,
+      values: [itemId, ids],
+    });
+    const available = Number(bal.rows.find((r) => Number(r.location_id) === from).quantity);
+    if (available < quantity) throw Object.assign(new Error(), { status: 409 });
+    const { rows } = await client.query({
+      name: 'apply-transfer',
+      text: `with b as (
+               update stock_levels set quantity = quantity + case when location_id = $2 then -$4::numeric else $4::numeric end,
+                      updated_at = now()
+               where item_id = $1 and location_id in ($2, $3))
+             insert into movements (kind, item_id, from_location_id, to_location_id, quantity, idempotency_key,
+                                    request_hash, created_by, created_by_token_id)
+             values ('transfer', $1, $2, $3, $4, $5, $6, $7, $8) returning id, created_at`,
+      // No lookup of the key first: the unique index catches a replay (then 409 here).
+      values: [
+        itemId,
+        from,
+        to,
+        quantity,
+        key,
+        key && requestHash(body),
+        who.user_id,
+        who.id ?? null,
+      ],
+    });
+    await client.query('commit');
+    return {
+      id: Number(rows[0].id),
+      kind: 'transfer',
+      itemId,
+      from,
+      to,
+      quantity: String(quantity),
+    };
+  } catch (error) {
+    await client.query('rollback');
+    // A reused idempotency key: the product answers with the earlier movement or a 422.
+    if (error.code === '23505') error.status = 409;
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+const requestHash = (body) => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString() || '{}');
+}
+
+async function route(req, url) {
+  const who = await identify(req);
+  if (!who) return [401, { code: 'UNAUTHENTICATED' }];
+  if (req.method === 'GET' && url.pathname === '/api/v1/items')
+    return [200, await listItems(url.searchParams)];
+  const stock = /^\/api\/v1\/items\/(\d+)\/stock$/.exec(url.pathname);
+  if (req.method === 'GET' && stock) {
+    const body = await itemStock(Number(stock[1]));
+    return body ? [200, body] : [404, { code: 'ITEM_NOT_FOUND' }];
+  }
+  if (req.method === 'POST' && url.pathname === '/api/v1/movements') {
+    if (who.role === 'viewer') return [403, { code: 'FORBIDDEN' }];
+    const key = req.headers['idempotency-key'] ?? null;
+    return [201, await transfer(who, await readBody(req), key)];
+  }
+  return [404, { code: 'NOT_FOUND' }];
+}
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://reference');
+  const reply = ([status, body]) => {
+    const json = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': status < 400 ? 'application/json' : 'application/problem+json',
+      'content-length': Buffer.byteLength(json),
+    });
+    res.end(json);
+  };
+  if (url.pathname === '/api/ready') return reply([200, { status: 'ready' }]);
+  route(req, url).then(reply, (error) => {
+    if (!error.status) console.error(error);
+    reply([error.status ?? 500, { code: error.status === 409 ? 'INSUFFICIENT_STOCK' : 'ERROR' }]);
+  });
+});
+// Longer than nginx's upstream keepalive, like the product (server.ts).
+server.keepAliveTimeout = 65_000;
+server.listen(Number(process.env.PORT ?? 3000), () => console.log('reference server listening'));
+process.on('SIGTERM', () => server.close(() => pool.end()));
