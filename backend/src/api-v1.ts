@@ -9,6 +9,7 @@ import { authenticate } from './middleware/authenticate';
 import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { eventRoutes } from './modules/events/events.routes';
 import { itemRoutes } from './modules/items/items.routes';
 import { locationRoutes } from './modules/locations/locations.routes';
 import { movementRoutes } from './modules/movements/movements.routes';
@@ -33,6 +34,7 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...apiTokenRoutes(ctx),
     ...auditRoutes(ctx),
     ...settingsRoutes(ctx),
+    ...eventRoutes(ctx),
   ];
 }
 

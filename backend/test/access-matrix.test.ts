@@ -92,7 +92,7 @@ describe('access matrix: every /api/v1 route, every kind of caller', () => {
   beforeAll(async () => {
     t = await createTestApp();
     routes = v1Routes(
-      { db: t.db, logger: createLogger({ logLevel: 'silent' }) },
+      { config: t.config, db: t.db, logger: createLogger({ logLevel: 'silent' }) },
       {
         db: t.db,
         lifecycle: createLifecycle(),
