@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db, DbOrTrx } from '../../lib/db';
 import { formatMilli, parseMilli } from '../../lib/quantity';
-import type { Item } from '../items/items.schemas';
 import type { EventType } from './event-types';
 import * as repo from './events.repository';
 import type { ListEventsQuery, NewEvent } from './events.schemas';
@@ -29,6 +28,16 @@ export interface PostedMovement {
   createdByTokenId: number | null;
   /** How much the item's total changed (0 for a transfer). */
   change: bigint;
+}
+
+/** The fields of an item (as the items module answers it) that events need. */
+interface Item {
+  id: number;
+  sku: string;
+  name: string;
+  unit: string;
+  onHand: string;
+  reorderPoint: string | null;
 }
 
 const milli = (v: bigint | null) => (v === null ? null : formatMilli(v));
