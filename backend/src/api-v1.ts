@@ -18,6 +18,7 @@ import { stockRoutes } from './modules/stock/stock.routes';
 import type { SystemDeps } from './modules/system/system.service';
 import { systemRoutes } from './modules/system/system.routes';
 import { userRoutes } from './modules/users/users.routes';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes';
 
 export const API_V1_PREFIX = '/api/v1';
 
@@ -35,6 +36,7 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...auditRoutes(ctx),
     ...settingsRoutes(ctx),
     ...eventRoutes(ctx),
+    ...webhookRoutes(ctx),
   ];
 }
 

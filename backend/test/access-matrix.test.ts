@@ -52,6 +52,16 @@ const EXPECTED: Record<string, Access> = {
   'GET /audit': 'admin',
   'GET /settings': 'authenticated',
   'PATCH /settings': 'admin',
+  'GET /events': 'viewer',
+  'GET /webhooks': 'admin',
+  'POST /webhooks': 'admin',
+  'GET /webhooks/:id': 'admin',
+  'PATCH /webhooks/:id': 'admin',
+  'DELETE /webhooks/:id': 'admin',
+  'POST /webhooks/:id/enable': 'admin',
+  'POST /webhooks/:id/test': 'admin',
+  'GET /webhooks/:id/deliveries': 'admin',
+  'POST /webhooks/:id/deliveries/:deliveryId/redeliver': 'admin',
 };
 
 type Caller =

@@ -14,6 +14,7 @@ describe('/api/v1/settings', () => {
       defaultUnit: 'each',
       highlightLowStock: true,
       sessionIdleTimeoutMinutes: 480,
+      allowPrivateWebhookTargets: false,
     });
   });
 

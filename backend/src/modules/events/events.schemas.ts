@@ -23,12 +23,10 @@ const typeList = z
   .meta({ description: 'Comma-separated event types to include (default: all)' });
 
 export const listEventsQuery = z.object({
-  after: cursor
-    .optional()
-    .meta({
-      description:
-        'Start after this cursor (nextCursor of a previous page); omit to start at the oldest kept event',
-    }),
+  after: cursor.optional().meta({
+    description:
+      'Start after this cursor (nextCursor of a previous page); omit to start at the oldest kept event',
+  }),
   types: typeList.optional(),
   limit: queryInt(1, 500).default(100),
 });
@@ -49,11 +47,9 @@ export const eventPage = z
     data: z.array(eventSchema),
     page: z.object({
       limit: z.number().int(),
-      nextCursor: z
-        .string()
-        .meta({
-          description: 'Pass as `after` to continue; the same cursor when nothing is new yet',
-        }),
+      nextCursor: z.string().meta({
+        description: 'Pass as `after` to continue; the same cursor when nothing is new yet',
+      }),
       retentionDays: z.number().int(),
     }),
   })

@@ -6,6 +6,8 @@ import * as repo from './events.repository';
 import type { ListEventsQuery, NewEvent } from './events.schemas';
 
 export { type Position, toCursor, parseCursor } from './events.repository';
+export { eventType } from './events.schemas';
+export { onWebhookDisabled } from './internal-consumers';
 
 /** What the movements module knows about a posted movement, inside its transaction. */
 export interface PostedMovement {

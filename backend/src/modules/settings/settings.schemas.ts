@@ -9,6 +9,8 @@ export const SETTING_SCHEMAS = {
   defaultUnit: unit,
   highlightLowStock: z.boolean(),
   sessionIdleTimeoutMinutes: z.number().int().min(5).max(10080),
+  // Webhooks to loopback, private, link-local and ULA addresses (SSRF guard, 0017).
+  allowPrivateWebhookTargets: z.boolean(),
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -16,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultUnit: 'each',
   highlightLowStock: true,
   sessionIdleTimeoutMinutes: 480,
+  allowPrivateWebhookTargets: false,
 };
 
 export const settingsSchema = z
@@ -24,6 +27,7 @@ export const settingsSchema = z
     defaultUnit: unit,
     highlightLowStock: z.boolean(),
     sessionIdleTimeoutMinutes: z.number().int(),
+    allowPrivateWebhookTargets: z.boolean(),
   })
   .meta({ id: 'Settings' });
 
@@ -33,6 +37,7 @@ export const updateSettingsBody = z
     defaultUnit: SETTING_SCHEMAS.defaultUnit.optional(),
     highlightLowStock: SETTING_SCHEMAS.highlightLowStock.optional(),
     sessionIdleTimeoutMinutes: SETTING_SCHEMAS.sessionIdleTimeoutMinutes.optional(),
+    allowPrivateWebhookTargets: SETTING_SCHEMAS.allowPrivateWebhookTargets.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { error: 'send at least one setting to change' });
 
