@@ -28,4 +28,5 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultUnit: 'each',
   highlightLowStock: true,
   sessionIdleTimeoutMinutes: 480,
+  allowPrivateWebhookTargets: false,
 };

@@ -97,6 +97,7 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     defaultUnit: 'each',
     highlightLowStock: true,
     sessionIdleTimeoutMinutes: 480,
+    allowPrivateWebhookTargets: false,
     ...overrides,
   };
 }
