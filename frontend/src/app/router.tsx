@@ -157,6 +157,14 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: paths.webhooks,
+            ...page(
+              async () =>
+                (await import('../features/webhooks/routes/webhooks-route')).WebhooksRoute,
+              'webhook.manage',
+            ),
+          },
+          {
             path: paths.audit,
             ...page(
               async () => (await import('../features/audit/routes/audit-route')).AuditRoute,

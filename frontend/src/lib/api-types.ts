@@ -5,6 +5,7 @@
 import type { components, paths } from './api-schema.gen';
 import {
   apiTokenScopeValues,
+  eventTypeValues,
   countableUnitValues,
   unitValues,
   movementKindValues,
@@ -79,3 +80,11 @@ export type ApiToken = Schemas['ApiToken'];
 export type ApiTokenScope = ApiToken['scope'];
 export const API_TOKEN_SCOPES: readonly ApiTokenScope[] = apiTokenScopeValues;
 export type AuditEntry = Schemas['AuditEntry'];
+
+// Events and webhooks (issue 15)
+export type EventType = Schemas['EventType'];
+export const EVENT_TYPES: readonly EventType[] = eventTypeValues;
+export type Webhook = Schemas['Webhook'];
+export type CreatedWebhook = Schemas['CreatedWebhook'];
+export type WebhookInput = JsonBody<paths['/api/v1/webhooks']['post']>;
+export type WebhookDelivery = Schemas['WebhookDelivery'];
