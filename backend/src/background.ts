@@ -24,6 +24,8 @@ export function createBackground(deps: {
   logger: Logger;
 }): Background {
   const { db, config, logger } = deps;
+  const shutdown = new AbortController();
+  const roundDeps = { ...deps, signal: shutdown.signal };
   const log = logger.child({ component: 'dispatcher' });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -31,9 +33,9 @@ export function createBackground(deps: {
   let lastPrune = 0;
 
   const runOnce = async () => {
-    const fanned = await fanOut(deps);
+    const fanned = await fanOut(roundDeps);
     await runInternalConsumers(db, log, internalConsumers);
-    const sent = await deliverDue(deps);
+    const sent = await deliverDue(roundDeps);
     if (Date.now() - lastPrune >= config.events.pruneIntervalMs) {
       lastPrune = Date.now();
       const pruned = await events.pruneEvents(db, config.events.retentionDays);
@@ -60,13 +62,11 @@ export function createBackground(deps: {
   };
 
   return {
-    start: () => {
-      stopping = false;
-      schedule(0);
-    },
+    start: () => schedule(0),
     stop: async () => {
       stopping = true;
       clearTimeout(timer);
+      shutdown.abort();
       await running;
     },
     runOnce,

@@ -46,6 +46,7 @@ describe('webhooks', () => {
   beforeEach(() => {
     receiver.received.length = 0;
     receiver.respond = () => 200;
+    receiver.delayMs = 0;
   });
 
   const allowPrivate = (allow: boolean) =>
@@ -257,6 +258,36 @@ describe('webhooks', () => {
       .as('admin')
       .post(`/api/v1/webhooks/${webhook.id}/deliveries/999999/redeliver`)
       .expect(404);
+    await t.as('admin').delete(`/api/v1/webhooks/${webhook.id}`).expect(204);
+  });
+
+  test('when the dispatcher stops mid-delivery, then the delivery is given back uncounted and a later dispatcher sends it', async () => {
+    await allowPrivate(true);
+    const { webhook } = await createWebhook(['stock.low'], '/stopping');
+    receiver.delayMs = 5000;
+    const other = createBackground({ db: t.db, config: t.config, logger: createLogger(t.config) });
+    await background.stop();
+    other.start();
+    try {
+      await t.as('admin').post(`/api/v1/webhooks/${webhook.id}/test`).expect(201);
+      await receiver.waitFor((all) => all.some((r) => r.path === '/stopping'));
+      await other.stop();
+      // Given back untried: had the stop waited for the answer, it would be delivered.
+      const [row] = await t.db('webhook_deliveries').where({ endpoint_id: webhook.id });
+      expect(row).toMatchObject({ status: 'pending', attempts: 0, leased_until: null });
+    } finally {
+      receiver.delayMs = 0;
+      background = createBackground({ db: t.db, config: t.config, logger: createLogger(t.config) });
+      background.start();
+    }
+    await receiver.waitFor((all) => all.filter((r) => r.path === '/stopping').length >= 2);
+    let delivery: { status: string; attempts: number } = { status: 'pending', attempts: 0 };
+    for (let i = 0; i < 100 && delivery.status !== 'delivered'; i++) {
+      const log = await t.as('admin').get(`/api/v1/webhooks/${webhook.id}/deliveries`).expect(200);
+      delivery = log.body.data[0];
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 1 });
     await t.as('admin').delete(`/api/v1/webhooks/${webhook.id}`).expect(204);
   });
 

@@ -16,17 +16,20 @@ export interface Receiver {
   received: Received[];
   /** Decides the status of each request (default 200). */
   respond: (r: Received, index: number) => number;
+  /** How long each answer takes (default 0). */
+  delayMs: number;
   waitFor(predicate: (all: Received[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startReceiver(): Promise<Receiver> {
   const received: Received[] = [];
-  const receiver = { received, respond: () => 200 } as unknown as Receiver;
+  const receiver = { received, respond: () => 200, delayMs: 0 } as unknown as Receiver;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', () => void answer());
+    const answer = async () => {
       const r = {
         at: Date.now(),
         path: req.url ?? '',
@@ -35,9 +38,11 @@ export async function startReceiver(): Promise<Receiver> {
       };
       received.push(r);
       const status = receiver.respond(r, received.length - 1);
+      if (receiver.delayMs > 0) await new Promise((done) => setTimeout(done, receiver.delayMs));
+      if (res.destroyed) return;
       if (status >= 300 && status < 400) res.setHeader('location', 'http://127.0.0.1:1/internal');
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'nope');
-    });
+    };
   }).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;

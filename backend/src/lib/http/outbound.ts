@@ -65,6 +65,8 @@ export interface OutboundOptions {
   timeoutMs: number;
   maxBytes: number;
   headers: Record<string, string>;
+  /** Aborts the request (e.g. on shutdown). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -94,6 +96,7 @@ export function postJson(
         },
         timeout: o.timeoutMs,
         agent: false,
+        signal: o.signal,
       },
       (res) => {
         const chunks: Buffer[] = [];

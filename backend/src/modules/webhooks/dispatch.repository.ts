@@ -81,6 +81,13 @@ export interface AttemptOutcome {
   error: string | null;
 }
 
+/** Gives a claimed delivery back untried (shutdown): due again at once, attempt not counted. */
+export async function release(db: DbOrTrx, id: string) {
+  await db('webhook_deliveries')
+    .where({ id })
+    .update({ leased_until: null, attempts: db.raw('attempts - 1') });
+}
+
 export async function markDelivered(trx: Knex.Transaction, id: string, o: AttemptOutcome) {
   const [row] = (await trx('webhook_deliveries')
     .where({ id })
@@ -105,7 +112,7 @@ export async function markFailed(
   id: string,
   o: AttemptOutcome,
   next: Date | null,
-): Promise<{ endpointId: string; consecutiveFailures: number; disabled: boolean }> {
+): Promise<{ endpointId: string; consecutiveFailures: number; disabled: boolean } | null> {
   const [row] = (await trx('webhook_deliveries')
     .where({ id })
     .update({
@@ -118,15 +125,16 @@ export async function markFailed(
       last_error: o.error,
     })
     .returning('endpoint_id')) as { endpoint_id: string }[];
+  if (!row) return null; // its endpoint was deleted meanwhile
   const [endpoint] = (await trx('webhook_endpoints')
-    .where({ id: row!.endpoint_id })
+    .where({ id: row.endpoint_id })
     .increment('consecutive_failures', 1)
     .returning(['consecutive_failures', 'disabled_at'])) as {
     consecutive_failures: number;
     disabled_at: Date | null;
   }[];
   return {
-    endpointId: row!.endpoint_id,
+    endpointId: row.endpoint_id,
     consecutiveFailures: endpoint!.consecutive_failures,
     disabled: endpoint!.disabled_at !== null,
   };

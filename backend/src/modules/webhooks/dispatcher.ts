@@ -17,6 +17,8 @@ export interface DispatcherDeps {
   db: Db;
   config: Pick<Config, 'webhooks'>;
   logger: Logger;
+  /** Aborted on shutdown: requests in flight stop and their deliveries are given back. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -83,6 +85,7 @@ async function attempt(
   try {
     const res = await postJson(d.url, body, {
       allowPrivate,
+      signal: deps.signal,
       timeoutMs: w.timeoutMs,
       maxBytes: w.responseMaxBytes,
       headers: {
@@ -122,7 +125,7 @@ async function record(
         ? null
         : new Date(Date.now() + backoffMs(d.attempts, w.retryBaseMs, w.retryMaxMs));
     const run = await dispatch.markFailed(trx, d.id, o, next);
-    if (run.disabled || run.consecutiveFailures < w.disableAfterFailures) return;
+    if (!run || run.disabled || run.consecutiveFailures < w.disableAfterFailures) return;
     const reason = `${run.consecutiveFailures} failed attempts in a row (last: ${o.error ?? 'no answer'})`;
     await trx('webhook_endpoints')
       .where({ id: run.endpointId })
@@ -144,6 +147,7 @@ async function record(
 /** Claims due deliveries, sends them in parallel, records each outcome. Returns how many. */
 export async function deliverDue(deps: DispatcherDeps): Promise<number> {
   const w = deps.config.webhooks;
+  if (deps.signal?.aborted) return 0;
   // The lease outlives the request timeout, so a live sender always finishes first.
   const claimed = await dispatch.claimDue(deps.db, CLAIM_BATCH, w.timeoutMs * 2 + 5000);
   if (claimed.length === 0) return 0;
@@ -151,7 +155,11 @@ export async function deliverDue(deps: DispatcherDeps): Promise<number> {
   await Promise.all(
     claimed.map(async (d) => {
       const outcome = await attempt(deps, d, allowPrivateWebhookTargets);
-      await record(deps, d, outcome).catch((error: unknown) =>
+      // Cut short by shutdown: not the receiver's failure, so not counted against it.
+      const done = deps.signal?.aborted
+        ? dispatch.release(deps.db, d.id)
+        : record(deps, d, outcome);
+      await done.catch((error: unknown) =>
         deps.logger.error({ err: error, deliveryId: d.id }, 'could not record a webhook attempt'),
       );
     }),

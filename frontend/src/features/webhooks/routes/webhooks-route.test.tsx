@@ -75,7 +75,7 @@ describe('WebhooksRoute', () => {
   });
 
   it('when an endpoint was disabled for failing, then it says why, and Re-enable and Redeliver send their requests', async () => {
-    let current = {
+    let current: typeof webhook = {
       ...webhook,
       enabled: false,
       disabledAt: '2026-11-21T08:00:00.000Z',
