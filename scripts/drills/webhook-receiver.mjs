@@ -2,7 +2,8 @@
 //   node -e "$(cat webhook-receiver.mjs)"        (listens on :8080)
 // POST /hook records each delivery (webhook-id, receipt time, event timestamp) and answers
 // 200 after DELAY ms (POST /mode {"delayMs":N}); it counts a webhook-id arriving while the
-// same id is still in flight (a concurrent duplicate). GET /stats summarises; POST /reset.
+// same id is still in flight (a concurrent duplicate). GET /stats summarises; POST /reset;
+// POST /mark starts the window of the delivery rate.
 import { createServer } from 'node:http';
 
 let delayMs = 10;
@@ -10,6 +11,7 @@ let seen = new Map(); // webhook-id -> times received
 let inflight = new Set();
 let concurrentDuplicates = 0;
 let receipts = []; // { at, latencyMs }
+let markAt = 0;
 
 const body = (req) =>
   new Promise((resolve) => {
@@ -38,6 +40,11 @@ createServer(async (req, res) => {
     res.writeHead(204).end();
     return;
   }
+  if (req.method === 'POST' && req.url === '/mark') {
+    markAt = Date.now();
+    res.writeHead(204).end();
+    return;
+  }
   if (req.method === 'POST' && req.url === '/reset') {
     seen = new Map();
     inflight = new Set();
@@ -50,6 +57,15 @@ createServer(async (req, res) => {
     const lat = receipts.map((r) => r.latencyMs).sort((a, b) => a - b);
     const at = receipts.map((r) => r.at);
     const pct = (p) => (lat.length ? lat[Math.floor((lat.length - 1) * p)] : null);
+    // Delivery rate since the mark, over the middle 80 % of receipts (the stragglers of an
+    // expired lease or the first poll would otherwise decide it).
+    const since = at.filter((t) => t >= markAt).sort((a, b) => a - b);
+    const t10 = since[Math.floor((since.length - 1) * 0.1)];
+    const t90 = since[Math.floor((since.length - 1) * 0.9)];
+    const ratePerSecond =
+      since.length > 10 && t90 > t10
+        ? Math.round((0.8 * since.length) / ((t90 - t10) / 1000))
+        : null;
     const total = [...seen.values()].reduce((a, b) => a + b, 0);
     res.writeHead(200, { 'content-type': 'application/json' }).end(
       JSON.stringify({
@@ -60,6 +76,7 @@ createServer(async (req, res) => {
         spanMs: at.length ? Math.max(...at) - Math.min(...at) : 0,
         p50Ms: pct(0.5),
         p99Ms: pct(0.99),
+        ratePerSecond,
       }),
     );
     return;
