@@ -54,7 +54,8 @@ describe('MainNav on a phone', () => {
     await user.click(screen.getByRole('link', { name: 'Items' }));
 
     // Pages load lazily: the navigation completes once the Items page's code is in.
-    await waitFor(() => expect(router.state.location.pathname).toBe('/items'));
+    // Under a full parallel run that took over waitFor's default second (seen once).
+    await waitFor(() => expect(router.state.location.pathname).toBe('/items'), { timeout: 5000 });
     expect(menu).toHaveAttribute('aria-expanded', 'false');
   });
 });
