@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Config } from './lib/config';
 import type { Db } from './lib/db';
 import type { Logger } from './lib/logger';
@@ -25,6 +26,8 @@ export function createBackground(deps: {
 }): Background {
   const { db, config, logger } = deps;
   const shutdown = new AbortController();
+  // One signal for every request in flight (up to a claim batch), not a leak.
+  setMaxListeners(0, shutdown.signal);
   const roundDeps = { ...deps, signal: shutdown.signal };
   const log = logger.child({ component: 'dispatcher' });
   let timer: NodeJS.Timeout | undefined;
