@@ -9,6 +9,7 @@ import { authenticate } from './middleware/authenticate';
 import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { eventRoutes } from './modules/events/events.routes';
 import { itemRoutes } from './modules/items/items.routes';
 import { labelRoutes } from './modules/labels/labels.routes';
 import { locationRoutes } from './modules/locations/locations.routes';
@@ -18,6 +19,7 @@ import { stockRoutes } from './modules/stock/stock.routes';
 import type { SystemDeps } from './modules/system/system.service';
 import { systemRoutes } from './modules/system/system.routes';
 import { userRoutes } from './modules/users/users.routes';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes';
 
 export const API_V1_PREFIX = '/api/v1';
 
@@ -35,6 +37,8 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...auditRoutes(ctx),
     ...settingsRoutes(ctx),
     ...labelRoutes(ctx),
+    ...eventRoutes(ctx),
+    ...webhookRoutes(ctx),
   ];
 }
 

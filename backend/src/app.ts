@@ -68,7 +68,13 @@ export function createApp({ config, db, probeDb, logger, lifecycle }: AppDeps): 
     API_V1_PREFIX,
     v1Router(
       v1Routes(
-        { db, logger, defaultTimeZone: config.defaultTimeZone, publicUrl: config.publicUrl },
+        {
+          config,
+          db,
+          logger,
+          defaultTimeZone: config.defaultTimeZone,
+          publicUrl: config.publicUrl,
+        },
         systemDeps,
       ),
       db,

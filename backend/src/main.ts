@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createApp } from './app';
+import { createBackground } from './background';
 import { APP_VERSION } from './lib/app-info';
 import { loadConfig } from './lib/config';
 import { createDb, createProbeDb, waitForDatabase } from './lib/db';
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   const server = app.listen(config.port);
   await once(server, 'listening');
   answerClientErrors(server);
+  // The outbox dispatcher (webhooks, internal consumers, pruning); stopped first on SIGTERM.
+  const background = createBackground({ db, config, logger });
+  background.start();
   // Longer than nginx's upstream keepalive so nginx, not us, closes idle connections.
   server.keepAliveTimeout = 65_000;
   installGracefulShutdown({
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
     probeDb,
     logger,
     lifecycle,
+    background,
     timeoutMs: config.shutdownTimeoutMs,
   });
   logger.info(

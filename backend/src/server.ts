@@ -11,6 +11,8 @@ export interface ShutdownDeps {
   probeDb: Db;
   logger: Logger;
   lifecycle: Lifecycle;
+  /** Background work that uses the pool (the event dispatcher); stopped before it closes. */
+  background?: { stop(): Promise<void> };
   timeoutMs: number;
 }
 
@@ -19,7 +21,7 @@ export interface ShutdownDeps {
  * running when the grace period ends, cut them and exit 1 so the operator can see it happened.
  */
 export function installGracefulShutdown(deps: ShutdownDeps): void {
-  const { server, db, probeDb, logger, lifecycle, timeoutMs } = deps;
+  const { server, db, probeDb, logger, lifecycle, background, timeoutMs } = deps;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (lifecycle.draining) return;
     lifecycle.draining = true;
@@ -37,12 +39,16 @@ export function installGracefulShutdown(deps: ShutdownDeps): void {
     }, timeoutMs);
     timer.unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // No new deliveries are claimed; the ones in flight finish (bounded by their timeout) or
+    // their lease runs out and another replica sends them.
+    const backgroundStopped = background?.stop();
     // Keep-alive sockets that go idle after their last response would otherwise hold the
     // server open until they time out.
     const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
     await closed;
     clearInterval(sweep);
+    await backgroundStopped;
     await Promise.all([db.destroy(), probeDb.destroy()]);
     logger.info('shutdown complete');
     clearTimeout(timer);

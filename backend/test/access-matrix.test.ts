@@ -54,6 +54,16 @@ const EXPECTED: Record<string, Access> = {
   'PATCH /settings': 'admin',
   'GET /labels/layout': 'viewer',
   'POST /labels': 'viewer',
+  'GET /events': 'viewer',
+  'GET /webhooks': 'admin',
+  'POST /webhooks': 'admin',
+  'GET /webhooks/:id': 'admin',
+  'PATCH /webhooks/:id': 'admin',
+  'DELETE /webhooks/:id': 'admin',
+  'POST /webhooks/:id/enable': 'admin',
+  'POST /webhooks/:id/test': 'admin',
+  'GET /webhooks/:id/deliveries': 'admin',
+  'POST /webhooks/:id/deliveries/:deliveryId/redeliver': 'admin',
 };
 
 type Caller =
@@ -94,7 +104,12 @@ describe('access matrix: every /api/v1 route, every kind of caller', () => {
   beforeAll(async () => {
     t = await createTestApp();
     routes = v1Routes(
-      { db: t.db, logger: createLogger({ logLevel: 'silent' }), defaultTimeZone: 'UTC' },
+      {
+        config: t.config,
+        db: t.db,
+        logger: createLogger({ logLevel: 'silent' }),
+        defaultTimeZone: 'UTC',
+      },
       {
         db: t.db,
         lifecycle: createLifecycle(),

@@ -15,6 +15,7 @@ describe('/api/v1/settings', () => {
       highlightLowStock: true,
       sessionIdleTimeoutMinutes: 480,
       timeZone: 'UTC',
+      allowPrivateWebhookTargets: false,
     });
   });
 

@@ -97,6 +97,15 @@ const envSchema = z
       .min(10, { error: 'must be at least 10 characters' })
       .max(200, { error: 'must be at most 200 characters' })
       .optional(),
+    // Events and webhooks (docs/decisions/0017-events-and-webhooks.md).
+    EVENTS_RETENTION_DAYS: int(1, 3650).default(30),
+    EVENTS_PRUNE_INTERVAL_MS: int(1000, 86_400_000).default(3_600_000),
+    DISPATCHER_POLL_MS: int(10, 60_000).default(1000),
+    WEBHOOK_TIMEOUT_MS: int(100, 60_000).default(10_000),
+    WEBHOOK_RETRY_BASE_MS: int(1, 3_600_000).default(30_000),
+    WEBHOOK_RETRY_MAX_MS: int(1, 86_400_000).default(21_600_000),
+    WEBHOOK_MAX_ATTEMPTS: int(1, 50).default(12),
+    WEBHOOK_DISABLE_AFTER_FAILURES: int(1, 1000).default(20),
   })
   .superRefine((e, ctx) => {
     if (Boolean(e.APP_DB_USER) !== Boolean(e.APP_DB_PASSWORD))
@@ -149,6 +158,21 @@ function toConfig(env: z.infer<typeof envSchema>) {
       env.ADMIN_EMAIL && env.ADMIN_PASSWORD
         ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
         : null,
+    events: {
+      retentionDays: env.EVENTS_RETENTION_DAYS,
+      pruneIntervalMs: env.EVENTS_PRUNE_INTERVAL_MS,
+    },
+    webhooks: {
+      pollMs: env.DISPATCHER_POLL_MS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: env.WEBHOOK_RETRY_MAX_MS,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
+      // What is kept of a receiver's answer, and the most read of it.
+      responseExcerptChars: 1000,
+      responseMaxBytes: 64 * 1024,
+    },
     // nginx is always trusted; these outer proxies too (docs/decisions/0010).
     trustedProxies: env.TRUSTED_PROXIES,
     // Every request body is a few flat fields (the longest text is 2,000 characters), so

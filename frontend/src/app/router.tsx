@@ -74,6 +74,10 @@ const ApiTokensRoute = page(
   async () => (await import('../features/api-tokens/routes/api-tokens-route')).ApiTokensRoute,
   'apiToken.manage',
 );
+const WebhooksRoute = page(
+  async () => (await import('../features/webhooks/routes/webhooks-route')).WebhooksRoute,
+  'webhook.manage',
+);
 const AuditRoute = page(
   async () => (await import('../features/audit/routes/audit-route')).AuditRoute,
   'audit.view',
@@ -117,6 +121,7 @@ function AppPages() {
       <Route path={paths.changePassword} component={ChangePasswordRoute} />
       <Route path={paths.users} component={UsersRoute} />
       <Route path={paths.apiTokens} component={ApiTokensRoute} />
+      <Route path={paths.webhooks} component={WebhooksRoute} />
       <Route path={paths.audit} component={AuditRoute} />
       <Route path={paths.settings} component={SettingsRoute} />
       <Route component={NotFoundRoute} />

@@ -28,6 +28,7 @@ export const paths = {
   changePassword: '/account/password',
   users: '/admin/users',
   apiTokens: '/admin/api-tokens',
+  webhooks: '/admin/webhooks',
   audit: '/admin/audit',
   settings: '/admin/settings',
 } as const;

@@ -37,4 +37,5 @@ export const DEFAULT_SETTINGS: Settings = {
   highlightLowStock: true,
   sessionIdleTimeoutMinutes: 480,
   timeZone: 'UTC',
+  allowPrivateWebhookTargets: false,
 };

@@ -6,6 +6,7 @@ import type { components, paths } from './api-schema.gen';
 import {
   apiTokenScopeValues,
   auditActionValues,
+  eventTypeValues,
   countableUnitValues,
   unitValues,
   movementKindValues,
@@ -95,3 +96,11 @@ export type LabelLayout = Schemas['LabelLayout'];
 export type LabelPreset = LabelLayout['preset'];
 export type LabelGrid = NonNullable<LabelLayout['custom']>;
 export type LabelSource = Schemas['LabelSource'];
+
+// Events and webhooks (issue 15)
+export type EventType = Schemas['EventType'];
+export const EVENT_TYPES: readonly EventType[] = eventTypeValues;
+export type Webhook = Schemas['Webhook'];
+export type CreatedWebhook = Schemas['CreatedWebhook'];
+export type WebhookInput = JsonBody<paths['/api/v1/webhooks']['post']>;
+export type WebhookDelivery = Schemas['WebhookDelivery'];

@@ -13,6 +13,7 @@ const MINIMUM_ROLE = {
   'location.write': 'manager',
   'user.manage': 'admin',
   'apiToken.manage': 'admin',
+  'webhook.manage': 'admin',
   'audit.view': 'admin',
   'settings.edit': 'admin',
 } as const satisfies Record<string, Role>;
@@ -26,6 +27,7 @@ export const actionDescriptions: Record<Action, string> = {
   'location.write': 'change locations',
   'user.manage': 'manage users',
   'apiToken.manage': 'manage API tokens',
+  'webhook.manage': 'manage webhooks',
   'audit.view': 'view the audit log',
   'settings.edit': 'change settings',
 };

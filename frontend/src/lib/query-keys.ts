@@ -16,6 +16,7 @@ export const accountRoots = {
   users: 'users',
   apiTokens: 'api-tokens',
   audit: 'audit',
+  webhooks: 'webhooks',
 } as const;
 
 /** Who is signed in; `null` once the server has said nobody is. */

@@ -121,6 +121,7 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     highlightLowStock: true,
     sessionIdleTimeoutMinutes: 480,
     timeZone: 'UTC',
+    allowPrivateWebhookTargets: false,
     ...overrides,
   };
 }

@@ -34,6 +34,11 @@ export const AUDIT_ACTIONS = [
   'location.unarchived',
   'location.deleted',
   'labels.printed',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.enabled',
+  'webhook.disabled',
 ] as const;
 
 export const auditAction = z

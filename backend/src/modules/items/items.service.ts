@@ -6,6 +6,7 @@ import { isWholeMilli, parseMilli } from '../../lib/quantity';
 import { transaction } from '../../lib/transaction';
 import { isCountable } from '../../lib/units';
 import * as audit from '../audit/audit.service';
+import * as events from '../events/events.service';
 import * as settings from '../settings/settings.service';
 import {
   itemArchived,
@@ -49,6 +50,7 @@ export function createItem(db: Db, input: CreateItem, actor: Actor): Promise<Ite
       entityId: item.id,
       after: item,
     });
+    await events.recordItem(trx, 'item.created', null, item);
     return item;
   });
 }
@@ -80,6 +82,7 @@ export function updateItem(db: Db, id: number, input: UpdateItem, actor: Actor):
       before,
       after,
     });
+    await events.recordItem(trx, 'item.changed', before, after);
     return after;
   });
 }
@@ -124,6 +127,7 @@ export function archiveItem(db: Db, id: number, actor: Actor): Promise<Item> {
       before: item,
       after,
     });
+    await events.recordItem(trx, 'item.archived', item, after);
     return after;
   });
 }
@@ -141,6 +145,7 @@ export function unarchiveItem(db: Db, id: number, actor: Actor): Promise<Item> {
       before: item,
       after,
     });
+    await events.recordItem(trx, 'item.unarchived', item, after);
     return after;
   });
 }
@@ -155,6 +160,7 @@ export function deleteItem(db: Db, id: number, actor: Actor): Promise<void> {
       entityId: id,
       before: item,
     });
+    await events.recordItem(trx, 'item.deleted', item, item);
   });
 }
 

@@ -6,6 +6,7 @@ import { orThrow } from '../../lib/errors';
 import { type Actor, SYSTEM_ACTOR } from '../../lib/http/identity';
 import { formatMilli, parseMilli } from '../../lib/quantity';
 import { transaction } from '../../lib/transaction';
+import * as events from '../events/events.service';
 import { lockItemForMovement } from '../items/items.service';
 import { lockLocationsForMovement } from '../locations/locations.service';
 import {
@@ -97,10 +98,11 @@ async function post(
   await repo.setBalances(trx, item.id, result.plan.balances);
   // The item_totals CHECK refuses a total past the declared maximum (stock spread over
   // several places); the repository turns that into a 422 naming the limit.
-  await repo.addToItemTotal(trx, item.id, netChange(result.plan.balances, balances), () =>
+  const change = netChange(result.plan.balances, balances);
+  await repo.addToItemTotal(trx, item.id, change, () =>
     itemTotalTooLarge({ itemId: item.id, sku: item.sku, unit: item.unit }),
   );
-  return repo.insert(trx, {
+  const id = await repo.insert(trx, {
     kind: input.kind,
     itemId: item.id,
     plan: result.plan,
@@ -112,6 +114,21 @@ async function post(
     createdBy: actor.userId,
     createdByTokenId: actor.tokenId,
   });
+  // The outbox (docs/decisions/0017): one insert, after the total changed, under its lock.
+  await events.recordMovement(trx, {
+    id,
+    kind: input.kind,
+    item: { id: item.id, sku: item.sku, unit: item.unit },
+    plan: result.plan,
+    locationCodes: new Map([...locations].map(([lid, l]) => [lid, l.code])),
+    reference: input.reference ?? null,
+    note: input.note ?? null,
+    reversesMovementId: reverses ?? null,
+    createdBy: actor.userId,
+    createdByTokenId: actor.tokenId,
+    change,
+  });
+  return id;
 }
 
 export async function postMovement(

@@ -11,6 +11,8 @@ export const SETTING_SCHEMAS = {
   highlightLowStock: z.boolean(),
   sessionIdleTimeoutMinutes: z.number().int().min(5).max(10080),
   timeZone,
+  // Webhooks to loopback, private, link-local and ULA addresses (SSRF guard, 0017).
+  allowPrivateWebhookTargets: z.boolean(),
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sessionIdleTimeoutMinutes: 480,
   // Replaced by the configured default (TZ) in settings.service.
   timeZone: 'UTC',
+  allowPrivateWebhookTargets: false,
 };
 
 export const settingsSchema = z
@@ -32,6 +35,7 @@ export const settingsSchema = z
       description: 'IANA time zone the app shows times in (default: the server’s TZ, else UTC)',
       example: 'Europe/Berlin',
     }),
+    allowPrivateWebhookTargets: z.boolean(),
   })
   .meta({ id: 'Settings' });
 
@@ -42,6 +46,7 @@ export const updateSettingsBody = z
     highlightLowStock: SETTING_SCHEMAS.highlightLowStock.optional(),
     sessionIdleTimeoutMinutes: SETTING_SCHEMAS.sessionIdleTimeoutMinutes.optional(),
     timeZone: SETTING_SCHEMAS.timeZone.optional(),
+    allowPrivateWebhookTargets: SETTING_SCHEMAS.allowPrivateWebhookTargets.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { error: 'send at least one setting to change' });
 

@@ -20,6 +20,7 @@ const LINKS: NavEntry[] = [
   { to: paths.status, label: 'Status', end: false },
   { to: paths.users, label: 'Users', end: false, requires: 'user.manage' },
   { to: paths.apiTokens, label: 'API tokens', end: false, requires: 'apiToken.manage' },
+  { to: paths.webhooks, label: 'Webhooks', end: false, requires: 'webhook.manage' },
   { to: paths.audit, label: 'Audit log', end: false, requires: 'audit.view' },
   { to: paths.settings, label: 'Settings', end: false, requires: 'settings.edit' },
 ];

@@ -10,6 +10,7 @@ const schema = z.object({
   organisationName: requiredText('Enter the organisation name.', 100),
   defaultUnit: z.enum(UNITS as [Unit, ...Unit[]]),
   highlightLowStock: z.boolean(),
+  allowPrivateWebhookTargets: z.boolean(),
   sessionIdleTimeoutMinutes: z.string().check(
     z.refine((value) => {
       const minutes = Number(value);
@@ -39,6 +40,9 @@ function toPatch(values: Values, current: Settings): Partial<Settings> {
   if (values.defaultUnit !== current.defaultUnit) patch.defaultUnit = values.defaultUnit;
   if (values.highlightLowStock !== current.highlightLowStock) {
     patch.highlightLowStock = values.highlightLowStock;
+  }
+  if (values.allowPrivateWebhookTargets !== current.allowPrivateWebhookTargets) {
+    patch.allowPrivateWebhookTargets = values.allowPrivateWebhookTargets;
   }
   const minutes = Number(values.sessionIdleTimeoutMinutes);
   if (minutes !== current.sessionIdleTimeoutMinutes) patch.sessionIdleTimeoutMinutes = minutes;
@@ -80,6 +84,11 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
         name="highlightLowStock"
         label="Highlight low stock"
         hint="Mark items at or below their reorder point on the dashboard."
+      />
+      <CheckboxField<Values>
+        name="allowPrivateWebhookTargets"
+        label="Allow webhooks to private addresses"
+        hint="Lets webhooks reach this network (10.x, 192.168.x, localhost…). Leave off unless a receiver runs inside it."
       />
       <NumberField<Values>
         name="sessionIdleTimeoutMinutes"

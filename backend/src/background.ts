@@ -1,0 +1,77 @@
+import { setMaxListeners } from 'node:events';
+import type { Config } from './lib/config';
+import type { Db } from './lib/db';
+import type { Logger } from './lib/logger';
+import { runInternalConsumers } from './modules/events/consumers';
+import * as events from './modules/events/events.service';
+import { internalConsumers } from './modules/events/internal-consumers';
+import { deliverDue, fanOut } from './modules/webhooks/dispatcher';
+
+export interface Background {
+  start(): void;
+  /** Stops polling and waits for the round in flight (its deliveries finish or time out). */
+  stop(): Promise<void>;
+  /** One full round now (tests, drills): fan-out, internal consumers, due deliveries. */
+  runOnce(): Promise<number>;
+}
+
+/**
+ * The outbox's dispatcher, inside the API process: every replica runs one, and the database
+ * (SKIP LOCKED claims, leases) keeps them from doing the same work twice.
+ */
+export function createBackground(deps: {
+  db: Db;
+  config: Pick<Config, 'webhooks' | 'events'>;
+  logger: Logger;
+}): Background {
+  const { db, config, logger } = deps;
+  const shutdown = new AbortController();
+  // One signal for every request in flight (up to a claim batch), not a leak.
+  setMaxListeners(0, shutdown.signal);
+  const roundDeps = { ...deps, signal: shutdown.signal };
+  const log = logger.child({ component: 'dispatcher' });
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopping = false;
+  let lastPrune = 0;
+
+  const runOnce = async () => {
+    const fanned = await fanOut(roundDeps);
+    await runInternalConsumers(db, log, internalConsumers);
+    const sent = await deliverDue(roundDeps);
+    if (Date.now() - lastPrune >= config.events.pruneIntervalMs) {
+      lastPrune = Date.now();
+      const pruned = await events.pruneEvents(db, config.events.retentionDays);
+      if (pruned > 0)
+        log.info({ pruned, retentionDays: config.events.retentionDays }, 'old events pruned');
+    }
+    return fanned + sent;
+  };
+
+  const tick = () => {
+    running = runOnce()
+      .then((worked) => schedule(worked > 0 ? 0 : config.webhooks.pollMs))
+      .catch((error: unknown) => {
+        // The database may be away for a while: keep polling, the work is all in the database.
+        log.warn({ err: error }, 'dispatcher round failed; retrying');
+        schedule(config.webhooks.pollMs);
+      });
+  };
+  const schedule = (ms: number) => {
+    if (stopping) return;
+    timer = setTimeout(tick, ms);
+    // Never what keeps a process (or a test run) alive.
+    timer.unref();
+  };
+
+  return {
+    start: () => schedule(0),
+    stop: async () => {
+      stopping = true;
+      clearTimeout(timer);
+      shutdown.abort();
+      await running;
+    },
+    runOnce,
+  };
+}

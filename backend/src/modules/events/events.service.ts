@@ -1,0 +1,139 @@
+import type { Knex } from 'knex';
+import type { Db, DbOrTrx } from '../../lib/db';
+import { formatMilli, parseMilli } from '../../lib/quantity';
+import type { EventType } from './event-types';
+import * as repo from './events.repository';
+import type { ListEventsQuery, NewEvent } from './events.schemas';
+
+export { type Position, toCursor, parseCursor } from './events.repository';
+export { eventType } from './events.schemas';
+export { onWebhookDisabled } from './internal-consumers';
+
+/** What the movements module knows about a posted movement, inside its transaction. */
+export interface PostedMovement {
+  id: number;
+  kind: string;
+  item: { id: number; sku: string; unit: string };
+  plan: {
+    fromLocationId: number | null;
+    toLocationId: number | null;
+    quantity: bigint;
+    delta: bigint | null;
+    countedQuantity: bigint | null;
+    balances: Map<number, bigint>;
+  };
+  locationCodes: Map<number, string>;
+  reference: string | null;
+  note: string | null;
+  reversesMovementId: number | null;
+  createdBy: number | null;
+  createdByTokenId: number | null;
+  /** How much the item's total changed (0 for a transfer). */
+  change: bigint;
+}
+
+/** The fields of an item (as the items module answers it) that events need. */
+interface Item {
+  id: number;
+  sku: string;
+  name: string;
+  unit: string;
+  onHand: string;
+  reorderPoint: string | null;
+}
+
+const milli = (v: bigint | null) => (v === null ? null : formatMilli(v));
+
+/**
+ * The one call the movement transaction makes: one insert of movement.posted (and
+ * movement.reversed for a reversal) and, on a crossing of the reorder point, stock.low or
+ * stock.restored. Must run after the item's total was updated, in the same transaction.
+ */
+export async function recordMovement(trx: Knex.Transaction, m: PostedMovement): Promise<void> {
+  const place = (id: number | null) =>
+    id === null ? null : { id, code: m.locationCodes.get(id) ?? '' };
+  const data = {
+    movementId: m.id,
+    kind: m.kind,
+    item: m.item,
+    fromLocation: place(m.plan.fromLocationId),
+    toLocation: place(m.plan.toLocationId),
+    quantity: formatMilli(m.plan.quantity),
+    delta: milli(m.plan.delta),
+    countedQuantity: milli(m.plan.countedQuantity),
+    balancesAfter: [...m.plan.balances].map(([locationId, q]) => ({
+      locationId,
+      quantity: formatMilli(q),
+    })),
+    reference: m.reference,
+    note: m.note,
+    reversesMovementId: m.reversesMovementId,
+    createdBy: m.createdBy,
+    createdByTokenId: m.createdByTokenId,
+  };
+  const events: NewEvent[] = [{ type: 'movement.posted', itemId: m.item.id, data }];
+  if (m.reversesMovementId !== null)
+    events.push({
+      type: 'movement.reversed',
+      itemId: m.item.id,
+      data: { movementId: m.reversesMovementId, reversedByMovementId: m.id, item: m.item },
+    });
+  await repo.insertMovementEvents(trx, m.item.id, formatMilli(m.change), m.id, events);
+}
+
+/** Low: the item has a reorder point and its total is at or below it (lib/low-stock.ts). */
+const isLow = (item: Pick<Item, 'onHand' | 'reorderPoint'> | null) =>
+  item !== null &&
+  item.reorderPoint !== null &&
+  parseMilli(item.onHand) <= parseMilli(item.reorderPoint);
+
+const itemRef = (i: Item) => ({ id: i.id, sku: i.sku, name: i.name, unit: i.unit });
+
+/** stock.low / stock.restored when an item's own change (not a movement) flips its state. */
+function crossing(before: Item | null, after: Item): NewEvent[] {
+  if (isLow(before) === isLow(after)) return [];
+  return [
+    {
+      type: isLow(after) ? 'stock.low' : 'stock.restored',
+      itemId: after.id,
+      data: {
+        item: itemRef(after),
+        onHand: after.onHand,
+        reorderPoint: after.reorderPoint,
+        cause: before ? 'reorder_point_changed' : 'item_created',
+      },
+    },
+  ];
+}
+
+/**
+ * An item was created, changed, archived, unarchived or deleted. The caller holds the item's
+ * row FOR UPDATE, which makes movements (FOR SHARE) wait, so the total cannot move meanwhile.
+ */
+export async function recordItem(
+  trx: Knex.Transaction,
+  type: Extract<EventType, `item.${string}`>,
+  before: Item | null,
+  after: Item,
+): Promise<void> {
+  const data: Record<string, unknown> = { item: after };
+  if (type === 'item.changed' && before)
+    data.changed = (Object.keys(after) as (keyof Item)[]).filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    );
+  const events: NewEvent[] = [{ type, itemId: after.id, data }];
+  if (type === 'item.created' || type === 'item.changed') events.push(...crossing(before, after));
+  await repo.insert(trx, events);
+}
+
+export async function listEvents(db: Db, query: ListEventsQuery, retentionDays: number) {
+  const after = query.after ? repo.parseCursor(query.after) : repo.START;
+  const types = query.types && query.types.length > 0 ? query.types : null;
+  const data = await repo.listAfter(db, after, types, query.limit);
+  const nextCursor = data.at(-1)?.cursor ?? repo.toCursor(after);
+  return { data, page: { limit: query.limit, nextCursor, retentionDays } };
+}
+
+export const readAfter = repo.listAfter;
+export const currentPosition = repo.currentPosition;
+export const pruneEvents = (db: DbOrTrx, retentionDays: number) => repo.prune(db, retentionDays);
