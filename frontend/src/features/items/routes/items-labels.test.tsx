@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeItem, page } from '@/testing/fixtures';
+import { keysetPage, makeItem } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
 import { renderRoute } from '@/testing/render-route';
 import { jsonResponse, problemResponse } from '@/testing/responses';
@@ -10,7 +10,7 @@ const bolt = makeItem({ id: 1, sku: 'BOLT-6', name: 'Hex bolt M6' });
 function labelsApi(print: () => Response) {
   return mockApi({
     'GET /api/v1/items/categories': () => jsonResponse({ data: ['Fasteners'] }),
-    'GET /api/v1/items': () => jsonResponse(page([bolt], 31)),
+    'GET /api/v1/items': () => jsonResponse(keysetPage([bolt], { count: 31, countExact: true })),
     'GET /api/v1/labels/layout': () =>
       jsonResponse({ preset: 'L7163', qr: false, copies: 1, skip: 0 }),
     'POST /api/v1/labels': print,
