@@ -64,7 +64,10 @@ export function createApp({ config, db, probeDb, logger, lifecycle }: AppDeps): 
   // The query and JSON body are checked and parsed per route, after the access check (see
   // mount-routes.ts), within the shape limits of request-shape.ts.
   const parseBody = parseRequest(config.requestLimits);
-  app.use(API_V1_PREFIX, v1Router(v1Routes({ db, logger }, systemDeps), db, parseBody));
+  app.use(
+    API_V1_PREFIX,
+    v1Router(v1Routes({ db, logger, mail: config.mail }, systemDeps), db, parseBody),
+  );
 
   app.use(notFoundHandler());
   app.use(errorHandler(logger));

@@ -7,6 +7,7 @@ import { createLifecycle } from './lib/lifecycle';
 import { createLogger } from './lib/logger';
 import { runMigrations } from './lib/migrations';
 import { bootstrap } from './modules/auth/auth.service';
+import { startMailJobs } from './modules/mail/mail.jobs';
 import { answerClientErrors, installGracefulShutdown } from './server';
 
 // config → database (with retry) → migrations (under knex's lock) → listen → graceful stop.
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   const server = app.listen(config.port);
   await once(server, 'listening');
   answerClientErrors(server);
+  // The mail outbox and the daily digest run in every replica; each is safe to run on several.
+  const jobs = startMailJobs({ db, mail: config.mail, logger });
   // Longer than nginx's upstream keepalive so nginx, not us, closes idle connections.
   server.keepAliveTimeout = 65_000;
   installGracefulShutdown({
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
     logger,
     lifecycle,
     timeoutMs: config.shutdownTimeoutMs,
+    jobs,
   });
   logger.info(
     { port: config.port, startupMs: Math.round(process.uptime() * 1000) },

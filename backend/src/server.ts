@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { problemType } from './lib/errors';
+import type { BackgroundJob } from './lib/background';
 import type { Db } from './lib/db';
 import type { Lifecycle } from './lib/lifecycle';
 import type { Logger } from './lib/logger';
@@ -12,6 +13,8 @@ export interface ShutdownDeps {
   logger: Logger;
   lifecycle: Lifecycle;
   timeoutMs: number;
+  /** Stopped with the server: a run in flight finishes before the pool closes. */
+  jobs?: BackgroundJob[];
 }
 
 /**
@@ -19,7 +22,7 @@ export interface ShutdownDeps {
  * running when the grace period ends, cut them and exit 1 so the operator can see it happened.
  */
 export function installGracefulShutdown(deps: ShutdownDeps): void {
-  const { server, db, probeDb, logger, lifecycle, timeoutMs } = deps;
+  const { server, db, probeDb, logger, lifecycle, timeoutMs, jobs = [] } = deps;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (lifecycle.draining) return;
     lifecycle.draining = true;
@@ -41,7 +44,7 @@ export function installGracefulShutdown(deps: ShutdownDeps): void {
     // server open until they time out.
     const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
-    await closed;
+    await Promise.all([closed, ...jobs.map((job) => job.stop())]);
     clearInterval(sweep);
     await Promise.all([db.destroy(), probeDb.destroy()]);
     logger.info('shutdown complete');

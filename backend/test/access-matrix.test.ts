@@ -39,6 +39,15 @@ const EXPECTED: Record<string, Access> = {
   'POST /auth/logout': 'authenticated',
   'GET /auth/me': 'authenticated',
   'POST /auth/password': 'session',
+  'POST /auth/password-reset': 'public',
+  'POST /auth/set-password': 'public',
+  'POST /users/invitations': 'admin',
+  'GET /account/alert-preferences': 'session',
+  'PATCH /account/alert-preferences': 'session',
+  'GET /mail/settings': 'admin',
+  'PUT /mail/settings': 'admin',
+  'DELETE /mail/settings': 'admin',
+  'POST /mail/test': 'admin',
   'GET /users': 'admin',
   'GET /user-names': 'viewer',
   'POST /users': 'admin',
@@ -92,7 +101,7 @@ describe('access matrix: every /api/v1 route, every kind of caller', () => {
   beforeAll(async () => {
     t = await createTestApp();
     routes = v1Routes(
-      { db: t.db, logger: createLogger({ logLevel: 'silent' }) },
+      { db: t.db, logger: createLogger({ logLevel: 'silent' }), mail: t.config.mail },
       {
         db: t.db,
         lifecycle: createLifecycle(),

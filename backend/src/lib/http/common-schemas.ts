@@ -119,3 +119,15 @@ export const code = z
       error: CODE_RULE,
     }),
   );
+
+/** An email address, trimmed. */
+export const email = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.email({ error: 'must be an email address' }).max(254));
+
+/** A new password (sign-in accepts any stored one). */
+export const password = z
+  .string()
+  .min(10, { error: 'must be at least 10 characters' })
+  .max(200, { error: 'must be at most 200 characters' });

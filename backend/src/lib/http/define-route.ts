@@ -54,7 +54,7 @@ export interface RouteDef<
   /** Extra request headers to document (e.g. Idempotency-Key). */
   headers?: z.ZodObject;
   /** Success status; 204 sends no body. */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   response?: R;
   /** Problem statuses this route can answer, documented as problem+json. */
   errors?: number[];

@@ -1,3 +1,4 @@
+import type { Config } from '../config';
 import type { Db } from '../db';
 import type { Logger } from '../logger';
 
@@ -5,4 +6,6 @@ import type { Logger } from '../logger';
 export interface RouteContext {
   db: Db;
   logger: Logger;
+  /** Email: SMTP from the environment (if any), links' base URL, digest hour. */
+  mail: Config['mail'];
 }

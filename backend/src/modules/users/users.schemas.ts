@@ -1,18 +1,11 @@
 import { z } from 'zod';
-import { text, timestamp } from '../../lib/http/common-schemas';
+import { email, password, text, timestamp } from '../../lib/http/common-schemas';
 import { ROLES } from '../../lib/roles';
 
 export const role = z.enum(ROLES);
 
-export const email = z
-  .string()
-  .transform((s) => s.trim())
-  .pipe(z.email({ error: 'must be an email address' }).max(254));
-
-export const password = z
-  .string()
-  .min(10, { error: 'must be at least 10 characters' })
-  .max(200, { error: 'must be at most 200 characters' });
+// Defined in common-schemas (account links and mail take them too); auth's schemas import them here.
+export { email, password };
 
 export const userSchema = z
   .object({
@@ -54,6 +47,9 @@ export const signInThrottleCleared = z
   .object({ clearedFailures: z.number().int().min(0) })
   .meta({ id: 'SignInThrottleCleared' });
 
+export const inviteUserBody = z.strictObject({ email, name: text(100), role });
+
 export type User = z.infer<typeof userSchema>;
 export type CreateUser = z.output<typeof createUserBody>;
+export type InviteUser = z.output<typeof inviteUserBody>;
 export type UpdateUser = z.output<typeof updateUserBody>;
