@@ -58,6 +58,24 @@ export const routes: RouteObject[] = [
     ...page(async () => (await import('../features/auth/routes/setup-route')).SetupRoute),
   },
   {
+    path: paths.forgotPassword,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: authFallback,
+    ...page(
+      async () =>
+        (await import('../features/auth/routes/forgot-password-route')).ForgotPasswordRoute,
+    ),
+  },
+  {
+    // Reached from invitation and reset emails, signed in or not.
+    path: paths.setPassword,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: authFallback,
+    ...page(
+      async () => (await import('../features/auth/routes/set-password-route')).SetPasswordRoute,
+    ),
+  },
+  {
     path: paths.home,
     // Every app page sits behind the session guard, which also provides the user's role.
     element: (
@@ -142,6 +160,14 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: paths.alertPreferences,
+            ...page(
+              async () =>
+                (await import('../features/alerts/routes/alert-preferences-route'))
+                  .AlertPreferencesRoute,
+            ),
+          },
+          {
             path: paths.users,
             ...page(
               async () => (await import('../features/users/routes/users-route')).UsersRoute,
@@ -168,6 +194,14 @@ export const routes: RouteObject[] = [
             ...page(
               async () =>
                 (await import('../features/settings/routes/settings-route')).SettingsRoute,
+              'settings.edit',
+            ),
+          },
+          {
+            path: paths.emailSettings,
+            ...page(
+              async () =>
+                (await import('../features/mail/routes/email-settings-route')).EmailSettingsRoute,
               'settings.edit',
             ),
           },

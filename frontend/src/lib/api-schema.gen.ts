@@ -1099,16 +1099,17 @@ export interface components {
       source: 'environment' | 'settings' | 'none';
       host: string | null;
       port: number | null;
-      tls: components['schemas']['SmtpTlsMode'];
+      /** @enum {string|null} */
+      tls: 'none' | 'starttls' | 'tls' | null;
       user: string | null;
       from: string | null;
       passwordSet: boolean;
     };
     /**
      * @description none: plain SMTP; starttls: upgrade to TLS (required); tls: implicit TLS
-     * @enum {string|null}
+     * @enum {string}
      */
-    SmtpTlsMode: 'none' | 'starttls' | 'tls' | null;
+    SmtpTlsMode: 'none' | 'starttls' | 'tls';
     TestMailSent: {
       to: string;
     };
@@ -5014,6 +5015,9 @@ export const meViaValues: ReadonlyArray<FlattenedDeepRequired<components>['schem
 export const mailSettingsSourceValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MailSettings']['source']
 > = ['environment', 'settings', 'none'];
+export const smtpTlsModeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SmtpTlsMode']
+> = ['none', 'starttls', 'tls'];
 export const apiTokenScopeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ApiToken']['scope']
 > = ['read', 'write'];

@@ -8,6 +8,7 @@ import {
   countableUnitValues,
   unitValues,
   movementKindValues,
+  smtpTlsModeValues,
   userRoleValues,
 } from './api-schema.gen';
 
@@ -79,3 +80,12 @@ export type ApiToken = Schemas['ApiToken'];
 export type ApiTokenScope = ApiToken['scope'];
 export const API_TOKEN_SCOPES: readonly ApiTokenScope[] = apiTokenScopeValues;
 export type AuditEntry = Schemas['AuditEntry'];
+
+// Email and alerts (issue 15)
+export type MailSettings = Schemas['MailSettings'];
+export type MailSettingsInput = JsonBody<paths['/api/v1/mail/settings']['put']>;
+export type SmtpTlsMode = Schemas['SmtpTlsMode'];
+export const SMTP_TLS_MODES: readonly SmtpTlsMode[] = smtpTlsModeValues;
+export type AlertPreferences = Schemas['AlertPreferences'];
+export type AlertPreferencesInput = JsonBody<paths['/api/v1/account/alert-preferences']['patch']>;
+export type InviteUserInput = JsonBody<paths['/api/v1/users/invitations']['post']>;

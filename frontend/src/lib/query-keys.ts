@@ -16,6 +16,8 @@ export const accountRoots = {
   users: 'users',
   apiTokens: 'api-tokens',
   audit: 'audit',
+  mail: 'mail',
+  alerts: 'alerts',
 } as const;
 
 /** Who is signed in; `null` once the server has said nobody is. */

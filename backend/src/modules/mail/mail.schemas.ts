@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { email, nullableText } from '../../lib/http/common-schemas';
 
-export const tlsMode = z.enum(['none', 'starttls', 'tls']).meta({
+const TLS_MODES = ['none', 'starttls', 'tls'] as const;
+
+export const tlsMode = z.enum(TLS_MODES).meta({
   id: 'SmtpTlsMode',
   description: 'none: plain SMTP; starttls: upgrade to TLS (required); tls: implicit TLS',
 });
@@ -33,7 +35,8 @@ export const mailSettingsSchema = z
       .meta({ description: 'environment: SMTP_* variables (read-only here); none: email is off' }),
     host: z.string().nullable(),
     port: z.number().int().nullable(),
-    tls: tlsMode.nullable(),
+    // Not the registered SmtpTlsMode: `.nullable()` on it would make the component nullable.
+    tls: z.enum(TLS_MODES).nullable(),
     user: z.string().nullable(),
     from: z.string().nullable(),
     /** The password itself is write-only: never returned. */

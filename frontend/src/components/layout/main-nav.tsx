@@ -22,6 +22,7 @@ const LINKS: NavEntry[] = [
   { to: paths.apiTokens, label: 'API tokens', end: false, requires: 'apiToken.manage' },
   { to: paths.audit, label: 'Audit log', end: false, requires: 'audit.view' },
   { to: paths.settings, label: 'Settings', end: false, requires: 'settings.edit' },
+  { to: paths.emailSettings, label: 'Email', end: false, requires: 'settings.edit' },
 ];
 
 /**
