@@ -39,13 +39,30 @@ function transportFor(s: SmtpSettings) {
   });
 }
 
-/** Sends one message; rejects with nodemailer's error (code, response) when SMTP refuses. */
-export async function sendMail(settings: SmtpSettings, message: MailMessage): Promise<void> {
+export interface Mailer {
+  /** Rejects with nodemailer's error (code, responseCode) when SMTP refuses. */
+  send(message: MailMessage): Promise<void>;
+  close(): void;
+}
+
+/** One SMTP connection for several messages (a batch of the outbox). */
+export function createMailer(settings: SmtpSettings): Mailer {
   const transport = transportFor(settings);
+  return {
+    send: async (message) => {
+      await transport.sendMail({ from: settings.from, ...message });
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** Sends one message on its own connection. */
+export async function sendMail(settings: SmtpSettings, message: MailMessage): Promise<void> {
+  const mailer = createMailer(settings);
   try {
-    await transport.sendMail({ from: settings.from, ...message });
+    await mailer.send(message);
   } finally {
-    transport.close();
+    mailer.close();
   }
 }
 

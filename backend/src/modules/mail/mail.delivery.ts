@@ -1,6 +1,7 @@
+import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import type { Logger } from '../../lib/logger';
-import { sendMail, smtpErrorSummary } from '../../lib/mail/transport';
+import { createMailer, smtpErrorSummary, type Mailer } from '../../lib/mail/transport';
 import { transaction } from '../../lib/transaction';
 import * as repo from './mail.repository';
 import { smtpSettings, type MailConfig } from './mail.service';
@@ -18,10 +19,9 @@ export interface DeliveryResult {
 }
 
 /**
- * Sends the due messages of the outbox, one batch. Claimed rows stay locked while they are
- * sent, so replicas never send the same message concurrently; a crash mid-send rolls the
- * claim back and the message is sent again later (at-least-once). The first failure ends
- * the batch: a server that is down is not hammered once per queued message.
+ * Sends the due messages of the outbox, one batch over one SMTP connection. Claimed rows
+ * stay locked while they are sent, so replicas never send the same message concurrently; a
+ * crash mid-send rolls the claim back and the message is sent again later (at-least-once).
  */
 export async function deliverDue(
   db: Db,
@@ -33,29 +33,44 @@ export async function deliverDue(
   if (!settings) return { sent: 0, failed: 0 };
   return transaction(db, async (trx) => {
     const due = await repo.claimDue(trx, batchSize);
-    const result = { sent: 0, failed: 0 };
-    for (const message of due) {
-      try {
-        await sendMail(settings, message);
-        await repo.markSent(trx, message.id);
-        result.sent++;
-      } catch (error) {
-        const reason = smtpErrorSummary(error);
-        const attempts = message.attempts + 1;
-        const giveUp = attempts >= DELIVERY_POLICY.maxAttempts;
-        await repo.markAttemptFailed(
-          trx,
-          message.id,
-          reason,
-          giveUp ? null : retryDelaySeconds(message.attempts),
-        );
-        const log = { mailId: message.id, to: message.to, attempts, reason };
-        if (giveUp) logger.error(log, 'email could not be delivered; gave up');
-        else logger.warn(log, 'email not delivered; will retry');
-        result.failed++;
-        break;
-      }
+    if (due.length === 0) return { sent: 0, failed: 0 };
+    const mailer = createMailer(settings);
+    try {
+      return await sendClaimed(trx, mailer, due, logger);
+    } finally {
+      mailer.close();
     }
-    return result;
   });
+}
+
+/**
+ * The first failure ends the batch: a server that is down is not hammered once per queued
+ * message, and the rest keep their turn for the next run.
+ */
+async function sendClaimed(
+  trx: Knex.Transaction,
+  mailer: Mailer,
+  due: repo.DueMessage[],
+  logger: Logger,
+): Promise<DeliveryResult> {
+  const result = { sent: 0, failed: 0 };
+  for (const message of due) {
+    try {
+      await mailer.send(message);
+      await repo.markSent(trx, message.id);
+      result.sent++;
+    } catch (error) {
+      const reason = smtpErrorSummary(error);
+      const attempts = message.attempts + 1;
+      const giveUp = attempts >= DELIVERY_POLICY.maxAttempts;
+      const retryIn = giveUp ? null : retryDelaySeconds(message.attempts);
+      await repo.markAttemptFailed(trx, message.id, reason, retryIn);
+      const log = { mailId: message.id, to: message.to, attempts, reason };
+      if (giveUp) logger.error(log, 'email could not be delivered; gave up');
+      else logger.warn({ ...log, retryInSeconds: retryIn }, 'email not delivered; will retry');
+      result.failed++;
+      break;
+    }
+  }
+  return result;
 }
