@@ -3,7 +3,7 @@ import { AppError, conflict } from '../../lib/errors';
 export const mailOff = () =>
   conflict(
     'MAIL_NOT_CONFIGURED',
-    'Email is off: an admin sets up SMTP in Settings → Email (or the SMTP_* variables) first.',
+    'Email is off: an admin sets up SMTP on the Email page (Admin → Email) or with the SMTP_* variables first.',
   );
 
 export const mailSettingsFromEnvironment = () =>
