@@ -4,9 +4,6 @@ import { mockApi } from '@/testing/mock-api';
 import { renderRoute } from '@/testing/render-route';
 import { jsonResponse } from '@/testing/responses';
 
-// The first page of a test run loads its lazy chunk cold; a busy machine may need more than 1 s.
-const LAZY_PAGE = { timeout: 5000 };
-
 describe('AlertPreferencesRoute', () => {
   it('when a viewer ticks the daily digest, then both choices are sent and a confirmation shows', async () => {
     const api = mockApi(
@@ -19,11 +16,7 @@ describe('AlertPreferencesRoute', () => {
       { role: 'viewer' },
     );
     const { user } = renderRoute('/account/alerts');
-    const immediate = await screen.findByRole(
-      'checkbox',
-      { name: 'When an item runs low' },
-      LAZY_PAGE,
-    );
+    const immediate = await screen.findByRole('checkbox', { name: 'When an item runs low' });
     expect(immediate).toBeChecked();
     expect(screen.queryByText(/Email is off/)).not.toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'A daily digest' }));

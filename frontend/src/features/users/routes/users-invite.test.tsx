@@ -5,9 +5,6 @@ import { mockApi } from '@/testing/mock-api';
 import { renderRoute } from '@/testing/render-route';
 import { jsonResponse } from '@/testing/responses';
 
-// The first page of a test run loads its lazy chunk cold; a busy machine may need more than 1 s.
-const LAZY_PAGE = { timeout: 5000 };
-
 const mailOn = () =>
   jsonResponse({
     enabled: true,
@@ -29,7 +26,7 @@ describe('UsersRoute with email on', () => {
         jsonResponse(makeUser({ id: 9, ...(body as object) }), 201),
     });
     const { user } = renderRoute('/admin/users');
-    await user.click(await screen.findByRole('button', { name: 'New user' }, LAZY_PAGE));
+    await user.click(await screen.findByRole('button', { name: 'New user' }));
     expect(await screen.findByRole('combobox', { name: 'Their password' })).toHaveValue('invite');
     expect(screen.queryByLabelText('Initial password')).not.toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Email' }), 'kim@example.com');
