@@ -6,12 +6,15 @@ import type * as OpenApi from './lib/http/openapi';
 import type { RouteContext } from './lib/http/route-context';
 import type { Db } from './lib/db';
 import { authenticate } from './middleware/authenticate';
+import { accountLinkRoutes } from './modules/account-links/account-links.routes';
+import { alertRoutes } from './modules/alerts/alerts.routes';
 import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { eventRoutes } from './modules/events/events.routes';
 import { itemRoutes } from './modules/items/items.routes';
 import { labelRoutes } from './modules/labels/labels.routes';
+import { mailRoutes } from './modules/mail/mail.routes';
 import { locationRoutes } from './modules/locations/locations.routes';
 import { movementRoutes } from './modules/movements/movements.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
@@ -32,7 +35,10 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...locationRoutes(ctx),
     ...movementRoutes(ctx),
     ...authRoutes(ctx),
+    ...accountLinkRoutes(ctx),
     ...userRoutes(ctx),
+    ...alertRoutes(ctx),
+    ...mailRoutes(ctx),
     ...apiTokenRoutes(ctx),
     ...auditRoutes(ctx),
     ...settingsRoutes(ctx),

@@ -74,6 +74,7 @@ export function createApp({ config, db, probeDb, logger, lifecycle }: AppDeps): 
           logger,
           defaultTimeZone: config.defaultTimeZone,
           publicUrl: config.publicUrl,
+          mail: config.mail,
         },
         systemDeps,
       ),

@@ -4,7 +4,8 @@ import type { Db } from './lib/db';
 import type { Logger } from './lib/logger';
 import { runInternalConsumers } from './modules/events/consumers';
 import * as events from './modules/events/events.service';
-import { internalConsumers } from './modules/events/internal-consumers';
+import { notifyLowStock } from './modules/alerts/alerts.service';
+import { lowStockAlerts } from './modules/events/internal-consumers';
 import { deliverDue, fanOut } from './modules/webhooks/dispatcher';
 
 export interface Background {
@@ -21,7 +22,7 @@ export interface Background {
  */
 export function createBackground(deps: {
   db: Db;
-  config: Pick<Config, 'webhooks' | 'events'>;
+  config: Pick<Config, 'webhooks' | 'events' | 'mail'>;
   logger: Logger;
 }): Background {
   const { db, config, logger } = deps;
@@ -30,6 +31,9 @@ export function createBackground(deps: {
   setMaxListeners(0, shutdown.signal);
   const roundDeps = { ...deps, signal: shutdown.signal };
   const log = logger.child({ component: 'dispatcher' });
+  const internalConsumers = [
+    lowStockAlerts((lowStock) => notifyLowStock(db, config.mail, log, lowStock)),
+  ];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopping = false;

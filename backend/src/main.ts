@@ -8,6 +8,7 @@ import { createLifecycle } from './lib/lifecycle';
 import { createLogger } from './lib/logger';
 import { runMigrations } from './lib/migrations';
 import { bootstrap } from './modules/auth/auth.service';
+import { startMailJobs } from './modules/mail/mail.jobs';
 import { answerClientErrors, installGracefulShutdown } from './server';
 
 // config → database (with retry) → migrations (under knex's lock) → listen → graceful stop.
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   // The outbox dispatcher (webhooks, internal consumers, pruning); stopped first on SIGTERM.
   const background = createBackground({ db, config, logger });
   background.start();
+  // The mail outbox and the daily digest run in every replica; each is safe to run on several.
+  const jobs = startMailJobs({ db, mail: config.mail, logger });
   // Longer than nginx's upstream keepalive so nginx, not us, closes idle connections.
   server.keepAliveTimeout = 65_000;
   installGracefulShutdown({
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     lifecycle,
     background,
     timeoutMs: config.shutdownTimeoutMs,
+    jobs,
   });
   logger.info(
     { port: config.port, startupMs: Math.round(process.uptime() * 1000) },

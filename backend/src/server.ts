@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { problemType } from './lib/errors';
+import type { BackgroundJob } from './lib/background';
 import type { Db } from './lib/db';
 import type { Lifecycle } from './lib/lifecycle';
 import type { Logger } from './lib/logger';
@@ -14,6 +15,8 @@ export interface ShutdownDeps {
   /** Background work that uses the pool (the event dispatcher); stopped before it closes. */
   background?: { stop(): Promise<void> };
   timeoutMs: number;
+  /** Stopped with the server: a run in flight finishes before the pool closes. */
+  jobs?: BackgroundJob[];
 }
 
 /**
@@ -21,7 +24,7 @@ export interface ShutdownDeps {
  * running when the grace period ends, cut them and exit 1 so the operator can see it happened.
  */
 export function installGracefulShutdown(deps: ShutdownDeps): void {
-  const { server, db, probeDb, logger, lifecycle, background, timeoutMs } = deps;
+  const { server, db, probeDb, logger, lifecycle, background, timeoutMs, jobs = [] } = deps;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (lifecycle.draining) return;
     lifecycle.draining = true;
@@ -46,7 +49,7 @@ export function installGracefulShutdown(deps: ShutdownDeps): void {
     // server open until they time out.
     const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
-    await closed;
+    await Promise.all([closed, ...jobs.map((job) => job.stop())]);
     clearInterval(sweep);
     await backgroundStopped;
     await Promise.all([db.destroy(), probeDb.destroy()]);

@@ -5,6 +5,8 @@ import type { Db } from '../src/lib/db';
 import type { Logger } from '../src/lib/logger';
 import { createLifecycle } from '../src/lib/lifecycle';
 
+const noMail = { smtp: null, publicUrl: 'http://localhost', digestHourUtc: 7 };
+
 /** The document as the server builds it; route handlers are never called, so no database is needed. */
 export function openApiDocumentForDocs() {
   const none = undefined as unknown as Db;
@@ -16,6 +18,7 @@ export function openApiDocumentForDocs() {
       db: none,
       logger: undefined as unknown as Logger,
       defaultTimeZone: 'UTC',
+      mail: noMail,
     },
     { db: none, migrationsDir: '', lifecycle: createLifecycle(), gitCommit: null },
   );

@@ -122,4 +122,48 @@ describe('parseConfig', () => {
       expect(result.config.defaultTimeZone).toBe('UTC');
     }
   });
+
+  test('when SMTP is set in the environment, then email settings come from it with the default port of the TLS mode', () => {
+    const result = parseConfig({
+      SMTP_HOST: 'smtp.example.com',
+      SMTP_TLS: 'tls',
+      SMTP_FROM: ' stock@example.com ',
+      SMTP_PASSWORD: 'pw',
+      PUBLIC_URL: 'https://stock.example.com/',
+    });
+    if (!result.ok) throw new Error(result.errors.join());
+    expect(result.config.mail).toEqual({
+      smtp: {
+        host: 'smtp.example.com',
+        port: 465,
+        tls: 'tls',
+        user: null,
+        password: 'pw',
+        from: 'stock@example.com',
+      },
+      publicUrl: 'https://stock.example.com',
+      digestHourUtc: 7,
+    });
+    const none = parseConfig({});
+    expect(none.ok && none.config.mail.smtp).toBeNull();
+  });
+
+  test('when SMTP values are bad, then each is named and the password is never echoed', () => {
+    const result = parseConfig({
+      SMTP_HOST: 'smtp.example.com',
+      SMTP_TLS: 'ssl',
+      SMTP_PASSWORD: 'x'.repeat(501),
+      PUBLIC_URL: 'ftp://stock',
+      ALERT_DIGEST_HOUR: '24',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const keys = result.errors.map((e) => e.split(':')[0]).sort();
+    expect(keys).toEqual(['ALERT_DIGEST_HOUR', 'PUBLIC_URL', 'SMTP_PASSWORD', 'SMTP_TLS']);
+    expect(result.errors.join()).not.toContain('xxxx');
+    const noSender = parseConfig({ SMTP_HOST: 'smtp.example.com' });
+    expect(!noSender.ok && noSender.errors).toEqual([
+      'SMTP_FROM: set SMTP_FROM (the sender address, e.g. stockroom@example.com) with SMTP_HOST',
+    ]);
+  });
 });

@@ -106,8 +106,31 @@ const envSchema = z
     WEBHOOK_RETRY_MAX_MS: int(1, 86_400_000).default(21_600_000),
     WEBHOOK_MAX_ATTEMPTS: int(1, 50).default(12),
     WEBHOOK_DISABLE_AFTER_FAILURES: int(1, 1000).default(20),
+    // Outgoing email (docs/decisions/0020). SMTP_HOST set = email configured here, and the
+    // admin settings page shows it read-only (the environment wins).
+    SMTP_HOST: z
+      .string()
+      .regex(/^[A-Za-z0-9.:[\]-]{1,253}$/, { error: 'must be a host name or IP address' })
+      .optional(),
+    SMTP_PORT: int(1, 65535).optional(),
+    SMTP_TLS: z
+      .enum(['none', 'starttls', 'tls'], { error: 'must be none, starttls or tls' })
+      .default('starttls'),
+    SMTP_USER: z.string().max(254).optional(),
+    SMTP_PASSWORD: z.string().max(500).optional(),
+    SMTP_FROM: z.string().max(254).optional(),
+    // Hour of the day (UTC) from which the daily low-stock digest goes out.
+    ALERT_DIGEST_HOUR: int(0, 23).default(7),
   })
   .superRefine((e, ctx) => {
+    if (e.SMTP_HOST && !e.SMTP_FROM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_FROM'],
+        message: 'set SMTP_FROM (the sender address, e.g. stockroom@example.com) with SMTP_HOST',
+      });
+    if (e.SMTP_FROM && !z.email().safeParse(e.SMTP_FROM.trim()).success)
+      ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'must be an email address' });
     if (Boolean(e.APP_DB_USER) !== Boolean(e.APP_DB_PASSWORD))
       ctx.addIssue({
         code: 'custom',
@@ -123,7 +146,15 @@ const envSchema = z
   });
 
 // Values of these keys never appear in error messages.
-const SECRET_KEYS = new Set(['DATABASE_URL', 'PGPASSWORD', 'ADMIN_PASSWORD', 'APP_DB_PASSWORD']);
+const SECRET_KEYS = new Set([
+  'DATABASE_URL',
+  'PGPASSWORD',
+  'ADMIN_PASSWORD',
+  'APP_DB_PASSWORD',
+  'SMTP_PASSWORD',
+]);
+
+export const DEFAULT_SMTP_PORT = { none: 25, starttls: 587, tls: 465 } as const;
 
 export const DEFAULT_MIGRATIONS_DIR = path.resolve(__dirname, '../../../db/migrations');
 
@@ -172,6 +203,22 @@ function toConfig(env: z.infer<typeof envSchema>) {
       // What is kept of a receiver's answer, and the most read of it.
       responseExcerptChars: 1000,
       responseMaxBytes: 64 * 1024,
+    },
+    mail: {
+      /** SMTP from the environment, or null (then the admin settings page decides). */
+      smtp: env.SMTP_HOST
+        ? {
+            host: env.SMTP_HOST,
+            port: env.SMTP_PORT ?? DEFAULT_SMTP_PORT[env.SMTP_TLS],
+            tls: env.SMTP_TLS,
+            user: env.SMTP_USER ?? null,
+            password: env.SMTP_PASSWORD ?? null,
+            from: (env.SMTP_FROM ?? '').trim(),
+          }
+        : null,
+      /** The base of every link in an email (PUBLIC_URL, without a trailing slash). */
+      publicUrl: env.PUBLIC_URL ?? 'http://localhost',
+      digestHourUtc: env.ALERT_DIGEST_HOUR,
     },
     // nginx is always trusted; these outer proxies too (docs/decisions/0010).
     trustedProxies: env.TRUSTED_PROXIES,

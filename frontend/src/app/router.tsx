@@ -35,6 +35,20 @@ const SignInRoute = page(
 const SetupRoute = page(
   async () => (await import('../features/auth/routes/setup-route')).SetupRoute,
 );
+const ForgotPasswordRoute = page(
+  async () => (await import('../features/auth/routes/forgot-password-route')).ForgotPasswordRoute,
+);
+const SetPasswordRoute = page(
+  async () => (await import('../features/auth/routes/set-password-route')).SetPasswordRoute,
+);
+const AlertPreferencesRoute = page(
+  async () =>
+    (await import('../features/alerts/routes/alert-preferences-route')).AlertPreferencesRoute,
+);
+const EmailSettingsRoute = page(
+  async () => (await import('../features/mail/routes/email-settings-route')).EmailSettingsRoute,
+  'settings.edit',
+);
 const DashboardRoute = page(async () => (await import('./routes/dashboard-route')).DashboardRoute);
 const ItemsRoute = page(
   async () => (await import('../features/items/routes/items-route')).ItemsRoute,
@@ -119,11 +133,13 @@ function AppPages() {
       <Route path={paths.newMovement} component={NewMovementRoute} />
       <Route path={paths.status} component={StatusRoute} />
       <Route path={paths.changePassword} component={ChangePasswordRoute} />
+      <Route path={paths.alertPreferences} component={AlertPreferencesRoute} />
       <Route path={paths.users} component={UsersRoute} />
       <Route path={paths.apiTokens} component={ApiTokensRoute} />
       <Route path={paths.webhooks} component={WebhooksRoute} />
       <Route path={paths.audit} component={AuditRoute} />
       <Route path={paths.settings} component={SettingsRoute} />
+      <Route path={paths.emailSettings} component={EmailSettingsRoute} />
       <Route component={NotFoundRoute} />
     </Switch>
   );
@@ -142,6 +158,17 @@ export function AppRoutes() {
       <Route path={paths.setup}>
         <PageBoundary fallback={authFallback}>
           <SetupRoute />
+        </PageBoundary>
+      </Route>
+      <Route path={paths.forgotPassword}>
+        <PageBoundary fallback={authFallback}>
+          <ForgotPasswordRoute />
+        </PageBoundary>
+      </Route>
+      {/* Reached from invitation and reset emails, signed in or not. */}
+      <Route path={paths.setPassword}>
+        <PageBoundary fallback={authFallback}>
+          <SetPasswordRoute />
         </PageBoundary>
       </Route>
       {/* Every app page sits behind the session guard, which also provides the user's role. */}

@@ -26,11 +26,17 @@ export const paths = {
     next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in',
   setup: '/setup',
   changePassword: '/account/password',
+  alertPreferences: '/account/alerts',
+  /** "Forgot password?" from the sign-in page. */
+  forgotPassword: '/forgot-password',
+  /** Where emailed invitation and reset links land (the token is in the #fragment). */
+  setPassword: '/set-password',
   users: '/admin/users',
   apiTokens: '/admin/api-tokens',
   webhooks: '/admin/webhooks',
   audit: '/admin/audit',
   settings: '/admin/settings',
+  emailSettings: '/admin/email',
 } as const;
 
 /**

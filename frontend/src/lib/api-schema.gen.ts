@@ -432,6 +432,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Forgot password: email a single-use link to choose a new one
+     * @description The same 202 whether or not the account exists. Limited per email and per address (429 TOO_MANY_REQUESTS with Retry-After); 409 MAIL_NOT_CONFIGURED while email is off.
+     */
+    post: operations['requestPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/set-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Choose a password with an emailed link (invitation or reset); ends every session
+     * @description 400 ACCOUNT_LINK_INVALID for an unknown, used or expired link.
+     */
+    post: operations['setPasswordWithLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -464,6 +504,26 @@ export interface paths {
     get: operations['listUserNames'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite a user by email: they choose their own password from a link
+     * @description The link works once, for 7 days. 409 MAIL_NOT_CONFIGURED while email is off (create the user with a password instead).
+     */
+    post: operations['inviteUser'];
     delete?: never;
     options?: never;
     head?: never;
@@ -521,6 +581,69 @@ export interface paths {
      * @description For a user kept waiting by failed sign-ins (their own typos or someone guessing). The CLI does the same: node dist/cli.js unlock-sign-in <email>.
      */
     post: operations['clearUserSignInThrottle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/account/alert-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which alert emails you receive, and whether email is on */
+    get: operations['getAlertPreferences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Choose your alert emails (low stock at once, a daily digest, both or neither)
+     * @description Stored even while email is off; they apply once an admin sets up SMTP. The digest goes out once a day from ALERT_DIGEST_HOUR (UTC).
+     */
+    patch: operations['updateAlertPreferences'];
+    trace?: never;
+  };
+  '/api/v1/mail/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The SMTP settings in force and where they come from (the password is never shown) */
+    get: operations['getMailSettings'];
+    /**
+     * Set the SMTP server (email is on from the next message)
+     * @description 409 MAIL_SETTINGS_FROM_ENVIRONMENT when SMTP_HOST is set: the environment wins. Omit `password` to keep the stored one.
+     */
+    put: operations['updateMailSettings'];
+    post?: never;
+    /** Forget the SMTP settings: email is off */
+    delete: operations['clearMailSettings'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mail/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test email now (to yourself unless `to` is given)
+     * @description 409 MAIL_NOT_CONFIGURED when email is off; 502 MAIL_SEND_FAILED with the reason when the SMTP server cannot be reached or refuses the message.
+     */
+    post: operations['sendTestMail'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1105,6 +1228,9 @@ export interface components {
       /** @enum {string} */
       via: 'session' | 'token';
     };
+    PasswordResetRequested: {
+      message: string;
+    };
     UserList: {
       data: components['schemas']['User'][];
     };
@@ -1116,6 +1242,37 @@ export interface components {
     };
     SignInThrottleCleared: {
       clearedFailures: number;
+    };
+    AlertPreferences: {
+      /** @description An email as soon as an item falls to or below its reorder point */
+      lowStockImmediate: boolean;
+      /** @description One email a day listing every item at or below its reorder point */
+      dailyDigest: boolean;
+      /** @description Whether this Stockroom sends email at all (an admin sets up SMTP) */
+      emailEnabled: boolean;
+    };
+    MailSettings: {
+      enabled: boolean;
+      /**
+       * @description environment: SMTP_* variables (read-only here); none: email is off
+       * @enum {string}
+       */
+      source: 'environment' | 'settings' | 'none';
+      host: string | null;
+      port: number | null;
+      /** @enum {string|null} */
+      tls: 'none' | 'starttls' | 'tls' | null;
+      user: string | null;
+      from: string | null;
+      passwordSet: boolean;
+    };
+    /**
+     * @description none: plain SMTP; starttls: upgrade to TLS (required); tls: implicit TLS
+     * @enum {string}
+     */
+    SmtpTlsMode: 'none' | 'starttls' | 'tls';
+    TestMailSent: {
+      to: string;
     };
     ApiTokenList: {
       data: components['schemas']['ApiToken'][];
@@ -1223,7 +1380,13 @@ export interface components {
       | 'webhook.updated'
       | 'webhook.deleted'
       | 'webhook.enabled'
-      | 'webhook.disabled';
+      | 'webhook.disabled'
+      | 'user.invited'
+      | 'auth.invitation_accepted'
+      | 'auth.password_reset_by_email'
+      | 'mail.settings_updated'
+      | 'mail.settings_cleared'
+      | 'mail.test_sent';
     Settings: {
       organisationName: string;
       defaultUnit: components['schemas']['Unit'];
@@ -3693,6 +3856,130 @@ export interface operations {
       };
     };
   };
+  requestPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          email: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetRequested'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setPasswordWithLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The token from the emailed link (after #token=) */
+          token: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listUsers: {
     parameters: {
       query?: never;
@@ -3862,6 +4149,89 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  inviteUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          email: string;
+          name: string;
+          /** @enum {string} */
+          role: 'viewer' | 'operator' | 'manager' | 'admin';
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4094,6 +4464,402 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAlertPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertPreferences'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateAlertPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          lowStockImmediate?: boolean;
+          dailyDigest?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertPreferences'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMailSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MailSettings'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateMailSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          host: string;
+          port: number;
+          tls: components['schemas']['SmtpTlsMode'];
+          user?: string | null;
+          /** @description Omit to keep the stored password; null to remove it */
+          password?: string | null;
+          from: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MailSettings'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  clearMailSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  sendTestMail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Defaults to the caller's own email */
+          to?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TestMailSent'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      502: {
         headers: {
           [name: string]: unknown;
         };
@@ -5396,6 +6162,9 @@ export const pathsApiV1MovementsPostRequestBodyContentApplicationJsonOneOf4KindV
 export const pathsApiV1UsersPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/users']['post']['requestBody']['content']['application/json']['role']
 > = ['viewer', 'operator', 'manager', 'admin'];
+export const pathsApiV1UsersInvitationsPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/users/invitations']['post']['requestBody']['content']['application/json']['role']
+> = ['viewer', 'operator', 'manager', 'admin'];
 export const pathsApiV1UsersIdPatchRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/users/{id}']['patch']['requestBody']['content']['application/json']['role']
 > = ['viewer', 'operator', 'manager', 'admin'];
@@ -5427,6 +6196,12 @@ export const userRoleValues: ReadonlyArray<
 > = ['viewer', 'operator', 'manager', 'admin'];
 export const meViaValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Me']['via']> =
   ['session', 'token'];
+export const mailSettingsSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MailSettings']['source']
+> = ['environment', 'settings', 'none'];
+export const smtpTlsModeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SmtpTlsMode']
+> = ['none', 'starttls', 'tls'];
 export const apiTokenScopeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ApiToken']['scope']
 > = ['read', 'write'];
@@ -5463,6 +6238,12 @@ export const auditActionValues: ReadonlyArray<
   'webhook.deleted',
   'webhook.enabled',
   'webhook.disabled',
+  'user.invited',
+  'auth.invitation_accepted',
+  'auth.password_reset_by_email',
+  'mail.settings_updated',
+  'mail.settings_cleared',
+  'mail.test_sent',
 ];
 export const labelLayoutPresetValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LabelLayout']['preset']

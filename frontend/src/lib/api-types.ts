@@ -10,6 +10,7 @@ import {
   countableUnitValues,
   unitValues,
   movementKindValues,
+  smtpTlsModeValues,
   userRoleValues,
 } from './api-schema.gen';
 
@@ -104,3 +105,12 @@ export type Webhook = Schemas['Webhook'];
 export type CreatedWebhook = Schemas['CreatedWebhook'];
 export type WebhookInput = JsonBody<paths['/api/v1/webhooks']['post']>;
 export type WebhookDelivery = Schemas['WebhookDelivery'];
+
+// Email and alerts (issue 15)
+export type MailSettings = Schemas['MailSettings'];
+export type MailSettingsInput = JsonBody<paths['/api/v1/mail/settings']['put']>;
+export type SmtpTlsMode = Schemas['SmtpTlsMode'];
+export const SMTP_TLS_MODES: readonly SmtpTlsMode[] = smtpTlsModeValues;
+export type AlertPreferences = Schemas['AlertPreferences'];
+export type AlertPreferencesInput = JsonBody<paths['/api/v1/account/alert-preferences']['patch']>;
+export type InviteUserInput = JsonBody<paths['/api/v1/users/invitations']['post']>;

@@ -17,6 +17,8 @@ export const accountRoots = {
   apiTokens: 'api-tokens',
   audit: 'audit',
   webhooks: 'webhooks',
+  mail: 'mail',
+  alerts: 'alerts',
 } as const;
 
 /** Who is signed in; `null` once the server has said nobody is. */

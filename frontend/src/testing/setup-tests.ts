@@ -11,3 +11,8 @@ configure({ asyncUtilTimeout: 5000 });
 afterEach(() => {
   cleanup();
 });
+
+// findBy*/waitFor give up after this long. Pages are lazy chunks, and the first page a test
+// file opens is compiled cold: on a shared, busy machine that took over the default 1 s
+// (tests failed at load 15 on main as well). A ceiling, not a speed check.
+configure({ asyncUtilTimeout: 5000 });

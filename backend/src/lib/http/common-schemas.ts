@@ -119,3 +119,5 @@ export const code = z
       error: CODE_RULE,
     }),
   );
+
+/** An email address, trimmed. */

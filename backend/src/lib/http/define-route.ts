@@ -54,7 +54,7 @@ export interface RouteDef<
   /** Extra request headers to document (e.g. Idempotency-Key). */
   headers?: z.ZodObject;
   /** Success status; 204 sends no body. */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   response?: R;
   /** A reply that is not JSON (e.g. a PDF): its media type, sent by the handler itself. */
   produces?: { mediaType: string; description: string };

@@ -11,4 +11,6 @@ export interface RouteContext {
   defaultTimeZone: string;
   /** PUBLIC_URL: where people open Stockroom (QR codes on labels link there); null to use the request's origin. */
   publicUrl?: string | null;
+  /** Email: SMTP from the environment (if any), links' base URL, digest hour. */
+  mail: Config['mail'];
 }

@@ -39,6 +39,12 @@ export const AUDIT_ACTIONS = [
   'webhook.deleted',
   'webhook.enabled',
   'webhook.disabled',
+  'user.invited',
+  'auth.invitation_accepted',
+  'auth.password_reset_by_email',
+  'mail.settings_updated',
+  'mail.settings_cleared',
+  'mail.test_sent',
 ] as const;
 
 export const auditAction = z

@@ -4,6 +4,7 @@ import { actorOf } from '../../lib/http/identity';
 import type { RouteContext } from '../../lib/http/route-context';
 import {
   createUserBody,
+  inviteUserBody,
   resetPasswordBody,
   signInThrottleCleared,
   updateUserBody,
@@ -11,11 +12,12 @@ import {
   userNameList,
   userSchema,
 } from './users.schemas';
+import * as accountLinks from '../account-links/account-links.service';
 import * as users from './users.service';
 
 const tag = 'Users';
 
-export const userRoutes = ({ db }: RouteContext) => [
+export const userRoutes = ({ db, mail }: RouteContext) => [
   defineRoute({
     method: 'get',
     path: '/users',
@@ -51,6 +53,22 @@ export const userRoutes = ({ db }: RouteContext) => [
     response: userSchema,
     errors: [409, 415],
     handler: ({ body, req }) => users.createUser(db, body, actorOf(req)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/users/invitations',
+    operationId: 'inviteUser',
+    tag,
+    access: 'admin',
+    summary: 'Invite a user by email: they choose their own password from a link',
+    description:
+      'The link works once, for 7 days. 409 MAIL_NOT_CONFIGURED while email is off (create ' +
+      'the user with a password instead).',
+    body: inviteUserBody,
+    status: 201,
+    response: userSchema,
+    errors: [409, 415],
+    handler: ({ body, req }) => accountLinks.inviteUser(db, mail, body, actorOf(req)),
   }),
   defineRoute({
     method: 'patch',

@@ -45,6 +45,9 @@ export const signInThrottleCleared = z
   .object({ clearedFailures: z.number().int().min(0) })
   .meta({ id: 'SignInThrottleCleared' });
 
+export const inviteUserBody = z.strictObject({ email, name: text(100), role });
+
 export type User = z.infer<typeof userSchema>;
 export type CreateUser = z.output<typeof createUserBody>;
+export type InviteUser = z.output<typeof inviteUserBody>;
 export type UpdateUser = z.output<typeof updateUserBody>;

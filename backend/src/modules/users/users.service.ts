@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db, DbOrTrx } from '../../lib/db';
 import { orThrow } from '../../lib/errors';
@@ -161,4 +162,42 @@ export async function findUserByEmail(db: DbOrTrx, email: string): Promise<User 
 
 export async function credentialsById(db: DbOrTrx, id: number) {
   return repo.findCredentials(db, { id });
+}
+
+// --- invitations (account-links): the user chooses their own password from an email ------
+
+export interface PreparedInvite extends Omit<CreateUser, 'password'> {
+  passwordHash: string;
+}
+
+/** Hashed outside the transaction (argon2 is slow): a random password nobody knows. */
+export async function prepareInvitedUser(
+  input: Omit<CreateUser, 'password'>,
+): Promise<PreparedInvite> {
+  return { ...input, passwordHash: await hashPassword(randomBytes(32).toString('base64url')) };
+}
+
+export async function createInvitedUser(
+  trx: Knex.Transaction,
+  input: PreparedInvite,
+  actor: Actor,
+): Promise<User> {
+  const user = await repo.insert(trx, input);
+  await audit.record(trx, actor, {
+    action: 'user.invited',
+    entityType: 'user',
+    entityId: user.id,
+    after: user,
+  });
+  return user;
+}
+
+export const preparePassword = (password: string): Promise<string> => hashPassword(password);
+
+export async function setPreparedPassword(
+  trx: Knex.Transaction,
+  id: number,
+  passwordHash: string,
+): Promise<void> {
+  await repo.update(trx, id, { passwordHash });
 }

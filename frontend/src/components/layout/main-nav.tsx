@@ -23,6 +23,7 @@ const LINKS: NavEntry[] = [
   { to: paths.webhooks, label: 'Webhooks', end: false, requires: 'webhook.manage' },
   { to: paths.audit, label: 'Audit log', end: false, requires: 'audit.view' },
   { to: paths.settings, label: 'Settings', end: false, requires: 'settings.edit' },
+  { to: paths.emailSettings, label: 'Email', end: false, requires: 'settings.edit' },
 ];
 
 /**

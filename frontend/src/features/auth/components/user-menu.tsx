@@ -62,6 +62,9 @@ export function UserMenu() {
           <Link to={paths.changePassword} onClick={() => setOpen(false)}>
             Change password
           </Link>
+          <Link to={paths.alertPreferences} onClick={() => setOpen(false)}>
+            Alert emails
+          </Link>
           <button
             type="button"
             className="button button--secondary"

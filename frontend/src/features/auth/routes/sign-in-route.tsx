@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Navigate, useSearchParams } from '@/lib/router';
+import { Link, Navigate, useSearchParams } from '@/lib/router';
 import { AppForm, SubmitButton } from '@/components/form/app-form';
 import { TextField } from '@/components/form/fields';
 import { useAppForm } from '@/hooks/use-app-form';
@@ -80,6 +80,9 @@ function SignInForm() {
       <div className="button-row">
         <SubmitButton label="Sign in" pendingLabel="Signing in…" />
       </div>
+      <p>
+        <Link to={paths.forgotPassword}>Forgot password?</Link>
+      </p>
     </AppForm>
   );
 }

@@ -76,9 +76,13 @@ export function UsersRoute() {
           <h2 id="new-user-title">New user</h2>
           <CreateUserForm
             onCancel={() => setCreating(false)}
-            onCreated={(user) => {
+            onCreated={(user, invited) => {
               setCreating(false);
-              setMessage(`Created ${user.name} (${user.email}).`);
+              setMessage(
+                invited
+                  ? `Invited ${user.name}: an email with a link to choose a password is on its way to ${user.email}.`
+                  : `Created ${user.name} (${user.email}).`,
+              );
             }}
           />
         </section>

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { email, password } from '../../lib/account-schemas';
+
+export const forgotPasswordBody = z.strictObject({ email });
+
+export const forgotPasswordReply = z
+  .object({ message: z.string() })
+  .meta({ id: 'PasswordResetRequested' });
+
+export const setPasswordBody = z.strictObject({
+  token: z
+    .string()
+    .max(200, { error: 'is not a link Stockroom sent' })
+    .meta({ description: 'The token from the emailed link (after #token=)' }),
+  password,
+});
+
+export type ForgotPasswordInput = z.output<typeof forgotPasswordBody>;
+export type SetPasswordInput = z.output<typeof setPasswordBody>;
