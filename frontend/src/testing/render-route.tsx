@@ -6,8 +6,14 @@ import { AppRoutes } from '../app/router';
 import { createQueryClient, defaultQueryOptions } from '../lib/query-client';
 import { AppRouter } from '../lib/router';
 
-/** Mounts the real route tree at `path`, with a fresh cache and no retry delays. */
-export function renderRoute(path: string) {
+/**
+ * Mounts the real route tree at `path`, with a fresh cache and no retry delays. A `#fragment`
+ * goes to window.location.hash: wouter's locations carry path and search only, and pages read
+ * the fragment (a set-password link's token) from the window, as in the browser.
+ */
+export function renderRoute(pathWithHash: string) {
+  const [path = '/', fragment = ''] = pathWithHash.split('#');
+  window.location.hash = fragment;
   const queryClient = createQueryClient({
     queries: { ...defaultQueryOptions.queries, retry: false },
   });
