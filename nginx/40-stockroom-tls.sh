@@ -48,13 +48,14 @@ if [ "$port" = 443 ]; then HTTPS_PORT_SUFFIX=; else HTTPS_PORT_SUFFIX=":$port"; 
 # the longest Apple devices accept).
 self_signed() {
   [ -w "$SELF_DIR" ] || die "$SELF_DIR is not writable: mount a volume there (docker-compose.https.yml does)"
-  names=localhost,127.0.0.1
+  names=
   for n in $(echo "${TLS_HOSTNAMES:-}" | tr ',' ' '); do
     case $n in
       *[!A-Za-z0-9.:*-]*) die "TLS_HOSTNAMES: '$n' is not a host name or IP address" ;;
     esac
-    names="$n,$names"
+    names="$names$n,"
   done
+  names="${names}localhost,127.0.0.1"
   cert=$SELF_DIR/cert.pem key=$SELF_DIR/key.pem
   if [ -s "$cert" ] && [ -s "$key" ] && [ "$(cat "$SELF_DIR/names" 2>/dev/null)" = "$names" ] \
     && openssl x509 -in "$cert" -noout -checkend 2592000 >/dev/null 2>&1; then
