@@ -12,7 +12,10 @@ Usage: bash e2e/run.sh [--update-screenshots] [VITEST ARGS...]   (npm run test:b
 Walk mode (default) builds the images, starts db + api + web under a throw-away project
 name on a free port WITHOUT ADMIN_EMAIL, so the walk does the real first-run setup with the
 setup token from `docker compose logs api`, then walks the app at desktop (1280x800) and
-phone (390x844) size. The stack is removed (down -v) at the end, pass or fail.
+phone (390x844) size. When the walk passed, the stack starts again, fresh, with the HTTPS
+listener (docker-compose.https.yml) for the camera walk (src/camera-scan.walk.ts: a label
+as Chromium's fake camera, at phone size; needs pdftoppm). The stack is removed (down -v)
+at the end, pass or fail.
 
 Options:
   --update-screenshots  also save docs/screenshots/<page>-<desktop|phone>.png
