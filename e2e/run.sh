@@ -12,7 +12,10 @@ Usage: bash e2e/run.sh [--update-screenshots] [VITEST ARGS...]   (npm run test:b
 Walk mode (default) builds the images, starts db + api + web under a throw-away project
 name on a free port WITHOUT ADMIN_EMAIL, so the walk does the real first-run setup with the
 setup token from `docker compose logs api`, then walks the app at desktop (1280x800) and
-phone (390x844) size. The stack is removed (down -v) at the end, pass or fail.
+phone (390x844) size. When the walk passed, the stack starts again, fresh, with the HTTPS
+listener (docker-compose.https.yml) for the camera walk (src/camera-scan.walk.ts: a label
+as Chromium's fake camera, at phone size; needs pdftoppm). The stack is removed (down -v)
+at the end, pass or fail.
 
 Options:
   --update-screenshots  also save docs/screenshots/<page>-<desktop|phone>.png
@@ -127,4 +130,23 @@ t=$(now)
 rc=0
 (run_tool) || rc=$?
 info "browser $mode: $(elapsed "$t") s"
+[ "$mode" = walk ] && [ "$rc" -eq 0 ] || exit "$rc"
+
+# --- the camera, over HTTPS ----------------------------------------------------------------------
+# Browsers give the camera only to secure pages: the same stack again, fresh, with the HTTPS
+# listener (docker-compose.https.yml, self-signed) and a first admin, then the camera walk
+# (src/camera-scan.walk.ts) at phone size with a label as Chromium's fake camera.
+t=$(now)
+stack_remove
+export COMPOSE_FILE=docker-compose.yml:docker-compose.https.yml TLS_MODE=self-signed
+HTTPS_PORT=$(free_port)
+export HTTPS_PORT ADMIN_EMAIL="camera-admin@example.com"
+ADMIN_PASSWORD="camera-$(date +%s)-$RANDOM-password"
+export ADMIN_PASSWORD E2E_ADMIN_EMAIL=$ADMIN_EMAIL E2E_ADMIN_PASSWORD=$ADMIN_PASSWORD
+dc up -d --wait >/dev/null
+info "HTTPS stack at https://localhost:$HTTPS_PORT in $(elapsed "$t") s"
+command -v pdftoppm >/dev/null || { echo "error: the camera walk needs pdftoppm (apt-get install poppler-utils)" >&2; exit 2; }
+t=$(now)
+(cd "$e2e_dir" && E2E_BASE_URL=https://localhost:$HTTPS_PORT npx vitest run --config vitest.camera.config.ts) || rc=$?
+info "camera walk: $(elapsed "$t") s"
 exit "$rc"

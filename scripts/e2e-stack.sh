@@ -5,7 +5,8 @@
 # port, checks them from the outside (HTTP through nginx) and the inside (docker), takes a
 # backup (manifest, --verify), wipes the volume, restores (version checks), upgrades in
 # place (and rolls back a failed upgrade), restarts and stops the stack, and always removes
-# everything it created (containers, networks, volume) at the end.
+# everything it created (containers, networks, volume) at the end. Then runs
+# scripts/e2e-https.sh: the optional HTTPS listener in a short stack of its own.
 #
 # Output is TAP-like: `ok - <check>` / `not ok - <check>`, then `N passed, M failed`.
 # Exit status is non-zero when any check failed.
@@ -95,6 +96,8 @@ admin_sign_in() {
   sign_in "$ADMIN_EMAIL" "$ADMIN_PASSWORD" || return 1
   grep -Eq '"role" *: *"admin"' "$work/b" || { echo "not signed in as an admin"; show; return 1; }
   header Set-Cookie | grep -q 'stockroom_session=.*HttpOnly' || { echo "no HttpOnly session cookie"; show; return 1; }
+  # Over plain HTTP a Secure cookie would never come back: the browser drops it.
+  ! header Set-Cookie | grep -qi '; *Secure' || { echo "Secure session cookie over plain HTTP"; show; return 1; }
 }
 check "sign in as the admin from ADMIN_EMAIL/ADMIN_PASSWORD" admin_sign_in
 check "GET /api/v1/system/info 200 with a version" get_ok /api/v1/system/info 200 application/json '"version" *: *"[^"]+"'
@@ -141,11 +144,13 @@ security_headers() {
     [ "$(header_count "$n")" = 1 ] || { echo "$n: expected exactly one, got $(header_count "$n")"; show; return 1; }
   done
   header Content-Security-Policy | grep -q "frame-ancestors 'none'" || { echo "CSP lacks frame-ancestors 'none'"; show; return 1; }
+  # HSTS only over the optional HTTPS listener (scripts/e2e-https.sh), never on plain HTTP.
+  [ "$(header_count Strict-Transport-Security)" = 0 ] || { echo "HSTS over plain HTTP"; show; return 1; }
   [ "$(header X-Content-Type-Options)" = nosniff ] || { echo "nosniff missing"; return 1; }
   v=$(header Server)
   case $v in *[0-9]*) echo "Server header reveals a version: $v"; return 1 ;; esac
 }
-check "security headers on / (CSP frame-ancestors, nosniff, Referrer-, Permissions-Policy; Server without version)" security_headers /
+check "security headers on / (CSP frame-ancestors, nosniff, Referrer-, Permissions-Policy; Server without version; no HSTS over HTTP)" security_headers /
 check "security headers on an API error, once each" security_headers /api/v1/nope
 check "security headers on a missing asset (404)" security_headers /assets/does-not-exist.js
 
@@ -497,6 +502,16 @@ clean_exit() {
   done
 }
 check "every container exited 0 (not killed, not OOM)" clean_exit
+
+# --- the optional HTTPS listener: a short stack of its own ------------------------------------
+# After this stack has stopped, so the two never run side by side; it reuses the images.
+t=$(now)
+if bash scripts/e2e-https.sh 2>&1 | sed 's/^/    /'; then
+  ok "HTTPS listener (scripts/e2e-https.sh): self-signed and mounted certificates, redirect, HSTS, API"
+else
+  not_ok "HTTPS listener (scripts/e2e-https.sh): self-signed and mounted certificates, redirect, HSTS, API"
+fi
+info "HTTPS checks: $(elapsed "$t") s"
 
 # --- figures ------------------------------------------------------------------------------------
 size_of() { docker image inspect -f '{{.Size}}' "$1" 2>/dev/null || echo 0; }

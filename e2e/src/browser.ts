@@ -36,7 +36,13 @@ export interface Browser {
 export async function launch(
   chromiumPath: string,
   size: ScreenSize,
-  options: { baseUrl?: string } = {},
+  options: {
+    baseUrl?: string;
+    /** Extra Chromium flags (the camera walk's fake camera). */
+    args?: string[];
+    /** The camera walk's self-signed certificate (its fingerprint is checked by scripts/e2e-https.sh). */
+    ignoreHTTPSErrors?: boolean;
+  } = {},
 ): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'stockroom-e2e-'));
   let context: BrowserContext;
@@ -44,7 +50,8 @@ export async function launch(
     context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+      ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
       viewport: size.viewport,
       deviceScaleFactor: size.mobile ? 2 : 1,
       isMobile: size.mobile,
