@@ -7,7 +7,15 @@ import { createQueryClient, defaultQueryOptions } from '../lib/query-client';
 import { AppRouter } from '../lib/router';
 
 /** Mounts the real route tree at `path`, with a fresh cache and no retry delays. */
-export function renderRoute(path: string) {
+export function renderRoute(pathWithHash: string) {
+  // A memory location has no #fragment, and useLocation().hash reads the window's (as in the
+  // browser): put the fragment there and route on the rest (e.g. /set-password#token=…).
+  const [path = '/', hash] = pathWithHash.split('#');
+  window.history.replaceState(
+    null,
+    '',
+    `${window.location.pathname}${window.location.search}${hash === undefined ? '' : `#${hash}`}`,
+  );
   const queryClient = createQueryClient({
     queries: { ...defaultQueryOptions.queries, retry: false },
   });
