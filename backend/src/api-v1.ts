@@ -17,6 +17,7 @@ import { labelRoutes } from './modules/labels/labels.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
 import { locationRoutes } from './modules/locations/locations.routes';
 import { movementRoutes } from './modules/movements/movements.routes';
+import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { stockRoutes } from './modules/stock/stock.routes';
 import type { SystemDeps } from './modules/system/system.service';
@@ -44,6 +45,7 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...settingsRoutes(ctx),
     ...labelRoutes(ctx),
     ...eventRoutes(ctx),
+    ...notificationRoutes(ctx),
     ...webhookRoutes(ctx),
   ];
 }

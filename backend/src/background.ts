@@ -4,7 +4,8 @@ import type { Db } from './lib/db';
 import type { Logger } from './lib/logger';
 import { runInternalConsumers } from './modules/events/consumers';
 import * as events from './modules/events/events.service';
-import { notifyLowStock } from './modules/alerts/alerts.service';
+import type { WebhookDisabledHook } from './modules/events/events.service';
+import { notifyLowStock, notifyWebhookDisabled } from './modules/alerts/alerts.service';
 import { lowStockAlerts } from './modules/events/internal-consumers';
 import { deliverDue, fanOut } from './modules/webhooks/dispatcher';
 
@@ -29,8 +30,14 @@ export function createBackground(deps: {
   const shutdown = new AbortController();
   // One signal for every request in flight (up to a claim batch), not a leak.
   setMaxListeners(0, shutdown.signal);
-  const roundDeps = { ...deps, signal: shutdown.signal };
   const log = logger.child({ component: 'dispatcher' });
+  const roundDeps = {
+    ...deps,
+    signal: shutdown.signal,
+    // The admins' email, queued in the disabling transaction.
+    onWebhookDisabled: ((ctx, webhook) =>
+      notifyWebhookDisabled(ctx.db, config.mail, ctx.logger, webhook)) as WebhookDisabledHook,
+  };
   const internalConsumers = [
     lowStockAlerts((lowStock) => notifyLowStock(db, config.mail, log, lowStock)),
   ];

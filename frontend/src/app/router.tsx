@@ -11,6 +11,21 @@ import { Route, Switch, useLocation } from '../lib/router';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
 
+// The bell's own chunk: the first page's script carries only this lazy wrapper.
+const NotificationBell = lazy(async () => ({
+  default: (await import('../features/notifications/components/notification-bell'))
+    .NotificationBell,
+}));
+
+const headerEnd = (
+  <>
+    <Suspense fallback={null}>
+      <NotificationBell />
+    </Suspense>
+    <UserMenu />
+  </>
+);
+
 /**
  * A page whose code is fetched when it is first visited (its own chunk: the entry stays the
  * shell, and the form layer loads with the pages that have forms). With ACTION, roles
@@ -181,7 +196,7 @@ export function AppRoutes() {
           }
         >
           <SessionGuard>
-            <AppLayout headerEnd={<UserMenu />}>
+            <AppLayout headerEnd={headerEnd}>
               <PageBoundary fallback={pageFallback}>
                 <AppPages />
               </PageBoundary>

@@ -19,6 +19,7 @@ export const accountRoots = {
   webhooks: 'webhooks',
   mail: 'mail',
   alerts: 'alerts',
+  notifications: 'notifications',
 } as const;
 
 /** Who is signed in; `null` once the server has said nobody is. */

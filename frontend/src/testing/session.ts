@@ -39,6 +39,8 @@ export function sessionRoutes({
     'GET /api/v1/auth/me': () => (role ? meResponse(role) : unauthenticated()),
     'GET /api/v1/auth/setup': () => jsonResponse({ needsSetup }),
     'GET /api/v1/settings': () => jsonResponse(makeSettings(settings)),
+    // The header's bell asks on every page.
+    'GET /api/v1/notifications/unread-count': () => jsonResponse({ unread: 0 }),
   };
 }
 

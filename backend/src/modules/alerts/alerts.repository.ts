@@ -121,3 +121,12 @@ export async function lowItems(db: DbOrTrx, limit: number): Promise<LowItem[]> {
     reorderPoint: formatDbDecimal(r.reorder_point) ?? '0',
   }));
 }
+
+/** Active admins (who can act on a disabled webhook), whatever their alert preferences. */
+export async function activeAdmins(db: DbOrTrx): Promise<Recipient[]> {
+  const rows = (await db('users')
+    .where({ active: true, role: 'admin' })
+    .orderBy('id')
+    .select('id', 'email', 'name')) as { id: string; email: string; name: string }[];
+  return rows.map(toRecipient);
+}

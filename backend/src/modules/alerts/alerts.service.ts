@@ -1,4 +1,4 @@
-import type { Db } from '../../lib/db';
+import type { Db, DbOrTrx } from '../../lib/db';
 import type { Identity } from '../../lib/http/identity';
 import type { Logger } from '../../lib/logger';
 import { transaction } from '../../lib/transaction';
@@ -11,6 +11,7 @@ import {
   type UpdateAlertPreferences,
 } from './alerts.schemas';
 import { digestMessage, lowStockMessage } from './alerts.templates';
+import { webhookDisabledMessage } from './webhook-disabled-template';
 
 type MailConfig = mailService.MailConfig;
 
@@ -71,6 +72,31 @@ export async function notifyLowStock(
   });
   logger.info({ eventId: e.eventId, itemId: e.itemId, queued }, 'low-stock alert queued');
   return { queued, emailEnabled: true };
+}
+
+/**
+ * Emails every active admin that a webhook endpoint was switched off, queued in `trx` (the
+ * disabling transaction), so exactly one email per admin per disable; nothing while email is
+ * off (the webhooks page and the audit log still say it).
+ */
+export async function notifyWebhookDisabled(
+  trx: DbOrTrx,
+  mail: MailConfig,
+  logger: Logger,
+  webhook: { id: number; url: string; consecutiveFailures: number; disabledAt: Date },
+): Promise<{ queued: number }> {
+  if (!(await mailService.isEnabled(trx, mail))) return { queued: 0 };
+  const message = webhookDisabledMessage(webhook, mail.publicUrl);
+  const at = webhook.disabledAt.toISOString();
+  let queued = 0;
+  for (const admin of await repo.activeAdmins(trx)) {
+    const dedupeKey = `webhook_disabled:${webhook.id}:${at}:${admin.id}`;
+    const to = admin.email;
+    if (await mailService.enqueue(trx, { kind: 'webhook_disabled', dedupeKey, to, ...message }))
+      queued++;
+  }
+  logger.info({ webhookId: webhook.id, queued }, 'webhook-disabled email queued');
+  return { queued };
 }
 
 /** The day (UTC) a digest run at `now` belongs to, or null before the digest hour. */

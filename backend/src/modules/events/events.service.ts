@@ -7,7 +7,11 @@ import type { ListEventsQuery, NewEvent } from './events.schemas';
 
 export { type Position, toCursor, parseCursor } from './events.repository';
 export { eventType } from './events.schemas';
-export { onWebhookDisabled } from './internal-consumers';
+export {
+  onWebhookDisabled,
+  type WebhookDisabled,
+  type WebhookDisabledHook,
+} from './internal-consumers';
 
 /** What the movements module knows about a posted movement, inside its transaction. */
 export interface PostedMovement {

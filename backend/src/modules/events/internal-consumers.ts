@@ -59,13 +59,24 @@ export function lowStockAlerts(notify: (lowStock: LowStock) => Promise<unknown>)
   };
 }
 
-/**
- * A webhook endpoint was switched off after a run of failures (already audited, in `db`'s
- * transaction). The mail branch emails the admins from here.
- */
-export async function onWebhookDisabled(
-  _ctx: { db: DbOrTrx; logger: Logger },
-  _webhook: { id: number; url: string; consecutiveFailures: number },
-): Promise<void> {
-  return Promise.resolve();
+/** An endpoint the dispatcher just switched off after a run of failures. */
+export interface WebhookDisabled {
+  id: number;
+  url: string;
+  consecutiveFailures: number;
+  disabledAt: Date;
 }
+
+/**
+ * Called inside the transaction that disables the endpoint (already audited there), so what
+ * it queues (the admins' email) commits with the disable or not at all. The composition root
+ * (background.ts) passes the alerts service's notifyWebhookDisabled in, so neither the
+ * webhooks nor the events module depends on mail.
+ */
+export type WebhookDisabledHook = (
+  ctx: { db: DbOrTrx; logger: Logger },
+  webhook: WebhookDisabled,
+) => Promise<unknown>;
+
+/** The hook when nothing is wired in (tests of the dispatcher alone). */
+export const onWebhookDisabled: WebhookDisabledHook = () => Promise.resolve();

@@ -19,6 +19,8 @@ export interface DispatcherDeps {
   logger: Logger;
   /** Aborted on shutdown: requests in flight stop and their deliveries are given back. */
   signal?: AbortSignal;
+  /** Runs in the disabling transaction (background.ts wires the admins' email in). */
+  onWebhookDisabled?: events.WebhookDisabledHook;
 }
 
 /**
@@ -127,9 +129,10 @@ async function record(
     const run = await dispatch.markFailed(trx, d.id, o, next);
     if (!run || run.disabled || run.consecutiveFailures < w.disableAfterFailures) return;
     const reason = `${run.consecutiveFailures} failed attempts in a row (last: ${o.error ?? 'no answer'})`;
-    await trx('webhook_endpoints')
+    const [{ disabled_at: disabledAt }] = (await trx('webhook_endpoints')
       .where({ id: run.endpointId })
-      .update({ disabled_at: trx.fn.now(), disabled_reason: reason });
+      .update({ disabled_at: trx.fn.now(), disabled_reason: reason })
+      .returning('disabled_at')) as [{ disabled_at: Date }];
     await audit.record(trx, SYSTEM_ACTOR, {
       action: 'webhook.disabled',
       entityType: 'webhook',
@@ -137,9 +140,15 @@ async function record(
       after: { url: d.url, reason, consecutiveFailures: run.consecutiveFailures },
     });
     deps.logger.warn({ webhookId: run.endpointId, url: d.url, reason }, 'webhook disabled');
-    await events.onWebhookDisabled(
+    const hook = deps.onWebhookDisabled ?? events.onWebhookDisabled;
+    await hook(
       { db: trx, logger: deps.logger },
-      { id: Number(run.endpointId), url: d.url, consecutiveFailures: run.consecutiveFailures },
+      {
+        id: Number(run.endpointId),
+        url: d.url,
+        consecutiveFailures: run.consecutiveFailures,
+        disabledAt,
+      },
     );
   });
 }

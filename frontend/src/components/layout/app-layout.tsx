@@ -26,7 +26,7 @@ export function AppLayout({ children, headerEnd }: AppLayoutProps) {
             {organisation}
           </Link>
           <MainNav />
-          {headerEnd}
+          {headerEnd ? <div className="app-header__end">{headerEnd}</div> : null}
         </div>
       </header>
       {/* tabIndex lets the skip link move keyboard focus, not just scroll. */}
