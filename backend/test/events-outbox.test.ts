@@ -231,6 +231,9 @@ describe('GET /api/v1/events', () => {
     ['types=item.exploded', 'types'],
     ['after=12', 'after'],
     ['after=1.2.3', 'after'],
+    // Digits the pattern allows but PostgreSQL's xid8 / bigint cannot hold (a 500 before).
+    ['after=99999999999999999999.1', 'after'],
+    ['after=1.9999999999999999999', 'after'],
     ['limit=0', 'limit'],
     ['limit=501', 'limit'],
   ])('when the query is %s, then 400 problem+json names %s', async (query, field) => {

@@ -6,9 +6,18 @@ export const eventType = z.enum(EVENT_TYPES).meta({ id: 'EventType' });
 
 /** A feed position: `<transaction id>.<event id>`, opaque to clients. */
 export const CURSOR_PATTERN = /^[0-9]{1,20}\.[0-9]{1,19}$/;
+const XID8_MAX = 2n ** 64n - 1n;
+const BIGINT_MAX = 2n ** 63n - 1n;
+/** Both halves within what PostgreSQL holds (xid8, bigint): past that a query would fail. */
+const inRange = (text: string) => {
+  const [xid = '0', id = '0'] = text.split('.');
+  return BigInt(xid) <= XID8_MAX && BigInt(id) <= BIGINT_MAX;
+};
+const NOT_A_FEED_CURSOR = 'must be a cursor from a previous page (e.g. "0.0")';
 export const cursor = z
   .string()
-  .regex(CURSOR_PATTERN, { error: 'must be a cursor from a previous page (e.g. "0.0")' });
+  .regex(CURSOR_PATTERN, { error: NOT_A_FEED_CURSOR })
+  .refine(inRange, { error: NOT_A_FEED_CURSOR });
 
 const typeList = z
   .string()
