@@ -58,8 +58,10 @@ t=$(now)
 posted=$(BASE_URL=$base_url TOKEN=$token node scripts/drills/post-movements.mjs "$events" 50 16)
 figure "posted $posted movements (slow receiver)" "$(elapsed "$t") s"
 sleep 2
-pending=$(psql_db "select count(*) from webhook_deliveries where status = 'pending'")
-figure "deliveries pending when the api is killed" "$pending"
+# Not yet at the receiver: the outbox may not have fanned every event out into a delivery row
+# yet (seen: 189 rows for 500 events under CI load), so count what has not arrived.
+pending=$((events - $(stat distinct)))
+figure "events not yet at the receiver when the api is killed" "$pending"
 check "most events are still pending at the kill" test "$pending" -ge $((events * 8 / 10))
 docker kill -s KILL "$(cid api)" >/dev/null
 recv POST /mode '{"delayMs":10}'
