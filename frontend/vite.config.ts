@@ -35,6 +35,22 @@ export default defineConfig({
     // Every browser the app supports has <link rel=modulepreload>; the polyfill is 0.5 kB of
     // the first load for none of them.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // React, TanStack Query and wouter in one chunk rather than spread over three with our
+        // own code: fewer files on every first load (each costs its own gzip start and import
+        // lines; decision 0019). Libraries only: a group that also pulls in app modules can
+        // order chunks so that one runs before what it needs (tried; the app did not start).
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor',
+              test: /node_modules\/(react|react-dom|scheduler|@tanstack|wouter|regexparam)\//,
+            },
+          ],
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keysetPage, makeItem } from '../testing/fixtures';
 import { mockApi } from '../testing/mock-api';
@@ -27,6 +27,10 @@ describe('App, first load', () => {
   it('when opened at /items?…, then the list is requested alongside the session check, and only once', async () => {
     const { api, session } = openAt('/items?q=bolt&sort=name&cursor=C1');
 
+    expect(screen.getByText('Checking your session…')).toBeInTheDocument();
+    // The items query's code is a small chunk of its own: the request follows it, while the
+    // session check is still held back.
+    await waitFor(() => expect(api.requestsTo('GET', '/api/v1/items')).toHaveLength(1));
     expect(screen.getByText('Checking your session…')).toBeInTheDocument();
     const [early] = api.requestsTo('GET', '/api/v1/items');
     expect(early?.url.searchParams.get('q')).toBe('bolt');

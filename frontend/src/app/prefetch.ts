@@ -4,7 +4,6 @@ import { meQueryOptions } from '../features/auth/api/get-me';
 import { LOW_STOCK_SHOWN, lowStockQueryOptions } from '../features/dashboard/api/get-low-stock';
 import { recentMovementsQueryOptions } from '../features/dashboard/api/get-recent-movements';
 import { stockSummaryQueryOptions } from '../features/dashboard/api/get-stock-summary';
-import { prefetchItemsPage } from '../features/items/api/items-query';
 import { readinessQueryOptions } from '../features/system/api/get-readiness';
 import { settingsQueryOptions } from '../hooks/use-settings';
 
@@ -21,8 +20,18 @@ export function prefetchLandingPage(queryClient: QueryClient, location: Location
   // Sign-in and setup have no shell, and nobody to read the settings as.
   if (pathname === paths.signIn || pathname === paths.setup) return;
   void queryClient.prefetchQuery(settingsQueryOptions);
-  if (pathname === paths.items) void prefetchItemsPage(queryClient, location.search);
+  if (pathname === paths.items) {
+    // The items query's code is not in the entry (the dashboard does not need it); its small
+    // chunk loads with the entry's. (Preloading the items page's chunk here too would put
+    // its ~15 file names in the entry: sign-in's budget has no room for them.)
+    void import('../features/items/api/items-query').then(({ prefetchItemsPage }) =>
+      prefetchItemsPage(queryClient, location.search),
+    );
+  }
   if (pathname === paths.home) {
+    // The shell's chunk and then the page's would load one after the other: ask for the
+    // page's at once (the same module, so the shell's lazy page finds it loaded or under way).
+    void import('./routes/dashboard-route');
     // The same queries (same keys) as the dashboard's parts, so they find them under way.
     void queryClient.prefetchQuery(stockSummaryQueryOptions);
     void queryClient.prefetchQuery(lowStockQueryOptions(LOW_STOCK_SHOWN, 0));

@@ -70,8 +70,8 @@ export function UserMenu() {
             className="button button--secondary"
             disabled={signOut.isPending}
             onClick={() =>
-              signOut.mutate(undefined, {
-                onSuccess: () => void navigate(paths.signIn, { replace: true }),
+              void signOut.run().then((done) => {
+                if (done) void navigate(paths.signIn, { replace: true });
               })
             }
           >

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeUser } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
@@ -82,5 +82,70 @@ describe('SignInRoute', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Try again in 5 minutes.');
+  });
+
+  it('when submitted empty, then each field says what is missing and focus goes to the first', async () => {
+    const api = mockApi({}, { role: null });
+    const { user } = renderRoute('/sign-in');
+
+    const email = await screen.findByRole('textbox', { name: 'Email' });
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByText('Enter your email address.')).toBeInTheDocument();
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(email).toHaveFocus());
+    expect(api.requestsTo('POST', '/api/v1/auth/login')).toHaveLength(0);
+
+    // After a submit the messages follow what is typed.
+    await user.type(email, 'a@example.com');
+    expect(screen.queryByText('Enter your email address.')).not.toBeInTheDocument();
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+  });
+
+  it('when the fields render, then password managers see username and current-password with limits', async () => {
+    mockApi({}, { role: null });
+    renderRoute('/sign-in');
+
+    const email = await screen.findByRole('textbox', { name: 'Email' });
+    expect(email).toHaveAttribute('type', 'email');
+    expect(email).toHaveAttribute('name', 'email');
+    expect(email).toHaveAttribute('autocomplete', 'username');
+    expect(email).toHaveAttribute('maxlength', '254');
+    const password = screen.getByLabelText('Password');
+    expect(password).toHaveAttribute('type', 'password');
+    expect(password).toHaveAttribute('name', 'password');
+    expect(password).toHaveAttribute('autocomplete', 'current-password');
+  });
+
+  it('when Sign in is double-clicked, then it posts once', async () => {
+    let release: () => void = () => undefined;
+    const api = mockApi(
+      {
+        'POST /api/v1/auth/login': () =>
+          new Promise<Response>((resolve) => {
+            release = () =>
+              resolve(
+                problemResponse({
+                  title: 'Unauthorized',
+                  status: 401,
+                  code: 'INVALID_CREDENTIALS',
+                  detail: 'Email or password is wrong.',
+                }),
+              );
+          }),
+      },
+      { role: null },
+    );
+    const { user } = renderRoute('/sign-in');
+
+    await user.type(await screen.findByRole('textbox', { name: 'Email' }), 'a@example.com');
+    await user.type(screen.getByLabelText('Password'), 'nope nope nope');
+    await user.dblClick(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('button', { name: 'Signing in…' })).toBeDisabled();
+    release();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Email or password is wrong.');
+    expect(api.requestsTo('POST', '/api/v1/auth/login')).toHaveLength(1);
   });
 });
