@@ -231,6 +231,9 @@ describe('GET /api/v1/events', () => {
     ['types=item.exploded', 'types'],
     ['after=12', 'after'],
     ['after=1.2.3', 'after'],
+    // Not the pattern at all: the range check must not choke on it (drill 04 found a 500).
+    ['after=abc', 'after'],
+    ['after=1e309', 'after'],
     // Digits the pattern allows but PostgreSQL's xid8 / bigint cannot hold (a 500 before).
     ['after=99999999999999999999.1', 'after'],
     ['after=1.9999999999999999999', 'after'],

@@ -10,6 +10,8 @@ const XID8_MAX = 2n ** 64n - 1n;
 const BIGINT_MAX = 2n ** 63n - 1n;
 /** Both halves within what PostgreSQL holds (xid8, bigint): past that a query would fail. */
 const inRange = (text: string) => {
+  // Zod runs this check even when the pattern failed: BigInt('abc') would throw (a 500).
+  if (!CURSOR_PATTERN.test(text)) return false;
   const [xid = '0', id = '0'] = text.split('.');
   return BigInt(xid) <= XID8_MAX && BigInt(id) <= BIGINT_MAX;
 };
