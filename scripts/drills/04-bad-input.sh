@@ -16,9 +16,9 @@
 #     must all be failed sign-ins.
 #   - sessions.last_seen_at, api_tokens.last_used_at: authenticating touches them (at most
 #     once a minute) to keep the idle timeout sliding, whatever the request then does.
-#   - event_consumers.cursor_txid, updated_at: the background dispatcher moves an internal
-#     consumer's feed position past transactions that committed no event (its cursor_id,
-#     the last event handled, must stay as it was).
+#   - event_consumers' position (cursor_txid, cursor_id, updated_at): the background
+#     dispatcher moves an internal consumer along the event feed on its own, catching up
+#     with events earlier drills wrote and past transactions that wrote none.
 # Env: FUZZ_SEED, FUZZ_ADMIN (7000), FUZZ_ANON (3500), FUZZ_CONCURRENCY (16).
 set -euo pipefail
 case ${1:-} in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
@@ -33,7 +33,7 @@ snapshot() {
     case $t in
       sessions) expr="to_jsonb(x) - 'last_seen_at'" ;;
       api_tokens) expr="to_jsonb(x) - 'last_used_at'" ;;
-      event_consumers) expr="to_jsonb(x) - 'cursor_txid' - 'updated_at'" ;;
+      event_consumers) expr="to_jsonb(x) - 'cursor_txid' - 'cursor_id' - 'updated_at'" ;;
       audit_log) where="where id <= $1" ;;
       login_attempts) where="where id <= $2" ;;
     esac
