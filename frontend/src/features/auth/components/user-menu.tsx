@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from '@/lib/router';
 import { paths } from '@/config/paths';
+import { useDisclosure } from '@/hooks/use-disclosure';
 import { useCurrentUser } from '@/hooks/use-current-user';
 import { describeActionError } from '@/lib/api-errors';
 import { roleLabels } from '@/lib/permissions';
@@ -15,40 +15,12 @@ export function UserMenu() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const signOut = useSignOut();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  const { open, setOpen, rootProps, toggleProps, panelId } = useDisclosure();
 
   if (!user) return null;
   return (
-    <div
-      className="user-menu"
-      ref={rootRef}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          toggleRef.current?.focus();
-        }
-      }}
-    >
-      <button
-        type="button"
-        ref={toggleRef}
-        className="button button--secondary user-menu__toggle"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen(!open)}
-      >
+    <div className="user-menu" {...rootProps}>
+      <button type="button" {...toggleProps} className="button button--secondary user-menu__toggle">
         <span>{user.name}</span>
         <span className="badge badge--muted">{roleLabels[user.role]}</span>
         <span className="visually-hidden"> — account menu</span>

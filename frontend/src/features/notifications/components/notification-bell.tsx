@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useDisclosure } from '@/hooks/use-disclosure';
 import { useUnreadCount } from '../api/notifications';
 import { NotificationList } from './notification-list';
 import './notifications.css';
@@ -15,41 +15,15 @@ const spoken = (n: number) =>
 export function NotificationBell() {
   const count = useUnreadCount();
   const unread = count.data?.unread ?? 0;
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    toggleRef.current?.focus();
-  };
+  const { open, setOpen, rootProps, toggleProps, panelId } = useDisclosure();
 
   return (
-    <div
-      className="bell"
-      ref={rootRef}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) close();
-      }}
-    >
+    <div className="bell" {...rootProps}>
       <button
         type="button"
-        ref={toggleRef}
+        {...toggleProps}
         className="button button--secondary bell__toggle"
-        aria-expanded={open}
-        aria-controls={panelId}
         aria-label={`Notifications, ${spoken(unread)}`}
-        onClick={() => setOpen(!open)}
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
           <path
