@@ -41,3 +41,11 @@ export function codeText(emptyMessage: string) {
     z.maxLength(64, 'Use at most 64 characters.'),
   );
 }
+
+/** A "confirm" field that must repeat the password typed in FIELD. */
+export function confirmsPassword<K extends string>(field: K) {
+  return z.refine<Record<K | 'confirm', string>>((values) => values.confirm === values[field], {
+    error: 'The passwords do not match.',
+    path: ['confirm'],
+  });
+}

@@ -5,9 +5,9 @@ import { TextField } from '@/components/form/fields';
 import { Page } from '@/components/page';
 import { StatusLine } from '@/components/status-line';
 import { useAppForm } from '@/hooks/use-app-form';
-import { password } from '@/lib/form-rules';
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/passwords';
+import { confirmsPassword, password } from '@/lib/form-rules';
 import { useChangePassword } from '../api/change-password';
+import { NewPasswordFields } from '../components/new-password-fields';
 
 const schema = z
   .object({
@@ -15,12 +15,7 @@ const schema = z
     newPassword: password,
     confirm: z.string(),
   })
-  .check(
-    z.refine((values) => values.confirm === values.newPassword, {
-      error: 'The passwords do not match.',
-      path: ['confirm'],
-    }),
-  );
+  .check(confirmsPassword('newPassword'));
 type Values = z.infer<typeof schema>;
 const EMPTY: Values = { currentPassword: '', newPassword: '', confirm: '' };
 
@@ -62,19 +57,7 @@ export function ChangePasswordRoute() {
           type="password"
           autoComplete="current-password"
         />
-        <TextField<Values>
-          name="newPassword"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={`${PASSWORD_MIN}–${PASSWORD_MAX} characters.`}
-        />
-        <TextField<Values>
-          name="confirm"
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields<Values> name="newPassword" />
         <div className="button-row">
           <SubmitButton label="Change password" pendingLabel="Changing…" />
         </div>

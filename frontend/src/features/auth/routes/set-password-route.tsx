@@ -2,22 +2,16 @@ import { useState } from 'react';
 import { Link, useLocation } from '@/lib/router';
 import * as z from 'zod/mini';
 import { AppForm, SubmitButton } from '@/components/form/app-form';
-import { TextField } from '@/components/form/fields';
 import { StatusLine } from '@/components/status-line';
 import { paths } from '@/config/paths';
 import { useAppForm } from '@/hooks/use-app-form';
 import { ApiError } from '@/lib/api-errors';
-import { password } from '@/lib/form-rules';
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/passwords';
+import { confirmsPassword, password } from '@/lib/form-rules';
 import { useSetPasswordWithLink } from '../api/password-links';
 import { AuthScreen } from '../components/auth-screen';
+import { NewPasswordFields } from '../components/new-password-fields';
 
-const schema = z.object({ password, confirm: z.string() }).check(
-  z.refine((values) => values.confirm === values.password, {
-    error: 'The passwords do not match.',
-    path: ['confirm'],
-  }),
-);
+const schema = z.object({ password, confirm: z.string() }).check(confirmsPassword('password'));
 type Values = z.infer<typeof schema>;
 
 /** The token rides in the fragment (#token=…), which browsers never send to a server. */
@@ -76,19 +70,7 @@ export function SetPasswordRoute() {
           problemTitle="Password not set"
           guardLeaving={false}
         >
-          <TextField<Values>
-            name="password"
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint={`${PASSWORD_MIN}–${PASSWORD_MAX} characters.`}
-          />
-          <TextField<Values>
-            name="confirm"
-            label="Confirm new password"
-            type="password"
-            autoComplete="new-password"
-          />
+          <NewPasswordFields<Values> name="password" />
           <div className="button-row">
             <SubmitButton label="Set password" pendingLabel="Setting…" />
           </div>

@@ -7,12 +7,12 @@ import { QueryErrorState } from '@/components/query-error-state';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-errors';
 import { useAppForm } from '@/hooks/use-app-form';
-import { password, requiredText } from '@/lib/form-rules';
+import { confirmsPassword, password, requiredText } from '@/lib/form-rules';
 import { useSetupStatus } from '../api/get-setup-status';
 import { useCompleteSetup } from '../api/complete-setup';
 import { useMe } from '../api/get-me';
 import { AuthScreen } from '../components/auth-screen';
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/passwords';
+import { NewPasswordFields } from '../components/new-password-fields';
 
 export function SetupRoute() {
   const me = useMe();
@@ -53,12 +53,7 @@ const setupSchema = z
     password,
     confirm: z.string(),
   })
-  .check(
-    z.refine((values) => values.confirm === values.password, {
-      error: 'The passwords do not match.',
-      path: ['confirm'],
-    }),
-  );
+  .check(confirmsPassword('password'));
 type SetupValues = z.infer<typeof setupSchema>;
 
 function SetupForm() {
@@ -101,18 +96,10 @@ function SetupForm() {
       />
       <TextField<SetupValues> name="email" label="Email" type="email" autoComplete="username" />
       <TextField<SetupValues> name="name" label="Name" autoComplete="name" />
-      <TextField<SetupValues>
+      <NewPasswordFields<SetupValues>
         name="password"
         label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`${PASSWORD_MIN}–${PASSWORD_MAX} characters.`}
-      />
-      <TextField<SetupValues>
-        name="confirm"
-        label="Confirm password"
-        type="password"
-        autoComplete="new-password"
+        confirmLabel="Confirm password"
       />
       <div className="button-row">
         <SubmitButton label="Create admin and sign in" pendingLabel="Setting up…" />
