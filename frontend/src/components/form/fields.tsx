@@ -131,24 +131,41 @@ export interface SelectOption {
   label: string;
 }
 
+export interface SelectGroup {
+  label: string;
+  options: readonly SelectOption[];
+}
+
+const optionsOf = (options: readonly SelectOption[]) =>
+  options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+
+/** A choice from OPTIONS, or from GROUPS of options (shown as <optgroup>s). */
 export function SelectField<V extends FieldValues>(
   props: FieldProps<V> &
-    Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'className'> & {
-      options: readonly SelectOption[];
-    },
+    Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'className'> &
+    (
+      | { options: readonly SelectOption[]; groups?: never }
+      | { groups: readonly SelectGroup[]; options?: never }
+    ),
 ) {
-  const { name, label, hint, optional, className, rules, options, ...select } = props;
+  const { name, label, hint, optional, className, rules, options, groups, ...select } = props;
   const { register } = useFormContext<V>();
   const error = useFieldError(name);
   return (
     <FormField label={label} hint={hint} error={error} optional={optional} className={className}>
       {(control) => (
         <select className="input" {...select} {...control} {...register(name, rules)}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          {groups
+            ? groups.map((group) => (
+                <optgroup key={group.label} label={group.label}>
+                  {optionsOf(group.options)}
+                </optgroup>
+              ))
+            : optionsOf(options)}
         </select>
       )}
     </FormField>

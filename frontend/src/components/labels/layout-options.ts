@@ -45,9 +45,11 @@ export const DEFAULT_GRID: LabelGrid = {
   gapY: 0,
 };
 
+export type GridKey = Exclude<keyof LabelGrid, 'paper'>;
+
 /** The custom grid's number fields: label, key, and the API's range. */
 export const GRID_FIELDS: {
-  key: Exclude<keyof LabelGrid, 'paper'>;
+  key: GridKey;
   label: string;
   min: number;
   max: number;

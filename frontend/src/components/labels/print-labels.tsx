@@ -1,13 +1,15 @@
 import './labels.css';
 import { useState } from 'react';
-import { FormAlert } from '@/components/form-alert';
-import { FormField } from '@/components/form-field';
-import { ApiError, describeActionError } from '@/lib/api-errors';
-import type { LabelGrid, LabelLayout, LabelPreset, LabelSource } from '@/lib/api-types';
+import { useWatch } from 'react-hook-form';
+import { AppForm, SubmitButton } from '@/components/form/app-form';
+import { CheckboxField, SelectField, TextField } from '@/components/form/fields';
+import { useAppForm } from '@/hooks/use-app-form';
+import type { LabelLayout, LabelSource } from '@/lib/api-types';
 import { pluralize } from '@/lib/plural';
 import { useLabelLayout, usePrintLabels } from './labels-api';
 import { GridFields } from './grid-fields';
-import { DEFAULT_GRID, isThermal, LAYOUT_GROUPS } from './layout-options';
+import { labelFormSchema, toFormValues, toLayout, type LabelFormValues } from './label-form-values';
+import { isThermal, LAYOUT_GROUPS } from './layout-options';
 
 interface PrintLabelsProps {
   source: LabelSource;
@@ -52,108 +54,54 @@ function LabelsForm({
   onClose,
   initial,
 }: PrintLabelsProps & { onClose: () => void; initial: LabelLayout }) {
-  const [preset, setPreset] = useState<LabelPreset>(initial.preset);
-  const [grid, setGrid] = useState<LabelGrid>(initial.custom ?? DEFAULT_GRID);
-  const [qr, setQr] = useState(initial.qr);
-  // Number fields keep what is typed (an emptied field stays empty); the server checks the range.
-  const [copies, setCopies] = useState(String(initial.copies));
-  const [skip, setSkip] = useState(String(initial.skip));
   const print = usePrintLabels();
-  const thermal = isThermal(preset);
-  const problem = print.error instanceof ApiError ? print.error : null;
-  const fieldErrors = Object.fromEntries(
-    (problem?.errors ?? []).map((e) => [e.path.split('.').at(-1) ?? e.path, e.message]),
-  );
+  const state = useAppForm<LabelFormValues>({
+    schema: labelFormSchema,
+    defaultValues: toFormValues(initial),
+  });
+  const preset = useWatch({ control: state.form.control, name: 'preset' });
+  const submit = (values: LabelFormValues) =>
+    print.mutateAsync({ source, layout: toLayout(values) });
 
   return (
-    <form
+    <AppForm
+      state={state}
+      onSubmit={submit}
+      problemTitle="No labels this time"
       className="print-labels__panel"
-      aria-label={`Print labels for ${what}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const layout: LabelLayout = {
-          preset,
-          ...(preset === 'custom' ? { custom: grid } : {}),
-          qr,
-          copies: Number(copies || 1),
-          skip: thermal ? 0 : Number(skip || 0),
-        };
-        print.mutate({ source, layout });
-      }}
+      label={`Print labels for ${what}`}
+      guardLeaving={false}
     >
       <p className="print-labels__title">Labels for {what}</p>
-      {print.isError ? (
-        <FormAlert
-          title="No labels this time"
-          detail={describeActionError(print.error, 'print labels')}
-          requestId={problem?.requestId}
-        />
-      ) : null}
-      <FormField label="Layout" hint="Print the PDF at 100 % (actual size), not “fit to page”.">
-        {(control) => (
-          <select
-            {...control}
-            className="input"
-            value={preset}
-            onChange={(e) => setPreset(e.target.value as LabelPreset)}
-          >
-            {LAYOUT_GROUPS.map((g) => (
-              <optgroup key={g.label} label={g.label}>
-                {g.options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        )}
-      </FormField>
-      {preset === 'custom' ? (
-        <GridFields grid={grid} onChange={setGrid} errors={fieldErrors} />
-      ) : null}
-      {thermal ? null : (
-        <FormField
+      <SelectField<LabelFormValues>
+        name="preset"
+        label="Layout"
+        hint="Print the PDF at 100 % (actual size), not “fit to page”."
+        groups={LAYOUT_GROUPS}
+      />
+      {preset === 'custom' ? <GridFields /> : null}
+      {isThermal(preset) ? null : (
+        <TextField<LabelFormValues>
+          name="skip"
           label="Skip positions"
           hint="Labels already used on the first sheet, counted along the rows."
-          error={fieldErrors.skip}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={399}
-              value={skip}
-              onChange={(e) => setSkip(e.target.value)}
-            />
-          )}
-        </FormField>
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={399}
+        />
       )}
-      <FormField label="Copies of each label" error={fieldErrors.copies}>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={100}
-            value={copies}
-            onChange={(e) => setCopies(e.target.value)}
-          />
-        )}
-      </FormField>
-      <label className="checkbox">
-        <input type="checkbox" checked={qr} onChange={(e) => setQr(e.target.checked)} /> QR code
-        linking to the page
-      </label>
+      <TextField<LabelFormValues>
+        name="copies"
+        label="Copies of each label"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={100}
+      />
+      <CheckboxField<LabelFormValues> name="qr" label="QR code linking to the page" />
       <div className="button-row">
-        <button type="submit" className="button" disabled={print.isPending}>
-          {print.isPending ? 'Making the PDF…' : 'Download PDF'}
-        </button>
+        <SubmitButton label="Download PDF" pendingLabel="Making the PDF…" />
         <button type="button" className="button button--secondary" onClick={onClose}>
           Close
         </button>
@@ -161,6 +109,6 @@ function LabelsForm({
       <p className="muted" role="status">
         {print.isSuccess ? `Downloaded ${pluralize(print.data.count, 'label', 'labels')}.` : ''}
       </p>
-    </form>
+    </AppForm>
   );
 }

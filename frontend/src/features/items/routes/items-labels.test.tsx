@@ -88,4 +88,37 @@ describe('Print labels on the items list', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('at most 5000 fit one request');
     expect(saved).toEqual([]);
   });
+
+  it('when copies are out of range or a custom grid field is emptied, then each field says what it takes and nothing is sent', async () => {
+    const api = labelsApi(pdf);
+    const { user } = renderRoute('/items');
+    await user.click(await screen.findByRole('button', { name: 'Print labels' }));
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Layout' }), 'custom');
+    const copies = screen.getByRole('spinbutton', { name: 'Copies of each label' });
+    await user.clear(copies);
+    await user.type(copies, '500');
+    await user.clear(screen.getByRole('spinbutton', { name: 'Columns' }));
+    await user.click(screen.getByRole('button', { name: 'Download PDF' }));
+
+    expect(copies).toHaveAccessibleDescription('Enter a whole number from 1 to 100.');
+    expect(screen.getByRole('spinbutton', { name: 'Columns' })).toHaveAccessibleDescription(
+      'Enter a whole number from 1 to 10.',
+    );
+    expect(api.requestsTo('POST', '/api/v1/labels')).toHaveLength(0);
+
+    await user.clear(copies);
+    await user.type(copies, '3');
+    await user.type(screen.getByRole('spinbutton', { name: 'Columns' }), '4');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Paper' }), 'letter');
+    await user.click(screen.getByRole('button', { name: 'Download PDF' }));
+
+    expect(await screen.findByText('Downloaded 62 labels.')).toBeInTheDocument();
+    expect(api.requestsTo('POST', '/api/v1/labels')[0]?.body).toMatchObject({
+      layout: {
+        preset: 'custom',
+        copies: 3,
+        custom: { paper: 'letter', columns: 4, rows: 8, labelWidth: 64 },
+      },
+    });
+  });
 });
