@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { CtePart } from '../../lib/cte';
 import type { DbOrTrx } from '../../lib/db';
 import { isoNotNull } from '../../lib/sql';
 import type { EventType } from './event-types';
@@ -46,48 +47,59 @@ export async function insert(trx: Knex.Transaction, events: NewEvent[]): Promise
   );
 }
 
+/** Names of the parts of the post statement that the events part reads. */
+export interface MovementRefs {
+  /** The new ledger row (`insert into movements … returning *`). */
+  movement: string;
+  /** The item's total after the change (`… returning on_hand`); null when it did not change. */
+  total: string | null;
+}
+
 /**
  * movement.posted (and movement.reversed) plus, when the item's total crossed its reorder
- * point, stock.low or stock.restored — in one statement. The caller holds the item's row
- * (FOR SHARE, so the reorder point cannot change) and, when `change` is not 0, the item's
- * item_totals row, which serialises every change to the total: the total read here is this
- * transaction's own result, and total − change is the one it replaced.
+ * point, stock.low or stock.restored: one CTE part of the movement's statement, no round trip
+ * of its own. The caller holds the item's row FOR SHARE (so `reorderPoint` cannot change) and
+ * the `total` part updates the item's item_totals row, whose lock serialises every change to
+ * the total: the total it returns is this transaction's own result, and total − change is the
+ * one it replaced. The sort before the insert makes every row wait for that lock, so event
+ * ids follow the item's changes.
  */
-export async function insertMovementEvents(
-  trx: Knex.Transaction,
-  itemId: number,
-  change: string,
-  movementId: number,
-  events: NewEvent[],
-): Promise<void> {
-  const values = events.map(() => '(?::int, ?::text, ?::jsonb)').join(', ');
-  await trx.raw(
-    `with t as (
-       select i.reorder_point as rp,
-              coalesce((select on_hand from item_totals where item_id = i.id), 0) as total,
-              jsonb_build_object('id', i.id, 'sku', i.sku, 'name', i.name, 'unit', i.unit) as item
-       from items i where i.id = ?
-     ), rows as (
-       select v.ord, v.type, v.data from (values ${values}) as v(ord, type, data)
-       union all
-       select 99, case when t.total <= t.rp then 'stock.low' else 'stock.restored' end,
-              jsonb_build_object('item', t.item, 'onHand', trim_scale(t.total)::text,
-                'reorderPoint', trim_scale(t.rp)::text, 'cause', 'movement', 'movementId', ?::bigint)
-       from t
-       where ?::numeric <> 0 and t.rp is not null
-         and ((t.total - ?::numeric) <= t.rp) <> (t.total <= t.rp)
-     )
-     insert into events (type, item_id, data)
-     select type, ?, data from rows order by ord`,
-    [
-      itemId,
-      ...events.flatMap((e, i) => [i, e.type, JSON.stringify(e.data)]),
-      movementId,
-      change,
-      change,
-      itemId,
-    ],
-  );
+export function movementEventsPart(args: {
+  refs: MovementRefs;
+  itemId: number;
+  /** movement.posted's data, and movement.reversed's when it is a reversal: ids added here. */
+  posted: Record<string, unknown>;
+  reversed: Record<string, unknown> | null;
+  item: { id: number; sku: string; name: string; unit: string };
+  reorderPoint: string | null;
+  change: string;
+}): CtePart {
+  const { movement: mv, total } = args.refs;
+  const rows = [
+    `select 0 as ord, 'movement.posted' as type,
+            ?::jsonb || jsonb_build_object('movementId', ${mv}.id) as data from ${mv}`,
+  ];
+  const bindings: Knex.RawBinding[] = [args.itemId, JSON.stringify(args.posted)];
+  if (args.reversed) {
+    rows.push(`select 1, 'movement.reversed',
+                      ?::jsonb || jsonb_build_object('reversedByMovementId', ${mv}.id) from ${mv}`);
+    bindings.push(JSON.stringify(args.reversed));
+  }
+  if (total && args.reorderPoint !== null && args.change !== '0') {
+    rows.push(`select 2, case when t.on_hand <= rp.v then 'stock.low' else 'stock.restored' end,
+                      jsonb_build_object('item', ?::jsonb, 'onHand', trim_scale(t.on_hand)::text,
+                        'reorderPoint', trim_scale(rp.v)::text, 'cause', 'movement',
+                        'movementId', ${mv}.id)
+               from ${total} t, ${mv}, (select ?::numeric as v) rp
+               where ((t.on_hand - ?::numeric) <= rp.v) <> (t.on_hand <= rp.v)`);
+    bindings.push(JSON.stringify(args.item), args.reorderPoint, args.change);
+  }
+  return {
+    name: 'ev',
+    sql: `insert into events (type, item_id, data)
+          select type, ?, data from (${rows.join(' union all ')}) r order by ord`,
+    bindings,
+  };
 }
 
 export async function listAfter(

@@ -1,11 +1,13 @@
 import type { Knex } from 'knex';
+import type { CtePart } from '../../lib/cte';
 import type { Db, DbOrTrx } from '../../lib/db';
 import { formatMilli, parseMilli } from '../../lib/quantity';
 import type { EventType } from './event-types';
 import * as repo from './events.repository';
+import type { MovementRefs } from './events.repository';
 import type { ListEventsQuery, NewEvent } from './events.schemas';
 
-export { type Position, toCursor, parseCursor } from './events.repository';
+export { type MovementRefs, type Position, toCursor, parseCursor } from './events.repository';
 export { eventType } from './events.schemas';
 export {
   onWebhookDisabled,
@@ -13,11 +15,10 @@ export {
   type WebhookDisabledHook,
 } from './internal-consumers';
 
-/** What the movements module knows about a posted movement, inside its transaction. */
+/** What the movements module knows about a movement it is posting, inside its transaction. */
 export interface PostedMovement {
-  id: number;
   kind: string;
-  item: { id: number; sku: string; unit: string };
+  item: { id: number; sku: string; name: string; unit: string; reorderPoint: string | null };
   plan: {
     fromLocationId: number | null;
     toLocationId: number | null;
@@ -49,17 +50,18 @@ interface Item {
 const milli = (v: bigint | null) => (v === null ? null : formatMilli(v));
 
 /**
- * The one call the movement transaction makes: one insert of movement.posted (and
- * movement.reversed for a reversal) and, on a crossing of the reorder point, stock.low or
- * stock.restored. Must run after the item's total was updated, in the same transaction.
+ * The movement's events as one part of its post statement (docs/decisions/0017, 0024):
+ * movement.posted (and movement.reversed for a reversal) and, on a crossing of the reorder
+ * point, stock.low or stock.restored. `refs` names the statement's ledger-row part and its
+ * item-total part (null when the total did not change, as for a transfer).
  */
-export async function recordMovement(trx: Knex.Transaction, m: PostedMovement): Promise<void> {
+export function movementEventsPart(m: PostedMovement, refs: MovementRefs): CtePart {
   const place = (id: number | null) =>
     id === null ? null : { id, code: m.locationCodes.get(id) ?? '' };
-  const data = {
-    movementId: m.id,
+  const item = { id: m.item.id, sku: m.item.sku, unit: m.item.unit };
+  const posted = {
     kind: m.kind,
-    item: m.item,
+    item,
     fromLocation: place(m.plan.fromLocationId),
     toLocation: place(m.plan.toLocationId),
     quantity: formatMilli(m.plan.quantity),
@@ -75,14 +77,15 @@ export async function recordMovement(trx: Knex.Transaction, m: PostedMovement): 
     createdBy: m.createdBy,
     createdByTokenId: m.createdByTokenId,
   };
-  const events: NewEvent[] = [{ type: 'movement.posted', itemId: m.item.id, data }];
-  if (m.reversesMovementId !== null)
-    events.push({
-      type: 'movement.reversed',
-      itemId: m.item.id,
-      data: { movementId: m.reversesMovementId, reversedByMovementId: m.id, item: m.item },
-    });
-  await repo.insertMovementEvents(trx, m.item.id, formatMilli(m.change), m.id, events);
+  return repo.movementEventsPart({
+    refs,
+    itemId: m.item.id,
+    posted,
+    reversed: m.reversesMovementId === null ? null : { movementId: m.reversesMovementId, item },
+    item: { id: m.item.id, sku: m.item.sku, name: m.item.name, unit: m.item.unit },
+    reorderPoint: m.item.reorderPoint,
+    change: formatMilli(m.change),
+  });
 }
 
 /** Low: the item has a reorder point and its total is at or below it (lib/low-stock.ts). */

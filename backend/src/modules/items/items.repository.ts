@@ -120,20 +120,6 @@ export async function findById(db: DbOrTrx, id: number): Promise<Item | undefine
 }
 
 /** Locks the item against archive/delete while stock moves (FOR SHARE lets movements run side by side). */
-export async function lockForMovement(
-  trx: Knex.Transaction,
-  id: number,
-): Promise<{ id: number; sku: string; unit: Item['unit']; archivedAt: string | null } | undefined> {
-  const row = (await trx('items')
-    .select('id', 'sku', 'unit', 'archived_at')
-    .where({ id })
-    .forShare()
-    .first()) as Pick<ItemRow, 'id' | 'sku' | 'unit' | 'archived_at'> | undefined;
-  return (
-    row && { id: Number(row.id), sku: row.sku, unit: row.unit, archivedAt: iso(row.archived_at) }
-  );
-}
-
 export async function lockForUpdate(trx: Knex.Transaction, id: number): Promise<Item | undefined> {
   await trx('items').where({ id }).forUpdate().first('id');
   return findById(trx, id);

@@ -164,10 +164,15 @@ export function deleteItem(db: Db, id: number, actor: Actor): Promise<void> {
   });
 }
 
-/** For the movements module: lock the item for the posting transaction and check it may move. */
-export async function lockItemForMovement(trx: Knex.Transaction, id: number) {
-  const item = await repo.lockForMovement(trx, id);
+/**
+ * For the movements module, which locks the item FOR SHARE in its own statement (one round
+ * trip for item, places and balances): refuses a missing or archived item with our errors.
+ */
+export function checkItemForMovement<T extends { sku: string; archived: boolean }>(
+  id: number,
+  item: T | null,
+): T {
   if (!item) throw referencedItemNotFound(id);
-  if (item.archivedAt) throw itemArchived(item.sku);
+  if (item.archived) throw itemArchived(item.sku);
   return item;
 }

@@ -143,19 +143,16 @@ export function deleteLocation(db: Db, id: number, actor: Actor): Promise<void> 
 }
 
 /**
- * For the movements module: share-lock the locations a movement touches (in id order) and
- * check they exist and are active. Returns them by id.
+ * For the movements module, which share-locks the locations a movement touches in its own
+ * statement: refuses a missing or archived one with our errors, in id order.
  */
-export async function lockLocationsForMovement(
-  trx: Knex.Transaction,
+export function checkLocationsForMovement(
   ids: number[],
-): Promise<Map<number, Location>> {
-  const unique = [...new Set(ids)].sort((a, b) => a - b);
-  const locations = new Map((await repo.lockMany(trx, unique, 'share')).map((l) => [l.id, l]));
-  for (const id of unique) {
+  locations: ReadonlyMap<number, { code: string; archived: boolean }>,
+): void {
+  for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
     const location = locations.get(id);
     if (!location) throw referencedLocationNotFound(id);
-    if (location.archivedAt) throw locationArchived(location.code);
+    if (location.archived) throw locationArchived(location.code);
   }
-  return locations;
 }

@@ -1,13 +1,11 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
-import { mapConstraintError } from '../../lib/db-errors';
-import { formatDbDecimal, formatMilli, parseMilli } from '../../lib/quantity';
+import { formatDbDecimal } from '../../lib/quantity';
 import { prepared } from '../../lib/prepared';
 import { isoNotNull } from '../../lib/sql';
-import type { MovementPlan } from './movements.rules';
 import type { ListMovementsQuery, Movement } from './movements.schemas';
 
-interface MovementRow {
+export interface MovementRow {
   id: string;
   kind: Movement['kind'];
   item_id: string;
@@ -39,7 +37,7 @@ const num = (v: string | null) => (v === null ? null : Number(v));
 const loc = (id: string | null, code: string | null, name: string | null) =>
   id === null ? null : { id: Number(id), code: code ?? '', name: name ?? '' };
 
-const toMovement = (r: MovementRow): Movement => ({
+export const toMovement = (r: MovementRow): Movement => ({
   id: Number(r.id),
   kind: r.kind,
   item: { id: Number(r.item_id), sku: r.item_sku, name: r.item_name, unit: r.item_unit },
@@ -93,6 +91,23 @@ function selectMovements(db: DbOrTrx) {
     );
 }
 
+/**
+ * The same columns as selectMovements, as SQL text over `source`: the post statement reads
+ * its new ledger row (a CTE) through it, so the answer needs no read-back. Nothing can have
+ * reversed a movement that is not committed yet.
+ */
+export const SELECT_NEW_MOVEMENT_FROM = (source: string) => `
+  select m.*, i.sku as item_sku, i.name as item_name, i.unit as item_unit,
+         f.code as from_code, f.name as from_name, t.code as to_code, t.name as to_name,
+         author.name as author_name, tok.name as token_name,
+         null::bigint as reversed_by_movement_id
+  from ${source} m
+  join items i on i.id = m.item_id
+  left join locations f on f.id = m.from_location_id
+  left join locations t on t.id = m.to_location_id
+  left join users author on author.id = m.created_by
+  left join api_tokens tok on tok.id = m.created_by_token_id`;
+
 export async function findById(db: DbOrTrx, id: number): Promise<Movement | undefined> {
   // Prepared: read back after every post, and its planning costs ten times its execution.
   const [row] = await prepared<MovementRow>(db, selectMovements(db).where('m.id', id).limit(1));
@@ -121,122 +136,6 @@ export async function findByIdempotencyKey(
     .where(sameOrNull('m.created_by_token_id', scope.tokenId))
     .first()) as MovementRow | undefined;
   return row && { movement: toMovement(row), requestHash: row.request_hash ?? '' };
-}
-
-function lockExisting(trx: Knex.Transaction, itemId: number, locationIds: number[]) {
-  return prepared<{ location_id: string; quantity: string }>(
-    trx,
-    trx('stock_levels')
-      .select('location_id', 'quantity')
-      .where('item_id', itemId)
-      .whereIn('location_id', locationIds)
-      .orderBy('location_id')
-      .forUpdate(),
-  );
-}
-
-/**
- * Locks the item's balance rows at these locations in location order, creating missing
- * ones (at 0) first. Usually they all exist: one statement then, not an insert and a select.
- */
-export async function lockBalances(
-  trx: Knex.Transaction,
-  itemId: number,
-  locationIds: number[],
-): Promise<Map<number, bigint>> {
-  let rows = await lockExisting(trx, itemId, locationIds);
-  if (rows.length < new Set(locationIds).size) {
-    // A concurrent first movement into the same place waits here for the other's insert.
-    await trx('stock_levels')
-      .insert(locationIds.map((location_id) => ({ item_id: itemId, location_id, quantity: 0 })))
-      .onConflict(['item_id', 'location_id'])
-      .ignore();
-    rows = await lockExisting(trx, itemId, locationIds);
-  }
-  return new Map(rows.map((r) => [Number(r.location_id), parseMilli(r.quantity)]));
-}
-
-/** The CHECK that keeps an item's total within the declared maximum (see lib/quantity.ts). */
-export const ITEM_TOTAL_MAX_CONSTRAINT = 'item_totals_on_hand_max';
-
-/** Adds to the item's total; a transfer (net 0) skips it and so never waits on that row. */
-export async function addToItemTotal(
-  trx: Knex.Transaction,
-  itemId: number,
-  change: bigint,
-  tooLarge: () => Error,
-): Promise<void> {
-  if (change === 0n) return;
-  await changeItemTotal(trx, itemId, change).catch((e: unknown) =>
-    mapConstraintError(e, { [ITEM_TOTAL_MAX_CONSTRAINT]: tooLarge }),
-  );
-}
-
-async function changeItemTotal(trx: Knex.Transaction, itemId: number, change: bigint) {
-  // Stock can only leave an item that received some, so a decrease always finds its row;
-  // an upsert would check the (negative) row it proposes against on_hand >= 0 first.
-  if (change < 0n) {
-    await trx.raw('update item_totals set on_hand = on_hand + ? where item_id = ?', [
-      formatMilli(change),
-      itemId,
-    ]);
-    return;
-  }
-  await trx.raw(
-    `insert into item_totals (item_id, on_hand) values (?, ?)
-     on conflict (item_id) do update set on_hand = item_totals.on_hand + excluded.on_hand`,
-    [itemId, formatMilli(change)],
-  );
-}
-
-export async function setBalances(
-  trx: Knex.Transaction,
-  itemId: number,
-  balances: Map<number, bigint>,
-): Promise<void> {
-  const values = [...balances].map(([locationId, quantity]) => [locationId, formatMilli(quantity)]);
-  await trx.raw(
-    `update stock_levels s set quantity = v.quantity::numeric, updated_at = now()
-     from (values ${values.map(() => '(?::bigint, ?)').join(', ')}) as v(location_id, quantity)
-     where s.item_id = ? and s.location_id = v.location_id`,
-    [...values.flat(), itemId],
-  );
-}
-
-export interface NewMovement {
-  kind: Movement['kind'];
-  itemId: number;
-  plan: MovementPlan;
-  reference: string | null;
-  note: string | null;
-  idempotencyKey: string | null;
-  requestHash: string | null;
-  reversesMovementId: number | null;
-  createdBy: number | null;
-  createdByTokenId: number | null;
-}
-
-export async function insert(trx: Knex.Transaction, m: NewMovement): Promise<number> {
-  const [row] = (await trx('movements')
-    .insert({
-      kind: m.kind,
-      item_id: m.itemId,
-      from_location_id: m.plan.fromLocationId,
-      to_location_id: m.plan.toLocationId,
-      quantity: formatMilli(m.plan.quantity),
-      delta: m.plan.delta === null ? null : formatMilli(m.plan.delta),
-      counted_quantity:
-        m.plan.countedQuantity === null ? null : formatMilli(m.plan.countedQuantity),
-      reference: m.reference,
-      note: m.note,
-      idempotency_key: m.idempotencyKey,
-      request_hash: m.requestHash,
-      reverses_movement_id: m.reversesMovementId,
-      created_by: m.createdBy,
-      created_by_token_id: m.createdByTokenId,
-    })
-    .returning('id')) as { id: string }[];
-  return Number(row!.id);
 }
 
 export async function list(

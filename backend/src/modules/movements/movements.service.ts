@@ -7,8 +7,8 @@ import { type Actor, SYSTEM_ACTOR } from '../../lib/http/identity';
 import { formatMilli, parseMilli } from '../../lib/quantity';
 import { transaction } from '../../lib/transaction';
 import * as events from '../events/events.service';
-import { lockItemForMovement } from '../items/items.service';
-import { lockLocationsForMovement } from '../locations/locations.service';
+import { checkItemForMovement } from '../items/items.service';
+import { checkLocationsForMovement } from '../locations/locations.service';
 import {
   alreadyReversed,
   balanceTooLarge,
@@ -20,6 +20,7 @@ import {
   nothingToReverse,
   wholeUnitsOnly,
 } from './movements.errors';
+import * as postRepo from './movements-post.repository';
 import * as repo from './movements.repository';
 import { affectedLocations, fractionalField, planMovement } from './movements.rules';
 import type { ListMovementsQuery, Movement, PostMovement } from './movements.schemas';
@@ -62,10 +63,11 @@ function replay(
 }
 
 /**
- * One transaction: lock item, locations and balances in a fixed order, apply, append to the
- * ledger. The idempotency key is not looked up first: the unique index on it catches a
- * replay (postMovement), which saves a query on every new movement. One more statement in
- * here (an outbox row, say) goes after the ledger insert, before the transaction ends.
+ * One transaction of two statements (docs/decisions/0024): lockForPost locks item, places
+ * and balances in the fixed order and reads them; the plan is decided here; applyPost writes
+ * balances, total, ledger row and every other part in one statement that answers the
+ * movement. The idempotency key is not looked up first: the unique index on it catches a
+ * replay (postMovement).
  */
 async function post(
   trx: Knex.Transaction,
@@ -74,14 +76,18 @@ async function post(
   hash: string,
   reverses: number | undefined,
   actor: Actor,
-): Promise<number> {
-  const item = await lockItemForMovement(trx, input.itemId);
+): Promise<Movement> {
+  const locationIds = affectedLocations(input);
+  const locked = await postRepo.lockForPost(trx, input.itemId, locationIds);
+  const item = checkItemForMovement(input.itemId, locked.item);
   // Checked under the item lock, so a concurrent unit change cannot slip in between.
   const field = fractionalField(input, item.unit);
   if (field) throw wholeUnitsOnly({ itemId: item.id, sku: item.sku, unit: item.unit, field });
-  const locationIds = affectedLocations(input);
-  const locations = await lockLocationsForMovement(trx, locationIds);
-  const balances = await repo.lockBalances(trx, item.id, locationIds);
+  checkLocationsForMovement(locationIds, locked.locations);
+  const balances =
+    locked.balances.size < locationIds.length
+      ? await postRepo.createBalances(trx, item.id, locationIds)
+      : locked.balances;
   const result = planMovement(input, balances);
   if (!result.ok) {
     const where = {
@@ -89,46 +95,47 @@ async function post(
       sku: item.sku,
       unit: item.unit,
       locationId: result.locationId,
-      locationCode: locations.get(result.locationId)!.code,
+      locationCode: locked.locations.get(result.locationId)!.code,
       available: formatMilli(result.available),
     };
     if (result.reason === 'overflow') throw balanceTooLarge(where);
     throw insufficientStock({ ...where, requested: formatMilli(result.requested) });
   }
-  await repo.setBalances(trx, item.id, result.plan.balances);
+  const movement = {
+    kind: input.kind,
+    plan: result.plan,
+    change: netChange(result.plan.balances, balances),
+    reference: input.reference ?? null,
+    note: input.note ?? null,
+    reversesMovementId: reverses ?? null,
+    createdBy: actor.userId,
+    createdByTokenId: actor.tokenId,
+  };
+  // The parts other modules add to the post statement, after the ledger row (which they read
+  // as POST_REFS.movement) and the item's total (POST_REFS.total, absent for a transfer).
+  // One more write per movement belongs here, as one more part: no extra round trip.
+  const parts = [
+    // The outbox (docs/decisions/0017): written with the change, under the total's lock.
+    events.movementEventsPart(
+      {
+        ...movement,
+        item,
+        locationCodes: new Map([...locked.locations].map(([id, l]) => [id, l.code])),
+      },
+      {
+        movement: postRepo.POST_REFS.movement,
+        total: movement.change === 0n ? null : postRepo.POST_REFS.total,
+      },
+    ),
+  ];
   // The item_totals CHECK refuses a total past the declared maximum (stock spread over
-  // several places); the repository turns that into a 422 naming the limit.
-  const change = netChange(result.plan.balances, balances);
-  await repo.addToItemTotal(trx, item.id, change, () =>
-    itemTotalTooLarge({ itemId: item.id, sku: item.sku, unit: item.unit }),
+  // several places); that is a 422 naming the limit.
+  return postRepo.applyPost(
+    trx,
+    { ...movement, itemId: item.id, idempotencyKey: key ?? null, requestHash: key ? hash : null },
+    parts,
+    () => itemTotalTooLarge({ itemId: item.id, sku: item.sku, unit: item.unit }),
   );
-  const id = await repo.insert(trx, {
-    kind: input.kind,
-    itemId: item.id,
-    plan: result.plan,
-    reference: input.reference ?? null,
-    note: input.note ?? null,
-    idempotencyKey: key ?? null,
-    requestHash: key ? hash : null,
-    reversesMovementId: reverses ?? null,
-    createdBy: actor.userId,
-    createdByTokenId: actor.tokenId,
-  });
-  // The outbox (docs/decisions/0017): one insert, after the total changed, under its lock.
-  await events.recordMovement(trx, {
-    id,
-    kind: input.kind,
-    item: { id: item.id, sku: item.sku, unit: item.unit },
-    plan: result.plan,
-    locationCodes: new Map([...locations].map(([lid, l]) => [lid, l.code])),
-    reference: input.reference ?? null,
-    note: input.note ?? null,
-    reversesMovementId: reverses ?? null,
-    createdBy: actor.userId,
-    createdByTokenId: actor.tokenId,
-    change,
-  });
-  return id;
 }
 
 export async function postMovement(
@@ -146,9 +153,9 @@ export async function postMovement(
   const key = options.idempotencyKey ?? input.idempotencyKey;
   const hash = requestHash(input, options.reversesMovementId);
   const actor = options.actor ?? SYSTEM_ACTOR;
-  let movementId: number;
+  let movement: Movement;
   try {
-    movementId = await transaction(db, (trx) =>
+    movement = await transaction(db, (trx) =>
       post(trx, input, key, hash, options.reversesMovementId, actor),
     );
   } catch (error) {
@@ -168,8 +175,7 @@ export async function postMovement(
     }
     throw error;
   }
-  // Read back after commit: the row locks are already released.
-  return { movement: await getMovement(db, movementId), replayed: false };
+  return { movement, replayed: false };
 }
 
 export async function getMovement(db: Db, id: number): Promise<Movement> {

@@ -1,0 +1,214 @@
+import type { Knex } from 'knex';
+import { type CtePart, withParts } from '../../lib/cte';
+import { pgConstraint } from '../../lib/db-errors';
+import { prepared } from '../../lib/prepared';
+import { formatMilli, parseMilli } from '../../lib/quantity';
+import { type MovementRow, SELECT_NEW_MOVEMENT_FROM, toMovement } from './movements.repository';
+import type { MovementPlan } from './movements.rules';
+import type { Movement } from './movements.schemas';
+
+/** What a post locks and reads before it decides: one statement (docs/decisions/0024). */
+export interface Locked {
+  item: {
+    id: number;
+    sku: string;
+    name: string;
+    unit: string;
+    archived: boolean;
+    reorderPoint: string | null;
+  } | null;
+  locations: Map<number, { id: number; code: string; archived: boolean }>;
+  /** Existing balance rows only: a place the item never was has none yet. */
+  balances: Map<number, bigint>;
+}
+
+interface LockedRow {
+  item: (Omit<NonNullable<Locked['item']>, 'id'> & { id: string }) | null;
+  locations: { id: string; code: string; archived: boolean }[];
+  balances: { location_id: string; quantity: string }[];
+}
+
+/**
+ * The item FOR SHARE, then its locations FOR SHARE in id order, then its balance rows FOR
+ * UPDATE in location order: the fixed order of docs/decisions/0003, in one round trip. Each
+ * step's filter reads the step before as an initPlan, which PostgreSQL runs to the end before
+ * the step's first row is locked, so the order holds whatever order the planner reads the
+ * result columns in.
+ */
+const LOCK_SQL = `
+  with i as materialized (
+    select id, sku, name, unit, archived_at, reorder_point from items where id = ? for share
+  ), l as materialized (
+    select id, code, archived_at from locations
+    where id = any(?::bigint[]) and (select count(*) from i) >= 0
+    order by id for share
+  ), b as materialized (
+    select location_id, quantity from stock_levels
+    where item_id = ? and location_id = any(?::bigint[]) and (select count(*) from l) >= 0
+    order by location_id for update
+  )
+  select
+    (select json_build_object('id', id::text, 'sku', sku, 'name', name, 'unit', unit,
+              'archived', archived_at is not null, 'reorderPoint', reorder_point::text)
+       from i) as item,
+    (select coalesce(json_agg(json_build_object('id', id::text, 'code', code,
+              'archived', archived_at is not null) order by id), '[]') from l) as locations,
+    (select coalesce(json_agg(json_build_object('location_id', location_id::text,
+              'quantity', quantity::text) order by location_id), '[]') from b) as balances`;
+
+export async function lockForPost(
+  trx: Knex.Transaction,
+  itemId: number,
+  locationIds: number[],
+): Promise<Locked> {
+  const [row] = await prepared<LockedRow>(
+    trx,
+    trx.raw(LOCK_SQL, [itemId, locationIds, itemId, locationIds]),
+  );
+  const { item, locations, balances } = row!;
+  return {
+    item: item && { ...item, id: Number(item.id) },
+    locations: new Map(
+      locations.map((l) => [
+        Number(l.id),
+        { id: Number(l.id), code: l.code, archived: l.archived },
+      ]),
+    ),
+    balances: new Map(balances.map((b) => [Number(b.location_id), parseMilli(b.quantity)])),
+  };
+}
+
+/**
+ * The item's first movement into a place: creates its balance rows (at 0) and locks them.
+ * Rare, so it may cost two more round trips; a concurrent first movement into the same place
+ * waits here for the other's insert.
+ */
+export async function createBalances(
+  trx: Knex.Transaction,
+  itemId: number,
+  locationIds: number[],
+): Promise<Map<number, bigint>> {
+  await trx('stock_levels')
+    .insert(locationIds.map((location_id) => ({ item_id: itemId, location_id, quantity: 0 })))
+    .onConflict(['item_id', 'location_id'])
+    .ignore();
+  const rows = await prepared<{ location_id: string; quantity: string }>(
+    trx,
+    trx('stock_levels')
+      .select('location_id', 'quantity')
+      .where('item_id', itemId)
+      .whereIn('location_id', locationIds)
+      .orderBy('location_id')
+      .forUpdate(),
+  );
+  return new Map(rows.map((r) => [Number(r.location_id), parseMilli(r.quantity)]));
+}
+
+export interface NewMovement {
+  kind: Movement['kind'];
+  itemId: number;
+  plan: MovementPlan;
+  /** How much the item's total changes (0 for a transfer, which leaves item_totals alone). */
+  change: bigint;
+  reference: string | null;
+  note: string | null;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  reversesMovementId: number | null;
+  createdBy: number | null;
+  createdByTokenId: number | null;
+}
+
+/** The parts of the post statement that later parts may read, by name. */
+export const POST_REFS = { movement: 'mv', total: 'tot' } as const;
+
+/** The new balances of the places the movement touches (rows locked by lockForPost). */
+function balancesPart(itemId: number, balances: Map<number, bigint>): CtePart {
+  const values = [...balances].map(([locationId, q]) => [locationId, formatMilli(q)]);
+  return {
+    name: 'bal',
+    sql: `update stock_levels s set quantity = v.quantity, updated_at = now()
+          from (values ${values.map(() => '(?::bigint, ?::numeric)').join(', ')})
+            as v(location_id, quantity)
+          where s.item_id = ? and s.location_id = v.location_id`,
+    bindings: [...values.flat(), itemId],
+  };
+}
+
+/**
+ * Adds the change to the item's total. A decrease is a plain UPDATE: stock can only leave an
+ * item that received some, and an upsert would check the (negative) row it proposes against
+ * on_hand >= 0 first. Its lock serialises the item's total (and the crossing events).
+ */
+function totalPart(itemId: number, change: bigint): CtePart {
+  return {
+    name: POST_REFS.total,
+    sql:
+      change < 0n
+        ? 'update item_totals set on_hand = on_hand + ?::numeric where item_id = ? returning on_hand'
+        : `insert into item_totals (item_id, on_hand) values (?, ?::numeric)
+           on conflict (item_id) do update set on_hand = item_totals.on_hand + excluded.on_hand
+           returning on_hand`,
+    bindings: change < 0n ? [formatMilli(change), itemId] : [itemId, formatMilli(change)],
+  };
+}
+
+function ledgerPart(m: NewMovement): CtePart {
+  const p = m.plan;
+  return {
+    name: POST_REFS.movement,
+    sql: `insert into movements (kind, item_id, from_location_id, to_location_id, quantity, delta,
+            counted_quantity, reference, note, idempotency_key, request_hash, reverses_movement_id,
+            created_by, created_by_token_id)
+          values (?, ?, ?, ?, ?::numeric, ?::numeric, ?::numeric, ?, ?, ?, ?, ?, ?, ?)
+          returning *`,
+    bindings: [
+      m.kind,
+      m.itemId,
+      p.fromLocationId,
+      p.toLocationId,
+      formatMilli(p.quantity),
+      p.delta === null ? null : formatMilli(p.delta),
+      p.countedQuantity === null ? null : formatMilli(p.countedQuantity),
+      m.reference,
+      m.note,
+      m.idempotencyKey,
+      m.requestHash,
+      m.reversesMovementId,
+      m.createdBy,
+      m.createdByTokenId,
+    ],
+  };
+}
+
+/** The CHECK that keeps an item's total within the declared maximum (see lib/quantity.ts). */
+export const ITEM_TOTAL_MAX_CONSTRAINT = 'item_totals_on_hand_max';
+
+/**
+ * Every write of a post in one statement: balances, the item's total (unless a transfer),
+ * the ledger row, then `more` (parts other modules own, such as the outbox's events, which
+ * read the ledger row as `mv` and the total as `tot`). Answers the movement as GET shows it,
+ * so no read-back is needed. The ledger's constraints and triggers run as for any insert.
+ */
+export async function applyPost(
+  trx: Knex.Transaction,
+  m: NewMovement,
+  more: readonly CtePart[],
+  totalTooLarge: () => Error,
+): Promise<Movement> {
+  const parts = [
+    balancesPart(m.itemId, m.plan.balances),
+    ...(m.change === 0n ? [] : [totalPart(m.itemId, m.change)]),
+    ledgerPart(m),
+    ...more,
+  ];
+  const query = withParts(trx, parts, SELECT_NEW_MOVEMENT_FROM(POST_REFS.movement));
+  try {
+    const [row] = await prepared<MovementRow>(trx, query);
+    return toMovement(row!);
+  } catch (error) {
+    // Only the total's bound is ours to word; key and reversal conflicts go up as they are.
+    if (pgConstraint(error) === ITEM_TOTAL_MAX_CONSTRAINT) throw totalTooLarge();
+    throw error;
+  }
+}
