@@ -1,5 +1,6 @@
 import { createBackground, type Background } from '../src/background';
 import { createLogger } from '../src/lib/logger';
+import * as accountLinks from '../src/modules/account-links/account-links.service';
 import * as mailService from '../src/modules/mail/mail.service';
 import { createItem, createLocation, receive } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -124,5 +125,35 @@ describe('pruning the events, the webhook delivery log and the mail outbox', () 
       'old-pending@x.test',
       'new-sent@x.test',
     ]);
+  });
+
+  test('when emailed links are dead for longer than retention, then they go; a waiting invitation stays however old', async () => {
+    const userId = t.users.viewer.id;
+    const token = (
+      n: number,
+      purpose: string,
+      createdDaysAgo: number,
+      usedDaysAgo: number | null,
+    ) =>
+      t.db('account_tokens').insert({
+        user_id: userId,
+        purpose,
+        token_hash: String(n).padStart(64, '0'),
+        created_at: t.db.raw(`now() - make_interval(days => ?)`, [createdDaysAgo]),
+        expires_at: t.db.raw(`now() - make_interval(days => ?) + interval '1 hour'`, [
+          createdDaysAgo,
+        ]),
+        used_at:
+          usedDaysAgo === null ? null : t.db.raw(`now() - make_interval(days => ?)`, [usedDaysAgo]),
+      });
+    await token(1, 'invitation', 40, 31); // retired long ago: goes
+    await token(2, 'password_reset', 40, null); // expired reset: goes
+    await token(3, 'password_reset', 2, 1); // used yesterday: stays
+    await token(4, 'invitation', 40, null); // still waiting for its user: stays
+
+    expect(await accountLinks.pruneDeadLinks(t.db, t.config.mail)).toBe(2);
+
+    const left = await t.db('account_tokens').orderBy('token_hash').pluck('token_hash');
+    expect(left.map((h: string) => Number(h))).toEqual([3, 4]);
   });
 });

@@ -143,3 +143,18 @@ export async function retireInvitations(db: DbOrTrx, userId: number): Promise<vo
     .whereNull('used_at')
     .update({ used_at: db.fn.now() });
 }
+
+/**
+ * Links that can never work again, some weeks on: used (or retired) ones, and expired resets.
+ * An unused invitation stays however old: it is what marks the user as still invited (and
+ * a resend retires it, so there is at most one per user).
+ */
+export async function pruneDeadTokens(db: DbOrTrx, afterDays: number): Promise<number> {
+  const { rowCount } = await db.raw<{ rowCount: number }>(
+    `delete from account_tokens
+     where used_at < now() - make_interval(days => ?)
+        or (purpose = 'password_reset' and expires_at < now() - make_interval(days => ?))`,
+    [afterDays, afterDays],
+  );
+  return rowCount;
+}

@@ -242,3 +242,9 @@ export async function setPasswordWithLink(
     );
   });
 }
+
+/** Dead links (used, retired, expired resets) go after the mail retention; also old requests. */
+export async function pruneDeadLinks(db: Db, mail: MailConfig): Promise<number> {
+  await repo.forgetOldRequests(db);
+  return repo.pruneDeadTokens(db, mail.retentionDays);
+}

@@ -1,6 +1,7 @@
 import { startPeriodic, type BackgroundJob } from '../../lib/background';
 import type { Db } from '../../lib/db';
 import type { Logger } from '../../lib/logger';
+import * as accountLinks from '../account-links/account-links.service';
 import * as alerts from '../alerts/alerts.service';
 import { deliverDue } from './mail.delivery';
 import { pruneOutbox, type MailConfig } from './mail.service';
@@ -30,8 +31,12 @@ export function startMailJobs(deps: { db: Db; mail: MailConfig; logger: Logger }
       logger,
       run: async () => {
         const pruned = await pruneOutbox(db, mail);
-        if (pruned > 0)
-          logger.info({ pruned, retentionDays: mail.retentionDays }, 'old sent mail pruned');
+        const links = await accountLinks.pruneDeadLinks(db, mail);
+        if (pruned + links > 0)
+          logger.info(
+            { pruned, deadLinks: links, retentionDays: mail.retentionDays },
+            'old sent mail and dead account links pruned',
+          );
       },
     }),
   ];
