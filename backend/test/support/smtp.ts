@@ -21,6 +21,8 @@ export interface SmtpOptions {
   cert?: string;
   /** When set, AUTH is required and only this user/password is accepted. */
   login?: { user: string; password: string };
+  /** Recipients the server refuses with 550 (a mailbox that does not exist). */
+  refuse?: (to: string) => boolean;
 }
 
 export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
@@ -43,6 +45,12 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
         }
       : {}),
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.(address.address)) {
+        const error = Object.assign(new Error('No such mailbox here'), { responseCode: 550 });
+        callback(error);
+      } else callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (mail) => {
