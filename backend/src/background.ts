@@ -8,6 +8,7 @@ import type { WebhookDisabledHook } from './modules/events/events.service';
 import { notifyLowStock, notifyWebhookDisabled } from './modules/alerts/alerts.service';
 import { lowStockAlerts } from './modules/events/internal-consumers';
 import { deliverDue, fanOut } from './modules/webhooks/dispatcher';
+import { pruneTestDeliveries } from './modules/webhooks/webhooks.service';
 
 export interface Background {
   start(): void;
@@ -15,6 +16,8 @@ export interface Background {
   stop(): Promise<void>;
   /** One full round now (tests, drills): fan-out, internal consumers, due deliveries. */
   runOnce(): Promise<number>;
+  /** Prunes now what is past retention (the round does it every EVENTS_PRUNE_INTERVAL_MS). */
+  prune(): Promise<void>;
 }
 
 /**
@@ -46,15 +49,23 @@ export function createBackground(deps: {
   let stopping = false;
   let lastPrune = 0;
 
+  // Events past retention (their webhook deliveries and notification reads go with them on
+  // delete cascade), and test deliveries, which have no event. Batched, never pending work.
+  const prune = async () => {
+    const { retentionDays } = config.events;
+    const pruned = await events.pruneEvents(db, retentionDays);
+    const tests = await pruneTestDeliveries(db, retentionDays);
+    if (pruned + tests > 0)
+      log.info({ pruned, testDeliveries: tests, retentionDays }, 'old events pruned');
+  };
+
   const runOnce = async () => {
     const fanned = await fanOut(roundDeps);
     await runInternalConsumers(db, log, internalConsumers);
     const sent = await deliverDue(roundDeps);
     if (Date.now() - lastPrune >= config.events.pruneIntervalMs) {
       lastPrune = Date.now();
-      const pruned = await events.pruneEvents(db, config.events.retentionDays);
-      if (pruned > 0)
-        log.info({ pruned, retentionDays: config.events.retentionDays }, 'old events pruned');
+      await prune();
     }
     return fanned + sent;
   };
@@ -84,5 +95,6 @@ export function createBackground(deps: {
       await running;
     },
     runOnce,
+    prune,
   };
 }

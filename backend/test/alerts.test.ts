@@ -161,7 +161,7 @@ describe('alert emails when the SMTP server is down', () => {
     }
   });
 
-  test('when a message keeps failing, then it is marked failed after the last attempt, not retried forever', async () => {
+  test('when the server stays unreachable, then a message is never used up: it waits past the last attempt', async () => {
     await t.db('mail_outbox').insert({
       kind: 'test',
       to_address: 'x@example.test',
@@ -172,34 +172,28 @@ describe('alert emails when the SMTP server is down', () => {
     });
     expect(await deliverDue(t.db, t.config.mail, logger)).toEqual({ sent: 0, failed: 1 });
     const [row] = await t.db('mail_outbox').where({ kind: 'test' });
-    expect(row).toMatchObject({ status: 'failed', attempts: 10 });
+    expect(row).toMatchObject({ status: 'pending', attempts: 10, text_body: 't' });
   });
-});
 
-describe('alerts while email is off', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
-
-  test('when email is off, then preferences still save, say email is off, and notifying queues nothing', async () => {
-    const res = await t
-      .as('viewer')
-      .patch('/api/v1/account/alert-preferences')
-      .send({ lowStockImmediate: true })
-      .expect(200);
-    expect(res.body).toEqual({ lowStockImmediate: true, dailyDigest: false, emailEnabled: false });
-    const result = await alerts.notifyLowStock(t.db, t.config.mail, logger, {
-      itemId: 1,
-      sku: 'X',
-      name: 'X',
-      onHand: '0',
-      reorderPoint: '1',
-      unit: 'each',
-      eventId: 'e',
-    });
-    expect(result).toEqual({ queued: 0, emailEnabled: false });
-    expect(await t.db('mail_outbox').count({ n: '*' })).toEqual([{ n: '0' }]);
+  test('when the server keeps refusing a message, then it is marked failed after the last attempt, not retried forever', async () => {
+    const smtp = await startSmtp({ refuse: (to) => to === 'nobody@example.test' });
+    try {
+      const mail = testConfig({ ...smtp.env, DATABASE_URL: t.database.url }).mail;
+      await t.db('mail_outbox').delete();
+      await t.db('mail_outbox').insert({
+        kind: 'test',
+        to_address: 'nobody@example.test',
+        subject: 's',
+        text_body: 't',
+        html_body: 'h',
+        attempts: 9,
+      });
+      expect(await deliverDue(t.db, mail, logger)).toEqual({ sent: 0, failed: 1 });
+      const [row] = await t.db('mail_outbox').where({ kind: 'test' });
+      expect(row).toMatchObject({ status: 'failed', attempts: 10, text_body: null });
+      expect(row.last_error).toMatch(/EENVELOPE 550/);
+    } finally {
+      await smtp.close();
+    }
   });
 });

@@ -51,6 +51,8 @@ describe('email settings set on the settings page', () => {
       user: 'mailer',
       from: 'stockroom@example.test',
       passwordSet: true,
+      tlsCa: null,
+      tlsVerify: true,
     });
     const read = await t.as('admin').get('/api/v1/mail/settings').expect(200);
     const general = await t.as('viewer').get('/api/v1/settings').expect(200);

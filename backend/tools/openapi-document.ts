@@ -5,7 +5,7 @@ import type { Db } from '../src/lib/db';
 import type { Logger } from '../src/lib/logger';
 import { createLifecycle } from '../src/lib/lifecycle';
 
-const noMail = { smtp: null, publicUrl: 'http://localhost', digestHourUtc: 7 };
+const noMail = { smtp: null, publicUrl: 'http://localhost', digestHourUtc: 7, retentionDays: 30 };
 
 /** The document as the server builds it; route handlers are never called, so no database is needed. */
 export function openApiDocumentForDocs() {

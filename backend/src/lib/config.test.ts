@@ -140,9 +140,12 @@ describe('parseConfig', () => {
         user: null,
         password: 'pw',
         from: 'stock@example.com',
+        tlsCa: null,
+        tlsVerify: true,
       },
       publicUrl: 'https://stock.example.com',
       digestHourUtc: 7,
+      retentionDays: 30,
     });
     const none = parseConfig({});
     expect(none.ok && none.config.mail.smtp).toBeNull();
@@ -155,11 +158,23 @@ describe('parseConfig', () => {
       SMTP_PASSWORD: 'x'.repeat(501),
       PUBLIC_URL: 'ftp://stock',
       ALERT_DIGEST_HOUR: '24',
+      SMTP_TLS_CA_FILE: '/nonexistent/ca.pem',
+      SMTP_TLS_VERIFY: 'no',
+      MAIL_RETENTION_DAYS: '0',
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const keys = result.errors.map((e) => e.split(':')[0]).sort();
-    expect(keys).toEqual(['ALERT_DIGEST_HOUR', 'PUBLIC_URL', 'SMTP_PASSWORD', 'SMTP_TLS']);
+    expect(keys).toEqual([
+      'ALERT_DIGEST_HOUR',
+      'MAIL_RETENTION_DAYS',
+      'PUBLIC_URL',
+      'SMTP_PASSWORD',
+      'SMTP_TLS',
+      'SMTP_TLS_CA_FILE',
+      'SMTP_TLS_VERIFY',
+    ]);
+    expect(result.errors.join()).toContain('cannot read /nonexistent/ca.pem (ENOENT)');
     expect(result.errors.join()).not.toContain('xxxx');
     const noSender = parseConfig({ SMTP_HOST: 'smtp.example.com' });
     expect(!noSender.ok && noSender.errors).toEqual([

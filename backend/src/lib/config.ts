@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import type { RequestLimits } from './http/request-shape';
 import { parseAddressRange, type AddressRange } from './http/trusted-proxies';
+import { parseCertificatePem } from './mail/certificates';
 import { canonicalTimeZone } from './time-zone';
 
 // The only module that reads process.env. Everything else receives a frozen Config.
@@ -119,6 +121,32 @@ const envSchema = z
     SMTP_USER: z.string().max(254).optional(),
     SMTP_PASSWORD: z.string().max(500).optional(),
     SMTP_FROM: z.string().max(254).optional(),
+    // A PEM file of the CA (or the server's self-signed certificate) to trust for SMTP instead
+    // of the system's CAs; read once at startup, so a wrong path stops the API with its name.
+    SMTP_TLS_CA_FILE: z
+      .string()
+      .transform((file, ctx) => {
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch (error) {
+          const code = (error as { code?: string }).code ?? 'unreadable';
+          ctx.addIssue({ code: 'custom', message: `cannot read ${file} (${code})` });
+          return z.NEVER;
+        }
+        const parsed = parseCertificatePem(text);
+        if ('pem' in parsed) return parsed.pem;
+        ctx.addIssue({ code: 'custom', message: `${file} ${parsed.error}` });
+        return z.NEVER;
+      })
+      .optional(),
+    // false: accept any certificate (insecure; SMTP_TLS_CA_FILE is the safe way).
+    SMTP_TLS_VERIFY: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .transform((v) => v === 'true')
+      .default(true),
+    // Sent and failed mail is kept this long (a send log), then deleted; pending mail stays.
+    MAIL_RETENTION_DAYS: int(1, 3650).default(30),
     // Hour of the day (UTC) from which the daily low-stock digest goes out.
     ALERT_DIGEST_HOUR: int(0, 23).default(7),
   })
@@ -214,11 +242,14 @@ function toConfig(env: z.infer<typeof envSchema>) {
             user: env.SMTP_USER ?? null,
             password: env.SMTP_PASSWORD ?? null,
             from: (env.SMTP_FROM ?? '').trim(),
+            tlsCa: env.SMTP_TLS_CA_FILE ?? null,
+            tlsVerify: env.SMTP_TLS_VERIFY,
           }
         : null,
       /** The base of every link in an email (PUBLIC_URL, without a trailing slash). */
       publicUrl: env.PUBLIC_URL ?? 'http://localhost',
       digestHourUtc: env.ALERT_DIGEST_HOUR,
+      retentionDays: env.MAIL_RETENTION_DAYS,
     },
     // nginx is always trusted; these outer proxies too (docs/decisions/0010).
     trustedProxies: env.TRUSTED_PROXIES,

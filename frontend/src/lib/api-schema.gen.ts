@@ -472,6 +472,47 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/users/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Invitations not accepted yet (expired ones included: resend those) */
+    get: operations['listPendingInvitations'];
+    put?: never;
+    /**
+     * Invite a user by email: they choose their own password from a link
+     * @description The link works once, for 7 days. 409 MAIL_NOT_CONFIGURED while email is off (create the user with a password instead).
+     */
+    post: operations['inviteUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resend an invitation: a new link, valid 7 days; the previous link stops working
+     * @description 409 INVITATION_NOT_PENDING when the user has set a password, signed in or is deactivated; 409 MAIL_NOT_CONFIGURED while email is off; 429 TOO_MANY_REQUESTS (with Retry-After) within a minute of the last invitation or after 5 in a day.
+     */
+    post: operations['resendInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -504,26 +545,6 @@ export interface paths {
     get: operations['listUserNames'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/users/invitations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Invite a user by email: they choose their own password from a link
-     * @description The link works once, for 7 days. 409 MAIL_NOT_CONFIGURED while email is off (create the user with a password instead).
-     */
-    post: operations['inviteUser'];
     delete?: never;
     options?: never;
     head?: never;
@@ -625,6 +646,26 @@ export interface paths {
     post?: never;
     /** Forget the SMTP settings: email is off */
     delete: operations['clearMailSettings'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mail/outbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Mail not sent yet, and why: pending and failed messages with their last error
+     * @description A message waits (pending) while the SMTP server cannot be reached or used (connection, TLS, certificate, authentication); `lastError` says why. Saving the settings retries pending mail at once.
+     */
+    get: operations['getMailOutbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1302,6 +1343,24 @@ export interface components {
     PasswordResetRequested: {
       message: string;
     };
+    PendingInvitationList: {
+      data: components['schemas']['PendingInvitation'][];
+    };
+    PendingInvitation: {
+      userId: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      sentAt: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      expiresAt: string;
+      /** @description The link no longer works: resend it */
+      expired: boolean;
+    };
     UserList: {
       data: components['schemas']['User'][];
     };
@@ -1336,12 +1395,49 @@ export interface components {
       user: string | null;
       from: string | null;
       passwordSet: boolean;
+      /** @description PEM certificate(s) trusted for this server instead of the system's CAs (a private CA or the server's self-signed certificate); null: the system's CAs */
+      tlsCa: string | null;
+      /** @description false: the server's certificate is not checked at all (insecure; prefer tlsCa) */
+      tlsVerify: boolean;
     };
     /**
      * @description none: plain SMTP; starttls: upgrade to TLS (required); tls: implicit TLS
      * @enum {string}
      */
     SmtpTlsMode: 'none' | 'starttls' | 'tls';
+    MailOutbox: {
+      pending: number;
+      failed: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      oldestPendingAt: string | null;
+      /** @description Sent and failed messages are deleted after this many days */
+      retentionDays: number;
+      /** @description The 50 newest unsent messages (pending or failed), newest first */
+      data: components['schemas']['OutboxMessage'][];
+    };
+    OutboxMessage: {
+      id: number;
+      kind: string;
+      to: string;
+      subject: string;
+      /** @enum {string} */
+      status: 'pending' | 'failed';
+      attempts: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      createdAt: string;
+    };
     TestMailSent: {
       to: string;
     };
@@ -1455,6 +1551,7 @@ export interface components {
       | 'user.invited'
       | 'auth.invitation_accepted'
       | 'auth.password_reset_by_email'
+      | 'user.invitation_resent'
       | 'mail.settings_updated'
       | 'mail.settings_cleared'
       | 'mail.test_sent';
@@ -4090,6 +4187,212 @@ export interface operations {
       };
     };
   };
+  listPendingInvitations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PendingInvitationList'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  inviteUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          email: string;
+          name: string;
+          /** @enum {string} */
+          role: 'viewer' | 'operator' | 'manager' | 'admin';
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  resendInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PendingInvitation'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listUsers: {
     parameters: {
       query?: never;
@@ -4259,89 +4562,6 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  inviteUser: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          email: string;
-          name: string;
-          /** @enum {string} */
-          role: 'viewer' | 'operator' | 'manager' | 'admin';
-        };
-      };
-    };
-    responses: {
-      /** @description Success */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['User'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4766,6 +4986,10 @@ export interface operations {
           /** @description Omit to keep the stored password; null to remove it */
           password?: string | null;
           from: string;
+          /** @description PEM certificate(s) to trust instead of the system's CAs; null: none */
+          tlsCa?: string | null;
+          /** @description Default true. false accepts any certificate (insecure) */
+          tlsVerify?: boolean;
         };
       };
     };
@@ -4880,6 +5104,53 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMailOutbox: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MailOutbox'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6491,11 +6762,11 @@ export const pathsApiV1MovementsPostRequestBodyContentApplicationJsonOneOf4KindV
     }
   >['kind']
 > = ['count'];
-export const pathsApiV1UsersPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/users']['post']['requestBody']['content']['application/json']['role']
-> = ['viewer', 'operator', 'manager', 'admin'];
 export const pathsApiV1UsersInvitationsPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/users/invitations']['post']['requestBody']['content']['application/json']['role']
+> = ['viewer', 'operator', 'manager', 'admin'];
+export const pathsApiV1UsersPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/users']['post']['requestBody']['content']['application/json']['role']
 > = ['viewer', 'operator', 'manager', 'admin'];
 export const pathsApiV1UsersIdPatchRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/users/{id}']['patch']['requestBody']['content']['application/json']['role']
@@ -6534,6 +6805,9 @@ export const mailSettingsSourceValues: ReadonlyArray<
 export const smtpTlsModeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SmtpTlsMode']
 > = ['none', 'starttls', 'tls'];
+export const outboxMessageStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OutboxMessage']['status']
+> = ['pending', 'failed'];
 export const apiTokenScopeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ApiToken']['scope']
 > = ['read', 'write'];
@@ -6573,6 +6847,7 @@ export const auditActionValues: ReadonlyArray<
   'user.invited',
   'auth.invitation_accepted',
   'auth.password_reset_by_email',
+  'user.invitation_resent',
   'mail.settings_updated',
   'mail.settings_cleared',
   'mail.test_sent',

@@ -117,3 +117,6 @@ export type NotificationPage = Schemas['NotificationPage'];
 export type NotificationUnreadCount = Schemas['NotificationUnreadCount'];
 export type AlertPreferencesInput = JsonBody<paths['/api/v1/account/alert-preferences']['patch']>;
 export type InviteUserInput = JsonBody<paths['/api/v1/users/invitations']['post']>;
+export type PendingInvitation = Schemas['PendingInvitation'];
+export type MailOutbox = Schemas['MailOutbox'];
+export type OutboxMessage = Schemas['OutboxMessage'];

@@ -13,6 +13,16 @@ export interface SmtpSettings {
   user: string | null;
   password: string | null;
   from: string;
+  /**
+   * PEM certificate(s) to trust for this server instead of the system's CAs: a private CA,
+   * or the server's own self-signed certificate. Null: the system's CAs.
+   */
+  tlsCa: string | null;
+  /**
+   * false accepts any certificate (encrypted but not authenticated: anyone on the path can
+   * impersonate the server). A last resort; `tlsCa` is the safe way to trust a private server.
+   */
+  tlsVerify: boolean;
 }
 
 export interface MailMessage {
@@ -32,6 +42,13 @@ function transportFor(s: SmtpSettings) {
     secure: s.tls === 'tls',
     requireTLS: s.tls === 'starttls',
     ignoreTLS: s.tls === 'none',
+    // Certificates are verified (Node's default) against the system's CAs or `tlsCa`; the
+    // host name (or IP address) must match the certificate. TLS 1.2 at least.
+    tls: {
+      rejectUnauthorized: s.tlsVerify,
+      ...(s.tlsCa ? { ca: s.tlsCa } : {}),
+      minVersion: 'TLSv1.2',
+    },
     auth: s.user ? { user: s.user, pass: s.password ?? '' } : undefined,
     connectionTimeout: SMTP_TIMEOUTS_MS.connection,
     greetingTimeout: SMTP_TIMEOUTS_MS.greeting,
@@ -75,4 +92,15 @@ export function smtpErrorSummary(error: unknown): string {
     typeof e.message === 'string' ? e.message : String(error),
   ].filter(Boolean);
   return parts.join(' ').slice(0, 500);
+}
+
+// nodemailer's codes for a refusal of this one message (its recipient or its content); every
+// other failure (connection, TLS, certificate, authentication, timeout) is about the server
+// or our settings, and says nothing about the message.
+const MESSAGE_REFUSED = new Set(['EENVELOPE', 'EMESSAGE']);
+
+/** True when the server refused this message; false when it could not be reached or used. */
+export function isMessageRefused(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && MESSAGE_REFUSED.has(code);
 }

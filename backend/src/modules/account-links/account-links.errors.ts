@@ -1,4 +1,4 @@
-import { AppError } from '../../lib/errors';
+import { AppError, conflict } from '../../lib/errors';
 
 /** Unknown, used and expired links get the same answer: it says nothing about accounts. */
 export const linkInvalid = () =>
@@ -15,4 +15,21 @@ export const tooManyResetRequests = (retryAfterSeconds: number) =>
     429,
     `Too many password reset requests; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
     { retryAfterSeconds },
+  );
+
+export const tooManyInvitations = (retryAfterSeconds: number) =>
+  new AppError(
+    'TOO_MANY_REQUESTS',
+    429,
+    retryAfterSeconds < 120
+      ? `An invitation was just sent; try again in ${retryAfterSeconds} seconds.`
+      : `Too many invitations to this person today; try again in ${Math.ceil(retryAfterSeconds / 3600)} hours.`,
+    { retryAfterSeconds },
+  );
+
+export const invitationNotPending = (name: string) =>
+  conflict(
+    'INVITATION_NOT_PENDING',
+    `${name} has no invitation waiting: they have set their password or signed in, were ` +
+      'deactivated, or were created with a password. Use "Reset password" instead.',
   );

@@ -1,9 +1,18 @@
+import { idParams } from '../../lib/http/common-schemas';
 import { defineRoute } from '../../lib/http/define-route';
+import { actorOf } from '../../lib/http/identity';
 import type { RouteContext } from '../../lib/http/route-context';
-import { forgotPasswordBody, forgotPasswordReply, setPasswordBody } from './account-links.schemas';
+import {
+  forgotPasswordBody,
+  forgotPasswordReply,
+  pendingInvitationList,
+  pendingInvitationSchema,
+  setPasswordBody,
+} from './account-links.schemas';
 import * as links from './account-links.service';
 
-// Public: reached from emailed links and the sign-in page. Inviting is in users.routes.
+// Public: reached from emailed links and the sign-in page; then the admin's pending
+// invitations. Inviting (creating the user) is in users.routes.
 export const accountLinkRoutes = ({ db, mail }: RouteContext) => [
   defineRoute({
     method: 'post',
@@ -33,5 +42,32 @@ export const accountLinkRoutes = ({ db, mail }: RouteContext) => [
     status: 204,
     errors: [415],
     handler: ({ body, req }) => links.setPasswordWithLink(db, body, { ip: req.ip ?? null }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/users/invitations',
+    operationId: 'listPendingInvitations',
+    tag: 'Users',
+    access: 'admin',
+    summary: 'Invitations not accepted yet (expired ones included: resend those)',
+    response: pendingInvitationList,
+    handler: () => links.listPendingInvitations(db),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/users/:id/invitation',
+    operationId: 'resendInvitation',
+    tag: 'Users',
+    access: 'admin',
+    summary: 'Resend an invitation: a new link, valid 7 days; the previous link stops working',
+    description:
+      '409 INVITATION_NOT_PENDING when the user has set a password, signed in or is ' +
+      'deactivated; 409 MAIL_NOT_CONFIGURED while email is off; 429 TOO_MANY_REQUESTS ' +
+      '(with Retry-After) within a minute of the last invitation or after 5 in a day.',
+    params: idParams,
+    status: 201,
+    response: pendingInvitationSchema,
+    errors: [404, 409, 429],
+    handler: ({ params, req }) => links.resendInvitation(db, mail, params.id, actorOf(req)),
   }),
 ];

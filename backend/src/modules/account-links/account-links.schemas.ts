@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, password } from '../../lib/account-schemas';
+import { timestamp } from '../../lib/http/common-schemas';
 
 export const forgotPasswordBody = z.strictObject({ email });
 
@@ -17,3 +18,18 @@ export const setPasswordBody = z.strictObject({
 
 export type ForgotPasswordInput = z.output<typeof forgotPasswordBody>;
 export type SetPasswordInput = z.output<typeof setPasswordBody>;
+
+export const pendingInvitationSchema = z
+  .object({
+    userId: z.number().int(),
+    sentAt: timestamp,
+    expiresAt: timestamp,
+    expired: z.boolean().meta({ description: 'The link no longer works: resend it' }),
+  })
+  .meta({ id: 'PendingInvitation' });
+
+export const pendingInvitationList = z
+  .object({ data: z.array(pendingInvitationSchema) })
+  .meta({ id: 'PendingInvitationList' });
+
+export type PendingInvitation = z.infer<typeof pendingInvitationSchema>;

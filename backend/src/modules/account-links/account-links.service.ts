@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import type { Actor } from '../../lib/http/identity';
 import type { Role } from '../../lib/roles';
@@ -9,9 +10,18 @@ import * as sessions from '../sessions/sessions.service';
 import * as settings from '../settings/settings.service';
 import * as throttle from '../sign-in-throttle/sign-in-throttle.service';
 import * as users from '../users/users.service';
-import { linkInvalid, tooManyResetRequests } from './account-links.errors';
+import {
+  invitationNotPending,
+  linkInvalid,
+  tooManyInvitations,
+  tooManyResetRequests,
+} from './account-links.errors';
 import * as repo from './account-links.repository';
-import type { ForgotPasswordInput, SetPasswordInput } from './account-links.schemas';
+import type {
+  ForgotPasswordInput,
+  PendingInvitation,
+  SetPasswordInput,
+} from './account-links.schemas';
 import { invitationMessage, passwordResetMessage } from './account-links.templates';
 
 type MailConfig = mailService.MailConfig;
@@ -24,6 +34,9 @@ export const LINK_POLICY = {
   perEmail: 3,
   perIp: 20,
   windowSeconds: 60 * 60,
+  /** Resending an invitation: not twice within a minute, at most 5 invitations a day. */
+  resendAfterSeconds: 60,
+  invitationsPerDay: 5,
 } as const;
 
 export const RESET_REQUESTED =
@@ -41,35 +54,106 @@ export async function inviteUser(
   actor: Actor,
 ): Promise<users.User> {
   await mailService.requireEnabled(db, mail);
-  const { organisationName } = await settings.getSettings(db);
-  const inviter = actor.userId ? (await users.getUser(db, actor.userId)).name : 'An admin';
+  const sender = await invitationSender(db, actor);
   const prepared = await users.prepareInvitedUser(input);
   return transaction(db, async (trx) => {
     const user = await users.createInvitedUser(trx, prepared, actor);
-    const token = newToken();
-    await repo.insertToken(trx, {
-      userId: user.id,
-      purpose: 'invitation',
-      tokenHash: sha256(token),
-      lifetimeSeconds: LINK_POLICY.invitationHours * 3600,
-    });
-    const message = invitationMessage(
-      {
-        name: user.name,
-        invitedBy: inviter,
-        organisation: organisationName,
-        token,
-        hours: LINK_POLICY.invitationHours,
-      },
-      mail.publicUrl,
-    );
-    await mailService.enqueue(trx, {
-      kind: 'invitation',
-      dedupeKey: null,
-      to: user.email,
-      ...message,
-    });
+    await queueInvitation(trx, mail, user, sender);
     return user;
+  });
+}
+
+/** Who the invitation says it is from, read before the transaction. */
+async function invitationSender(db: Db, actor: Actor) {
+  const { organisationName } = await settings.getSettings(db);
+  const inviter = actor.userId ? (await users.getUser(db, actor.userId)).name : 'An admin';
+  return { organisation: organisationName, invitedBy: inviter };
+}
+
+/** A new invitation link for `user`, and its email, in the caller's transaction. */
+async function queueInvitation(
+  trx: Knex.Transaction,
+  mail: MailConfig,
+  user: users.User,
+  sender: { organisation: string; invitedBy: string },
+): Promise<void> {
+  const token = newToken();
+  await repo.insertToken(trx, {
+    userId: user.id,
+    purpose: 'invitation',
+    tokenHash: sha256(token),
+    lifetimeSeconds: LINK_POLICY.invitationHours * 3600,
+  });
+  const message = invitationMessage(
+    { name: user.name, ...sender, token, hours: LINK_POLICY.invitationHours },
+    mail.publicUrl,
+  );
+  await mailService.enqueue(trx, {
+    kind: 'invitation',
+    dedupeKey: null,
+    to: user.email,
+    ...message,
+  });
+}
+
+/** An invitation waits while its user is active, has never signed in and has not used it. */
+const waiting = (user: users.User, latest: repo.InvitationRow | undefined) =>
+  latest !== undefined && !latest.used && user.active && user.lastLoginAt === null;
+
+const toPending = (i: repo.InvitationRow) => ({
+  userId: i.userId,
+  sentAt: i.sentAt.toISOString(),
+  expiresAt: i.expiresAt.toISOString(),
+  expired: i.expiresAt.getTime() <= Date.now(),
+});
+
+/** Invitations not accepted yet (expired ones too: those are the ones to resend). */
+export async function listPendingInvitations(db: Db) {
+  const [{ data: everyone }, latest] = await Promise.all([
+    users.listUsers(db),
+    repo.latestInvitations(db),
+  ]);
+  const byId = new Map(everyone.map((u) => [u.id, u]));
+  return {
+    data: latest
+      .filter((i) => byId.has(i.userId) && waiting(byId.get(i.userId)!, i))
+      .map(toPending),
+  };
+}
+
+/**
+ * A new link for an invitation that was not accepted (lost, expired, sent to a typo fixed
+ * since): the old link stops working, the resend is audited, and it is limited per user.
+ */
+export async function resendInvitation(
+  db: Db,
+  mail: MailConfig,
+  userId: number,
+  actor: Actor,
+): Promise<PendingInvitation> {
+  await mailService.requireEnabled(db, mail);
+  const sender = await invitationSender(db, actor);
+  return transaction(db, async (trx) => {
+    await repo.lockInvitations(trx, userId);
+    const user = await users.getUser(trx, userId);
+    const [latest] = await repo.latestInvitations(trx, userId);
+    if (!waiting(user, latest)) throw invitationNotPending(user.name);
+    const recent = await repo.recentInvitations(trx, userId, 24 * 3600);
+    const wait = Math.max(
+      LINK_POLICY.resendAfterSeconds - recent.secondsSinceLast,
+      recent.count >= LINK_POLICY.invitationsPerDay ? recent.secondsUntilOldestLeaves : 0,
+    );
+    if (wait > 0) throw tooManyInvitations(Math.max(1, Math.ceil(wait)));
+    await repo.retireInvitations(trx, userId);
+    await queueInvitation(trx, mail, user, sender);
+    await audit.record(trx, actor, {
+      action: 'user.invitation_resent',
+      entityType: 'user',
+      entityId: user.id,
+      after: { email: user.email },
+    });
+    const [sent] = await repo.latestInvitations(trx, userId);
+    return toPending(sent!);
   });
 }
 
@@ -157,4 +241,10 @@ export async function setPasswordWithLink(
       },
     );
   });
+}
+
+/** Dead links (used, retired, expired resets) go after the mail retention; also old requests. */
+export async function pruneDeadLinks(db: Db, mail: MailConfig): Promise<number> {
+  await repo.forgetOldRequests(db);
+  return repo.pruneDeadTokens(db, mail.retentionDays);
 }

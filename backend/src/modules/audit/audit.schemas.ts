@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'user.invited',
   'auth.invitation_accepted',
   'auth.password_reset_by_email',
+  'user.invitation_resent',
   'mail.settings_updated',
   'mail.settings_cleared',
   'mail.test_sent',

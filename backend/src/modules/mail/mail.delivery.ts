@@ -1,13 +1,21 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import type { Logger } from '../../lib/logger';
-import { createMailer, smtpErrorSummary, type Mailer } from '../../lib/mail/transport';
+import {
+  createMailer,
+  isMessageRefused,
+  smtpErrorSummary,
+  type Mailer,
+} from '../../lib/mail/transport';
 import { transaction } from '../../lib/transaction';
 import * as repo from './mail.repository';
 import { smtpSettings, type MailConfig } from './mail.service';
 
-// How the outbox retries: 30 s, 1 min, 2 min, … capped at an hour, 10 attempts (about 5 h)
-// before a message is marked failed and logged as an error.
+// How the outbox retries: 30 s, 1 min, 2 min, … capped at an hour. A message the server
+// refuses (its recipient or content) is marked failed after 10 attempts (about 5 h) and
+// logged as an error. A server that cannot be reached or used (connection, TLS, certificate,
+// authentication) never uses a message up: it stays pending, retried hourly, with the reason
+// in `last_error` for the admin (GET /mail/outbox) until the settings or the server are fixed.
 export const DELIVERY_POLICY = { maxAttempts: 10, firstRetrySeconds: 30, maxRetrySeconds: 3600 };
 
 export const retryDelaySeconds = (attemptsSoFar: number) =>
@@ -62,7 +70,7 @@ async function sendClaimed(
     } catch (error) {
       const reason = smtpErrorSummary(error);
       const attempts = message.attempts + 1;
-      const giveUp = attempts >= DELIVERY_POLICY.maxAttempts;
+      const giveUp = isMessageRefused(error) && attempts >= DELIVERY_POLICY.maxAttempts;
       const retryIn = giveUp ? null : retryDelaySeconds(message.attempts);
       await repo.markAttemptFailed(trx, message.id, reason, retryIn);
       const log = { mailId: message.id, to: message.to, attempts, reason };

@@ -121,3 +121,86 @@ export async function markAttemptFailed(
         : { next_attempt_at: db.raw('now() + make_interval(secs => ?)', [retryInSeconds]) }),
     });
 }
+
+/** Every pending message is due now (the settings changed: worth trying again at once). */
+export async function retryPendingNow(db: DbOrTrx): Promise<void> {
+  await db('mail_outbox')
+    .where({ status: 'pending' })
+    .where('next_attempt_at', '>', db.fn.now())
+    .update({ next_attempt_at: db.fn.now() });
+}
+
+export interface UnsentMessage {
+  id: number;
+  kind: string;
+  to: string;
+  subject: string;
+  status: 'pending' | 'failed';
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+/** What an admin needs to see why mail is not going out: counts and the newest unsent. */
+export async function unsentSummary(db: DbOrTrx, limit: number) {
+  const counts = (await db('mail_outbox')
+    .whereIn('status', ['pending', 'failed'])
+    .select(
+      db.raw("count(*) filter (where status = 'pending')::int as pending"),
+      db.raw("count(*) filter (where status = 'failed')::int as failed"),
+      db.raw("min(created_at) filter (where status = 'pending') as oldest"),
+    )
+    .first()) as { pending: number; failed: number; oldest: Date | null };
+  const rows = (await db('mail_outbox')
+    .whereIn('status', ['pending', 'failed'])
+    .select('id', 'kind', 'to_address', 'subject', 'status', 'attempts')
+    .select('next_attempt_at', 'last_error', 'created_at')
+    .orderBy('id', 'desc')
+    .limit(limit)) as {
+    id: string;
+    kind: string;
+    to_address: string;
+    subject: string;
+    status: 'pending' | 'failed';
+    attempts: number;
+    next_attempt_at: Date;
+    last_error: string | null;
+    created_at: Date;
+  }[];
+  return {
+    pending: counts.pending,
+    failed: counts.failed,
+    oldestPendingAt: counts.oldest?.toISOString() ?? null,
+    data: rows.map((r): UnsentMessage => ({
+      id: Number(r.id),
+      kind: r.kind,
+      to: r.to_address,
+      subject: r.subject,
+      status: r.status,
+      attempts: r.attempts,
+      nextAttemptAt: r.status === 'pending' ? r.next_attempt_at.toISOString() : null,
+      lastError: r.last_error,
+      createdAt: r.created_at.toISOString(),
+    })),
+  };
+}
+
+/**
+ * Deletes sent and failed messages older than the retention, a batch per statement (each
+ * its own short transaction), never a pending one.
+ */
+export async function pruneDone(db: DbOrTrx, retentionDays: number, batch = 5000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rowCount } = await db.raw<{ rowCount: number }>(
+      `delete from mail_outbox where id in (
+         select id from mail_outbox
+         where status <> 'pending' and created_at < now() - make_interval(days => ?)
+         limit ?)`,
+      [retentionDays, batch],
+    );
+    total += rowCount;
+    if (rowCount < batch) return total;
+  }
+}

@@ -3,6 +3,7 @@ import { actorOf } from '../../lib/http/identity';
 import type { RouteContext } from '../../lib/http/route-context';
 import {
   mailSettingsSchema,
+  outboxSummarySchema,
   testMailBody,
   testMailReply,
   updateMailSettingsBody,
@@ -47,6 +48,20 @@ export const mailRoutes = ({ db, mail }: RouteContext) => [
     status: 204,
     errors: [409],
     handler: ({ req }) => mailService.clearMailSettings(db, mail, actorOf(req)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/mail/outbox',
+    operationId: 'getMailOutbox',
+    tag,
+    access: 'admin',
+    summary: 'Mail not sent yet, and why: pending and failed messages with their last error',
+    description:
+      'A message waits (pending) while the SMTP server cannot be reached or used (connection, ' +
+      'TLS, certificate, authentication); `lastError` says why. Saving the settings retries ' +
+      'pending mail at once.',
+    response: outboxSummarySchema,
+    handler: () => mailService.getOutbox(db, mail),
   }),
   defineRoute({
     method: 'post',

@@ -6,7 +6,12 @@ import { transaction } from '../../lib/transaction';
 import * as audit from '../audit/audit.service';
 import { mailOff, mailSendFailed, mailSettingsFromEnvironment } from './mail.errors';
 import * as repo from './mail.repository';
-import { storedSmtpSchema, type MailSettingsView, type UpdateMailSettings } from './mail.schemas';
+import {
+  storedSmtpSchema,
+  type MailSettingsView,
+  type OutboxSummary,
+  type UpdateMailSettings,
+} from './mail.schemas';
 import { testMessage } from './mail.templates';
 
 export type MailConfig = Config['mail'];
@@ -43,11 +48,21 @@ export async function getMailSettings(db: DbOrTrx, mail: MailConfig): Promise<Ma
     user: s?.user ?? null,
     from: s?.from ?? null,
     passwordSet: Boolean(s?.password),
+    tlsCa: s?.tlsCa ?? null,
+    tlsVerify: s?.tlsVerify ?? true,
   };
 }
 
 const auditable = (s: SmtpSettings | null) =>
-  s && { host: s.host, port: s.port, tls: s.tls, user: s.user, from: s.from };
+  s && {
+    host: s.host,
+    port: s.port,
+    tls: s.tls,
+    user: s.user,
+    from: s.from,
+    tlsCa: s.tlsCa !== null,
+    tlsVerify: s.tlsVerify,
+  };
 
 export function updateMailSettings(
   db: Db,
@@ -67,8 +82,12 @@ export function updateMailSettings(
       user: input.user ?? null,
       password: password || null,
       from: input.from,
+      tlsCa: input.tlsCa ?? null,
+      tlsVerify: input.tlsVerify ?? true,
     };
     await repo.writeSmtp(trx, after);
+    // Mail that waited for working settings goes out at the next run, not an hour later.
+    await repo.retryPendingNow(trx);
     await audit.record(trx, actor, {
       action: 'mail.settings_updated',
       entityType: 'settings',
@@ -127,3 +146,12 @@ export async function sendTestMail(
 export function enqueue(trx: DbOrTrx, message: repo.OutboxMessage): Promise<boolean> {
   return repo.insertOutbox(trx, message);
 }
+
+/** Pending and failed mail with the reason of its last failure (admins: "why no email?"). */
+export async function getOutbox(db: DbOrTrx, mail: MailConfig): Promise<OutboxSummary> {
+  return { ...(await repo.unsentSummary(db, 50)), retentionDays: mail.retentionDays };
+}
+
+/** Sent and failed mail older than MAIL_RETENTION_DAYS goes; pending mail always stays. */
+export const pruneOutbox = (db: DbOrTrx, mail: MailConfig) =>
+  repo.pruneDone(db, mail.retentionDays);

@@ -153,3 +153,27 @@ export async function insertDelivery(
     .returning('*')) as DeliveryRow[];
   return toDelivery(row!);
 }
+
+/**
+ * Finished test deliveries older than the retention, a batch per statement. Deliveries of
+ * events leave with their event (on delete cascade) when events are pruned.
+ */
+export async function pruneTestDeliveries(
+  db: DbOrTrx,
+  retentionDays: number,
+  batch = 5000,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rowCount } = await db.raw<{ rowCount: number }>(
+      `delete from webhook_deliveries where id in (
+         select id from webhook_deliveries
+         where event_id is null and status <> 'pending'
+           and created_at < now() - make_interval(days => ?)
+         limit ?)`,
+      [retentionDays, batch],
+    );
+    total += rowCount;
+    if (rowCount < batch) return total;
+  }
+}

@@ -154,3 +154,7 @@ export async function listDeliveries(db: Db, id: number, query: ListDeliveriesQu
   const { rows, nextCursor } = await repo.listDeliveries(db, id, query);
   return { data: rows, page: { limit: query.limit, nextCursor } };
 }
+
+/** The delivery log lives as long as events (EVENTS_RETENTION_DAYS); test deliveries too. */
+export const pruneTestDeliveries = (db: DbOrTrx, retentionDays: number) =>
+  repo.pruneTestDeliveries(db, retentionDays);

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import type { MailSettings, MailSettingsInput } from '@/lib/api-types';
+import type { MailOutbox, MailSettings, MailSettingsInput } from '@/lib/api-types';
 import { accountRoots } from '@/lib/query-keys';
 
 export const mailSettingsKey = [accountRoots.mail, 'settings'] as const;
@@ -19,7 +19,11 @@ export function useUpdateMailSettings() {
   return useMutation({
     mutationFn: (input: MailSettingsInput) =>
       apiRequest<MailSettings>('/v1/mail/settings', { method: 'PUT', body: input }),
-    onSuccess: (settings) => queryClient.setQueryData(mailSettingsKey, settings),
+    onSuccess: (settings) => {
+      queryClient.setQueryData(mailSettingsKey, settings);
+      // Saving makes waiting mail due again: its list is worth reading afresh.
+      void queryClient.invalidateQueries({ queryKey: [accountRoots.mail, 'outbox'] });
+    },
   });
 }
 
@@ -37,5 +41,13 @@ export function useSendTestMail() {
   return useMutation({
     mutationFn: (to: string | undefined) =>
       apiRequest<{ to: string }>('/v1/mail/test', { method: 'POST', body: to ? { to } : {} }),
+  });
+}
+
+/** GET /api/v1/mail/outbox (admin): mail not sent yet, with the reason of its last failure. */
+export function useMailOutbox() {
+  return useQuery({
+    queryKey: [accountRoots.mail, 'outbox'],
+    queryFn: ({ signal }) => apiRequest<MailOutbox>('/v1/mail/outbox', { signal }),
   });
 }

@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { AppForm, SubmitButton } from '@/components/form/app-form';
-import { CheckboxField, NumberField, SelectField, TextField } from '@/components/form/fields';
+import {
+  CheckboxField,
+  NumberField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '@/components/form/fields';
 import { useAppForm } from '@/hooks/use-app-form';
 import { SMTP_TLS_MODES, type MailSettings, type SmtpTlsMode } from '@/lib/api-types';
 import { optionalText, requiredText } from '@/lib/form-rules';
@@ -27,6 +33,8 @@ const schema = z.object({
   password: optionalText(500),
   removePassword: z.boolean(),
   from: requiredText('Enter the sender address, e.g. stockroom@example.com.', 254),
+  tlsCa: optionalText(10_000),
+  skipVerify: z.boolean(),
 });
 type Values = z.infer<typeof schema>;
 
@@ -44,6 +52,8 @@ export function SmtpForm({ settings, onSaved }: { settings: MailSettings; onSave
       password: '',
       removePassword: false,
       from: settings.from ?? '',
+      tlsCa: settings.tlsCa ?? '',
+      skipVerify: !settings.tlsVerify,
     },
   });
 
@@ -54,6 +64,8 @@ export function SmtpForm({ settings, onSaved }: { settings: MailSettings; onSave
       tls: values.tls,
       user: values.user.trim() || null,
       from: values.from.trim(),
+      tlsCa: values.tlsCa.trim() || null,
+      tlsVerify: !values.skipVerify,
       // Blank keeps the saved password; only a new one or an explicit removal is sent.
       ...(values.removePassword
         ? { password: null }
@@ -107,6 +119,18 @@ export function SmtpForm({ settings, onSaved }: { settings: MailSettings; onSave
         type="email"
         autoComplete="off"
         hint="The From address of every email, e.g. stockroom@example.com."
+      />
+      <TextAreaField<Values>
+        name="tlsCa"
+        label="Trusted certificate (PEM)"
+        optional
+        rows={4}
+        hint="For a server with a self-signed certificate or a private CA: paste that certificate (-----BEGIN CERTIFICATE----- …). It is trusted instead of the usual public CAs. Leave blank for a server with a public certificate."
+      />
+      <CheckboxField<Values>
+        name="skipVerify"
+        label="Do not check the server's certificate (insecure)"
+        hint="Mail is still encrypted, but anyone on the network path could pose as the server and read it. Trust its certificate above instead whenever you can."
       />
       <div className="button-row">
         <SubmitButton label="Save email settings" pendingLabel="Saving…" />

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { MailSettings } from '@/lib/api-types';
 import { mockApi } from '@/testing/mock-api';
@@ -14,6 +14,8 @@ const OFF: MailSettings = {
   user: null,
   from: null,
   passwordSet: false,
+  tlsCa: null,
+  tlsVerify: true,
 };
 const ON: MailSettings = {
   enabled: true,
@@ -24,6 +26,8 @@ const ON: MailSettings = {
   user: 'mailer',
   from: 'stock@example.com',
   passwordSet: true,
+  tlsCa: null,
+  tlsVerify: true,
 };
 
 describe('EmailSettingsRoute', () => {
@@ -52,6 +56,8 @@ describe('EmailSettingsRoute', () => {
       user: null,
       password: 'smtp secret',
       from: 'stock@example.com',
+      tlsCa: null,
+      tlsVerify: true,
     });
     expect(await screen.findByRole('button', { name: 'Send test email' })).toBeInTheDocument();
   });
@@ -120,4 +126,58 @@ describe('EmailSettingsRoute', () => {
     renderRoute('/admin/email');
     expect(await screen.findByRole('heading', { name: 'No permission' })).toBeInTheDocument();
   });
+
+  it('when a private relay has a self-signed certificate, then the pasted PEM is sent as tlsCa and checks stay on', async () => {
+    const api = mockApi({
+      'GET /api/v1/mail/settings': () => jsonResponse(ON),
+      'GET /api/v1/mail/outbox': () =>
+        jsonResponse({ pending: 0, failed: 0, oldestPendingAt: null, retentionDays: 30, data: [] }),
+      'PUT /api/v1/mail/settings': () => jsonResponse({ ...ON, tlsCa: PEM }),
+    });
+    const { user } = renderRoute('/admin/email');
+    const pem = await screen.findByRole('textbox', { name: /Trusted certificate/ });
+    // Typed as one line: user-event reads "{" and "[" as key names, a PEM has neither.
+    await user.type(pem, PEM);
+    await user.click(screen.getByRole('button', { name: 'Save email settings' }));
+    expect(await screen.findByText('Email settings saved.')).toBeInTheDocument();
+    expect(api.requestsTo('PUT', '/api/v1/mail/settings')[0]?.body).toMatchObject({
+      tlsCa: PEM,
+      tlsVerify: true,
+    });
+    expect(screen.getByText(/Nothing is waiting/)).toBeInTheDocument();
+  });
+
+  it('when mail is waiting because the server refuses the login, then the page lists it with the reason', async () => {
+    mockApi({
+      'GET /api/v1/mail/settings': () => jsonResponse(ON),
+      'GET /api/v1/mail/outbox': () =>
+        jsonResponse({
+          pending: 1,
+          failed: 0,
+          oldestPendingAt: '2026-11-30T10:00:00.000Z',
+          retentionDays: 30,
+          data: [
+            {
+              id: 4,
+              kind: 'invitation',
+              to: 'kim@example.com',
+              subject: 'You are invited',
+              status: 'pending',
+              attempts: 3,
+              nextAttemptAt: '2026-11-30T11:00:00.000Z',
+              lastError: 'EAUTH 535 Invalid login',
+              createdAt: '2026-11-30T10:00:00.000Z',
+            },
+          ],
+        }),
+    });
+    renderRoute('/admin/email');
+    const table = await screen.findByRole('table', { name: 'Mail not sent yet' });
+    expect(within(table).getByText('kim@example.com')).toBeInTheDocument();
+    expect(within(table).getByText('EAUTH 535 Invalid login')).toBeInTheDocument();
+    expect(within(table).getByText('Waiting')).toBeInTheDocument();
+    expect(screen.getByText(/1 email is waiting/)).toBeInTheDocument();
+  });
 });
+
+const PEM = '-----BEGIN CERTIFICATE-----MIIBszCCAVmgAwIBAgIUZ-----END CERTIFICATE-----';

@@ -10,6 +10,7 @@ import type { MailSettings } from '@/lib/api-types';
 import { useClearMailSettings, useMailSettings } from '../api/mail-settings';
 import { SmtpForm } from '../components/smtp-form';
 import { TestMailForm } from '../components/test-mail-form';
+import { WaitingMail } from '../components/waiting-mail';
 
 function EnvironmentSettings({ settings }: { settings: MailSettings }) {
   return (
@@ -29,6 +30,14 @@ function EnvironmentSettings({ settings }: { settings: MailSettings }) {
         <dd>{settings.user ?? 'none'}</dd>
         <dt>Send as</dt>
         <dd>{settings.from}</dd>
+        <dt>Certificate check</dt>
+        <dd>
+          {!settings.tlsVerify
+            ? 'Off (SMTP_TLS_VERIFY=false): insecure'
+            : settings.tlsCa
+              ? 'Against the certificate in SMTP_TLS_CA_FILE'
+              : 'Against the public CAs'}
+        </dd>
       </dl>
     </>
   );
@@ -92,6 +101,7 @@ export function EmailSettingsRoute() {
           <SmtpForm settings={s} onSaved={() => setSaved('Email settings saved.')} />
         )}
         {s.enabled ? <TestMailForm myEmail={me?.email ?? 'your email'} /> : null}
+        {s.enabled ? <WaitingMail /> : null}
         {s.source === 'settings' ? <TurnOff /> : null}
       </>
     );

@@ -1,25 +1,28 @@
 import { useState } from 'react';
 import { ConfirmAction } from '@/components/confirm-action';
-import type { User } from '@/lib/api-types';
+import type { PendingInvitation, User } from '@/lib/api-types';
 import { ApiError, describeActionError } from '@/lib/api-errors';
 import { useTimeZone } from '@/hooks/use-settings';
 import { formatDateTime } from '@/lib/format-date';
 import { ClearSignInButton } from './clear-sign-in-button';
 import { useUpdateUser, type UserPatch } from '../api/update-user';
+import { ResendInvitationButton } from './resend-invitation-button';
 import { ResetPasswordForm } from './reset-password-form';
 import { RoleField } from './role-field';
 
 interface UserRowProps {
   user: User;
   isSelf: boolean;
+  /** Their invitation, while it waits to be accepted. */
+  invitation?: PendingInvitation;
   onMessage: (message: string) => void;
 }
 
 /**
  * One account: change role (saved explicitly), deactivate/reactivate after a confirmation,
- * reset password, clear a sign-in lock.
+ * reset password, clear a sign-in lock, resend a waiting invitation.
  */
-export function UserRow({ user, isSelf, onMessage }: UserRowProps) {
+export function UserRow({ user, isSelf, invitation, onMessage }: UserRowProps) {
   const timeZone = useTimeZone();
   const update = useUpdateUser(user.id);
   const [confirming, setConfirming] = useState(false);
@@ -49,10 +52,14 @@ export function UserRow({ user, isSelf, onMessage }: UserRowProps) {
         <RoleField user={user} onMessage={onMessage} />
       </td>
       <td data-label="Status">
-        {user.active ? (
-          <span className="badge badge--ok">Active</span>
-        ) : (
+        {!user.active ? (
           <span className="badge badge--archived">Deactivated</span>
+        ) : invitation ? (
+          <span className={`badge ${invitation.expired ? 'badge--warning' : 'badge--muted'}`}>
+            {invitation.expired ? 'Invitation expired' : 'Invited'}
+          </span>
+        ) : (
+          <span className="badge badge--ok">Active</span>
         )}
       </td>
       <td data-label="Last sign-in">
@@ -84,6 +91,7 @@ export function UserRow({ user, isSelf, onMessage }: UserRowProps) {
           >
             Reset password<span className="visually-hidden"> of {user.name}</span>
           </button>
+          {invitation ? <ResendInvitationButton user={user} onMessage={onMessage} /> : null}
           <ClearSignInButton user={user} onMessage={onMessage} />
         </div>
         {confirming ? (

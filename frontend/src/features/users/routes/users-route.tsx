@@ -5,11 +5,14 @@ import { StatusLine } from '@/components/status-line';
 import { TableSkeleton } from '@/components/table-skeleton';
 import { useCurrentUser } from '@/hooks/use-current-user';
 import { useUsers } from '../api/get-users';
+import { usePendingInvitations } from '../api/invitations';
 import { CreateUserForm } from '../components/create-user-form';
 import { UserRow } from '../components/user-row';
 
 export function UsersRoute() {
   const users = useUsers();
+  // Without it (an error, or still loading) the rows simply offer no resend.
+  const invitations = usePendingInvitations();
   const me = useCurrentUser();
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<string | undefined>();
@@ -45,6 +48,7 @@ export function UsersRoute() {
                 key={user.id}
                 user={user}
                 isSelf={user.id === me?.id}
+                invitation={invitations.data?.get(user.id)}
                 onMessage={setMessage}
               />
             ))}
