@@ -1,6 +1,5 @@
 import type { KeysetSpec, SortKey } from '../../lib/keyset';
 import type { KeysetPart } from '../../lib/keyset-parts';
-import { shortfallSql } from '../../lib/low-stock';
 import { likeContains } from '../../lib/sql';
 
 // The items list's sort orders as keyset keys (kept apart from the repository so the query
@@ -60,10 +59,12 @@ function sortKeys(sort: ItemSort, dir: 'asc' | 'desc'): SortKey[] {
     case 'updatedAt':
       return [{ sql: 'items.updated_at', type: 'timestamptz', dir }, id(dir)];
     case 'shortfall':
-      // Items without a reorder point come last either way: a number past every real one.
+      // item_totals' generated column (the list joins it as `tot`); items without a reorder point
+      // come last either way: a number past every real one. Largest first is the index's
+      // expression exactly (item_totals_shortfall), so the first page reads 51 entries.
       return [
         {
-          sql: `coalesce(${shortfallSql('items')}, ${dir === 'asc' ? '1e15' : '-1e15'})`,
+          sql: `coalesce(tot.shortfall, ${dir === 'asc' ? '1e15' : '-1e15'})`,
           type: 'numeric',
           dir,
         },
