@@ -36,7 +36,10 @@ async function main() {
     const plan = rows.map((r) => r['QUERY PLAN']);
     if (process.env.VERBOSE) console.log(q.sql, '\n', plan.join('\n'));
     const buffers = plan.find((l) => /Buffers/.test(l))?.trim();
-    console.log(`  ${plan.at(-1)!.trim()} | ${buffers} | ${plan[0]!.trim().slice(0, 90)}`);
+    const planning = plan.find((l) => /Planning Time/.test(l))?.trim();
+    console.log(
+      `  ${planning} | ${plan.at(-1)!.trim()} | ${buffers} | ${plan[0]!.trim().slice(0, 90)}`,
+    );
   }
   await db.destroy();
 }
