@@ -39,7 +39,8 @@ describe('item_totals limit migration', () => {
     const [item] = (await db('items')
       .insert({ sku: 'LEGACY-BIG', name: 'Legacy' })
       .returning('id')) as { id: string }[];
-    await db('item_totals').insert({ item_id: item!.id, on_hand: '199999999999.998' });
+    // Every item has its item_totals row from its insert on (the shortfall sort's trigger).
+    await db('item_totals').where({ item_id: item!.id }).update({ on_hand: '199999999999.998' });
 
     await migration.up(db);
     expect(await validated()).toEqual([false]);
@@ -48,7 +49,9 @@ describe('item_totals limit migration', () => {
         .insert({ sku: 'NEW-BIG', name: 'New' })
         .returning('id')
         .then(([r]) =>
-          db('item_totals').insert({ item_id: (r as { id: string }).id, on_hand: '100000000000' }),
+          db('item_totals')
+            .where({ item_id: (r as { id: string }).id })
+            .update({ on_hand: '100000000000' }),
         ),
     ).rejects.toMatchObject({ code: '23514', constraint: 'item_totals_on_hand_max' });
 

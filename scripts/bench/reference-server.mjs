@@ -22,7 +22,9 @@ const SORTS = {
   name: { key: 'lower(i.name)', dir: 'asc' },
   // Not null: no NULLS LAST, which would keep the (updated_at, id) index from serving it.
   updatedAt: { key: 'i.updated_at', dir: 'desc', notNull: true },
-  shortfall: { key: '(i.reorder_point - coalesce(t.on_hand, 0))', dir: 'desc' },
+  // item_totals' generated shortfall (every item has a row), as its index's expression: the
+  // product's SQL since the shortfall index (migration 20261202120700).
+  shortfall: { key: 'coalesce(t.shortfall, -1e15)', dir: 'desc', notNull: true, inner: true },
 };
 
 const q = (name, text, values) => pool.query({ name, text, values });
@@ -92,7 +94,7 @@ async function listItems(params) {
   }
   values.push(PAGE + 1, cursor ? 0 : offset);
   const order = `${sort.key} ${sort.dir}${sort.notNull ? '' : ' nulls last'}, i.id ${sort.dir}`;
-  const text = `select ${ITEM_COLUMNS}, ${sort.key} as k from items i left join item_totals t on t.item_id = i.id
+  const text = `select ${ITEM_COLUMNS}, ${sort.key} as k from items i ${sort.inner ? '' : 'left '}join item_totals t on t.item_id = i.id
     where ${where.join(' and ')} order by ${order} limit $${values.length - 1} offset $${values.length}`;
   const { rows } = await pool.query({ text, values });
   const data = rows.slice(0, PAGE);

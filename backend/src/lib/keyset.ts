@@ -3,6 +3,7 @@ import type { DbOrTrx } from './db';
 import { pgCode } from './db-errors';
 import { AppError } from './errors';
 import { encodeCursor, NOT_A_CURSOR, type Cursor, type CursorPage } from './http/cursor';
+import { fetchParts, type KeysetPart } from './keyset-parts';
 
 const badCursor = () =>
   new AppError('VALIDATION_FAILED', 400, `cursor: ${NOT_A_CURSOR}`, {
@@ -28,6 +29,11 @@ export interface KeysetSpec {
   shape: string;
   /** Sort keys, most significant first; the last one must be unique (the id). */
   keys: SortKey[];
+  /**
+   * Ranks read one by one instead of sorting by the first key (keyset-parts.ts): the first
+   * key is then the index of the part a row meets (type int), and its `sql` goes unused.
+   */
+  parts?: KeysetPart[];
 }
 
 export interface PageRequest {
@@ -95,7 +101,15 @@ async function fetchRows(
   base: Knex.QueryBuilder,
   keys: SortKey[],
   req: PageRequest,
+  parts: KeysetPart[] | undefined,
 ): Promise<KeyedRow[]> {
+  // A well-formed value can still be out of range (month 13): PostgreSQL's data exception
+  // (class 22) on the cursor's values is the caller's bad cursor, not a server fault.
+  const badCursorFirst = (e: unknown) => {
+    if (req.cursor && pgCode(e)?.startsWith('22')) throw badCursor();
+    throw e;
+  };
+  if (parts) return fetchParts(db, base, parts, keys[0]!, keys.slice(1), req).catch(badCursorFirst);
   const q = base.clone();
   keys.forEach((k, i) => void q.select(db.raw(`(${k.sql})::text as cursor_k${i}`, b(k))));
   if (req.cursor) {
@@ -103,15 +117,10 @@ async function fetchRows(
     void q.whereRaw(sql, bindings);
   }
   keys.forEach((k) => void q.orderByRaw(`${k.sql} ${k.dir}`, b(k)));
-  // A well-formed value can still be out of range (month 13): PostgreSQL's data exception
-  // (class 22) on the cursor's values is the caller's bad cursor, not a server fault.
   return (await q
     .limit(req.limit + 1)
     .offset(req.offset)
-    .catch((e: unknown) => {
-      if (req.cursor && pgCode(e)?.startsWith('22')) throw badCursor();
-      throw e;
-    })) as KeyedRow[];
+    .catch(badCursorFirst)) as KeyedRow[];
 }
 
 /**
@@ -128,7 +137,7 @@ export async function keysetPage<Row>(
   const cursorAt = (direction: 'after' | 'before', row: KeyedRow | undefined) =>
     row ? encodeCursor({ shape: spec.shape, direction, keys: keysOf(row, n) }) : null;
   if (req.cursor?.direction === 'before') {
-    const rows = await fetchRows(db, base, spec.keys.map(flip), req);
+    const rows = await fetchRows(db, base, spec.keys.map(flip), req, spec.parts);
     if (rows.length > req.limit) {
       const page = rows.slice(0, req.limit).reverse();
       return {
@@ -139,7 +148,7 @@ export async function keysetPage<Row>(
     }
     return keysetPage(db, base, spec, { limit: req.limit, offset: 0 });
   }
-  const rows = await fetchRows(db, base, spec.keys, req);
+  const rows = await fetchRows(db, base, spec.keys, req, spec.parts);
   const page = rows.slice(0, req.limit);
   return {
     rows: page as Row[],

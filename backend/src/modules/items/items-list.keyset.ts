@@ -1,5 +1,5 @@
 import type { KeysetSpec, SortKey } from '../../lib/keyset';
-import { shortfallSql } from '../../lib/low-stock';
+import type { KeysetPart } from '../../lib/keyset-parts';
 import { likeContains } from '../../lib/sql';
 
 // The items list's sort orders as keyset keys (kept apart from the repository so the query
@@ -14,22 +14,34 @@ export const searchTokens = (q: string) =>
 const escapeLike = (text: string) => likeContains(text).slice(1);
 
 /**
- * How well an item matches the search: 0 exact SKU (any case), 1 exact barcode, 2 SKU, name or
- * barcode starts with it, 3 every word found somewhere. A CASE, not `a = b or c = d`, so an item
- * without a barcode gets a rank instead of NULL (which sorted ahead of every match).
+ * How well an item matches the search, as the parts a search page is read from
+ * (lib/keyset-parts.ts): 0 exact SKU (any case), 1 exact barcode, 2 SKU, name or barcode starts
+ * with the text, 3 every word found somewhere. Each is a condition the one before excludes; a
+ * missing barcode never matches (the old `(sku = q or barcode = q) desc` was NULL without a
+ * barcode and sorted ahead of every match). 0–2 are index lookups (the SKU and barcode keys,
+ * the `text_pattern_ops` prefix indexes), 3 is the list's own order with the words as filters.
  */
-function rankKey(q: string): SortKey {
+function searchParts(q: string): KeysetPart[] {
   const prefix = escapeLike(q.toLowerCase());
-  return {
-    sql: `case when lower(items.sku) = lower(?) then 0
-      when items.barcode = ? then 1
-      when lower(items.sku) like ? or lower(items.name) like ? or lower(items.barcode) like ? then 2
-      else 3 end`,
-    bindings: [q, q, prefix, prefix, prefix],
-    type: 'int',
-    dir: 'asc',
-  };
+  // Each branch of the OR is an index range (the text_pattern_ops indexes); inside `not`, a
+  // missing barcode's NULL must count as "does not start with it", or the row would vanish.
+  const startsWith = `(lower(items.sku) like ? or lower(items.name) like ? or lower(items.barcode) like ?)`;
+  const startsWithNotNull = `(lower(items.sku) like ? or lower(items.name) like ?
+    or coalesce(lower(items.barcode) like ?, false))`;
+  return [
+    { sql: 'lower(items.sku) = lower(?)', bindings: [q] },
+    { sql: 'items.barcode = ? and lower(items.sku) <> lower(?)', bindings: [q, q] },
+    {
+      sql: `${startsWith} and lower(items.sku) <> lower(?) and items.barcode is distinct from ?`,
+      bindings: [prefix, prefix, prefix, q, q],
+    },
+    // An exact SKU or barcode starts with the text too, so "not a prefix" excludes all three.
+    { sql: `not ${startsWithNotNull}`, bindings: [prefix, prefix, prefix] },
+  ];
 }
+
+/** The rank as the cursor's first key (its SQL is not run: each part knows its rank). */
+const RANK: SortKey = { sql: 'rank', type: 'int', dir: 'asc' };
 
 const id = (dir: 'asc' | 'desc'): SortKey => ({ sql: 'items.id', type: 'bigint', dir });
 
@@ -47,10 +59,12 @@ function sortKeys(sort: ItemSort, dir: 'asc' | 'desc'): SortKey[] {
     case 'updatedAt':
       return [{ sql: 'items.updated_at', type: 'timestamptz', dir }, id(dir)];
     case 'shortfall':
-      // Items without a reorder point come last either way: a number past every real one.
+      // item_totals' generated column (the list joins it as `tot`); items without a reorder point
+      // come last either way: a number past every real one. Largest first is the index's
+      // expression exactly (item_totals_shortfall), so the first page reads 51 entries.
       return [
         {
-          sql: `coalesce(${shortfallSql('items')}, ${dir === 'asc' ? '1e15' : '-1e15'})`,
+          sql: `coalesce(tot.shortfall, ${dir === 'asc' ? '1e15' : '-1e15'})`,
           type: 'numeric',
           dir,
         },
@@ -69,6 +83,6 @@ export function itemsKeyset(query: {
   const keys = sortKeys(query.sort, query.order);
   return {
     shape: `items.${query.sort}.${query.order}${query.q ? '.q' : ''}`,
-    keys: query.q ? [rankKey(query.q), ...keys] : keys,
+    ...(query.q ? { keys: [RANK, ...keys], parts: searchParts(query.q) } : { keys }),
   };
 }

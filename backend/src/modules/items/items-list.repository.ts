@@ -26,9 +26,16 @@ function filtered(qb: Knex.QueryBuilder, query: ListItemsFilter): Knex.QueryBuil
   return qb;
 }
 
+/** The page's select: the sort by shortfall orders by item_totals' column (every item has a row). */
+function rows(db: DbOrTrx, query: ListItemsFilter): Knex.QueryBuilder {
+  const select = selectItems(db);
+  if (query.sort === 'shortfall') void select.join('item_totals as tot', 'tot.item_id', 'items.id');
+  return filtered(select, query);
+}
+
 export async function list(db: DbOrTrx, query: ListItemsQuery) {
   const [page, count] = await Promise.all([
-    keysetPage<ItemRow>(db, filtered(selectItems(db), query), itemsKeyset(query), query),
+    keysetPage<ItemRow>(db, rows(db, query), itemsKeyset(query), query),
     cappedCount(db, filtered(db('items'), query)),
   ]);
   return {
@@ -41,15 +48,10 @@ export async function list(db: DbOrTrx, query: ListItemsQuery) {
 
 /** The first `limit` items the list shows with these filters, in its order (labels). */
 export async function listUpTo(db: DbOrTrx, filter: ListItemsFilter, limit: number) {
-  const page = await keysetPage<ItemRow>(
-    db,
-    filtered(selectItems(db), filter),
-    itemsKeyset(filter),
-    {
-      limit,
-      offset: 0,
-    },
-  );
+  const page = await keysetPage<ItemRow>(db, rows(db, filter), itemsKeyset(filter), {
+    limit,
+    offset: 0,
+  });
   return { rows: page.rows.map(toItem), more: page.nextCursor !== null };
 }
 
