@@ -14,6 +14,7 @@ import {
   referencedLocationNotFound,
 } from './locations.errors';
 import * as repo from './locations.repository';
+import * as rollups from './locations.rollups';
 import type {
   CreateLocation,
   ListLocationsQuery,
@@ -158,4 +159,35 @@ export async function lockLocationsForMovement(
     if (location.archivedAt) throw locationArchived(location.code);
   }
   return locations;
+}
+
+/**
+ * THE roll-up hook of the movement path (docs/decisions/0023): call it in the movement's
+ * transaction once the balances are written, with the balances before and after (thousandths,
+ * by location). One insert of what changed at each location; nothing when nothing did.
+ */
+export function recordStockChange(
+  trx: Knex.Transaction,
+  unit: string,
+  before: ReadonlyMap<number, bigint>,
+  after: ReadonlyMap<number, bigint>,
+): Promise<void> {
+  const deltas: rollups.StockDelta[] = [];
+  for (const [locationId, balance] of after) {
+    const was = before.get(locationId) ?? 0n;
+    const lines = (balance > 0n ? 1 : 0) - (was > 0n ? 1 : 0);
+    if (balance !== was || lines !== 0)
+      deltas.push({ locationId, unit, quantity: balance - was, lines: lines as -1 | 0 | 1 });
+  }
+  return rollups.appendStockDeltas(trx, deltas);
+}
+
+/** Folds the movements' appended changes into the per-location totals (a background job). */
+export function foldStockDeltas(db: Db): Promise<number | null> {
+  return transaction(db, (trx) => rollups.foldDeltas(trx));
+}
+
+/** Recomputes the roll-ups from the balances, for stock written without movements (seed). */
+export function rebuildLocationStockTotals(db: Db | Knex.Transaction): Promise<void> {
+  return transaction(db, (trx) => rollups.rebuild(trx));
 }

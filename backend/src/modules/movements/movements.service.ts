@@ -8,7 +8,7 @@ import { formatMilli, parseMilli } from '../../lib/quantity';
 import { transaction } from '../../lib/transaction';
 import * as events from '../events/events.service';
 import { lockItemForMovement } from '../items/items.service';
-import { lockLocationsForMovement } from '../locations/locations.service';
+import { lockLocationsForMovement, recordStockChange } from '../locations/locations.service';
 import {
   alreadyReversed,
   balanceTooLarge,
@@ -102,6 +102,8 @@ async function post(
   await repo.addToItemTotal(trx, item.id, change, () =>
     itemTotalTooLarge({ itemId: item.id, sku: item.sku, unit: item.unit }),
   );
+  // The location tree's roll-ups (docs/decisions/0023): one insert, same transaction.
+  await recordStockChange(trx, item.unit, balances, result.plan.balances);
   const id = await repo.insert(trx, {
     kind: input.kind,
     itemId: item.id,
