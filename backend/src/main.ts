@@ -8,6 +8,7 @@ import { createLifecycle } from './lib/lifecycle';
 import { createLogger } from './lib/logger';
 import { runMigrations } from './lib/migrations';
 import { bootstrap } from './modules/auth/auth.service';
+import { startLocationJobs } from './modules/locations/locations.jobs';
 import { startMailJobs } from './modules/mail/mail.jobs';
 import { answerClientErrors, installGracefulShutdown } from './server';
 
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   background.start();
   // The mail outbox and the daily digest run in every replica; each is safe to run on several.
   const jobs = startMailJobs({ db, mail: config.mail, logger });
+  // Folds the location roll-ups' deltas; one replica at a time (an advisory lock).
+  jobs.push(...startLocationJobs({ db, logger }));
   // Longer than nginx's upstream keepalive so nginx, not us, closes idle connections.
   server.keepAliveTimeout = 65_000;
   installGracefulShutdown({

@@ -4,7 +4,8 @@ import { createTestApp, type Api, type TestApp } from './support/test-app';
 interface Node {
   id: number;
   parentId: number | null;
-  itemCount: number;
+  stockLines: number;
+  itemsHere: number;
   totals: { unit: string; quantity: string }[];
 }
 
@@ -51,7 +52,7 @@ describe('location tree totals', () => {
       const key = `${item.id}:${bin.id}`;
       held.set(key, (held.get(key) ?? 0n) + milli(quantity));
     }
-    // One line emptied again: it must count neither in totals nor in itemCount.
+    // One line emptied again: it must count neither in totals nor in stock lines.
     const [emptied, all] = [...held.entries()][0]!;
     const [itemId, binId] = emptied.split(':').map(Number) as [number, number];
     await postMovement(api, {
@@ -64,18 +65,23 @@ describe('location tree totals', () => {
 
     const unitOf = new Map(items.map((i) => [i.id, i.unit]));
     const zoneOf = new Map(bins.map((b) => [b.id, b.zone]));
-    const expected = new Map<number, { totals: Map<string, bigint>; items: Set<number> }>();
-    const add = (node: number, item: number, q: bigint) => {
-      const e = expected.get(node) ?? { totals: new Map(), items: new Set() };
+    const expected = new Map<
+      number,
+      { totals: Map<string, bigint>; lines: number; here: number }
+    >();
+    const add = (node: number, item: number, q: bigint, direct: boolean) => {
+      const e = expected.get(node) ?? { totals: new Map(), lines: 0, here: 0 };
       expected.set(node, e);
       if (q === 0n) return;
       const unit = unitOf.get(item)!;
       e.totals.set(unit, (e.totals.get(unit) ?? 0n) + q);
-      e.items.add(item);
+      e.lines++;
+      if (direct) e.here++;
     };
     for (const [key, q] of held) {
       const [item, bin] = key.split(':').map(Number) as [number, number];
-      for (const node of [bin, zoneOf.get(bin)!, warehouse.id]) add(node, item, q);
+      add(bin, item, q, true);
+      for (const node of [zoneOf.get(bin)!, warehouse.id]) add(node, item, q, false);
     }
 
     const tree = (await api.get('/api/v1/locations/tree').expect(200)).body.data as Node[];
@@ -86,10 +92,16 @@ describe('location tree totals', () => {
         .filter(([, q]) => q !== 0n)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([unit, q]) => ({ unit, quantity: text(q) }));
-      expect({ id: node, totals: got.totals, itemCount: got.itemCount }).toEqual({
+      expect({
+        id: node,
+        totals: got.totals,
+        stockLines: got.stockLines,
+        itemsHere: got.itemsHere,
+      }).toEqual({
         id: node,
         totals: wantTotals,
-        itemCount: want?.items.size ?? 0,
+        stockLines: want?.lines ?? 0,
+        itemsHere: want?.here ?? 0,
       });
     }
   });

@@ -33,7 +33,7 @@ describe('/api/v1/locations', () => {
       res.body.data as {
         id: number;
         depth: number;
-        itemCount: number;
+        stockLines: number;
         totals: { unit: string; quantity: string }[];
       }[]
     ).filter((n) => [wh.id, zoneA.id, zoneB.id, bin.id].includes(n.id));
@@ -44,7 +44,8 @@ describe('/api/v1/locations', () => {
       [zoneB.id, 1],
     ]);
     expect(ours.find((n) => n.id === bin.id)).toMatchObject({
-      itemCount: 1,
+      stockLines: 1,
+      itemsHere: 1,
       totals: [{ unit: 'kg', quantity: '2.5' }],
     });
   });
@@ -71,34 +72,39 @@ describe('/api/v1/locations', () => {
       (
         res.body.data as {
           id: number;
-          itemCount: number;
+          stockLines: number;
           totals: { unit: string; quantity: string }[];
         }[]
       ).map((n) => [n.id, n]),
     );
     expect(byId.get(binA.id)).toMatchObject({
-      itemCount: 2,
+      stockLines: 2,
+      itemsHere: 2,
       totals: [
         { unit: 'box', quantity: '3' },
         { unit: 'kg', quantity: '0.125' },
       ],
     });
+    // Flour in the zone itself and in bin A: two stock lines of one item.
     expect(byId.get(zone.id)).toMatchObject({
-      itemCount: 3,
+      stockLines: 5,
+      itemsHere: 1,
       totals: [
         { unit: 'box', quantity: '7' },
         { unit: 'kg', quantity: '12.13' },
       ],
     });
     expect(byId.get(wh.id)).toMatchObject({
-      itemCount: 3,
+      stockLines: 6,
+      itemsHere: 0,
       totals: [
         { unit: 'box', quantity: '7' },
         { unit: 'kg', quantity: '13.63' },
       ],
     });
     expect(byId.get(other.id)).toMatchObject({
-      itemCount: 1,
+      stockLines: 1,
+      itemsHere: 1,
       totals: [{ unit: 'kg', quantity: '1.5' }],
     });
   });
@@ -107,10 +113,10 @@ describe('/api/v1/locations', () => {
     const api = t.as('admin');
     const loc = await createLocation(api);
     const res = await api.get('/api/v1/locations/tree').expect(200);
-    const node = (res.body.data as { id: number; totals: unknown[]; itemCount: number }[]).find(
+    const node = (res.body.data as { id: number; totals: unknown[]; stockLines: number }[]).find(
       (n) => n.id === loc.id,
     );
-    expect(node).toMatchObject({ itemCount: 0, totals: [] });
+    expect(node).toMatchObject({ stockLines: 0, itemsHere: 0, totals: [] });
   });
 
   test('when a location would move under its own descendant, then 422 LOCATION_CYCLE', async () => {

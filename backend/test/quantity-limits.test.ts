@@ -112,11 +112,12 @@ describe('quantity limits', () => {
     ];
     for (const item of items) await receive(api, item, loc, MAX);
     const tree = await api.get('/api/v1/locations/tree?includeArchived=true').expect(200);
-    const node = (tree.body.data as { id: number; totals: unknown[]; itemCount: number }[]).find(
+    const node = (tree.body.data as { id: number; totals: unknown[]; stockLines: number }[]).find(
       (n) => n.id === loc.id,
     );
     expect(node).toMatchObject({
-      itemCount: 3,
+      stockLines: 3,
+      itemsHere: 3,
       totals: [{ unit: 'kg', quantity: '299999999999.997' }],
     });
     await readEverything(api, items[0]!, [loc.id]);

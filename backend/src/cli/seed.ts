@@ -10,6 +10,7 @@ import { loadConfig } from '../lib/config';
 import { createDb, type Db, type DbOrTrx } from '../lib/db';
 import { createLogger } from '../lib/logger';
 import { runMigrations } from '../lib/migrations';
+import { rebuildLocationStockTotals } from '../modules/locations/locations.service';
 import { bulkLoadMovements } from './seed-bulk';
 
 const WORDS = {
@@ -192,6 +193,8 @@ export async function seed(db: Db, opts: Opts) {
        on conflict (item_id) do update set on_hand = excluded.on_hand`,
       range,
     );
+    // Balances written without movements: the location tree's roll-ups from them (0023).
+    await rebuildLocationStockTotals(trx);
     lap('balances');
   });
   // Fresh statistics, and GIN pending lists flushed, so the first searches are fast.

@@ -1223,8 +1223,10 @@ export interface components {
        */
       archivedAt: string | null;
       depth: number;
-      /** @description How many different items have stock here or anywhere below */
-      itemCount: number;
+      /** @description Stock lines (an item with stock at one location) here and anywhere below; an item kept in two places below counts twice */
+      stockLines: number;
+      /** @description How many different items have stock at this location itself */
+      itemsHere: number;
       /** @description Stock here and anywhere below, summed per unit (never across units); units with none are left out */
       totals: {
         unit: components['schemas']['Unit'];

@@ -42,7 +42,8 @@ export function makeTreeNode(overrides: Partial<LocationTreeNode> = {}): Locatio
     parentId: null,
     archivedAt: null,
     depth: 0,
-    itemCount: 0,
+    stockLines: 0,
+    itemsHere: 0,
     totals: [],
     ...overrides,
   };

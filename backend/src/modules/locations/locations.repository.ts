@@ -3,7 +3,8 @@ import type { DbOrTrx } from '../../lib/db';
 import { mapConstraintError } from '../../lib/db-errors';
 import { cappedCount, keysetPage } from '../../lib/keyset';
 import { locationsKeyset } from './locations.keyset';
-import { formatDbDecimal } from '../../lib/quantity';
+import * as rollups from './locations.rollups';
+import { buildTree } from './locations.tree';
 import { iso, isoNotNull, likeContains } from '../../lib/sql';
 import { codeTaken, locationCycle, locationInUse, parentNotFound } from './locations.errors';
 import type {
@@ -177,74 +178,9 @@ export async function list(db: DbOrTrx, query: ListLocationsQuery) {
 }
 
 /**
- * The whole tree in depth-first order (siblings by code). Each node rolls up the stock in its
- * subtree per unit (boxes are never added to kilograms): one set-based query, where every
- * location's per-unit sums count towards each location on its path from the top.
+ * The whole tree in depth-first order (siblings by code) with its roll-ups: one statement
+ * reads every location with what it holds itself; the API adds that up the branches.
  */
 export async function tree(db: DbOrTrx, includeArchived: boolean): Promise<TreeNode[]> {
-  const { rows } = await db.raw<{
-    rows: (Omit<LocationRow, 'description' | 'created_at' | 'updated_at'> & {
-      depth: number;
-      item_count: string | null;
-      totals: { unit: TreeNode['totals'][number]['unit']; quantity: string }[] | null;
-    })[];
-  }>(
-    `with recursive tree as (
-       select l.id, l.code, l.name, l.parent_id, l.archived_at, 0 as depth,
-              array[lower(l.code)] as sort_path, array[l.id] as id_path
-       from locations l where l.parent_id is null and (? or l.archived_at is null)
-       union all
-       select c.id, c.code, c.name, c.parent_id, c.archived_at, t.depth + 1,
-              t.sort_path || lower(c.code), t.id_path || c.id
-       from locations c join tree t on c.parent_id = t.id where (? or c.archived_at is null)
-     ),
-     -- Stock per location and unit first (one row per bin and unit instead of one per stock
-     -- line), then up the tree: each bin's few sums, not its every line, count at each ancestor.
-     own as (
-       select s.location_id, i.unit, sum(s.quantity) as quantity
-       from stock_levels s join items i on i.id = s.item_id
-       where s.quantity <> 0
-       group by s.location_id, i.unit
-     ),
-     per_unit as (
-       select a.location_id, o.unit, sum(o.quantity) as quantity
-       from own o
-       join tree t on t.id = o.location_id
-       cross join unnest(t.id_path) as a(location_id)
-       group by a.location_id, o.unit having sum(o.quantity) <> 0
-     ),
-     rolled as (
-       select location_id,
-              json_agg(json_build_object('unit', unit, 'quantity', quantity::text) order by unit) as totals
-       from per_unit group by location_id
-     ),
-     -- Different items need the lines themselves: one item in two bins of a zone counts once.
-     counted as (
-       select a.location_id, count(distinct s.item_id) as item_count
-       from stock_levels s
-       join tree t on t.id = s.location_id
-       cross join unnest(t.id_path) as a(location_id)
-       where s.quantity > 0
-       group by a.location_id
-     )
-     select t.id, t.code, t.name, t.parent_id, t.archived_at, t.depth, c.item_count, r.totals
-     from tree t
-     left join rolled r on r.location_id = t.id
-     left join counted c on c.location_id = t.id
-     order by t.sort_path`,
-    [includeArchived, includeArchived],
-  );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    code: r.code,
-    name: r.name,
-    parentId: r.parent_id === null ? null : Number(r.parent_id),
-    archivedAt: iso(r.archived_at),
-    depth: r.depth,
-    itemCount: Number(r.item_count ?? 0),
-    totals: (r.totals ?? []).map((total) => ({
-      unit: total.unit,
-      quantity: formatDbDecimal(total.quantity) ?? '0',
-    })),
-  }));
+  return buildTree(await rollups.treeRows(db), includeArchived);
 }

@@ -69,8 +69,12 @@ export const treeNodeSchema = z
     parentId: z.number().int().nullable(),
     archivedAt: timestamp.nullable(),
     depth: z.number().int(),
-    itemCount: z.number().int().meta({
-      description: 'How many different items have stock here or anywhere below',
+    stockLines: z.number().int().meta({
+      description:
+        'Stock lines (an item with stock at one location) here and anywhere below; an item kept in two places below counts twice',
+    }),
+    itemsHere: z.number().int().meta({
+      description: 'How many different items have stock at this location itself',
     }),
     totals: z.array(z.object({ unit, quantity: quantitySumOutput })).meta({
       description:

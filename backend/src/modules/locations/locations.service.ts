@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { CtePart } from '../../lib/cte';
 import type { Db } from '../../lib/db';
 import { orThrow } from '../../lib/errors';
 import type { Actor } from '../../lib/http/identity';
@@ -14,6 +15,7 @@ import {
   referencedLocationNotFound,
 } from './locations.errors';
 import * as repo from './locations.repository';
+import * as rollups from './locations.rollups';
 import type {
   CreateLocation,
   ListLocationsQuery,
@@ -155,4 +157,34 @@ export function checkLocationsForMovement(
     if (!location) throw referencedLocationNotFound(id);
     if (location.archived) throw locationArchived(location.code);
   }
+}
+
+/**
+ * THE roll-up hook of the movement path (docs/decisions/0023): the part of the movement's
+ * write statement (lib/cte.ts) that appends what changed at each location, from the balances
+ * before and after (thousandths, by location). No part when nothing did.
+ */
+export function stockChangePart(
+  unit: string,
+  before: ReadonlyMap<number, bigint>,
+  after: ReadonlyMap<number, bigint>,
+): CtePart[] {
+  const deltas: rollups.StockDelta[] = [];
+  for (const [locationId, balance] of after) {
+    const was = before.get(locationId) ?? 0n;
+    const lines = (balance > 0n ? 1 : 0) - (was > 0n ? 1 : 0);
+    if (balance !== was || lines !== 0)
+      deltas.push({ locationId, unit, quantity: balance - was, lines: lines as -1 | 0 | 1 });
+  }
+  return deltas.length === 0 ? [] : [rollups.stockDeltasPart(deltas)];
+}
+
+/** Folds the movements' appended changes into the per-location totals (a background job). */
+export function foldStockDeltas(db: Db): Promise<number | null> {
+  return transaction(db, (trx) => rollups.foldDeltas(trx));
+}
+
+/** Recomputes the roll-ups from the balances, for stock written without movements (seed). */
+export function rebuildLocationStockTotals(db: Db | Knex.Transaction): Promise<void> {
+  return transaction(db, (trx) => rollups.rebuild(trx));
 }

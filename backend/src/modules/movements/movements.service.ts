@@ -8,7 +8,7 @@ import { formatMilli, parseMilli } from '../../lib/quantity';
 import { transaction } from '../../lib/transaction';
 import * as events from '../events/events.service';
 import { checkItemForMovement } from '../items/items.service';
-import { checkLocationsForMovement } from '../locations/locations.service';
+import { checkLocationsForMovement, stockChangePart } from '../locations/locations.service';
 import {
   alreadyReversed,
   balanceTooLarge,
@@ -127,6 +127,8 @@ async function post(
         total: movement.change === 0n ? null : postRepo.POST_REFS.total,
       },
     ),
+    // The location tree's roll-ups (docs/decisions/0023): what changed at each place, appended.
+    ...stockChangePart(item.unit, balances, result.plan.balances),
   ];
   // The item_totals CHECK refuses a total past the declared maximum (stock spread over
   // several places); that is a 422 naming the limit.

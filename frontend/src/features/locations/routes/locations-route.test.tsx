@@ -11,7 +11,8 @@ const tree = [
     code: 'WH1',
     name: 'Main warehouse',
     depth: 0,
-    itemCount: 4,
+    stockLines: 5,
+    itemsHere: 0,
     totals: [
       { unit: 'box', quantity: '12' },
       { unit: 'kg', quantity: '1250.5' },
@@ -23,7 +24,8 @@ const tree = [
     name: 'Zone A',
     parentId: 1,
     depth: 1,
-    itemCount: 3,
+    stockLines: 5,
+    itemsHere: 3,
     totals: [
       { unit: 'box', quantity: '12' },
       { unit: 'kg', quantity: '1250.5' },
@@ -35,7 +37,8 @@ const tree = [
     name: 'Bin 1',
     parentId: 2,
     depth: 2,
-    itemCount: 2,
+    stockLines: 2,
+    itemsHere: 2,
     totals: [{ unit: 'kg', quantity: '50' }],
   }),
   makeTreeNode({ id: 4, code: 'WH2', name: 'Overflow', depth: 0 }),
@@ -53,7 +56,7 @@ describe('LocationsRoute', () => {
       '/locations/1',
     );
     expect(
-      screen.getByText('4 items · 12 box · 1,250.5 kg', {
+      screen.getByText('5 stock lines · 12 box · 1,250.5 kg', {
         selector: '.location-tree__stats',
         exact: false,
       }),
@@ -257,7 +260,9 @@ describe('LocationDetailRoute', () => {
     detailApi();
     renderRoute('/locations/2');
 
-    expect(await screen.findByText('3 items · 12 box · 1,250.5 kg')).toBeInTheDocument();
+    expect(
+      await screen.findByText('5 stock lines (3 items here) · 12 box · 1,250.5 kg'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Add a location here' })).toHaveAttribute(
       'href',
       '/locations?new=1&parentId=2',
