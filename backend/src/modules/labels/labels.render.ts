@@ -8,9 +8,9 @@ import {
   type Surface,
 } from './labels.barcodes';
 import { codeTooLong } from './labels.errors';
-import { fonts } from './labels.fonts';
+import { fontByName, type FontName } from './labels.fonts';
 import { type Grid, perPage, place } from './labels.layouts';
-import { fitRuns, type Measure } from './labels.text';
+import { fitLine, runsWidth, type Measure } from './labels.text';
 
 /** One label's content. */
 export interface LabelContent {
@@ -41,11 +41,36 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 
 type Doc = PDFKit.PDFDocument & Surface & Measure;
 
+/** Registers each font with the PDF on first use, so a PDF carries only the fonts it needs. */
+function lazyFonts(doc: Doc): Doc {
+  const registered = new Set<FontName>();
+  const font = doc.font.bind(doc);
+  doc.font = ((name: FontName) => {
+    if (!registered.has(name)) {
+      doc.registerFont(name, fontByName(name).data);
+      registered.add(name);
+    }
+    return font(name);
+  }) as Doc['font'];
+  return doc;
+}
+
+/**
+ * pdfkit's own layout shapes each space-separated word on its own and puts the words left to
+ * right, which scrambles right-to-left text; with `features` set it hands fontkit the whole
+ * run (the empty list keeps fontkit's default features: kerning, ligatures, joining, marks).
+ */
+const WHOLE_RUN: PDFKit.Mixins.TextOptions = { features: [] };
+
+/** One line of text in `width`, cut to fit; a right-to-left name is aligned right. */
 function drawText(doc: Doc, text: string, x: number, y: number, size: number, width: number) {
-  let at = x;
-  for (const run of fitRuns(doc, text, size, width)) {
-    doc.font(run.font).fontSize(size).text(run.text, at, y, { lineBreak: false });
-    at += doc.widthOfString(run.text);
+  const line = fitLine(doc, text, size, width);
+  let at = line.rtl ? x + width - runsWidth(doc, line.runs, size) : x;
+  for (const run of line.runs) {
+    doc.font(run.font).fontSize(size);
+    const shaping = run.rtl ? WHOLE_RUN : {};
+    doc.text(run.text, at, y, { lineBreak: false, ...shaping });
+    at += doc.widthOfString(run.text, shaping);
   }
 }
 
@@ -97,7 +122,7 @@ export async function renderLabels(
     compress: true,
     info: { Title: 'Stockroom labels', Creator: 'Stockroom' },
   }) as Doc;
-  for (const f of fonts()) doc.registerFont(f.name, f.data);
+  lazyFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
