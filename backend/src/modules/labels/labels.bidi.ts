@@ -27,17 +27,9 @@ interface Piece extends Run {
   level: number;
 }
 
-export interface DrawRun extends Run {
-  /**
-   * fontkit shapes this run right to left: it must get the run whole (pdfkit would shape and
-   * place it word by word, left to right). Other runs gain from pdfkit's per-word cache.
-   */
-  rtl: boolean;
-}
-
 export interface VisualLine {
   /** Left to right as drawn; each run's text is what pdfkit gets (fontkit then shapes it). */
-  runs: DrawRun[];
+  runs: Run[];
   /** The paragraph reads right to left (its first strong letter is Arabic, Hebrew…). */
   rtl: boolean;
 }
@@ -49,7 +41,7 @@ export interface VisualLine {
  */
 export function visualLine(runs: Run[]): VisualLine {
   const text = runs.map((r) => r.text).join('');
-  if (!MAY_BE_RTL.test(text)) return { runs: runs.map((r) => ({ ...r, rtl: false })), rtl: false };
+  if (!MAY_BE_RTL.test(text)) return { runs, rtl: false };
   const levels = bidi.getEmbeddingLevels(text);
   const mirrored = bidi.getMirroredCharactersMap(text, levels.levels);
   const pieces: Piece[] = [];
@@ -77,14 +69,10 @@ export function visualLine(runs: Run[]): VisualLine {
   }
   return {
     runs: pieces.map(({ font, text: t, level }) => {
-      const rtl = shapedRtl(t);
       // A piece whose direction fontkit would get wrong (digits at an even level inside
       // Arabic, neutral marks at an odd one) is handed over reversed, whole graphemes kept.
-      return {
-        font,
-        rtl,
-        text: (level % 2 === 1) !== rtl ? splitGraphemes(t).reverse().join('') : t,
-      };
+      const reverse = (level % 2 === 1) !== shapedRtl(t);
+      return { font, text: reverse ? splitGraphemes(t).reverse().join('') : t };
     }),
     rtl: (levels.paragraphs[0]?.level ?? 0) % 2 === 1,
   };

@@ -19,47 +19,64 @@ export interface FontFile {
    * not for symbol and emoji fonts, whose spaces and digits are emoji-wide.
    */
   sticky?: false;
+  /**
+   * How pdfkit hands text to fontkit. Default: word by word (pdfkit caches each word).
+   * `[]`: the whole run, which right-to-left fonts need (word by word, pdfkit would place
+   * the words left to right). An object: the whole run with these OpenType features
+   * switched (fontkit 2.0.4 throws on this font's null mark anchors in abvm/blwm).
+   */
+  features?: [] | Record<string, boolean>;
 }
 
-const fontsource = (family: string, subset: string, covers: RegExp): FontFile => ({
+const fontsource = (family: string, covers: RegExp, features?: FontFile['features']): FontFile => ({
   name: family,
   pkg: `@fontsource/noto-sans-${family}`,
-  file: `files/noto-sans-${family}-${subset}-400-normal.woff`,
+  file: `files/noto-sans-${family}-${family}-400-normal.woff`,
   covers,
+  ...(features ? { features } : {}),
 });
+const NO_ABOVE_BELOW_MARKS = { abvm: false, blwm: false };
 
 export const FONT_FILES: readonly FontFile[] = [
-  // Latin, Greek, Cyrillic and most punctuation: loaded for every label.
-  { name: 'sans', pkg: '@embedpdf/fonts-latin', file: 'fonts/NotoSans-Regular.ttf', covers: /./su },
+  // Latin, Greek, Cyrillic and most punctuation: loaded for every label. Its Devanagari
+  // lacks a quarter of the letters, and a word must not change fonts halfway (conjuncts).
+  {
+    name: 'sans',
+    pkg: '@embedpdf/fonts-latin',
+    file: 'fonts/NotoSans-Regular.ttf',
+    covers: /[^\p{Script=Devanagari}]/su,
+  },
   {
     name: 'hebrew',
     pkg: '@embedpdf/fonts-hebrew',
     file: 'fonts/NotoSansHebrew-Regular.ttf',
     covers: /\p{Script=Hebrew}/u,
+    features: [],
   },
   {
     name: 'arabic',
     pkg: '@embedpdf/fonts-arabic',
     file: 'fonts/NotoNaskhArabic-Regular.ttf',
     covers: /[\p{Script=Arabic}\u200c\u200d]/u,
+    features: [],
   },
-  fontsource('devanagari', 'devanagari', /[\p{Script=Devanagari}\u0964\u0965\u20b9]/u),
-  fontsource('bengali', 'bengali', /[\p{Script=Bengali}\u0964\u0965]/u),
-  fontsource('gurmukhi', 'gurmukhi', /[\p{Script=Gurmukhi}\u0964\u0965]/u),
-  fontsource('gujarati', 'gujarati', /[\p{Script=Gujarati}\u0964\u0965]/u),
-  fontsource('oriya', 'oriya', /[\p{Script=Oriya}\u0964\u0965]/u),
-  fontsource('tamil', 'tamil', /[\p{Script=Tamil}\u0964\u0965]/u),
-  fontsource('telugu', 'telugu', /[\p{Script=Telugu}\u0964\u0965]/u),
-  fontsource('kannada', 'kannada', /[\p{Script=Kannada}\u0964\u0965]/u),
-  fontsource('malayalam', 'malayalam', /[\p{Script=Malayalam}\u0964\u0965]/u),
-  fontsource('sinhala', 'sinhala', /[\p{Script=Sinhala}\u0964\u0965]/u),
-  fontsource('thai', 'thai', /\p{Script=Thai}/u),
-  fontsource('lao', 'lao', /\p{Script=Lao}/u),
-  fontsource('khmer', 'khmer', /\p{Script=Khmer}/u),
-  fontsource('myanmar', 'myanmar', /\p{Script=Myanmar}/u),
-  fontsource('georgian', 'georgian', /\p{Script=Georgian}/u),
-  fontsource('armenian', 'armenian', /\p{Script=Armenian}/u),
-  fontsource('ethiopic', 'ethiopic', /\p{Script=Ethiopic}/u),
+  fontsource('devanagari', /[\p{Script=Devanagari}\u0964\u0965\u20b9]/u),
+  fontsource('bengali', /[\p{Script=Bengali}\u0964\u0965]/u),
+  fontsource('gurmukhi', /[\p{Script=Gurmukhi}\u0964\u0965]/u, NO_ABOVE_BELOW_MARKS),
+  fontsource('gujarati', /[\p{Script=Gujarati}\u0964\u0965]/u),
+  fontsource('oriya', /[\p{Script=Oriya}\u0964\u0965]/u),
+  fontsource('tamil', /[\p{Script=Tamil}\u0964\u0965]/u),
+  fontsource('telugu', /[\p{Script=Telugu}\u0964\u0965]/u),
+  fontsource('kannada', /[\p{Script=Kannada}\u0964\u0965]/u),
+  fontsource('malayalam', /[\p{Script=Malayalam}\u0964\u0965]/u, NO_ABOVE_BELOW_MARKS),
+  fontsource('sinhala', /[\p{Script=Sinhala}\u0964\u0965]/u),
+  fontsource('thai', /\p{Script=Thai}/u),
+  fontsource('lao', /\p{Script=Lao}/u),
+  fontsource('khmer', /\p{Script=Khmer}/u),
+  fontsource('myanmar', /\p{Script=Myanmar}/u),
+  fontsource('georgian', /\p{Script=Georgian}/u),
+  fontsource('armenian', /\p{Script=Armenian}/u),
+  fontsource('ethiopic', /\p{Script=Ethiopic}/u),
   // CJK (about 5-8 MB each, read on first use). Simplified Chinese first; see cjkOrder.
   {
     name: 'sc',

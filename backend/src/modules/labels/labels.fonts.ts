@@ -35,6 +35,24 @@ export function loadFont(file: FontFile): LoadedFont {
   return f;
 }
 
+/**
+ * The text options pdfkit shapes a run of this font with (see FontFile.features); measuring
+ * and drawing use the same, so a run that measured will draw. A fresh copy each time:
+ * fontkit writes its own choices into the object it gets.
+ */
+export function shapingOptions(name: FontName): { features?: PDFKit.Mixins.OpenTypeFeatures[] } {
+  const features = FONT_FILES.find((f) => f.name === name)?.features;
+  if (!features) return {};
+  // pdfkit passes `features` to fontkit as it is, and fontkit takes a list or an object.
+  const copy = Array.isArray(features) ? [] : { ...features };
+  return { features: copy as PDFKit.Mixins.OpenTypeFeatures[] };
+}
+
+/** The fonts read so far (tests check that plain labels read no CJK font). */
+export function loadedFontNames(): FontName[] {
+  return [...loaded.keys()];
+}
+
 export function fontByName(name: FontName): LoadedFont {
   const file = FONT_FILES.find((f) => f.name === name);
   if (!file) throw new Error(`No label font ${name}`);
@@ -73,11 +91,18 @@ function hasAll(font: LoadedFont, grapheme: string): boolean {
   return true;
 }
 
-/** The current run's font keeps the grapheme if it has it (and is not an emoji-only font). */
+/** Spaces, digits, punctuation, combining marks: no script of their own. */
+const NO_SCRIPT = /^[\p{Script=Common}\p{Script=Inherited}]+$/u;
+
+/**
+ * The current run's font keeps a grapheme it has when it is the font for it, or when the
+ * grapheme has no script of its own (and the font is not an emoji or symbol font).
+ */
 function keeps(current: LoadedFont, grapheme: string, emoji: boolean): boolean {
   if (emoji && current.name !== 'emoji') return false;
   const covered = [...grapheme].some((ch) => current.file.covers.test(ch));
-  return (covered || current.file.sticky !== false) && hasAll(current, grapheme);
+  const neutral = current.file.sticky !== false && NO_SCRIPT.test(grapheme);
+  return (covered || neutral) && hasAll(current, grapheme);
 }
 
 /** The first font (in `order`) worth opening for the grapheme that has all of it. */

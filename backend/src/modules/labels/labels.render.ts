@@ -8,9 +8,9 @@ import {
   type Surface,
 } from './labels.barcodes';
 import { codeTooLong } from './labels.errors';
-import { fontByName, type FontName } from './labels.fonts';
+import { fontByName, shapingOptions, type FontName } from './labels.fonts';
 import { type Grid, perPage, place } from './labels.layouts';
-import { fitLine, runsWidth, type Measure } from './labels.text';
+import { fitLineSafely, runsWidth, type Measure } from './labels.text';
 
 /** One label's content. */
 export interface LabelContent {
@@ -39,10 +39,10 @@ export function moduleWidth(width: number, modules: number, dpi: number): number
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-type Doc = PDFKit.PDFDocument & Surface & Measure;
+export type Doc = PDFKit.PDFDocument & Surface & Measure;
 
 /** Registers each font with the PDF on first use, so a PDF carries only the fonts it needs. */
-function lazyFonts(doc: Doc): Doc {
+export function lazyFonts(doc: Doc): Doc {
   const registered = new Set<FontName>();
   const font = doc.font.bind(doc);
   doc.font = ((name: FontName) => {
@@ -55,22 +55,14 @@ function lazyFonts(doc: Doc): Doc {
   return doc;
 }
 
-/**
- * pdfkit's own layout shapes each space-separated word on its own and puts the words left to
- * right, which scrambles right-to-left text; with `features` set it hands fontkit the whole
- * run (the empty list keeps fontkit's default features: kerning, ligatures, joining, marks).
- */
-const WHOLE_RUN: PDFKit.Mixins.TextOptions = { features: [] };
-
 /** One line of text in `width`, cut to fit; a right-to-left name is aligned right. */
 function drawText(doc: Doc, text: string, x: number, y: number, size: number, width: number) {
-  const line = fitLine(doc, text, size, width);
+  const line = fitLineSafely(doc, text, size, width);
   let at = line.rtl ? x + width - runsWidth(doc, line.runs, size) : x;
   for (const run of line.runs) {
     doc.font(run.font).fontSize(size);
-    const shaping = run.rtl ? WHOLE_RUN : {};
-    doc.text(run.text, at, y, { lineBreak: false, ...shaping });
-    at += doc.widthOfString(run.text, shaping);
+    doc.text(run.text, at, y, { lineBreak: false, ...shapingOptions(run.font) });
+    at += doc.widthOfString(run.text, shapingOptions(run.font));
   }
 }
 

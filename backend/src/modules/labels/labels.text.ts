@@ -1,5 +1,13 @@
 import { visualLine, type VisualLine } from './labels.bidi';
-import { fontPicker, splitGraphemes, toRuns, type FontName, type Run } from './labels.fonts';
+import {
+  fontPicker,
+  PLACEHOLDER,
+  shapingOptions,
+  splitGraphemes,
+  toRuns,
+  type FontName,
+  type Run,
+} from './labels.fonts';
 
 /** What the text fitting needs from pdfkit: switch font and size, measure. */
 export interface Measure {
@@ -10,13 +18,11 @@ export interface Measure {
 
 const ELLIPSIS = '…';
 
-/**
- * The width of the runs. Measured word by word (pdfkit caches each word's layout), which is
- * what the whole run measures too: no script joins or kerns across a space.
- */
+/** The width of the runs, shaped as they will be drawn. */
 export function runsWidth(m: Measure, runs: Run[], size: number): number {
   let width = 0;
-  for (const run of runs) width += m.font(run.font).fontSize(size).widthOfString(run.text);
+  for (const run of runs)
+    width += m.font(run.font).fontSize(size).widthOfString(run.text, shapingOptions(run.font));
   return width;
 }
 
@@ -44,4 +50,27 @@ export function fitLine(m: Measure, text: string, size: number, maxWidth: number
     else hi = mid - 1;
   }
   return visualLine(cut(lo));
+}
+
+/** Letters of a script other than Latin, Greek and Cyrillic (what the sans font draws). */
+const OTHER_SCRIPT =
+  /[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]/u;
+
+/**
+ * fitLine, but a name fontkit cannot shape (it throws on some fonts' null mark anchors; the
+ * known ones are switched off in labels.font-files.ts) prints with placeholders for its
+ * other-script graphemes instead of failing the whole PDF.
+ */
+export function fitLineSafely(
+  m: Measure,
+  text: string,
+  size: number,
+  maxWidth: number,
+): VisualLine {
+  try {
+    return fitLine(m, text, size, maxWidth);
+  } catch {
+    const plain = splitGraphemes(text).map((g) => (OTHER_SCRIPT.test(g) ? PLACEHOLDER : g));
+    return fitLine(m, plain.join(''), size, maxWidth);
+  }
 }
