@@ -9,6 +9,8 @@ declare module 'fontkit' {
   }
   export interface Font {
     hasGlyphForCodePoint(codePoint: number): boolean;
+    ascent: number;
+    unitsPerEm: number;
     /** Shapes text as pdfkit does (`features` as pdfkit passes them). */
     layout(text: string, features?: string[]): GlyphRun;
   }

@@ -59,9 +59,18 @@ export function lazyFonts(doc: Doc): Doc {
 function drawText(doc: Doc, text: string, x: number, y: number, size: number, width: number) {
   const line = fitLineSafely(doc, text, size, width);
   let at = line.rtl ? x + width - runsWidth(doc, line.runs, size) : x;
+  // One baseline for every font of the line (pdfkit's default hangs each font from its own
+  // ascender, so a Devanagari or Thai word would sit higher or lower than the Latin beside it).
+  const sans = fontByName('sans').font;
+  const baseline = y + (sans.ascent / sans.unitsPerEm) * size;
   for (const run of line.runs) {
     doc.font(run.font).fontSize(size);
-    doc.text(run.text, at, y, { lineBreak: false, ...shapingOptions(run.font) });
+    const options: PDFKit.Mixins.TextOptions = {
+      lineBreak: false,
+      baseline: 'alphabetic',
+      ...shapingOptions(run.font),
+    };
+    doc.text(run.text, at, baseline, options);
     at += doc.widthOfString(run.text, shapingOptions(run.font));
   }
 }
