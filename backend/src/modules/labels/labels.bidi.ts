@@ -23,6 +23,29 @@ function shapedRtl(text: string): boolean {
 const MAY_BE_RTL =
   /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}\u200f\u202b\u202e\u2067]/u;
 
+/** A character of the same bidi class inside the BMP, for each class an astral one may have. */
+const STAND_IN: Record<string, string> = {
+  L: 'a',
+  R: '\u05d0',
+  AL: '\u0627',
+  EN: '0',
+  AN: '\u0660',
+  NSM: '\u0300',
+  WS: ' ',
+};
+
+/**
+ * bidi-js reads the text by UTF-16 unit, so a character beyond the BMP (an emoji, a rare Han
+ * character) would count as two unknown, left-to-right units. It classifies whole characters
+ * correctly, so each such character becomes two units of a BMP character of its class.
+ */
+function forLevels(text: string): string {
+  return text.replace(/[\u{10000}-\u{10ffff}]/gu, (ch) => {
+    const c = STAND_IN[bidi.getBidiCharTypeName(ch)] ?? '!';
+    return c + c;
+  });
+}
+
 interface Piece extends Run {
   level: number;
 }
@@ -42,7 +65,7 @@ export interface VisualLine {
 export function visualLine(runs: Run[]): VisualLine {
   const text = runs.map((r) => r.text).join('');
   if (!MAY_BE_RTL.test(text)) return { runs, rtl: false };
-  const levels = bidi.getEmbeddingLevels(text);
+  const levels = bidi.getEmbeddingLevels(forLevels(text));
   const mirrored = bidi.getMirroredCharactersMap(text, levels.levels);
   const pieces: Piece[] = [];
   let i = 0;

@@ -119,6 +119,7 @@ describe('label text in every script', () => {
     ['Arabic with Western digits', 'ب 12 ت', 'ت 12 ب'],
     ['Arabic with Arabic-Indic digits', 'ب ١٢ ت', 'ت ١٢ ب'],
     ['Latin with a Hebrew word', 'Bolt אבג M8', 'Bolt גבא M8'],
+    ['Arabic, an emoji and a Latin word', 'مفك 📦 M8', 'M8 📦 كفم'],
   ])('when a name is %s, then it is drawn in display order', (_, name, expected) => {
     expect(drawn(name)).toBe(expected);
   });
