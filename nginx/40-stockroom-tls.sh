@@ -9,6 +9,8 @@
 #                privkey.pem, from a folder mounted read-only at /etc/stockroom/tls)
 #   HTTPS_PORT   the host port 8443 is published on (for the redirect); default 443
 #   TLS_HOSTNAMES  self-signed: extra names/addresses for the certificate, comma-separated
+#   HSTS_MAX_AGE   Strict-Transport-Security max-age over HTTPS, in seconds (0-63072000);
+#                default 31536000 (one year); 0 tells browsers to drop the rule
 #
 # It renders /etc/nginx/stockroom/tls.conf.template into /tmp/nginx/tls.conf and logs the
 # certificate's SHA-256 fingerprint, so a phone's certificate warning can be checked
@@ -42,6 +44,14 @@ case $port in
 esac
 [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "HTTPS_PORT=$port: a port number (1-65535)"
 if [ "$port" = 443 ]; then HTTPS_PORT_SUFFIX=; else HTTPS_PORT_SUFFIX=":$port"; fi
+
+# Checked before anything is written: the same range the API accepts (backend config.ts).
+HSTS_MAX_AGE=${HSTS_MAX_AGE:-31536000}
+case $HSTS_MAX_AGE in
+  '' | *[!0-9]* | 0?*) die "HSTS_MAX_AGE=$HSTS_MAX_AGE: whole seconds from 0 to 63072000 (two years), e.g. 31536000 for one year" ;;
+esac
+[ ${#HSTS_MAX_AGE} -le 8 ] && [ "$HSTS_MAX_AGE" -le 63072000 ] \
+  || die "HSTS_MAX_AGE=$HSTS_MAX_AGE: whole seconds from 0 to 63072000 (two years), e.g. 31536000 for one year"
 
 # self_signed: reuse the certificate in the volume unless it is missing, was made for
 # other names, or expires within 30 days; otherwise make a new one (EC P-256, 825 days,
@@ -107,13 +117,13 @@ files() {
 if [ "$mode" = self-signed ]; then self_signed; else files; fi
 
 TLS_CERT=$cert TLS_KEY=$key
-export TLS_CERT TLS_KEY HTTPS_PORT_SUFFIX
-# Only these three: nginx's own $variables in the template stay as they are.
+export TLS_CERT TLS_KEY HTTPS_PORT_SUFFIX HSTS_MAX_AGE
+# Only these four: nginx's own $variables in the template stay as they are.
 # shellcheck disable=SC2016
-envsubst '${TLS_CERT} ${TLS_KEY} ${HTTPS_PORT_SUFFIX}' \
+envsubst '${TLS_CERT} ${TLS_KEY} ${HTTPS_PORT_SUFFIX} ${HSTS_MAX_AGE}' \
   </etc/nginx/stockroom/tls.conf.template >"$OUT_DIR/tls.conf"
 
 fingerprint=$(openssl x509 -in "$cert" -noout -fingerprint -sha256 | cut -d= -f2)
-log "HTTPS on port $port ($mode); plain HTTP redirects there"
+log "HTTPS on port $port ($mode); plain HTTP redirects there; HSTS max-age=$HSTS_MAX_AGE"
 log "certificate: $(openssl x509 -in "$cert" -noout -subject | sed 's/^subject= *//'), valid until $(openssl x509 -in "$cert" -noout -enddate | cut -d= -f2)"
 log "certificate SHA-256 fingerprint: $fingerprint"

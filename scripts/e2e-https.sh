@@ -30,6 +30,8 @@ export HTTPS_PORT
 stack_env https
 export COMPOSE_FILE=docker-compose.yml:docker-compose.https.yml
 export TLS_MODE=self-signed TLS_HOSTNAMES=stockroom.test,10.99.0.1
+# Not the default (one year), so the header proves the setting reaches nginx.
+export HSTS_MAX_AGE=86400
 export ADMIN_EMAIL="https-admin@example.com"
 ADMIN_PASSWORD="https-$(date +%s)-$RANDOM-password"
 export ADMIN_PASSWORD
@@ -100,9 +102,9 @@ https_app() {
   tls_req GET /items/1
   expect 200 text/html '<html' || return 1
   [ "$(header_count Strict-Transport-Security)" = 1 ] || { echo "HSTS not exactly once"; show; return 1; }
-  header Strict-Transport-Security | grep -q '^max-age=[1-9]' || { show; return 1; }
+  [ "$(header Strict-Transport-Security)" = "max-age=$HSTS_MAX_AGE" ] || { echo "expected max-age=$HSTS_MAX_AGE"; show; return 1; }
 }
-check "HTTPS answers (certificate valid for $host), with HSTS exactly once" https_app
+check "HTTPS answers (certificate valid for $host), with HSTS exactly once, max-age from HSTS_MAX_AGE" https_app
 hsts_on_errors() {
   tls_req GET /api/v1/nope
   expect 404 application/problem+json && [ "$(header_count Strict-Transport-Security)" = 1 ] || { show; return 1; }
@@ -189,12 +191,14 @@ bad_settings() {
   refuses 'TLS_MODE=on: use off, self-signed or files' -e TLS_MODE=on || return 1
   refuses 'no /etc/stockroom/tls/fullchain.pem' -e TLS_MODE=files || return 1
   refuses 'HTTPS_PORT=44x' -e TLS_MODE=self-signed -e HTTPS_PORT=44x || return 1
+  refuses 'HSTS_MAX_AGE=1y: whole seconds' -e TLS_MODE=self-signed -e HSTS_MAX_AGE=1y || return 1
+  refuses 'HSTS_MAX_AGE=63072001' -e TLS_MODE=self-signed -e HSTS_MAX_AGE=63072001 || return 1
   cp "$other/other.pem" "$other/key.pem"
   refuses 'key.pem is not the key of' -e TLS_MODE=files -v "$other:/etc/stockroom/tls:ro" || return 1
   chmod 600 "$other/key.pem"
   refuses 'not readable by uid 101' -e TLS_MODE=files -v "$other:/etc/stockroom/tls:ro"
 }
-check "bad settings stop the web container with a clear message (mode, missing file, port, wrong key, unreadable key)" bad_settings
+check "bad settings stop the web container with a clear message (mode, missing file, port, HSTS max-age, wrong key, unreadable key)" bad_settings
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -44,6 +44,9 @@ export function createApp({ config, db, probeDb, logger, lifecycle }: AppDeps): 
         useDefaults: false,
         directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
       },
+      // nginx hides this header and sends its own (only over its TLS listener), from the
+      // same HSTS_MAX_AGE; this one reaches clients only when the API is served directly.
+      strictTransportSecurity: { maxAge: config.hstsMaxAgeSeconds, includeSubDomains: false },
     }),
   );
   if (config.corsOrigins.length > 0) {

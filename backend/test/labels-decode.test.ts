@@ -1,5 +1,5 @@
 import { createItem, createLocation } from './support/factories';
-import { decodePdf, pdfPages } from './support/decode-pdf';
+import { decodePdf, pdfFonts, pdfPages } from './support/decode-pdf';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // Done means they scan: render through the API, rasterise at printer resolution, decode with
@@ -41,6 +41,46 @@ describe('POST /api/v1/labels — the labels scan', () => {
     expect(code128.sort()).toEqual(items.map((i) => i.barcode ?? i.sku).sort());
     const qr = found.filter((f) => f.format === 'QRCode').map((f) => f.text);
     expect(qr.sort()).toEqual(items.map((i) => `https://stock.example.test/items/${i.id}`).sort());
+  });
+
+  test("when long names in Korean, Japanese, Thai, Indic scripts, emoji and mixed right-to-left text are printed on L7160 with QR codes, then every code decodes and each script's font is embedded as a subset", async () => {
+    const admin = t.as('admin');
+    const many = [
+      '정밀 드라이버 세트 32종 자석 비트 및 미끄럼 방지 손잡이 포함 전자제품 수리용',
+      'ネジ回しセット 精密ドライバー 三十二本組 マグネット付き 倉庫の棚 修理用',
+      'ชุดไขควงความแม่นยำ 32 ชิ้น พร้อมหัวแม่เหล็กและด้ามจับกันลื่น น้ำ กุ้ง',
+      'परिशुद्धता पेचकस सेट क्षत्रिय चुंबकीय बिट्स और फिसलन रोधी हैंडल के साथ',
+      'துல்லியமான திருகு இயக்கி தொகுப்பு காந்த முனைகளுடன் கூடியது',
+      'চৌম্বকীয় বিট সহ নির্ভুল স্ক্রু ড্রাইভার সেট এবং অ্যান্টি-স্লিপ হ্যান্ডেল',
+      'مفك 📦 M8 (100 قطعة) ١٢٣ 👩‍👩‍👧 🇩🇪 1️⃣ מברג 12 יח׳ 螺丝 ไทย 한국 and more words to cut',
+    ];
+    const items = [];
+    for (const [i, name] of many.entries())
+      items.push(await createItem(admin, { name, ...(i % 2 ? { barcode: `7770001${i}` } : {}) }));
+
+    const res = await print({
+      source: { kind: 'items', ids: items.map((i) => i.id) },
+      layout: { preset: 'L7160', qr: true },
+    });
+    const pdf = res.body as Buffer;
+    const found = await decodePdf(pdf);
+    const code128 = found.filter((f) => f.format === 'Code128').map((f) => f.text);
+    expect(code128.sort()).toEqual(items.map((i) => i.barcode ?? i.sku).sort());
+    const qr = found.filter((f) => f.format === 'QRCode').map((f) => f.text);
+    expect(qr.sort()).toEqual(items.map((i) => `https://stock.example.test/items/${i.id}`).sort());
+    // Embedded subsets (the "+" after the 6-letter tag), one per script: none fell back to a box.
+    const embedded = pdfFonts(pdf);
+    for (const font of [
+      'NotoSansKR',
+      'NotoSansJP',
+      'NotoSansThai',
+      'NotoSansDevanagari',
+      'NotoSansTamil',
+      'NotoSansBengali',
+      'NotoEmoji',
+      'NotoNaskhArabic',
+    ])
+      expect(embedded.some((f) => new RegExp(`^[A-Z]{6}\\+${font}`).test(f))).toBe(true);
   });
 
   test('when a location subtree is printed on 2×1 in thermal labels, then each page holds one label whose Code 128 is that location code, read at 203 dpi', async () => {

@@ -181,4 +181,18 @@ describe('parseConfig', () => {
       'SMTP_FROM: set SMTP_FROM (the sender address, e.g. stockroom@example.com) with SMTP_HOST',
     ]);
   });
+
+  test('when HSTS_MAX_AGE is unset, 0 or two years, then it is taken; when not whole seconds in that range, then it is named', () => {
+    const max = (v?: string) => {
+      const r = parseConfig(v === undefined ? {} : { HSTS_MAX_AGE: v });
+      return r.ok ? r.config.hstsMaxAgeSeconds : r.errors;
+    };
+    expect(max()).toBe(31536000);
+    expect(max('')).toBe(31536000);
+    expect(max('0')).toBe(0);
+    expect(max('63072000')).toBe(63072000);
+    expect(max('63072001')).toEqual(['HSTS_MAX_AGE: must be at most 63072000 (got "63072001")']);
+    expect(max('1y')).toEqual(['HSTS_MAX_AGE: must be a number (got "1y")']);
+    expect(max('-1')).toEqual(['HSTS_MAX_AGE: must be at least 0 (got "-1")']);
+  });
 });

@@ -9,6 +9,10 @@ import { canonicalTimeZone } from './time-zone';
 
 // The only module that reads process.env. Everything else receives a frozen Config.
 
+/** One year, as before it was configurable; at most two (what HSTS preload lists ask for). */
+export const DEFAULT_HSTS_MAX_AGE = 31_536_000;
+export const MAX_HSTS_MAX_AGE = 63_072_000;
+
 const int = (min: number, max: number) =>
   z.coerce
     .number({ error: 'must be a number' })
@@ -85,6 +89,9 @@ const envSchema = z
       .transform((u) => u.replace(/\/+$/, ''))
       .optional(),
     TRUSTED_PROXIES: addressRangeList.default([]),
+    // Strict-Transport-Security max-age in seconds, over HTTPS (nginx's listener and the
+    // API's own header alike; docs/decisions/0021). 0 tells browsers to forget the rule.
+    HSTS_MAX_AGE: int(0, MAX_HSTS_MAX_AGE).default(DEFAULT_HSTS_MAX_AGE),
     SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
     MIGRATIONS_DIR: z.string().optional(),
     GIT_COMMIT: z.string().optional(),
@@ -253,6 +260,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     },
     // nginx is always trusted; these outer proxies too (docs/decisions/0010).
     trustedProxies: env.TRUSTED_PROXIES,
+    hstsMaxAgeSeconds: env.HSTS_MAX_AGE,
     // Every request body is a few flat fields (the longest text is 2,000 characters), so
     // these leave room to spare while bounding what parsing and validation can cost.
     // docs/decisions/0009-request-shape-limits.md says why each is what it is.

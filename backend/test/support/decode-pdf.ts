@@ -100,3 +100,19 @@ export function pdfPages(pdf: Buffer): { pages: number; width: number; height: n
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The names of the fonts embedded in the PDF, as poppler lists them (subsets as ABCDEF+Name). */
+export function pdfFonts(pdf: Buffer): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'labels-'));
+  try {
+    writeFileSync(path.join(dir, 'labels.pdf'), pdf);
+    const out = execFileSync('pdffonts', ['labels.pdf'], { cwd: dir, encoding: 'utf8' });
+    return out
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(/\s+/)[0]!)
+      .filter(Boolean);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

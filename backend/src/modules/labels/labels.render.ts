@@ -8,9 +8,9 @@ import {
   type Surface,
 } from './labels.barcodes';
 import { codeTooLong } from './labels.errors';
-import { fonts } from './labels.fonts';
+import { fontByName, shapingOptions, type FontName } from './labels.fonts';
 import { type Grid, perPage, place } from './labels.layouts';
-import { fitRuns, type Measure } from './labels.text';
+import { fitLineSafely, runsWidth, type Measure } from './labels.text';
 
 /** One label's content. */
 export interface LabelContent {
@@ -39,13 +39,39 @@ export function moduleWidth(width: number, modules: number, dpi: number): number
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-type Doc = PDFKit.PDFDocument & Surface & Measure;
+export type Doc = PDFKit.PDFDocument & Surface & Measure;
 
+/** Registers each font with the PDF on first use, so a PDF carries only the fonts it needs. */
+export function lazyFonts(doc: Doc): Doc {
+  const registered = new Set<FontName>();
+  const font = doc.font.bind(doc);
+  doc.font = ((name: FontName) => {
+    if (!registered.has(name)) {
+      doc.registerFont(name, fontByName(name).data);
+      registered.add(name);
+    }
+    return font(name);
+  }) as Doc['font'];
+  return doc;
+}
+
+/** One line of text in `width`, cut to fit; a right-to-left name is aligned right. */
 function drawText(doc: Doc, text: string, x: number, y: number, size: number, width: number) {
-  let at = x;
-  for (const run of fitRuns(doc, text, size, width)) {
-    doc.font(run.font).fontSize(size).text(run.text, at, y, { lineBreak: false });
-    at += doc.widthOfString(run.text);
+  const line = fitLineSafely(doc, text, size, width);
+  let at = line.rtl ? x + width - runsWidth(doc, line.runs, size) : x;
+  // One baseline for every font of the line (pdfkit's default hangs each font from its own
+  // ascender, so a Devanagari or Thai word would sit higher or lower than the Latin beside it).
+  const sans = fontByName('sans').font;
+  const baseline = y + (sans.ascent / sans.unitsPerEm) * size;
+  for (const run of line.runs) {
+    doc.font(run.font).fontSize(size);
+    const options: PDFKit.Mixins.TextOptions = {
+      lineBreak: false,
+      baseline: 'alphabetic',
+      ...shapingOptions(run.font),
+    };
+    doc.text(run.text, at, baseline, options);
+    at += doc.widthOfString(run.text, shapingOptions(run.font));
   }
 }
 
@@ -97,7 +123,7 @@ export async function renderLabels(
     compress: true,
     info: { Title: 'Stockroom labels', Creator: 'Stockroom' },
   }) as Doc;
-  for (const f of fonts()) doc.registerFont(f.name, f.data);
+  lazyFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
