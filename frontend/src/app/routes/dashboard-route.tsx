@@ -1,13 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { Link } from '@/lib/router';
 import { Page } from '@/components/page';
 import { paths } from '@/config/paths';
 import { useCan } from '@/hooks/use-current-user';
 import { DEFAULT_SETTINGS, useSettings } from '@/hooks/use-settings';
-import { LowStockList } from '@/features/dashboard/components/low-stock-list';
-import { RecentMovements } from '@/features/dashboard/components/recent-movements';
 import { SummaryStats } from '@/features/dashboard/components/summary-stats';
 import { useStockSummary } from '@/features/dashboard/api/get-stock-summary';
-import { StatusSummaryCard } from '@/features/system/components/status-summary-card';
+
+// The lists render only once the counts are in (below), so their code need not be in the
+// page's first load: it is asked for as soon as this module runs, alongside the lists' data
+// (app/prefetch.ts), and is normally there before the counts are (decision 0019).
+const listsChunk = import('./dashboard-lists');
+// A chunk that fails to load is the page's error boundary's to show, when the lists render.
+listsChunk.catch(() => undefined);
+const DashboardLists = lazy(async () => ({ default: (await listsChunk).DashboardLists }));
 
 export function DashboardRoute() {
   const allowed = useCan();
@@ -27,31 +33,11 @@ export function DashboardRoute() {
       ) : null}
       <SummaryStats canCreateItems={allowed('item.write')} />
       {summary.isPending ? null : (
-        <DashboardLists highlight={highlight} lowStock={summary.data?.lowStockItems ?? 1} />
+        // Until the chunk is in, nothing, as while the counts load: nothing below moves.
+        <Suspense fallback={null}>
+          <DashboardLists highlight={highlight} lowStock={summary.data?.lowStockItems ?? 1} />
+        </Suspense>
       )}
     </Page>
-  );
-}
-
-function DashboardLists({ highlight, lowStock }: { highlight: boolean; lowStock: number }) {
-  return (
-    <>
-      <section className="section" aria-labelledby="low-stock-title">
-        <div className="section__header">
-          <h2 id="low-stock-title">Low stock</h2>
-        </div>
-        <LowStockList highlight={highlight} expected={lowStock} />
-      </section>
-      <section className="section" aria-labelledby="recent-movements-title">
-        <div className="section__header">
-          <h2 id="recent-movements-title">Recent movements</h2>
-          <Link to={paths.movements}>All movements</Link>
-        </div>
-        <RecentMovements />
-      </section>
-      <div className="section">
-        <StatusSummaryCard />
-      </div>
-    </>
   );
 }
