@@ -2,91 +2,46 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { AppLayout } from '@/components/layout/app-layout';
 import { LoadingState } from '@/components/loading-state';
-import { RequirePermission } from '@/components/require-permission';
 import { paths } from '@/config/paths';
 import { SessionGuard } from '@/features/auth/components/session-guard';
 import { UserMenu } from '@/features/auth/components/user-menu';
-import type { Action } from '@/lib/permissions';
 import { Route, Switch } from '@/lib/router';
 import { lazyPage, PageBoundary } from './lazy-page';
-import { NotFoundRoute } from './routes/not-found-route';
+import type { PageName } from './page-loaders';
+import { DashboardRoute } from './routes/dashboard-route';
 import { RouteError } from './routes/route-error';
 
-// The app shell (layout, nav, user menu, session guard) and its pages: a chunk of its own,
-// so the sign-in page, which has none of it, does not load it (decision 0019).
+// The app shell (layout, nav, user menu, session guard), the dashboard (the page people land
+// on) and the other pages' lazy table: a chunk of its own, so the sign-in page, which has
+// none of it, does not load it (decision 0019).
 
-/** A lazy page; with ACTION, roles without it get the "No permission" page instead. */
-function page(load: () => Promise<ComponentType>, action?: Action): ComponentType {
-  const Page = lazyPage(load);
-  if (!action) return Page;
-  return function PermittedPage() {
-    return (
-      <RequirePermission action={action}>
-        <Page />
-      </RequirePermission>
-    );
-  };
+// The other pages' lazy imports (page-loaders.ts), asked for as the shell starts.
+const loaders = import('./page-loaders');
+// A chunk that fails to load is the page boundary's to show, when a page asks for it.
+loaders.catch(() => undefined);
+
+/** A page from page-loaders.ts (which also holds who may see it). */
+function page(name: PageName): ComponentType {
+  return lazyPage(async () => (await loaders).pageLoaders[name]());
 }
 
-const AlertPreferencesRoute = page(
-  async () =>
-    (await import('@/features/alerts/routes/alert-preferences-route')).AlertPreferencesRoute,
-);
-const EmailSettingsRoute = page(
-  async () => (await import('@/features/mail/routes/email-settings-route')).EmailSettingsRoute,
-  'settings.edit',
-);
-const DashboardRoute = page(async () => (await import('./routes/dashboard-route')).DashboardRoute);
-const ItemsRoute = page(
-  async () => (await import('@/features/items/routes/items-route')).ItemsRoute,
-);
-const NewItemRoute = page(
-  async () => (await import('@/features/items/routes/new-item-route')).NewItemRoute,
-  'item.write',
-);
-const ItemDetailRoute = page(
-  async () => (await import('@/features/items/routes/item-detail-route')).ItemDetailRoute,
-);
-const LocationsRoute = page(
-  async () => (await import('@/features/locations/routes/locations-route')).LocationsRoute,
-);
-const LocationDetailRoute = page(
-  async () =>
-    (await import('@/features/locations/routes/location-detail-route')).LocationDetailRoute,
-);
-const MovementsRoute = page(
-  async () => (await import('@/features/movements/routes/movements-route')).MovementsRoute,
-);
-const NewMovementRoute = page(
-  async () => (await import('@/features/movements/routes/new-movement-route')).NewMovementRoute,
-  'movement.record',
-);
-const StatusRoute = page(
-  async () => (await import('@/features/system/routes/status-route')).StatusRoute,
-);
-const ChangePasswordRoute = page(
-  async () => (await import('@/features/auth/routes/change-password-route')).ChangePasswordRoute,
-);
-const UsersRoute = page(
-  async () => (await import('@/features/users/routes/users-route')).UsersRoute,
-  'user.manage',
-);
-const ApiTokensRoute = page(
-  async () => (await import('@/features/api-tokens/routes/api-tokens-route')).ApiTokensRoute,
-  'apiToken.manage',
-);
-const WebhooksRoute = page(
-  async () => (await import('@/features/webhooks/routes/webhooks-route')).WebhooksRoute,
-  'webhook.manage',
-);
-const AuditRoute = page(
-  async () => (await import('@/features/audit/routes/audit-route')).AuditRoute,
-  'audit.view',
-);
-const SettingsRoute = page(
-  async () => (await import('@/features/settings/routes/settings-route')).SettingsRoute,
-  'settings.edit',
-);
+const AlertPreferencesRoute = page('alertPreferences');
+const EmailSettingsRoute = page('emailSettings');
+const ItemsRoute = page('items');
+const NewItemRoute = page('newItem');
+const ItemDetailRoute = page('itemDetail');
+const LocationsRoute = page('locations');
+const LocationDetailRoute = page('locationDetail');
+const MovementsRoute = page('movements');
+const NewMovementRoute = page('newMovement');
+const StatusRoute = page('status');
+const ChangePasswordRoute = page('changePassword');
+const UsersRoute = page('users');
+const ApiTokensRoute = page('apiTokens');
+const WebhooksRoute = page('webhooks');
+const AuditRoute = page('audit');
+const SettingsRoute = page('settings');
+const NotFoundRoute = page('notFound');
 
 // The bell's own chunk: the shell carries only this lazy wrapper.
 const NotificationBell = lazy(async () => ({

@@ -29,9 +29,6 @@ export function prefetchLandingPage(queryClient: QueryClient, location: Location
     );
   }
   if (pathname === paths.home) {
-    // The shell's chunk and then the page's would load one after the other: ask for the
-    // page's at once (the same module, so the shell's lazy page finds it loaded or under way).
-    void import('./routes/dashboard-route');
     // The same queries (same keys) as the dashboard's parts, so they find them under way.
     void queryClient.prefetchQuery(stockSummaryQueryOptions);
     void queryClient.prefetchQuery(lowStockQueryOptions(LOW_STOCK_SHOWN, 0));

@@ -2,9 +2,22 @@ import type { ReactNode } from 'react';
 import { Link } from '@/lib/router';
 import { paths } from '../config/paths';
 import { useCan } from '../hooks/use-current-user';
-import { actionDescriptions, type Action } from '../lib/permissions';
+import type { Action } from '../lib/permissions';
 import { EmptyState } from './empty-state';
 import { Page } from './page';
+
+// What each action is called in "You don't have permission to …" (here, its only use: the
+// shell's first load does without it).
+const actionDescriptions: Record<Action, string> = {
+  'movement.record': 'record movements',
+  'item.write': 'change items',
+  'location.write': 'change locations',
+  'user.manage': 'manage users',
+  'apiToken.manage': 'manage API tokens',
+  'webhook.manage': 'manage webhooks',
+  'audit.view': 'view the audit log',
+  'settings.edit': 'change settings',
+};
 
 /**
  * Renders a page only for roles allowed to use it; anyone else (e.g. following an old link)

@@ -20,18 +20,6 @@ const MINIMUM_ROLE = {
 
 export type Action = keyof typeof MINIMUM_ROLE;
 
-/** What each action is called in "You don't have permission to …". */
-export const actionDescriptions: Record<Action, string> = {
-  'movement.record': 'record movements',
-  'item.write': 'change items',
-  'location.write': 'change locations',
-  'user.manage': 'manage users',
-  'apiToken.manage': 'manage API tokens',
-  'webhook.manage': 'manage webhooks',
-  'audit.view': 'view the audit log',
-  'settings.edit': 'change settings',
-};
-
 export function can(role: Role | null | undefined, action: Action): boolean {
   if (!role) return false;
   return RANK[role] >= RANK[MINIMUM_ROLE[action]];

@@ -1,11 +1,10 @@
 // The app's router: wouter (about 2 kB; react-router's data router was 30 kB of the first
 // load, decision 0019) behind the few react-router names the pages use, plus what wouter
-// leaves to us: a leave guard (useBlocker) and the error of a failed page (useRouteError).
+// leaves to us: a leave guard (the navigation guards here, useBlocker in use-blocker.ts, which
+// only forms load) and the error of a failed page (useRouteError).
 import {
   createContext,
   useContext,
-  useEffect,
-  useRef,
   useState,
   type AnchorHTMLAttributes,
   type ReactNode,
@@ -30,7 +29,7 @@ type Navigate = (to: string, options?: NavigateOptions) => void;
 type LocationHook = () => [string, Navigate];
 
 /** A form that would lose work asks before the app leaves its page (see useBlocker). */
-interface Guard {
+export interface Guard {
   blocks: (from: string, to: string) => boolean;
   hold: (go: () => void) => void;
 }
@@ -41,12 +40,12 @@ interface RouterState {
   readState: () => unknown;
 }
 
-const RouterStateContext = createContext<RouterState>({
+export const RouterStateContext = createContext<RouterState>({
   guards: new Set(),
   readState: () => null,
 });
 
-const pathOf = (to: string) => to.split(/[?#]/)[0] ?? to;
+export const pathOf = (to: string) => to.split(/[?#]/)[0] ?? to;
 
 /** Wraps a wouter location hook so every navigation (links, navigate, redirects) asks the guards. */
 function guarded(base: LocationHook & { searchHook?: unknown }): LocationHook {
@@ -129,79 +128,6 @@ export function NavLink({ to, end, ...props }: LinkProps & { end?: boolean }) {
 
 export function Navigate({ to, replace }: { to: string; replace?: boolean }) {
   return <Redirect to={to} replace={replace} />;
-}
-
-interface BlockerArgs {
-  currentLocation: { pathname: string };
-  nextLocation: { pathname: string };
-}
-
-export interface Blocker {
-  state: 'blocked' | 'unblocked';
-  proceed: () => void;
-  reset: () => void;
-}
-
-/**
- * Holds a navigation inside the app while SHOULDBLOCK says so, until proceed() or reset().
- * Back and Forward are held too: the URL is put back, and proceed() goes back again.
- */
-export function useBlocker(shouldBlock: (args: BlockerArgs) => boolean): Blocker {
-  const { guards } = useContext(RouterStateContext);
-  const [held, setHeld] = useState<{ go: () => void } | null>(null);
-  const latest = useRef(shouldBlock);
-  useEffect(() => {
-    latest.current = shouldBlock;
-  });
-
-  useEffect(() => {
-    const guard: Guard = {
-      blocks: (from, to) =>
-        latest.current({ currentLocation: { pathname: from }, nextLocation: { pathname: to } }),
-      hold: (go) => setHeld({ go }),
-    };
-    guards.add(guard);
-    // Back/Forward: the browser has moved already; put this page back and ask.
-    let here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
-    let letPass = false;
-    const onPopState = () => {
-      const to = window.location.pathname;
-      if (letPass || !guard.blocks(pathOf(here), to)) {
-        letPass = false;
-        here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
-        return;
-      }
-      window.history.pushState(window.history.state, '', here);
-      setHeld({
-        go: () => {
-          letPass = true;
-          window.history.go(-1);
-        },
-      });
-    };
-    // In-app moves (links, filters in the query) change where "here" is.
-    const onMove = () => {
-      here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
-    };
-    window.addEventListener('popstate', onPopState);
-    window.addEventListener('pushState', onMove);
-    window.addEventListener('replaceState', onMove);
-    return () => {
-      guards.delete(guard);
-      window.removeEventListener('popstate', onPopState);
-      window.removeEventListener('pushState', onMove);
-      window.removeEventListener('replaceState', onMove);
-    };
-  }, [guards]);
-
-  return {
-    state: held ? 'blocked' : 'unblocked',
-    proceed: () => {
-      setHeld(null);
-      held?.go();
-    },
-    reset: () => setHeld(null),
-  };
 }
 
 const RouteErrorContext = createContext<unknown>(undefined);

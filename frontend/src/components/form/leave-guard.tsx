@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useBlocker } from '@/lib/router';
+import { useBlocker } from '@/lib/use-blocker';
 import { ConfirmAction } from '../confirm-action';
 
 interface LeaveGuardProps {

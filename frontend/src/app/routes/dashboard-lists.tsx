@@ -1,0 +1,32 @@
+import { Link } from '@/lib/router';
+import { paths } from '@/config/paths';
+import { LowStockList } from '@/features/dashboard/components/low-stock-list';
+import { RecentMovements } from '@/features/dashboard/components/recent-movements';
+import { StatusSummaryCard } from '@/features/system/components/status-summary-card';
+
+/**
+ * The dashboard below its counts: a chunk of its own (dashboard-route.tsx), so the page's
+ * first load is the heading and the counts (decision 0019's 90 kB budget).
+ */
+export function DashboardLists({ highlight, lowStock }: { highlight: boolean; lowStock: number }) {
+  return (
+    <>
+      <section className="section" aria-labelledby="low-stock-title">
+        <div className="section__header">
+          <h2 id="low-stock-title">Low stock</h2>
+        </div>
+        <LowStockList highlight={highlight} expected={lowStock} />
+      </section>
+      <section className="section" aria-labelledby="recent-movements-title">
+        <div className="section__header">
+          <h2 id="recent-movements-title">Recent movements</h2>
+          <Link to={paths.movements}>All movements</Link>
+        </div>
+        <RecentMovements />
+      </section>
+      <div className="section">
+        <StatusSummaryCard />
+      </div>
+    </>
+  );
+}
