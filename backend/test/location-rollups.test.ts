@@ -142,7 +142,7 @@ describe('location roll-ups', () => {
   });
 
   test('when the seed writes its stock, then the roll-ups equal the balances', async () => {
-    await seedDemoData(t.db, { items: 30, movements: 201, prefix: 'TROLL' });
+    await seedDemoData(t.db, { items: 30, movements: 201, prefix: 'TROLL', force: true });
     const figures = await figuresFromApi(api);
     expect([...figures.values()].some((f) => f.stockLines > 0)).toBe(true);
     await expectExact();

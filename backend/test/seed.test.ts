@@ -1,6 +1,6 @@
 import { seed } from '../src/cli/seed';
-import { parseMilli } from '../src/lib/quantity';
 import { createTestApp, type TestApp } from './support/test-app';
+import { ledgerProblems } from './support/reconcile';
 
 describe('seed script', () => {
   let t: TestApp;
@@ -9,48 +9,28 @@ describe('seed script', () => {
   });
   afterAll(() => t.close());
 
-  test('when seeding, then the requested rows exist and every balance equals the ledger and is not negative', async () => {
+  const count = async (table: string) =>
+    Number((await t.db(table).count<{ n: string }[]>({ n: '*' }))[0]!.n);
+
+  test('when seeding, then the requested rows exist and balances, totals and the ledger reconcile', async () => {
     await seed(t.db, { items: 40, movements: 501, prefix: 'TSEED' });
-    const count = async (table: string) =>
-      Number((await t.db(table).count<{ n: string }[]>({ n: '*' }))[0]!.n);
     expect(await count('items')).toBe(40);
     expect(await count('locations')).toBe(200);
     // Three bins per item.
     expect(await count('stock_levels')).toBe(40 * 3);
+    expect(await count('item_totals')).toBe(40);
     expect(await count('movements')).toBe(501);
-
-    const { rows } = await t.db.raw<{ rows: { balance: string; ledger: string }[] }>(
-      `select s.quantity as balance,
-              (select coalesce(sum(case when m.to_location_id = s.location_id then m.quantity else -m.quantity end), 0)
-               from movements m where m.item_id = s.item_id
-                 and (m.to_location_id = s.location_id or m.from_location_id = s.location_id)) as ledger
-       from stock_levels s`,
-    );
-    expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) {
-      expect(parseMilli(r.ledger)).toBe(parseMilli(r.balance));
-      expect(parseMilli(r.balance)).toBeGreaterThanOrEqual(0n);
-    }
-    // Each item's stored total equals the sum of its balances.
-    const { rows: drift } = await t.db.raw<{ rows: unknown[] }>(
-      `select t.item_id from item_totals t
-       left join (select item_id, sum(quantity) as q from stock_levels group by item_id) s on s.item_id = t.item_id
-       where t.on_hand <> coalesce(s.q, 0)
-       union all
-       select s.item_id from stock_levels s left join item_totals t on t.item_id = s.item_id
-       group by s.item_id, t.on_hand having sum(s.quantity) <> coalesce(t.on_hand, 0)`,
-    );
-    expect(drift).toEqual([]);
-    // Running balances in ledger order never dip below zero either.
-    const { rows: dips } = await t.db.raw<{ rows: unknown[] }>(
-      `select 1 from (
-         select sum(effect) over (partition by item_id, location_id order by id) as running from (
-           select id, item_id, to_location_id as location_id, quantity as effect from movements where to_location_id is not null
-           union all
-           select id, item_id, from_location_id, -quantity from movements where from_location_id is not null) e) r
-       where running < 0 limit 1`,
-    );
-    expect(dips).toEqual([]);
+    expect(await ledgerProblems(t.db)).toEqual([]);
+    // The check sees a balance that drifts from the ledger (undone: the transaction rolls back).
+    await t.db
+      .transaction(async (trx) => {
+        await trx.raw(
+          'update stock_levels set quantity = quantity + 1 where ctid = (select min(ctid) from stock_levels)',
+        );
+        expect(await ledgerProblems(trx)).toHaveLength(2); // the balance, and its total
+        throw new Error('undo');
+      })
+      .catch((e: Error) => expect(e.message).toBe('undo'));
 
     const search = await t
       .as('admin')
@@ -58,5 +38,25 @@ describe('seed script', () => {
       .query({ q: 'tseed-000003' })
       .expect(200);
     expect(search.body.page.count).toBe(10); // TSEED-0000030 … TSEED-0000039
+  });
+
+  test('when seeding beside data with force and a larger tree, then the tree has that many locations with aisles and stock sits only in its bins', async () => {
+    await seed(t.db, { items: 20, movements: 120, locations: 500, prefix: 'TTREE', force: true });
+    const { rows } = await t.db.raw<{ rows: Record<string, string>[] }>(
+      `select count(*) as total,
+              count(*) filter (where parent_id is null) as roots,
+              count(*) filter (where code ~ '^TTREE-WH[0-9]-[A-C]-[0-9]+$') as aisles,
+              count(*) filter (where not exists (select 1 from locations c where c.parent_id = l.id)) as leaves,
+              max(length(code) - length(replace(code, '-', '')))::text as depth
+       from locations l where code like 'TTREE-%'`,
+    );
+    // 2 warehouses, 6 zones, 12 aisles, 480 bins (40 to an aisle).
+    expect(rows[0]).toEqual({ total: '500', roots: '2', aisles: '12', leaves: '480', depth: '4' });
+    const { rows: offBin } = await t.db.raw<{ rows: unknown[] }>(
+      `select 1 from stock_levels s join items i on i.id = s.item_id
+       where i.sku like 'TTREE-%' and exists (select 1 from locations c where c.parent_id = s.location_id)`,
+    );
+    expect(offBin).toEqual([]);
+    expect(await ledgerProblems(t.db)).toEqual([]);
   });
 });
