@@ -19,25 +19,39 @@
 #   - event_consumers' position (cursor_txid, cursor_id, updated_at): the background
 #     dispatcher moves an internal consumer along the event feed on its own, catching up
 #     with events earlier drills wrote and past transactions that wrote none.
+#   - location_stock_totals and location_stock_deltas are compared as one: the tree's figure
+#     per location and unit (folded + pending), since the background fold moves pending
+#     deltas into the totals on its own (docs/decisions/0023) without changing that figure.
 # Env: FUZZ_SEED, FUZZ_ADMIN (7000), FUZZ_ANON (3500), FUZZ_CONCURRENCY (16).
 set -euo pipefail
 case ${1:-} in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
 # shellcheck source=scripts/drills/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+# Each location's stock lines and quantity per unit as the tree reads them: folded + pending.
+ROLLED_UP="select location_id, unit, sum(q) as quantity, sum(l) as lines from (
+    select location_id, e.unit, e.q::bigint as q, 0 as l
+      from location_stock_totals, jsonb_each_text(quantities) as e(unit, q)
+    union all select location_id, '', 0, lines from location_stock_totals
+    union all select location_id, unit, quantity, 0 from location_stock_deltas
+    union all select location_id, '', 0, lines from location_stock_deltas
+  ) u group by location_id, unit having sum(q) <> 0 or sum(l) <> 0"
+
 # snapshot AUDIT_MAX ATTEMPTS_MAX: "table rows md5" per table, volatile parts left out (above).
 snapshot() {
-  local sql="" t expr where
+  local sql="" t expr where src
   for t in $(psql_db "select tablename from pg_tables where schemaname = 'public' order by 1"); do
-    expr="to_jsonb(x)" where=""
+    expr="to_jsonb(x)" where="" src=$t
     case $t in
+      location_stock_deltas) where="where false" ;;
+      location_stock_totals) src="($ROLLED_UP)" ;;
       sessions) expr="to_jsonb(x) - 'last_seen_at'" ;;
       api_tokens) expr="to_jsonb(x) - 'last_used_at'" ;;
       event_consumers) expr="to_jsonb(x) - 'cursor_txid' - 'cursor_id' - 'updated_at'" ;;
       audit_log) where="where id <= $1" ;;
       login_attempts) where="where id <= $2" ;;
     esac
-    sql+="${sql:+ union all }select '$t' || ' ' || count(*) || ' ' || md5(coalesce(string_agg(r, E'\\n' order by r), '')) from (select ($expr)::text as r from $t x $where) s"
+    sql+="${sql:+ union all }select '$t' || ' ' || count(*) || ' ' || md5(coalesce(string_agg(r, E'\\n' order by r), '')) from (select ($expr)::text as r from $src x $where) s"
   done
   psql_db "$sql order by 1"
 }
