@@ -50,7 +50,8 @@ const NotificationBell = lazy(async () => ({
 
 const headerEnd = (
   <>
-    <Suspense fallback={null}>
+    {/* The bell's place is kept while it loads: arriving, it would push a nav link to a new line. */}
+    <Suspense fallback={<span className="app-header__bell-slot" aria-hidden="true" />}>
       <NotificationBell />
     </Suspense>
     <UserMenu />
