@@ -83,4 +83,26 @@ describe('items search', () => {
     expect(await search(`(.5) ${q}`)).toEqual([item.id]);
     expect(await search(`.* ${q}`)).toEqual([]);
   });
+
+  test('when a search page holds every match, or only some, or is a later page, then its count is the exact number of matches', async () => {
+    const q = tag();
+    for (const name of ['Bin', 'Lid', 'Tray']) await createItem(api, { name: `${name} ${q}` });
+    const page = async (query: Record<string, unknown>) =>
+      (await api.get('/api/v1/items').query(query).expect(200)).body as {
+        data: unknown[];
+        page: { nextCursor: string | null; count: number; countExact: boolean };
+      };
+    // Every match on the first page: the count comes from the page itself.
+    const whole = await page({ q, limit: 5 });
+    expect(whole.data).toHaveLength(3);
+    expect(whole.page).toMatchObject({ nextCursor: null, count: 3, countExact: true });
+    // A full first page and the page after it: counted, not the page's length.
+    const first = await page({ q, limit: 2 });
+    expect(first.page).toMatchObject({ count: 3, countExact: true });
+    const second = await page({ q, limit: 2, cursor: first.page.nextCursor });
+    expect(second.data).toHaveLength(1);
+    expect(second.page).toMatchObject({ nextCursor: null, count: 3, countExact: true });
+    // No match at all: an empty first page counts 0.
+    expect((await page({ q: `${q}none` })).page).toMatchObject({ count: 0, countExact: true });
+  });
 });

@@ -46,10 +46,12 @@ function partQuery(
  * its own rank continues after the cursor's keys, later ranks start at their beginning — so a
  * page that crosses from one rank into the next neither skips nor repeats a row.
  *
- * Every rank but the last is read in one UNION ALL (each branch limited, so small); the last
- * rank — "everything else", often most of the matches — only when those did not fill the page.
- * Its query is then the plain filtered list in key order, which the planner serves by walking
- * the key's index until the page is full, like a list without a search.
+ * All ranks are read in one statement, a UNION ALL whose branches are each limited, so each
+ * stays small: the last rank ("everything else", often most of the matches) is the plain
+ * filtered list in key order, which the planner serves by walking the key's index until the
+ * page is full, like a list without a search. One statement rather than the earlier ranks first
+ * and the rest only when they fell short: a search's first page almost never fills from exact
+ * and prefix matches alone, and each statement is a round trip and a plan (decision 0022).
  */
 export async function fetchParts(
   db: DbOrTrx,
@@ -69,26 +71,21 @@ export async function fetchParts(
   const query = (p: (typeof open)[number], limit: number) =>
     partQuery(db, base, p, keys, p.i === at ? req.cursor!.keys.slice(1) : undefined, limit);
 
-  const head = open.slice(0, -1);
-  const last = open.at(-1);
-  let rows: Row[] = [];
-  if (head.length > 0) {
-    const union = db
-      .select('*')
-      .from(
-        db
-          .queryBuilder()
-          .unionAll(
-            head.map((p) => query(p, wanted)),
-            true,
-          )
-          .as('parts'),
-      )
-      .orderBy('cursor_k0', rank.dir);
-    keys.forEach((k, j) => void union.orderBy(`sort_k${j + 1}`, k.dir));
-    rows = (await union.limit(wanted)) as Row[];
-  }
-  if (last && rows.length < wanted)
-    rows = rows.concat((await query(last, wanted - rows.length)) as Row[]);
+  // A cursor past the last rank is a position after every match.
+  if (open.length === 0) return [];
+  const union = db
+    .select('*')
+    .from(
+      db
+        .queryBuilder()
+        .unionAll(
+          open.map((p) => query(p, wanted)),
+          true,
+        )
+        .as('parts'),
+    )
+    .orderBy('cursor_k0', rank.dir);
+  keys.forEach((k, j) => void union.orderBy(`sort_k${j + 1}`, k.dir));
+  const rows = (await union.limit(wanted)) as Row[];
   return rows.slice(req.offset);
 }

@@ -34,10 +34,14 @@ function rows(db: DbOrTrx, query: ListItemsFilter): Knex.QueryBuilder {
 }
 
 export async function list(db: DbOrTrx, query: ListItemsQuery) {
-  const [page, count] = await Promise.all([
-    keysetPage<ItemRow>(db, rows(db, query), itemsKeyset(query), query),
-    cappedCount(db, filtered(db('items'), query)),
-  ]);
+  const page = await keysetPage<ItemRow>(db, rows(db, query), itemsKeyset(query), query);
+  // A first page with no page after it holds every match: its length is the exact count, and
+  // the count query (a trigram bitmap over every match of a search, often dearer than the page
+  // itself) is not sent. A scanner's SKU or barcode lookup is such a page.
+  const whole = page.prevCursor === null && page.nextCursor === null;
+  const count = whole
+    ? { count: page.rows.length, countExact: true }
+    : await cappedCount(db, filtered(db('items'), query));
   return {
     rows: page.rows.map(toItem),
     nextCursor: page.nextCursor,
