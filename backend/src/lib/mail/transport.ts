@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
 
 // SMTP through nodemailer (docs/decisions/0020): TLS modes, AUTH, timeouts and MIME encoding
 // are a protocol's worth of edge cases we do not want to write by hand.
@@ -35,8 +35,13 @@ export interface MailMessage {
 /** Bounded waits: a dead server fails the send in seconds, never hangs a request or a job. */
 export const SMTP_TIMEOUTS_MS = { connection: 10_000, greeting: 10_000, socket: 20_000 };
 
+/** nodemailer (and its TLS, MIME and DNS parts) is loaded on the first send, not at startup. */
+const loadNodemailer = () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('nodemailer') as typeof nodemailer;
+
 function transportFor(s: SmtpSettings) {
-  return nodemailer.createTransport({
+  return loadNodemailer().createTransport({
     host: s.host,
     port: s.port,
     secure: s.tls === 'tls',

@@ -7,7 +7,8 @@ import * as locations from '../locations/locations.service';
 import { itemLabel, locationLabel } from './labels.content';
 import { itemsNotFound, nothingToPrint, skipTooLarge, tooManyLabels } from './labels.errors';
 import { type Grid, PAPER, perPage, PRESETS } from './labels.layouts';
-import { renderLabels, type LabelContent } from './labels.render';
+import type * as Render from './labels.render';
+import type { LabelContent } from './labels.render';
 import * as repo from './labels.repository';
 import {
   labelLayout,
@@ -16,6 +17,14 @@ import {
   type LabelSource,
   type PrintLabels,
 } from './labels.schemas';
+
+/**
+ * The renderer (pdfkit, fontkit, bwip-js, qrcode, bidi-js), loaded on the first print: an
+ * idle API would otherwise hold their code and tables (about 20 MB of RSS) for nothing.
+ */
+const loadRender = () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./labels.render') as typeof Render;
 
 export const DEFAULT_LAYOUT: LabelLayout = labelLayout.parse({ preset: 'L7160' });
 
@@ -69,7 +78,7 @@ export async function printLabels(
   if (labels.length === 0) throw nothingToPrint();
   const count = labels.length * input.layout.copies;
   if (count > MAX_LABELS) throw tooManyLabels(count);
-  const pdf = await renderLabels(labels, grid, input.layout);
+  const pdf = await loadRender().renderLabels(labels, grid, input.layout);
   await transaction(db, async (trx) => {
     if (actor.userId !== null) await repo.saveLayout(trx, actor.userId, input.layout);
     await audit.record(trx, actor, auditEntry(input, count));
