@@ -156,4 +156,21 @@ describe('pruning the events, the webhook delivery log and the mail outbox', () 
     const left = await t.db('account_tokens').orderBy('token_hash').pluck('token_hash');
     expect(left.map((h: string) => Number(h))).toEqual([3, 4]);
   });
+
+  test('when reset requests are older than their one-day window, then the prune forgets them and keeps recent ones', async () => {
+    const request = (email: string, hoursAgo: number) =>
+      t.db('password_reset_requests').insert({
+        email,
+        ip: '192.0.2.7',
+        at: t.db.raw(`now() - make_interval(hours => ?)`, [hoursAgo]),
+      });
+    await request('old@example.test', 25);
+    await request('recent@example.test', 2);
+
+    await accountLinks.pruneDeadLinks(t.db, t.config.mail);
+
+    expect(await t.db('password_reset_requests').orderBy('email').pluck('email')).toEqual([
+      'recent@example.test',
+    ]);
+  });
 });

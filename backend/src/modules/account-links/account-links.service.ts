@@ -70,6 +70,18 @@ async function invitationSender(db: Db, actor: Actor) {
   return { organisation: organisationName, invitedBy: inviter };
 }
 
+/** A new single-use link for USER: its token (for the email); only its hash is stored. */
+async function issueLink(
+  trx: Knex.Transaction,
+  userId: number,
+  purpose: 'invitation' | 'password_reset',
+  lifetimeSeconds: number,
+): Promise<string> {
+  const token = newToken();
+  await repo.insertToken(trx, { userId, purpose, tokenHash: sha256(token), lifetimeSeconds });
+  return token;
+}
+
 /** A new invitation link for `user`, and its email, in the caller's transaction. */
 async function queueInvitation(
   trx: Knex.Transaction,
@@ -77,13 +89,7 @@ async function queueInvitation(
   user: users.User,
   sender: { organisation: string; invitedBy: string },
 ): Promise<void> {
-  const token = newToken();
-  await repo.insertToken(trx, {
-    userId: user.id,
-    purpose: 'invitation',
-    tokenHash: sha256(token),
-    lifetimeSeconds: LINK_POLICY.invitationHours * 3600,
-  });
+  const token = await issueLink(trx, user.id, 'invitation', LINK_POLICY.invitationHours * 3600);
   const message = invitationMessage(
     { name: user.name, ...sender, token, hours: LINK_POLICY.invitationHours },
     mail.publicUrl,
@@ -171,7 +177,6 @@ export async function requestPasswordReset(
   await mailService.requireEnabled(db, mail);
   const email = input.email.toLowerCase();
   const ip = client.ip ?? 'unknown';
-  if (Math.random() < 0.01) await repo.forgetOldRequests(db);
   await transaction(db, async (trx) => {
     await repo.lockRequests(trx, email);
     const [byEmail, byIp] = await Promise.all([
@@ -186,13 +191,7 @@ export async function requestPasswordReset(
     await repo.insertRequest(trx, { email, ip });
     const user = await users.findUserByEmail(trx, email);
     if (!user?.active) return;
-    const token = newToken();
-    await repo.insertToken(trx, {
-      userId: user.id,
-      purpose: 'password_reset',
-      tokenHash: sha256(token),
-      lifetimeSeconds: LINK_POLICY.resetMinutes * 60,
-    });
+    const token = await issueLink(trx, user.id, 'password_reset', LINK_POLICY.resetMinutes * 60);
     const message = passwordResetMessage(
       { name: user.name, token, minutes: LINK_POLICY.resetMinutes },
       mail.publicUrl,
