@@ -54,6 +54,9 @@ async function children(trx: DbOrTrx, parents: Row[], perParent: number, name: s
 export async function seedLocations(trx: DbOrTrx, prefix: string, total: number) {
   await trx.raw('alter table locations disable trigger locations_prevent_cycle');
   const { bins, first } = await insertTree(trx, prefix, total);
+  // The inserts queued the tree-version trigger (deferred to commit); ALTER TABLE refuses a
+  // table with queued trigger events, so run them now (they change one row, once).
+  await trx.raw('set constraints all immediate');
   await trx.raw('alter table locations enable trigger locations_prevent_cycle');
   // Every seeded location's parent came before it (a smaller id), so no chain of parents can
   // loop back: the tree is acyclic. Checked rather than assumed.

@@ -36,7 +36,20 @@ export const locationRoutes = ({ db }: RouteContext) => [
     summary: 'The location tree, depth-first, with stock per location',
     query: treeQuery,
     response: locationTree,
-    handler: ({ query }) => locations.locationTree(db, query.archived),
+    description:
+      'Sends an ETag that names the state of the tree; a request with that value in ' +
+      'If-None-Match gets 304 Not Modified while nothing changed.',
+    handler: async ({ query, req, res }) => {
+      const reply = await locations.locationTree(db, query.archived);
+      res.set('ETag', reply.etag);
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+      const { bytes, etag } = await reply.body();
+      if (etag === null) res.removeHeader('ETag');
+      res.type('json').send(bytes);
+    },
   }),
   defineRoute({
     method: 'post',

@@ -15,6 +15,7 @@ import {
   referencedLocationNotFound,
 } from './locations.errors';
 import * as repo from './locations.repository';
+import { treeReply, type TreeReply } from './locations.tree-cache';
 import * as rollups from './locations.rollups';
 import type {
   CreateLocation,
@@ -88,8 +89,9 @@ export async function listLocations(db: Db, query: ListLocationsQuery) {
   return { data: rows, page: { limit: query.limit, ...page } };
 }
 
-export async function locationTree(db: Db, archived: 'active' | 'all') {
-  return { data: await repo.tree(db, archived === 'all') };
+/** The tree as JSON bytes, cached per database state (locations.tree-cache.ts). */
+export function locationTree(db: Db, archived: 'active' | 'all'): Promise<TreeReply> {
+  return treeReply(db, archived === 'all');
 }
 
 export function archiveLocation(db: Db, id: number, actor: Actor): Promise<Location> {
