@@ -105,4 +105,30 @@ describe('items search', () => {
     // No match at all: an empty first page counts 0.
     expect((await page({ q: `${q}none` })).page).toMatchObject({ count: 0, countExact: true });
   });
+  test('when a search matches more than 100 items, then its count stops at 100 and says so; up to 100 it is exact, and a list without a search still counts to 1,000', async () => {
+    const q = tag();
+    for (let i = 0; i < 100; i++) await createItem(api, { name: `Hinge ${i} ${q}` });
+    const page = async (query: Record<string, unknown>) =>
+      (
+        (await api.get('/api/v1/items').query(query).expect(200)).body as {
+          page: { count: number; countExact: boolean };
+        }
+      ).page;
+    // A full first page (50 of 100): counted, and exactly.
+    expect(await page({ q, limit: 50 })).toEqual(
+      expect.objectContaining({ count: 100, countExact: true }),
+    );
+    await createItem(api, { name: `Hinge extra ${q}` });
+    expect(await page({ q, limit: 50 })).toEqual(
+      expect.objectContaining({ count: 100, countExact: false }),
+    );
+    // Pages larger than half the cap count to twice the page, so "shown of" never exceeds it.
+    expect(await page({ q, limit: 60 })).toEqual(
+      expect.objectContaining({ count: 101, countExact: true }),
+    );
+    // The same 101 items without a search: the list's own cap (1,000) is not reached.
+    const all = await page({ limit: 50 });
+    expect(all.countExact).toBe(true);
+    expect(all.count).toBeGreaterThanOrEqual(101);
+  });
 });

@@ -157,21 +157,22 @@ export async function keysetPage<Row>(
   };
 }
 
-/** Rows matching `filtered`, counted up to COUNT_CAP: cheap at any table size. */
+/** Rows matching `filtered`, counted up to `cap` (COUNT_CAP): cheap at any table size. */
 export async function cappedCount(
   db: DbOrTrx,
   filtered: Knex.QueryBuilder,
+  cap = COUNT_CAP,
 ): Promise<Pick<CursorPage, 'count' | 'countExact'>> {
   const row = (await db
     .from(
       filtered
         .clearSelect()
         .select(db.raw('1'))
-        .limit(COUNT_CAP + 1)
+        .limit(cap + 1)
         .as('matches'),
     )
     .count<{ n: string }[]>({ n: '*' })
     .first()) as { n: string } | undefined;
   const n = Number(row?.n ?? 0);
-  return { count: Math.min(n, COUNT_CAP), countExact: n <= COUNT_CAP };
+  return { count: Math.min(n, cap), countExact: n <= cap };
 }

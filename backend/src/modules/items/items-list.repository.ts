@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
-import { cappedCount, keysetPage } from '../../lib/keyset';
+import { cappedCount, COUNT_CAP, keysetPage } from '../../lib/keyset';
 import { isLowStockSql } from '../../lib/low-stock';
 import { likeContains } from '../../lib/sql';
 import { selectItems, toItem, type ItemRow } from './items.repository';
@@ -33,6 +33,15 @@ function rows(db: DbOrTrx, query: ListItemsFilter): Knex.QueryBuilder {
   return filtered(select, query);
 }
 
+/**
+ * A search counts its matches exactly up to 100 (twice the page when pages are larger), then
+ * says "more than 100" (decision 0022, "Amended"): past that a user refines the words rather
+ * than pages on, and counting to 1,000 built a trigram bitmap over every match, about a third
+ * of a search's database time.
+ */
+export const SEARCH_COUNT_CAP = 100;
+const searchCountCap = (limit: number) => Math.max(SEARCH_COUNT_CAP, 2 * limit);
+
 export async function list(db: DbOrTrx, query: ListItemsQuery) {
   const page = await keysetPage<ItemRow>(db, rows(db, query), itemsKeyset(query), query);
   // A first page with no page after it holds every match: its length is the exact count, and
@@ -41,7 +50,11 @@ export async function list(db: DbOrTrx, query: ListItemsQuery) {
   const whole = page.prevCursor === null && page.nextCursor === null;
   const count = whole
     ? { count: page.rows.length, countExact: true }
-    : await cappedCount(db, filtered(db('items'), query));
+    : await cappedCount(
+        db,
+        filtered(db('items'), query),
+        query.q ? searchCountCap(query.limit) : COUNT_CAP,
+      );
   return {
     rows: page.rows.map(toItem),
     nextCursor: page.nextCursor,
