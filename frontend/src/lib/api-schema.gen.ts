@@ -222,7 +222,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The location tree, depth-first, with stock per location */
+    /**
+     * The location tree, depth-first, with stock per location
+     * @description Sends an ETag that names the state of the tree; a request with that value in If-None-Match gets 304 Not Modified while nothing changed.
+     */
     get: operations['getLocationTree'];
     put?: never;
     post?: never;
