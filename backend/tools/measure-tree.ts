@@ -1,8 +1,10 @@
 // Times GET /locations/tree against a running API (docs/performance.md, "Location tree"):
-//   API_PORT=3000 DATABASE_URL=… npx tsx tools/measure-tree.ts miss|hit|304 [N]
+//   API_PORT=3000 DATABASE_URL=… npx tsx tools/measure-tree.ts miss|delta|hit|304 [N]
 // Signs in a new admin through the services (a session row), then sends N requests after 3
 // warm-ups: `miss` touches a location before each (its tree version changes, so the API
-// rebuilds), `hit` repeats the request, `304` sends the last ETag back. Prints status, bytes
+// reads every location again), `delta` appends what a movement appends (the API adds the
+// pending deltas to the locations it kept), `hit` repeats the request, `304` sends the last
+// ETag back. Prints status, bytes
 // and client-side milliseconds per request; the server's own time is `responseTime` in the log.
 import http from 'node:http';
 import { loadConfig } from '../src/lib/config';
@@ -53,6 +55,12 @@ async function main() {
     for (let i = 0; i < n + 3; i++) {
       if (mode === 'miss')
         await db.raw('update locations set name = name where id = (select min(id) from locations)');
+      // What a movement leaves before the fold: pending deltas (a pair that adds up to nothing).
+      if (mode === 'delta')
+        await db.raw(
+          `insert into location_stock_deltas (location_id, unit, quantity, lines)
+           select id, 'each', q, 0 from (select max(id) as id from locations) l, (values (1000), (-1000)) v(q)`,
+        );
       const started = process.hrtime.bigint();
       const res = await get(
         url,

@@ -59,6 +59,38 @@ export function treeRows(db: DbOrTrx): Promise<TreeRow[]> {
   );
 }
 
+/**
+ * The deltas not folded yet, per location, with the tree version they belong to, in one
+ * statement (so the pair names one state: locations.tree-cache.ts).
+ */
+export async function pendingRows(db: DbOrTrx): Promise<{
+  version: string;
+  count: number;
+  byLocation: Map<string, NonNullable<TreeRow['pending']>>;
+}> {
+  const rows = await prepared<{
+    version: string;
+    location_id: string | null;
+    pending: NonNullable<TreeRow['pending']> | null;
+  }>(
+    db,
+    db.raw(
+      `select v.version, d.location_id, d.pending
+       from location_tree_version v
+       left join (select location_id, json_agg(json_build_array(unit, quantity::text, lines)) as pending
+                  from location_stock_deltas group by location_id) d on true`,
+    ),
+  );
+  const byLocation = new Map<string, NonNullable<TreeRow['pending']>>();
+  let count = 0;
+  for (const row of rows)
+    if (row.location_id !== null && row.pending) {
+      byLocation.set(row.location_id, row.pending);
+      count += row.pending.length;
+    }
+  return { version: rows[0]!.version, count, byLocation };
+}
+
 // One writer of location_stock_totals at a time, on any replica.
 const WRITER_LOCK = `hashtext('location_stock_totals')`;
 
