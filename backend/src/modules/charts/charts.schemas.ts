@@ -43,7 +43,7 @@ export const stockHistorySchema = z
 export type StockHistory = z.infer<typeof stockHistorySchema>;
 
 export const daysQuery = z.object({
-  days: queryInt(1, 366).default(28).meta({ description: 'How many days, ending today (UTC)' }),
+  days: queryInt(1, 92).default(28).meta({ description: 'How many days, ending today (UTC)' }),
 });
 
 export const movementsPerDaySchema = z
