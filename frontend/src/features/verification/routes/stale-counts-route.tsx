@@ -97,11 +97,15 @@ function StaleFilterForm({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    const text = (key: string) => {
+      const value = data.get(key);
+      return typeof value === 'string' ? value.trim() : '';
+    };
     onApply(
       filtersFrom(
         new URLSearchParams({
-          days: String(data.get('days') ?? ''),
-          locationId: String(data.get('locationId') ?? ''),
+          days: text('days'),
+          locationId: text('locationId'),
         }),
       ),
     );
