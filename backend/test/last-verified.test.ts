@@ -130,6 +130,20 @@ describe('last verified', () => {
   test('when the report gets a bad cursor, negative days or an unknown location, then it answers 4xx problem+json', async () => {
     const bad = await t.as('viewer').get('/api/v1/verification/stale?cursor=abc').expect(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
+    // Well-formed cursors this API never hands out: a phase that is not one, a month 13.
+    const forged = (keys: string[]) =>
+      Buffer.from(JSON.stringify({ s: 'stale-counts', d: 'a', k: keys })).toString('base64url');
+    for (const keys of [
+      ['7', '1970-01-01 00:00:00+00', '1', '1'],
+      ['1', '2026-13-01 00:00:00+00', '1', '1'],
+    ]) {
+      const res = await t
+        .as('viewer')
+        .get('/api/v1/verification/stale')
+        .query({ cursor: forged(keys) })
+        .expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
     await t.as('viewer').get('/api/v1/verification/stale?days=-1').expect(400);
     await t.as('viewer').get('/api/v1/verification/stale?days=99999').expect(400);
     await t.as('viewer').get('/api/v1/verification/stale?locationId=99999999').expect(404);

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import { encodeCursor, type Cursor } from '../../lib/http/cursor';
-import type { KeysetSpec } from '../../lib/keyset';
+import { badCursor, type KeysetSpec } from '../../lib/keyset';
+import { pgCode } from '../../lib/db-errors';
 import { formatDbDecimal } from '../../lib/quantity';
 import { isoNotNull } from '../../lib/sql';
 import type { StaleCountRow } from './verification.schemas';
@@ -160,6 +161,18 @@ const toStale = (r: StaleRow): StaleCountRow => ({
 });
 
 export async function stale(
+  db: DbOrTrx,
+  q: { days: number; locationId?: number; limit: number; cursor?: Cursor },
+): Promise<{ rows: StaleCountRow[]; nextCursor: string | null }> {
+  // A well-formed cursor value can still be out of range (month 13): PostgreSQL's data
+  // exception on it is the caller's bad cursor (400), not a server fault.
+  return staleRows(db, q).catch((e: unknown) => {
+    if (q.cursor && pgCode(e)?.startsWith('22')) throw badCursor();
+    throw e;
+  });
+}
+
+async function staleRows(
   db: DbOrTrx,
   q: { days: number; locationId?: number; limit: number; cursor?: Cursor },
 ): Promise<{ rows: StaleCountRow[]; nextCursor: string | null }> {

@@ -14,10 +14,15 @@ import * as verification from './verification.service';
 
 const tag = 'Verification';
 
-const staleQuery = staleCountsQuery.refine((q) => cursorFits(STALE_KEYSET, q.cursor), {
-  path: ['cursor'],
-  error: NOT_A_CURSOR,
-});
+// The first key is the phase: 0 (never counted) or 1 (counted before the cutoff).
+const staleQuery = staleCountsQuery.refine(
+  (q) =>
+    cursorFits(STALE_KEYSET, q.cursor) && (!q.cursor || ['0', '1'].includes(q.cursor.keys[0]!)),
+  {
+    path: ['cursor'],
+    error: NOT_A_CURSOR,
+  },
+);
 
 export const verificationRoutes = ({ db }: RouteContext) => [
   defineRoute({
