@@ -15,12 +15,19 @@ export async function historyInput(
   const { rows } = await db.raw<{
     rows: { balances: HistoryInput['balances']; movements: HistoryInput['movements'] }[];
   }>(
-    `with b as (
-       select s.location_id, l.code, l.name, s.quantity
-       from stock_levels s join locations l on l.id = s.location_id where s.item_id = ?
-     ), m as (
+    `with m as (
        select id, kind, from_location_id, to_location_id, quantity, created_at
        from movements where item_id = ? order by id desc limit ?
+     ), places as (
+       -- Every place the item has a balance row at, and (belt and braces) any place a drawn
+       -- movement names, so each step back has a balance to undo into.
+       select location_id from stock_levels where item_id = ?
+       union select from_location_id from m where from_location_id is not null
+       union select to_location_id from m where to_location_id is not null
+     ), b as (
+       select l.id as location_id, l.code, l.name, coalesce(s.quantity, 0) as quantity
+       from places p join locations l on l.id = p.location_id
+       left join stock_levels s on s.item_id = ? and s.location_id = p.location_id
      )
      select
        (select coalesce(json_agg(json_build_object('id', location_id::text, 'code', code,
@@ -30,7 +37,7 @@ export async function historyInput(
                  'from', from_location_id::text, 'to', to_location_id::text,
                  'quantity', quantity::text, 'at', created_at) order by id desc), '[]')
         from m) as movements`,
-    [itemId, itemId, limit + 1],
+    [itemId, limit + 1, itemId, itemId],
   );
   const { balances, movements } = rows[0]!;
   return {
