@@ -10,6 +10,7 @@ import { accountLinkRoutes } from './modules/account-links/account-links.routes'
 import { alertRoutes } from './modules/alerts/alerts.routes';
 import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { chartRoutes } from './modules/charts/charts.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { eventRoutes } from './modules/events/events.routes';
 import { itemRoutes } from './modules/items/items.routes';
@@ -23,6 +24,7 @@ import { stockRoutes } from './modules/stock/stock.routes';
 import type { SystemDeps } from './modules/system/system.service';
 import { systemRoutes } from './modules/system/system.routes';
 import { userRoutes } from './modules/users/users.routes';
+import { verificationRoutes } from './modules/verification/verification.routes';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes';
 
 export const API_V1_PREFIX = '/api/v1';
@@ -47,6 +49,8 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...eventRoutes(ctx),
     ...notificationRoutes(ctx),
     ...webhookRoutes(ctx),
+    ...verificationRoutes(ctx),
+    ...chartRoutes(ctx),
   ];
 }
 

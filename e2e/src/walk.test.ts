@@ -549,6 +549,40 @@ for (const size of SIZES) {
       await shot(page, 'history');
     });
 
+    step(
+      'the item page draws its stock over time, and cycle counting lists what to count',
+      async (page) => {
+        await page.goto(`/items/${boltId}`);
+        await heading(page, `${bolt.sku} — ${bolt.name}`);
+        await shown(page.getByText(new RegExp(`^Last counted .+ at ${binA.code}`)));
+        const title = `Stock of ${bolt.sku} over time (each)`;
+        const figure = page.getByRole('figure', { name: title });
+        // uPlot is its own chunk, fetched now; it draws on a canvas as wide as the page allows.
+        await shown(figure.locator('canvas').first());
+        await figure.getByText('Table view').click();
+        const rows = figure.getByRole('table', { name: title }).locator('tbody tr');
+        await expect.poll(() => rows.count()).toBe(3);
+        expect(await rows.first().innerText()).toMatch(/Count \(count adjustment\)/);
+        await checkA11y(page, 'item page (stock over time)');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          size.viewport.width,
+        );
+
+        await go(page, 'Not counted', 'Not counted lately');
+        await page.getByRole('spinbutton', { name: 'Not counted for (days)' }).fill('0');
+        await page
+          .getByRole('combobox', { name: 'Where (with everything inside)' })
+          .selectOption({ label: `${warehouse.code} — ${warehouse.name}` });
+        await page.getByRole('button', { name: 'Show' }).click();
+        const report = page.getByRole('table', { name: 'Stock to count' });
+        const boltRows = report.getByRole('row').filter({ hasText: bolt.sku });
+        // Bin B was never counted (listed first); bin A was counted in this walk.
+        await shown(boltRows.filter({ hasText: binB.code }).filter({ hasText: 'Never' }));
+        await shown(boltRows.filter({ hasText: binA.code }).filter({ hasNotText: 'Never' }));
+        await checkA11y(page, 'not counted lately');
+      },
+    );
+
     step('an admin creates a viewer account', async (page) => {
       await go(page, 'Users', 'Users');
       await page.getByRole('button', { name: 'New user' }).click();

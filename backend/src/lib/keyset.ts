@@ -5,7 +5,7 @@ import { AppError } from './errors';
 import { encodeCursor, NOT_A_CURSOR, type Cursor, type CursorPage } from './http/cursor';
 import { fetchParts, type KeysetPart } from './keyset-parts';
 
-const badCursor = () =>
+export const badCursor = () =>
   new AppError('VALIDATION_FAILED', 400, `cursor: ${NOT_A_CURSOR}`, {
     errors: [{ in: 'query', path: 'cursor', message: NOT_A_CURSOR }],
   });

@@ -35,6 +35,7 @@ const LocationDetailRoute = page('locationDetail');
 const MovementsRoute = page('movements');
 const NewMovementRoute = page('newMovement');
 const StatusRoute = page('status');
+const NotCountedRoute = page('notCounted');
 const ChangePasswordRoute = page('changePassword');
 const UsersRoute = page('users');
 const ApiTokensRoute = page('apiTokens');
@@ -73,6 +74,7 @@ function AppPages() {
       <Route path={paths.movements} component={MovementsRoute} />
       <Route path={paths.newMovement} component={NewMovementRoute} />
       <Route path={paths.status} component={StatusRoute} />
+      <Route path={paths.notCounted} component={NotCountedRoute} />
       <Route path={paths.changePassword} component={ChangePasswordRoute} />
       <Route path={paths.alertPreferences} component={AlertPreferencesRoute} />
       <Route path={paths.users} component={UsersRoute} />

@@ -54,6 +54,8 @@ export const pageLoaders = {
     'movement.record',
   ),
   status: async () => (await import('@/features/system/routes/status-route')).StatusRoute,
+  notCounted: async () =>
+    (await import('@/features/verification/routes/stale-counts-route')).StaleCountsRoute,
   changePassword: async () =>
     (await import('@/features/auth/routes/change-password-route')).ChangePasswordRoute,
   users: permitted(

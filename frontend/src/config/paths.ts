@@ -20,6 +20,8 @@ export const paths = {
   movementForm: (kind: MovementKind, itemId?: number) =>
     `/movements/new?kind=${kind}${itemId === undefined ? '' : `&itemId=${itemId}`}`,
   status: '/status',
+  /** Cycle counting: stock not counted for N days (issue 14). */
+  notCounted: '/reports/not-counted',
   signIn: '/sign-in',
   /** The sign-in page, coming back to `next` (path + search + hash) afterwards. */
   signInThenTo: (next: string) =>

@@ -1017,6 +1017,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/items/{id}/verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** When and by whom the item was last counted, per location */
+    get: operations['getItemVerification'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/locations/{id}/verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** When and by whom stock at the location was last counted */
+    get: operations['getLocationVerification'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/verification/stale': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cycle counting: stock not counted for N days, never-counted first, then oldest count first */
+    get: operations['listStaleCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/items/{id}/stock-history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stock of one item after each of its newest movements, in total and per location */
+    get: operations['getItemStockHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/charts/movements-per-day': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Movements posted per UTC day, by kind */
+    get: operations['getMovementsPerDay'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/charts/below-reorder-point': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Items at or below their reorder point at the end of each UTC day */
+    get: operations['getBelowReorderPerDay'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1798,6 +1900,174 @@ export interface components {
         limit: number;
         nextCursor: string | null;
       };
+    };
+    ItemVerification: {
+      itemId: number;
+      /** @description The newest count of this item at any location; null if never counted */
+      lastCounted: {
+        /**
+         * Format: date-time
+         * @example 2026-11-22T10:00:00.000Z
+         */
+        countedAt: string;
+        movementId: number;
+        /** @description The user who posted the count (null: an API token or the system) */
+        countedBy: {
+          id: number;
+          name: string;
+        } | null;
+      } | null;
+      data: {
+        location: {
+          id: number;
+          code: string;
+          name: string;
+        };
+        lastCounted: components['schemas']['LastCount'];
+      }[];
+    };
+    LastCount: {
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      countedAt: string;
+      movementId: number;
+      /** @description The user who posted the count (null: an API token or the system) */
+      countedBy: {
+        id: number;
+        name: string;
+      } | null;
+    };
+    LocationVerification: {
+      locationId: number;
+      /** @description The newest count of any item at this location; null if never counted */
+      lastCounted: {
+        /**
+         * Format: date-time
+         * @example 2026-11-22T10:00:00.000Z
+         */
+        countedAt: string;
+        movementId: number;
+        /** @description The user who posted the count (null: an API token or the system) */
+        countedBy: {
+          id: number;
+          name: string;
+        } | null;
+      } | null;
+      /** @description Items with stock here */
+      stockLines: number;
+      /** @description Of those, items never counted here */
+      neverCounted: number;
+    };
+    StaleCounts: {
+      data: {
+        item: {
+          id: number;
+          sku: string;
+          name: string;
+          unit: string;
+        };
+        location: {
+          id: number;
+          code: string;
+          name: string;
+        };
+        /**
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+         * @example 12.5
+         */
+        quantity: string;
+        /** @description null: never counted here */
+        lastCounted: {
+          /**
+           * Format: date-time
+           * @example 2026-11-22T10:00:00.000Z
+           */
+          countedAt: string;
+          movementId: number;
+          /** @description The user who posted the count (null: an API token or the system) */
+          countedBy: {
+            id: number;
+            name: string;
+          } | null;
+        } | null;
+      }[];
+      page: {
+        limit: number;
+        /** @description The page after this one; null at the end */
+        nextCursor: string | null;
+      };
+    };
+    StockHistory: {
+      itemId: number;
+      unit: string;
+      /** @description The series of `quantities`, in this order */
+      locations: {
+        id: number;
+        code: string;
+        name: string;
+      }[];
+      /** @description Stock before the first point (0 when the history is complete) */
+      start: {
+        /**
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+         * @example 12.5
+         */
+        total: string;
+        quantities: string[];
+      };
+      /** @description Stock right after each movement, oldest first */
+      points: {
+        movementId: number;
+        /**
+         * Format: date-time
+         * @example 2026-11-22T10:00:00.000Z
+         */
+        at: string;
+        /** @enum {string} */
+        kind: 'receive' | 'ship' | 'transfer' | 'adjust' | 'count';
+        /**
+         * @description The movement's change to the total
+         * @example 12.5
+         */
+        change: string;
+        /** @description A count that changed the balance (a marked point) */
+        countAdjustment: boolean;
+        /**
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+         * @example 12.5
+         */
+        total: string;
+        quantities: string[];
+      }[];
+      /** @description false: older movements exist than the first point shows */
+      complete: boolean;
+    };
+    MovementsPerDay: {
+      data: {
+        /**
+         * Format: date
+         * @example 2026-12-01
+         */
+        day: string;
+        receive: number;
+        ship: number;
+        transfer: number;
+        adjust: number;
+        count: number;
+      }[];
+    };
+    /** @description Per UTC day: active items whose total at the day's end (from the ledger) was at or below their current reorder point; reorder points are not kept historically */
+    BelowReorderPerDay: {
+      data: {
+        /**
+         * Format: date
+         * @example 2026-12-01
+         */
+        day: string;
+        items: number;
+      }[];
     };
   };
   responses: never;
@@ -6691,6 +6961,383 @@ export interface operations {
       };
     };
   };
+  getItemVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemVerification'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getLocationVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LocationVerification'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listStaleCounts: {
+    parameters: {
+      query?: {
+        /** @description List stock not counted for at least this many days */
+        days?: number;
+        /** @description Only this location and the locations under it */
+        locationId?: number;
+        limit?: number;
+        /** @description page.nextCursor or page.prevCursor of the previous answer, for the same sort and order */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaleCounts'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getItemStockHistory: {
+    parameters: {
+      query?: {
+        /** @description How many of the newest movements to draw (older ones are summed up) */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StockHistory'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMovementsPerDay: {
+    parameters: {
+      query?: {
+        /** @description How many days, ending today (UTC) */
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MovementsPerDay'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getBelowReorderPerDay: {
+    parameters: {
+      query?: {
+        /** @description How many days, ending today (UTC) */
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BelowReorderPerDay'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -6970,3 +7617,6 @@ export const notificationTypeValues: ReadonlyArray<
 export const webhookDeliveryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WebhookDelivery']['status']
 > = ['pending', 'delivered', 'failed'];
+export const stockHistoryPointsKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StockHistory']['points']['kind']
+> = ['receive', 'ship', 'transfer', 'adjust', 'count'];

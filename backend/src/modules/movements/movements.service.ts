@@ -9,6 +9,7 @@ import { transaction } from '../../lib/transaction';
 import * as events from '../events/events.service';
 import { checkItemForMovement } from '../items/items.service';
 import { checkLocationsForMovement, stockChangePart } from '../locations/locations.service';
+import { lastCountPart, reversedCountParts } from '../verification/verification.service';
 import {
   alreadyReversed,
   balanceTooLarge,
@@ -129,6 +130,9 @@ async function post(
     ),
     // The location tree's roll-ups (docs/decisions/0023): what changed at each place, appended.
     ...stockChangePart(item.unit, balances, result.plan.balances),
+    // Last verified (docs/decisions/0031): a count records itself; a reversal of one undoes it.
+    ...(input.kind === 'count' ? [lastCountPart(postRepo.POST_REFS.movement)] : []),
+    ...(reverses === undefined ? [] : reversedCountParts(reverses)),
   ];
   // The item_totals CHECK refuses a total past the declared maximum (stock spread over
   // several places); that is a 422 naming the limit.

@@ -1,8 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { LowStockList } from '@/features/dashboard/components/low-stock-list';
 import { RecentMovements } from '@/features/dashboard/components/recent-movements';
 import { StatusSummaryCard } from '@/features/system/components/status-summary-card';
+
+// The charts are the page's last part, below the fold: a chunk of their own (and uPlot one more),
+// asked for when the lists render, so neither the first load nor the lists wait for them.
+const DashboardCharts = lazy(async () => ({
+  default: (await import('@/features/dashboard/components/dashboard-charts')).DashboardCharts,
+}));
 
 /**
  * The dashboard below its counts: a chunk of its own (dashboard-route.tsx), so the page's
@@ -27,6 +34,9 @@ export function DashboardLists({ highlight, lowStock }: { highlight: boolean; lo
       <div className="section">
         <StatusSummaryCard />
       </div>
+      <Suspense fallback={null}>
+        <DashboardCharts />
+      </Suspense>
     </>
   );
 }

@@ -29,6 +29,17 @@ function itemApi(overrides: Record<string, Parameters<typeof mockApi>[0][string]
     'GET /api/v1/items/categories': () => jsonResponse({ data: ['Fasteners'] }),
     'GET /api/v1/items/1': () => jsonResponse(item),
     'GET /api/v1/items/1/stock': () => jsonResponse(stock),
+    'GET /api/v1/items/1/verification': () =>
+      jsonResponse({ itemId: 1, lastCounted: null, data: [] }),
+    'GET /api/v1/items/1/stock-history': () =>
+      jsonResponse({
+        itemId: 1,
+        unit: 'each',
+        locations: [],
+        start: { total: '0', quantities: [] },
+        points: [],
+        complete: true,
+      }),
     'GET /api/v1/movements': ({ url }) =>
       url.searchParams.get('cursor') === 'next'
         ? jsonResponse(cursorPage([makeMovement({ id: 90, reference: 'PO-OLD' })]))

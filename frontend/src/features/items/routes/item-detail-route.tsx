@@ -18,6 +18,8 @@ import { ItemForm } from '../components/item-form';
 import { itemFormValues, toPatch } from '../components/item-form-values';
 import { ItemMovementHistory } from '../components/item-movement-history';
 import { ItemStockTable } from '../components/item-stock-table';
+import { ItemLastVerified } from '../components/item-last-verified';
+import { ItemStockChart } from '../components/item-stock-chart';
 import '../components/items.css';
 import { useCan } from '@/hooks/use-current-user';
 
@@ -139,6 +141,14 @@ function ItemPage({ item, flash }: { item: Item; flash: string | undefined }) {
           <h2 id="item-stock-title">Stock by location</h2>
         </div>
         <ItemStockTable item={item} />
+        <ItemLastVerified itemId={item.id} />
+      </section>
+
+      <section className="section" aria-labelledby="item-chart-title">
+        <div className="section__header">
+          <h2 id="item-chart-title">Stock over time</h2>
+        </div>
+        <ItemStockChart item={item} />
       </section>
 
       <section className="section" aria-labelledby="item-history-title">

@@ -20,6 +20,7 @@ import {
   locationFormValues,
   type LocationFormValues,
 } from '../components/location-form';
+import { LocationLastVerified } from '../components/location-last-verified';
 import { LocationStockTable } from '../components/location-stock-table';
 import { formatStockTotals } from '../components/stock-totals';
 import '../components/locations.css';
@@ -137,6 +138,7 @@ function LocationPage({ location }: { location: Location }) {
                 <dt>Stock</dt>
                 <dd>{self ? formatStockTotals(self) : '—'}</dd>
               </div>
+              <LocationLastVerified locationId={location.id} />
               <div>
                 <dt>Status</dt>
                 <dd>
