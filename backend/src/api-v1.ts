@@ -17,6 +17,7 @@ import { labelRoutes } from './modules/labels/labels.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
 import { locationRoutes } from './modules/locations/locations.routes';
 import { movementRoutes } from './modules/movements/movements.routes';
+import { countRoutes } from './modules/counts/counts.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { stockRoutes } from './modules/stock/stock.routes';
@@ -35,6 +36,7 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...itemRoutes(ctx),
     ...locationRoutes(ctx),
     ...movementRoutes(ctx),
+    ...countRoutes(ctx),
     ...authRoutes(ctx),
     ...accountLinkRoutes(ctx),
     ...userRoutes(ctx),
