@@ -1293,6 +1293,12 @@ export interface components {
        * @example 2026-11-22T10:00:00.000Z
        */
       createdAt: string;
+      /**
+       * Format: date-time
+       * @description When it takes effect in the ledger's time: for a count, when it was counted; otherwise when it was posted (docs/decisions/0029)
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      effectiveAt: string;
     };
     MovementPage: {
       data: components['schemas']['Movement'][];
@@ -3479,6 +3485,11 @@ export interface operations {
                * @example 12.5
                */
               countedQuantity: number | string;
+              /**
+               * Format: date-time
+               * @description When the shelf was counted (default: now). The adjustment is counted minus the balance at that moment, so movements posted since are kept. Not in the future (a minute of clock skew is allowed and counts as now) and not before the item was created.
+               */
+              countedAt?: string;
             };
       };
     };
