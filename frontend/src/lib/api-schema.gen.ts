@@ -55,6 +55,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Stock per item and location as of a moment, from the ledger
+     * @description For one item, one location, a location and everything below it (subtree=true), or an item at a location. Places and items that held nothing then are left out. Keyset pages in (item id, location id) order.
+     */
+    get: operations['getStockAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stock/low': {
     parameters: {
       query?: never;
@@ -1106,6 +1126,37 @@ export interface components {
       /** @description false: more rows match than count (count is the cap, not the total) */
       countExact: boolean;
     };
+    StockAsOf: {
+      /**
+       * Format: date-time
+       * @description The moment the quantities are for
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      asOf: string;
+      data: {
+        item: {
+          id: number;
+          sku: string;
+          name: string;
+          unit: string;
+        };
+        location: {
+          id: number;
+          code: string;
+          name: string;
+        };
+        /**
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+         * @example 12.5
+         */
+        quantity: string;
+      }[];
+      page: {
+        limit: number;
+        /** @description The next page; null at the end */
+        nextCursor: string | null;
+      };
+    };
     LowStock: {
       data: {
         item: {
@@ -1293,6 +1344,12 @@ export interface components {
        * @example 2026-11-22T10:00:00.000Z
        */
       createdAt: string;
+      /**
+       * Format: date-time
+       * @description When it takes effect in the ledger's time: for a count, when it was counted; otherwise when it was posted (docs/decisions/0029)
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      effectiveAt: string;
     };
     MovementPage: {
       data: components['schemas']['Movement'][];
@@ -1944,6 +2001,81 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LocationStock'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getStockAsOf: {
+    parameters: {
+      query?: {
+        /** @description The moment, ISO 8601 with an offset; default now. A moment in the future is now. Computed from the ledger in its own time (docs/decisions/0029). */
+        asOf?: string;
+        itemId?: number;
+        locationId?: number;
+        /** @description With locationId: that place and every place below it */
+        subtree?: 'true' | 'false';
+        limit?: number;
+        /** @description page.nextCursor or page.prevCursor of the previous answer, for the same sort and order */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StockAsOf'];
         };
       };
       /** @description Problem details (RFC 9457) */
@@ -3479,6 +3611,11 @@ export interface operations {
                * @example 12.5
                */
               countedQuantity: number | string;
+              /**
+               * Format: date-time
+               * @description When the shelf was counted (default: now). The adjustment is counted minus the balance at that moment, so movements posted since are kept. Not in the future (a minute of clock skew is allowed and counts as now) and not before the item was created.
+               */
+              countedAt?: string;
             };
       };
     };
@@ -6697,6 +6834,9 @@ type FlattenedDeepRequired<T> = {
 type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1StockGetParametersQuerySubtreeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stock']['get']['parameters']['query']['subtree']
+> = ['true', 'false'];
 export const pathsApiV1ItemsGetParametersQueryArchivedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/items']['get']['parameters']['query']['archived']
 > = ['active', 'archived', 'all'];
