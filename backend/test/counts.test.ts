@@ -54,7 +54,12 @@ describe('count sessions', () => {
       .get(`/api/v1/movements?reference=count:${session.id}`)
       .expect(200);
     expect(posted.body.data).toHaveLength(1);
-    expect(posted.body.data[0]).toMatchObject({ kind: 'adjust', delta: '-2', locationId: bin.id });
+    expect(posted.body.data[0]).toMatchObject({
+      kind: 'count',
+      delta: '-2',
+      countedQuantity: '8',
+      locationId: bin.id,
+    });
     expect(res.body.lines[0]).toMatchObject({ movementId: posted.body.data[0].id, variance: '-2' });
   });
 
@@ -290,13 +295,28 @@ describe('count sessions', () => {
       quantity: 9,
     });
     const res = await manager().post(`/api/v1/counts/${session.id}/approve`).expect(409);
-    expect(res.body.code).toBe('INSUFFICIENT_STOCK');
+    expect(res.body.code).toBe('COUNT_MAKES_HISTORY_NEGATIVE');
     expect((await reviewOf(manager(), session)).session.status).toBe('open');
     expect(await onHandAt(manager(), item, bin)).toBe('1');
     // A recount after the shipment settles it.
     await count(operator(), session, bin, [{ itemId: item.id, countedQuantity: 0 }]);
     await manager().post(`/api/v1/counts/${session.id}/approve`).expect(200);
     expect(await onHandAt(manager(), item, bin)).toBe('0');
+  });
+
+  test('when the place was counted again by a single count after the line, then approval skips the line and keeps that count', async () => {
+    const { root, bin, item } = await shelf();
+    const session = await openSession(manager(), { locationId: root.id });
+    await count(operator(), session, bin, [{ itemId: item.id, countedQuantity: 4 }]);
+    await postMovement(manager(), {
+      kind: 'count',
+      itemId: item.id,
+      locationId: bin.id,
+      countedQuantity: 6,
+    });
+    const res = await manager().post(`/api/v1/counts/${session.id}/approve`).expect(200);
+    expect(res.body.lines[0]).toMatchObject({ skipped: 'superseded', movementId: null });
+    expect(await onHandAt(manager(), item, bin)).toBe('6');
   });
 
   test('when variances pass the session thresholds, then those lines are flagged for recount', async () => {

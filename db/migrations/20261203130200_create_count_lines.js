@@ -19,7 +19,7 @@ exports.up = async (knex) => {
       expected_quantity numeric(14, 3),
       adjustment numeric(15, 3),
       movement_id bigint references movements (id) on delete restrict,
-      skipped text check (skipped in ('item_archived')),
+      skipped text check (skipped in ('item_archived', 'superseded')),
       constraint count_lines_posted check (movement_id is null or adjustment is not null)
     )
   `);

@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../lib/db';
 import { formatDbDecimal, formatMilli, parseMilli } from '../../lib/quantity';
+import { ledgerTime } from '../../lib/ledger-time';
 import { isoNotNull } from '../../lib/sql';
 import { ITEM_JSON, LOCATION_JSON } from './counts-lines.repository';
 import type { CountLine } from './counts.schemas';
@@ -55,7 +56,7 @@ export async function currentLines(db: DbOrTrx, sessionId: number): Promise<Curr
        coalesce((
          select sum(case when m.to_location_id = cl.location_id then m.quantity else -m.quantity end)
          from movements m
-         where m.item_id = cl.item_id and m.created_at > cl.counted_at
+         where m.item_id = cl.item_id and ${ledgerTime('m')} > cl.counted_at
            and (m.to_location_id = cl.location_id or m.from_location_id = cl.location_id)
            and m.id is distinct from cl.movement_id
        ), 0)::text as since

@@ -127,8 +127,7 @@ export async function approve(db: Db, id: number, actor: Actor) {
       })),
       { reference, note: null, actor },
     );
-    for (const [lineId, p] of posted)
-      await reviewRepo.recordPosted(trx, lineId, { ...p, skipped: null });
+    for (const [lineId, p] of posted) await reviewRepo.recordPosted(trx, lineId, p);
     for (const l of archived)
       await reviewRepo.recordPosted(trx, l.lineId, {
         expected: null,
@@ -141,8 +140,9 @@ export async function approve(db: Db, id: number, actor: Actor) {
       sessionId: id,
       reference,
       lines: lines.length,
-      adjusted: [...posted.values()].filter((p) => p.movementId !== null).length,
-      skipped: archived.length,
+      adjusted: [...posted.values()].filter((p) => p.adjustment !== null && p.adjustment !== 0n)
+        .length,
+      skipped: archived.length + [...posted.values()].filter((p) => p.skipped !== null).length,
     };
     await audit.record(trx, actor, {
       action: 'count.approved',
