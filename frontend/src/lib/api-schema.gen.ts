@@ -360,6 +360,118 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Count sessions, newest first (at most 200) */
+    get: operations['listCountSessions'];
+    put?: never;
+    /**
+     * Open a count session (stocktake) for a location subtree or a list of items
+     * @description Stock keeps moving while it is counted: each line records when it was counted, and approval posts counted − balance at that time. A blind session shows counters no expected quantities.
+     */
+    post: operations['openCountSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A count session: its lines and, unless blind for this caller, what is expected */
+    get: operations['getCountSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counts/{id}/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record what was counted at one location
+     * @description A later line for the same item and location replaces the earlier one (both stay in the history). countedAt defaults to now; one in the future or before the session or item existed is 422.
+     */
+    post: operations['addCountLines'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counts/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per line: expected when counted, counted, movements since, variance, flags */
+    get: operations['reviewCountSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counts/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Post every adjustment in one transaction, with reference count:<id>
+     * @description A session approved or cancelled already is 409 COUNT_SESSION_CLOSED.
+     */
+    post: operations['approveCountSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counts/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a session without posting anything */
+    post: operations['cancelCountSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/setup': {
     parameters: {
       query?: never;
@@ -1358,6 +1470,189 @@ export interface components {
         nextCursor: string | null;
       };
     };
+    CountSession: {
+      id: number;
+      /** @enum {string} */
+      status: 'open' | 'approved' | 'cancelled';
+      blind: boolean;
+      location: {
+        id: number;
+        code: string;
+        name: string;
+      } | null;
+      itemIds: number[] | null;
+      note: string | null;
+      /**
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+       * @example 12.5
+       */
+      thresholdQuantity: string | null;
+      thresholdPercent: string | null;
+      /** @description The reference its adjustments are posted with */
+      reference: string;
+      createdBy: {
+        id: number;
+        name: string;
+      } | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      createdAt: string;
+      /** @description Who approved or cancelled it */
+      closedBy: {
+        id: number;
+        name: string;
+      } | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      closedAt: string | null;
+    };
+    CountSessionList: {
+      data: components['schemas']['CountSession'][];
+    };
+    CountSessionDetail: {
+      session: components['schemas']['CountSession'];
+      lines: components['schemas']['CountLine'][];
+      /** @description What is on hand in scope now; empty for counters of a blind session */
+      expected: {
+        item: {
+          id: number;
+          sku: string;
+          name: string;
+          unit: string;
+          archived: boolean;
+        };
+        location: {
+          id: number;
+          code: string;
+          name: string;
+        };
+        /**
+         * @description Null for counters of a blind session
+         * @example 12.5
+         */
+        expectedQuantity: string | null;
+        counted: boolean;
+      }[];
+    };
+    CountLine: {
+      id: number;
+      item: {
+        id: number;
+        sku: string;
+        name: string;
+        unit: string;
+        archived: boolean;
+      };
+      location: {
+        id: number;
+        code: string;
+        name: string;
+      };
+      /**
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+       * @example 12.5
+       */
+      countedQuantity: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      countedAt: string;
+      countedBy: {
+        id: number;
+        name: string;
+      } | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      createdAt: string;
+      /** @description False when a later line for the same item and place replaced it */
+      current: boolean;
+    };
+    CountLineList: {
+      data: components['schemas']['CountLine'][];
+    };
+    CountReview: {
+      session: components['schemas']['CountSession'];
+      lines: components['schemas']['CountReviewLine'][];
+      uncounted: {
+        item: {
+          id: number;
+          sku: string;
+          name: string;
+          unit: string;
+          archived: boolean;
+        };
+        location: {
+          id: number;
+          code: string;
+          name: string;
+        };
+        /**
+         * @description Null for counters of a blind session
+         * @example 12.5
+         */
+        expectedQuantity: string | null;
+        counted: boolean;
+      }[];
+      history: components['schemas']['CountLine'][];
+    };
+    CountReviewLine: {
+      lineId: number;
+      item: {
+        id: number;
+        sku: string;
+        name: string;
+        unit: string;
+        archived: boolean;
+      };
+      location: {
+        id: number;
+        code: string;
+        name: string;
+      };
+      /**
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+       * @example 12.5
+       */
+      countedQuantity: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      countedAt: string;
+      countedBy: {
+        id: number;
+        name: string;
+      } | null;
+      /**
+       * @description The balance when it was counted
+       * @example 12.5
+       */
+      expectedQuantity: string;
+      /** @description Net change at the place after it was counted */
+      movementsSince: string;
+      /**
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+       * @example 12.5
+       */
+      currentQuantity: string;
+      /** @description counted − expected: the adjustment approval posts */
+      variance: string;
+      /** @description Null when nothing was expected */
+      variancePercent: string | null;
+      /** @description Over a threshold: recount it */
+      flagged: boolean;
+      /** @description The adjustment, once approved */
+      movementId: number | null;
+      /** @description Not posted: item_archived, or superseded (a count at the place dated after it fixed the balance since) */
+      skipped: string | null;
+    };
     SetupStatus: {
       needsSetup: boolean;
     };
@@ -1613,7 +1908,10 @@ export interface components {
       | 'user.invitation_resent'
       | 'mail.settings_updated'
       | 'mail.settings_cleared'
-      | 'mail.test_sent';
+      | 'mail.test_sent'
+      | 'count.opened'
+      | 'count.approved'
+      | 'count.cancelled';
     Settings: {
       organisationName: string;
       defaultUnit: components['schemas']['Unit'];
@@ -1747,7 +2045,8 @@ export interface components {
       | 'item.changed'
       | 'item.archived'
       | 'item.unarchived'
-      | 'item.deleted';
+      | 'item.deleted'
+      | 'count.approved';
     NotificationPage: {
       data: components['schemas']['Notification'][];
       page: {
@@ -3847,6 +4146,532 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCountSessions: {
+    parameters: {
+      query?: {
+        status?: 'open' | 'approved' | 'cancelled';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountSessionList'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  openCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Count this location and everything under it */
+          locationId?: number;
+          /** @description Count these items wherever they are */
+          itemIds?: number[];
+          /**
+           * @description Counters (operators) do not see expected quantities, in the API either
+           * @default false
+           */
+          blind?: boolean;
+          note?: string | null;
+          /**
+           * @description Flag a line for recount when |variance| exceeds this
+           * @example 12.5
+           */
+          thresholdQuantity?: number | string;
+          /** @description Flag a line when |variance| exceeds this percentage of expected */
+          thresholdPercent?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountSession'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountSessionDetail'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  addCountLines: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          locationId: number;
+          lines: {
+            itemId: number;
+            /**
+             * @description Exact decimal from 0 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
+             * @example 12.5
+             */
+            countedQuantity: number | string;
+            /**
+             * Format: date-time
+             * @description When it was counted (default: when the server receives it); not in the future, not before the session opened or the item existed
+             */
+            countedAt?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountLineList'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  reviewCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountReview'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  approveCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountReview'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  cancelCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountSession'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6904,6 +7729,9 @@ export const pathsApiV1MovementsPostRequestBodyContentApplicationJsonOneOf4KindV
     }
   >['kind']
 > = ['count'];
+export const pathsApiV1CountsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/counts']['get']['parameters']['query']['status']
+> = ['open', 'approved', 'cancelled'];
 export const pathsApiV1UsersInvitationsPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/users/invitations']['post']['requestBody']['content']['application/json']['role']
 > = ['viewer', 'operator', 'manager', 'admin'];
@@ -6936,6 +7764,9 @@ export const unitValues: ReadonlyArray<FlattenedDeepRequired<components>['schema
 export const movementKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Movement']['kind']
 > = ['receive', 'ship', 'transfer', 'adjust', 'count'];
+export const countSessionStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CountSession']['status']
+> = ['open', 'approved', 'cancelled'];
 export const userRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['User']['role']
 > = ['viewer', 'operator', 'manager', 'admin'];
@@ -6993,6 +7824,9 @@ export const auditActionValues: ReadonlyArray<
   'mail.settings_updated',
   'mail.settings_cleared',
   'mail.test_sent',
+  'count.opened',
+  'count.approved',
+  'count.cancelled',
 ];
 export const labelLayoutPresetValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LabelLayout']['preset']
@@ -7100,6 +7934,7 @@ export const eventTypeValues: ReadonlyArray<
   'item.archived',
   'item.unarchived',
   'item.deleted',
+  'count.approved',
 ];
 export const notificationTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['type']
