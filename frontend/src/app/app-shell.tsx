@@ -34,6 +34,9 @@ const LocationsRoute = page('locations');
 const LocationDetailRoute = page('locationDetail');
 const MovementsRoute = page('movements');
 const NewMovementRoute = page('newMovement');
+const CountsRoute = page('counts');
+const CountSessionRoute = page('countSession');
+const CountReviewRoute = page('countReview');
 const StatusRoute = page('status');
 const ChangePasswordRoute = page('changePassword');
 const UsersRoute = page('users');
@@ -72,6 +75,9 @@ function AppPages() {
       <Route path={`${paths.locations}/:id`} component={LocationDetailRoute} />
       <Route path={paths.movements} component={MovementsRoute} />
       <Route path={paths.newMovement} component={NewMovementRoute} />
+      <Route path={paths.counts} component={CountsRoute} />
+      <Route path={`${paths.counts}/:id/review`} component={CountReviewRoute} />
+      <Route path={`${paths.counts}/:id`} component={CountSessionRoute} />
       <Route path={paths.status} component={StatusRoute} />
       <Route path={paths.changePassword} component={ChangePasswordRoute} />
       <Route path={paths.alertPreferences} component={AlertPreferencesRoute} />

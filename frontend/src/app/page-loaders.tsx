@@ -53,6 +53,15 @@ export const pageLoaders = {
     async () => (await import('@/features/movements/routes/new-movement-route')).NewMovementRoute,
     'movement.record',
   ),
+  counts: async () => (await import('@/features/counts/routes/counts-route')).CountsRoute,
+  countSession: permitted(
+    async () => (await import('@/features/counts/routes/count-session-route')).CountSessionRoute,
+    'movement.record',
+  ),
+  countReview: permitted(
+    async () => (await import('@/features/counts/routes/count-review-route')).CountReviewRoute,
+    'count.manage',
+  ),
   status: async () => (await import('@/features/system/routes/status-route')).StatusRoute,
   changePassword: async () =>
     (await import('@/features/auth/routes/change-password-route')).ChangePasswordRoute,

@@ -19,6 +19,9 @@ export const paths = {
   newMovement: '/movements/new',
   movementForm: (kind: MovementKind, itemId?: number) =>
     `/movements/new?kind=${kind}${itemId === undefined ? '' : `&itemId=${itemId}`}`,
+  counts: '/counts',
+  countSession: (id: number) => `/counts/${id}`,
+  countReview: (id: number) => `/counts/${id}/review`,
   status: '/status',
   signIn: '/sign-in',
   /** The sign-in page, coming back to `next` (path + search + hash) afterwards. */

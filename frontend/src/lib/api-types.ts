@@ -120,3 +120,9 @@ export type InviteUserInput = JsonBody<paths['/api/v1/users/invitations']['post'
 export type PendingInvitation = Schemas['PendingInvitation'];
 export type MailOutbox = Schemas['MailOutbox'];
 export type OutboxMessage = Schemas['OutboxMessage'];
+
+export type CountSession = Schemas['CountSession'];
+export type CountLine = Schemas['CountLine'];
+export type CountSessionDetail = Schemas['CountSessionDetail'];
+export type CountReview = Schemas['CountReview'];
+export type CountReviewLine = Schemas['CountReviewLine'];

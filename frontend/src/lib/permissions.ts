@@ -11,6 +11,8 @@ const MINIMUM_ROLE = {
   'item.write': 'manager',
   /** Create, edit, move, archive, unarchive and delete locations. */
   'location.write': 'manager',
+  /** Open, review, approve and cancel count sessions (counting is movement.record). */
+  'count.manage': 'manager',
   'user.manage': 'admin',
   'apiToken.manage': 'admin',
   'webhook.manage': 'admin',

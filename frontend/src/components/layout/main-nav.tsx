@@ -17,6 +17,7 @@ const LINKS: NavEntry[] = [
   { to: paths.items, label: 'Items', end: false },
   { to: paths.locations, label: 'Locations', end: false },
   { to: paths.movements, label: 'Movements', end: false },
+  { to: paths.counts, label: 'Counts', end: false, requires: 'movement.record' },
   { to: paths.status, label: 'Status', end: false },
   { to: paths.users, label: 'Users', end: false, requires: 'user.manage' },
   { to: paths.apiTokens, label: 'API tokens', end: false, requires: 'apiToken.manage' },
