@@ -64,7 +64,7 @@ export interface paths {
     };
     /**
      * Stock per item and location as of a moment, from the ledger
-     * @description For one item, one location, a location and everything below it (subtree=true), or an item at a location. Places and items that held nothing then are left out. Keyset pages in (item id, location id) order.
+     * @description For one item, one location, a location and everything below it (subtree=true), or an item at a location. Places and items that held nothing then are left out. Keyset pages in (location id, item id) order.
      */
     get: operations['getStockAsOf'];
     put?: never;
