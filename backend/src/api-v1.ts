@@ -18,6 +18,7 @@ import { mailRoutes } from './modules/mail/mail.routes';
 import { locationRoutes } from './modules/locations/locations.routes';
 import { movementRoutes } from './modules/movements/movements.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
+import { reconciliationRoutes } from './modules/reconciliation/reconciliation.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { stockRoutes } from './modules/stock/stock.routes';
 import type { SystemDeps } from './modules/system/system.service';
@@ -47,6 +48,7 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...eventRoutes(ctx),
     ...notificationRoutes(ctx),
     ...webhookRoutes(ctx),
+    ...reconciliationRoutes(ctx),
   ];
 }
 
