@@ -2,15 +2,27 @@
 // moment in the history, location roll-ups = balances.
 //   docker compose exec api node dist/cli/reconcile.js [--json]
 //   npm run reconcile
+//   node dist/cli/reconcile.js --sql   prints the checks as one statement for psql and exits
+//     (scripts/lib/verify.sh runs it in a restored backup; no database needed)
 // Exit status 0: reconciled; 1: a difference (listed); 2: could not run.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
+import { checksAsOneStatement } from '../modules/reconciliation/reconciliation.repository';
 import { reconcile } from '../modules/reconciliation/reconciliation.service';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      sql: { type: 'boolean', default: false },
+    },
+  });
+  if (values.sql) {
+    console.log(checksAsOneStatement());
+    return 0;
+  }
   const db = createDb(loadConfig(), createLogger({ logLevel: 'warn' }));
   try {
     const result = await reconcile(db);

@@ -132,3 +132,16 @@ export async function counts(trx: Knex.Transaction) {
     locations: Number(r.locations),
   };
 }
+
+/**
+ * Every check as one plain statement for psql (`-At`): one line per check,
+ * `name|differences|first difference`. The backup verification runs it in its scratch database
+ * (restored as the administrative role, which the API's role cannot read), so the checks are
+ * written once, here.
+ */
+export function checksAsOneStatement(): string {
+  return `${CHECKS.map(
+    (c) => `select '${c.name}' as name, count(*) as differences,
+       coalesce(min(problem), '') as first from (${c.sql}) p_${c.name}`,
+  ).join('\nunion all\n')};`;
+}
