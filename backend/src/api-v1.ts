@@ -19,6 +19,7 @@ import { locationRoutes } from './modules/locations/locations.routes';
 import { movementRoutes } from './modules/movements/movements.routes';
 import { countRoutes } from './modules/counts/counts.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
+import { reconciliationRoutes } from './modules/reconciliation/reconciliation.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { stockRoutes } from './modules/stock/stock.routes';
 import type { SystemDeps } from './modules/system/system.service';
@@ -49,6 +50,7 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...eventRoutes(ctx),
     ...notificationRoutes(ctx),
     ...webhookRoutes(ctx),
+    ...reconciliationRoutes(ctx),
   ];
 }
 

@@ -43,6 +43,7 @@ const UsersRoute = page('users');
 const ApiTokensRoute = page('apiTokens');
 const WebhooksRoute = page('webhooks');
 const AuditRoute = page('audit');
+const ReconciliationRoute = page('reconciliation');
 const SettingsRoute = page('settings');
 const NotFoundRoute = page('notFound');
 
@@ -85,6 +86,7 @@ function AppPages() {
       <Route path={paths.apiTokens} component={ApiTokensRoute} />
       <Route path={paths.webhooks} component={WebhooksRoute} />
       <Route path={paths.audit} component={AuditRoute} />
+      <Route path={paths.reconciliation} component={ReconciliationRoute} />
       <Route path={paths.settings} component={SettingsRoute} />
       <Route path={paths.emailSettings} component={EmailSettingsRoute} />
       <Route component={NotFoundRoute} />

@@ -81,6 +81,11 @@ export const pageLoaders = {
     async () => (await import('@/features/audit/routes/audit-route')).AuditRoute,
     'audit.view',
   ),
+  reconciliation: permitted(
+    async () =>
+      (await import('@/features/reconciliation/routes/reconciliation-route')).ReconciliationRoute,
+    'reconciliation.run',
+  ),
   settings: permitted(
     async () => (await import('@/features/settings/routes/settings-route')).SettingsRoute,
     'settings.edit',

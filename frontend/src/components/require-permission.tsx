@@ -17,6 +17,7 @@ const actionDescriptions: Record<Action, string> = {
   'apiToken.manage': 'manage API tokens',
   'webhook.manage': 'manage webhooks',
   'audit.view': 'view the audit log',
+  'reconciliation.run': 'check the books',
   'settings.edit': 'change settings',
 };
 

@@ -38,6 +38,7 @@ export const paths = {
   apiTokens: '/admin/api-tokens',
   webhooks: '/admin/webhooks',
   audit: '/admin/audit',
+  reconciliation: '/admin/reconciliation',
   settings: '/admin/settings',
   emailSettings: '/admin/email',
 } as const;

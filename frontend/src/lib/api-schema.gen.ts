@@ -64,7 +64,7 @@ export interface paths {
     };
     /**
      * Stock per item and location as of a moment, from the ledger
-     * @description For one item, one location, a location and everything below it (subtree=true), or an item at a location. Places and items that held nothing then are left out. Keyset pages in (item id, location id) order.
+     * @description For one item, one location, a location and everything below it (subtree=true), or an item at a location. Places and items that held nothing then are left out. Keyset pages in (location id, item id) order.
      */
     get: operations['getStockAsOf'];
     put?: never;
@@ -1146,6 +1146,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Prove the books: balances, totals, history and roll-ups against the ledger
+     * @description Reads the whole ledger (seconds at a million movements); one run at a time. The same checks as `node dist/cli/reconcile.js`.
+     */
+    post: operations['runReconciliation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2151,6 +2171,30 @@ export interface components {
         limit: number;
         nextCursor: string | null;
       };
+    };
+    Reconciliation: {
+      /** @description true when no check found a difference */
+      ok: boolean;
+      /**
+       * Format: date-time
+       * @description The moment of the books every check read
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      checkedAt: string;
+      durationMs: number;
+      counted: {
+        movements: number;
+        balances: number;
+        items: number;
+        locations: number;
+      };
+      checks: {
+        name: string;
+        description: string;
+        differences: number;
+        /** @description The first differences (at most 20) */
+        examples: string[];
+      }[];
     };
   };
   responses: never;
@@ -7641,6 +7685,62 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  runReconciliation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Reconciliation'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -66,6 +66,9 @@ export type LocationStockLine = Schemas['LocationStock']['data'][number];
 // Stock reports
 export type LowStockLine = Schemas['LowStock']['data'][number];
 export type StockSummary = Schemas['StockSummary'];
+export type StockAsOf = Schemas['StockAsOf'];
+export type StockAsOfLine = StockAsOf['data'][number];
+export type Reconciliation = Schemas['Reconciliation'];
 
 // Movements
 export type Movement = Schemas['Movement'];

@@ -17,6 +17,8 @@ const MINIMUM_ROLE = {
   'apiToken.manage': 'admin',
   'webhook.manage': 'admin',
   'audit.view': 'admin',
+  /** Prove the books against the ledger (reads all of it). */
+  'reconciliation.run': 'admin',
   'settings.edit': 'admin',
 } as const satisfies Record<string, Role>;
 

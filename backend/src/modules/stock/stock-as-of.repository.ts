@@ -33,11 +33,15 @@ function sql(q: StockAsOfQuery) {
   };
   if (q.itemId !== undefined) where.push('s.item_id = :item');
   if (q.locationId !== undefined)
-    where.push(q.subtree ? 's.location_id in (select id from sub)' : 's.location_id = :loc');
+    where.push(
+      q.subtree ? 's.location_id = any(array(select id from sub))' : 's.location_id = :loc',
+    );
   if (q.cursor) {
-    where.push('(s.item_id, s.location_id) > (cast(:ci as bigint), cast(:cl as bigint))');
-    Object.assign(bindings, { ci: q.cursor.keys[0], cl: q.cursor.keys[1] });
+    where.push('(s.location_id, s.item_id) > (cast(:cl as bigint), cast(:ci as bigint))');
+    Object.assign(bindings, { cl: q.cursor.keys[0], ci: q.cursor.keys[1] });
   }
+  // Ordered by (location, item), the order of stock_levels_location_id (and of the primary
+  // key for one item), so the lateral sum runs only for the rows of the page, not the subtree.
   const text = `
     with recursive t as materialized (
       select least(coalesce(cast(:asOf as timestamptz), 'infinity'), clock_timestamp()) as as_of
@@ -45,13 +49,10 @@ function sql(q: StockAsOfQuery) {
       select id from locations where id = :loc
       union all
       select c.id from locations c join sub on c.parent_id = sub.id
-    ), s as materialized (
-      select s.item_id, s.location_id, s.quantity from stock_levels s
-      where ${where.join(' and ')}
     )
     select t.as_of, s.item_id, i.sku, i.name as item_name, i.unit, s.location_id, l.code,
            l.name as location_name, (s.quantity - coalesce(d.after, 0))::text as quantity
-    from t, s
+    from t, stock_levels s
     cross join lateral (
       select sum(case when m.to_location_id = s.location_id then m.quantity else -m.quantity end)
                as after
@@ -61,8 +62,8 @@ function sql(q: StockAsOfQuery) {
     ) d
     join items i on i.id = s.item_id
     join locations l on l.id = s.location_id
-    where s.quantity - coalesce(d.after, 0) <> 0
-    order by s.item_id, s.location_id
+    where ${where.join(' and ')} and s.quantity - coalesce(d.after, 0) <> 0
+    order by s.location_id, s.item_id
     limit :limit`;
   return { text, bindings };
 }
@@ -87,7 +88,7 @@ export async function stockAsOf(
         ? encodeCursor({
             shape: STOCK_AS_OF_SHAPE,
             direction: 'after',
-            keys: [last.item_id, last.location_id],
+            keys: [last.location_id, last.item_id],
           })
         : null,
   };

@@ -3,8 +3,8 @@ import { id, queryInt, timestamp } from '../../lib/http/common-schemas';
 import { cursorParam, NOT_A_CURSOR } from '../../lib/http/cursor';
 import { quantityOutput } from '../../lib/quantity';
 
-/** The as-of list's keyset: (item id, location id), forwards only. */
-export const STOCK_AS_OF_SHAPE = 'stock-as-of.item-location';
+/** The as-of list's keyset: (location id, item id), forwards only. */
+export const STOCK_AS_OF_SHAPE = 'stock-as-of.location-item';
 
 /** A moment PostgreSQL stores and this API can name back: 1970 to 9999, with an offset. */
 export const asOfParam = z.iso

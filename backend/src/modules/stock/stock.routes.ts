@@ -50,7 +50,7 @@ export const stockRoutes = ({ db }: RouteContext) => [
     description:
       'For one item, one location, a location and everything below it (subtree=true), or an ' +
       'item at a location. Places and items that held nothing then are left out. Keyset pages ' +
-      'in (item id, location id) order.',
+      'in (location id, item id) order.',
     query: stockAsOfQuery,
     response: stockAsOfSchema,
     errors: [404],
