@@ -141,13 +141,10 @@ export const reviewLineSchema = z
     variancePercent: z.string().nullable().meta({ description: 'Null when nothing was expected' }),
     flagged: z.boolean().meta({ description: 'Over a threshold: recount it' }),
     movementId: z.number().int().nullable().meta({ description: 'The adjustment, once approved' }),
-    skipped: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          'Not posted: item_archived, or superseded (a count at the place dated after it fixed the balance since)',
-      }),
+    skipped: z.string().nullable().meta({
+      description:
+        'Not posted: item_archived, or superseded (a count at the place dated after it fixed the balance since)',
+    }),
   })
   .meta({ id: 'CountReviewLine' });
 
