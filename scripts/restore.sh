@@ -34,7 +34,8 @@ Options:
                  project's own name)
   -h, --help     show this help
 
-Exit status: 0 restored and api healthy; 1 nothing restored (or api not healthy).
+Exit status: 0 restored and api healthy; 1 nothing restored (or api not healthy); 3 restored
+and healthy, but the restored books do not reconcile (node dist/cli/reconcile.js, listed).
 EOF
 }
 
@@ -134,6 +135,13 @@ fi
 
 api_stopped=false
 start_api
+books_bad=false
 IFS='|' read -r _ _ _ now_schema now_count <<<"$(psql_db -c "$SQL_META")"
 say "done: database \"$db_name\" restored from $file"
+# The restored books, through the api's own reconciliation (docs/decisions/0029).
+if ! compose exec -T api node dist/cli/reconcile.js; then
+  echo "restore: error: the data was restored and the api runs, but its books do not reconcile (above)" >&2
+  books_bad=true
+fi
 say "schema version now ${now_schema:-none} ($now_count migrations)${backup_schema:+; the backup had $backup_schema}"
+if $books_bad; then exit 3; fi

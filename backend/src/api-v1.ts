@@ -18,7 +18,9 @@ import { labelRoutes } from './modules/labels/labels.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
 import { locationRoutes } from './modules/locations/locations.routes';
 import { movementRoutes } from './modules/movements/movements.routes';
+import { countRoutes } from './modules/counts/counts.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
+import { reconciliationRoutes } from './modules/reconciliation/reconciliation.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { stockRoutes } from './modules/stock/stock.routes';
 import type { SystemDeps } from './modules/system/system.service';
@@ -37,6 +39,7 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...itemRoutes(ctx),
     ...locationRoutes(ctx),
     ...movementRoutes(ctx),
+    ...countRoutes(ctx),
     ...authRoutes(ctx),
     ...accountLinkRoutes(ctx),
     ...userRoutes(ctx),
@@ -51,6 +54,7 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...webhookRoutes(ctx),
     ...verificationRoutes(ctx),
     ...chartRoutes(ctx),
+    ...reconciliationRoutes(ctx),
   ];
 }
 

@@ -698,3 +698,132 @@ for (const size of SIZES) {
     );
   });
 }
+
+// --- a blind count on phones: two counters at once, then a manager approves ---------------------
+
+describe('a blind count session on phones with two counters', () => {
+  const phone = SIZES.find((s) => s.mobile)!;
+  const tag = `C${runId}`;
+  const password = `count-${randomBytes(8).toString('hex')}`;
+  const person = (role: string, name: string) => ({
+    email: `${role}-${tag.toLowerCase()}@example.com`,
+    name: `${name} ${tag}`,
+    role,
+    password,
+  });
+  const manager = person('manager', 'Mia Manager');
+  const counters = [person('operator', 'Olu Operator'), person('operator', 'Oda Operator')].map(
+    (c, i) => ({ ...c, email: `c${i}-${c.email}` }),
+  );
+  const shelf = { code: `${tag}-SHELF`, name: 'Count shelf' };
+  const items = [`${tag}-WASHER`, `${tag}-SPRING`].map((sku) => ({ sku, name: `Part ${sku}` }));
+  const browsers: Browser[] = [];
+  let sessionId = 0;
+  const itemIds: number[] = [];
+
+  const open = async (who: { email: string; password: string }) => {
+    const browser = await launch(env.chromiumPath, phone, { baseUrl: env.baseUrl });
+    browsers.push(browser);
+    await browser.page.goto('/');
+    await heading(browser.page, 'Sign in');
+    await signIn(browser.page, who.email, who.password);
+    await heading(browser.page, 'Dashboard');
+    return browser.page;
+  };
+  afterAll(async () => {
+    await Promise.all(browsers.map((b) => b.close()));
+  });
+
+  const post = async (page: Page, path: string, data: unknown) => {
+    const res = await page.request.post(`/api/v1${path}`, {
+      headers: { 'X-Requested-With': 'stockroom' },
+      data,
+    });
+    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+    return (await res.json()) as { id: number };
+  };
+
+  it('an admin makes a manager, two operators and a shelf with stock (through the API)', async () => {
+    const page = await open(admin);
+    for (const user of [manager, ...counters]) await post(page, '/users', user);
+    const location = await post(page, '/locations', shelf);
+    for (const item of items) {
+      const { id } = await post(page, '/items', item);
+      itemIds.push(id);
+      await post(page, '/movements', {
+        kind: 'receive',
+        itemId: id,
+        toLocationId: location.id,
+        quantity: '20',
+      });
+    }
+  });
+
+  it('the manager opens a blind count of the shelf', async () => {
+    const page = await open(manager);
+    await go(page, 'Counts', 'Counts');
+    await page.getByRole('textbox', { name: 'Location code' }).fill(shelf.code);
+    expect(await page.getByRole('checkbox', { name: /Blind count/ }).isChecked()).toBe(true);
+    await page.getByRole('textbox', { name: 'Flag variances over (quantity)' }).fill('2');
+    await checkA11y(page, 'counts (open form)');
+    await page.getByRole('button', { name: 'Open count' }).click();
+    await heading(page, new RegExp(`^Count \\d+ of ${shelf.code}$`));
+    sessionId = Number(/\/counts\/(\d+)/.exec(page.url())?.[1]);
+    expect(sessionId).toBeGreaterThan(0);
+  });
+
+  it('two operators count at once on their phones and see no expected quantities', async () => {
+    const pages = await Promise.all(counters.map((c) => open(c)));
+    // Each counts one item; the second also recounts the first counter's item later.
+    const counts = [
+      [items[0]!, '19'],
+      [items[1]!, '20'],
+    ] as const;
+    await Promise.all(
+      pages.map(async (page, i) => {
+        await page.goto(`/counts/${sessionId}`);
+        await heading(page, `Count ${sessionId} of ${shelf.code}`);
+        await shown(page.getByText('Blind count: enter what is on the shelf.'));
+        await scan(page.getByRole('textbox', { name: 'Location', exact: true }), shelf.code);
+        await shown(page.getByText(`Counting at ${shelf.code}`));
+        const [item, quantity] = counts[i]!;
+        await scan(page.getByRole('textbox', { name: 'Item', exact: true }), item.sku);
+        await shown(page.getByText(`${item.sku} — ${item.name}`));
+        await scan(page.getByRole('textbox', { name: 'Counted quantity' }), quantity);
+        await shown(status(page, `Counted ${quantity} each of ${item.sku} at ${shelf.code}.`));
+      }),
+    );
+    const page = pages[0]!;
+    expect(await page.getByRole('heading', { name: /^Expected/ }).count()).toBe(0);
+    const detail = await page.request.get(`/api/v1/counts/${sessionId}`);
+    expect(((await detail.json()) as { expected: unknown[] }).expected).toEqual([]);
+    await checkA11y(page, 'count session (blind counter)');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      phone.viewport.width,
+    );
+  });
+
+  it('the manager reviews the variances and approves; the adjustments are posted once', async () => {
+    const page = browsers[1]!.page;
+    await page.goto(`/counts/${sessionId}/review`);
+    await heading(page, `Review count ${sessionId}`);
+    const table = page.getByRole('table', { name: 'Counted lines' });
+    await shown(
+      table.getByRole('row').filter({ hasText: items[0]!.sku }).filter({ hasText: '-1' }),
+    );
+    await checkA11y(page, 'count review');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Yes, approve' }).click();
+    await shown(status(page, `Approved by ${manager.name}.`));
+    await checkA11y(page, 'count review (approved)');
+    const posted = await page.request.get(`/api/v1/movements?reference=count:${sessionId}`);
+    const data = ((await posted.json()) as { data: { delta: string; item: { id: number } }[] })
+      .data;
+    expect(data.map((m) => [m.item.id, m.delta]).sort()).toEqual(
+      [
+        [itemIds[0], '-1'],
+        [itemIds[1], '0'],
+      ].sort(),
+    );
+  });
+});

@@ -10,7 +10,9 @@
 //   - every key got a definitive answer, and no movement of these runs is unaccounted for;
 //   - no caller's idempotency key has two movements (whole table; keys are per caller);
 //   - stock_levels equals the ledger sum for every item x location, item_totals equals the
-//     sum of an item's balances, and no balance is negative (whole database).
+//     sum of an item's balances, and no balance is negative (whole database);
+//   - the api's own reconciliation (node dist/cli/reconcile.js --json through `docker compose
+//     exec api`) finds no difference: balances, totals, history in ledger time, roll-ups.
 // Exit status 1 when a check failed, 2 when it could not run.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -160,6 +162,27 @@ check(
   ),
 );
 check('no negative balance or total', db.negative > 0 ? [`${db.negative} negative rows`] : []);
+
+// The product's own reconciliation (docs/decisions/0029), besides the checks above: the same
+// books through the api image's command, which also proves the ledger's history and roll-ups.
+let books;
+try {
+  books = execFileSync(
+    'docker',
+    ['compose', 'exec', '-T', 'api', 'node', 'dist/cli/reconcile.js', '--json'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+} catch (e) {
+  // Exit status 1 is "differences found", with the report on stdout; anything else is an error.
+  books = e.status === 1 ? e.stdout : die('ledger-check', `reconcile did not run: ${e.message}`);
+}
+const report = JSON.parse(books.trim());
+for (const c of report.checks)
+  check(`reconcile: ${c.description.toLowerCase()}`, c.examples.slice(0, c.differences));
+figure('reconciliation time (ms)', report.durationMs);
 
 figure('ledger movements (whole table)', db.movements);
 figure('ledger movements of these runs', db.keyed.length);

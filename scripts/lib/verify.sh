@@ -1,6 +1,6 @@
 # shellcheck shell=bash disable=SC2016,SC2154
-# verify_backup FILE: restore a backup into a scratch database and compare exact row counts
-# with its manifest. Used by scripts/backup.sh (--verify, --and-verify). Sourced after
+# verify_backup FILE: restore a backup into a scratch database, compare exact row counts
+# with its manifest and reconcile its books (balances, totals, history, roll-ups). Used by scripts/backup.sh (--verify, --and-verify). Sourced after
 # lib/common.sh; needs a running db service.
 
 scratch_db=
@@ -16,6 +16,16 @@ drop_scratch() {
     scratch_db=
   fi
   if [ -n "$verify_work" ]; then rm -rf -- "$verify_work"; verify_work=; fi
+}
+
+# reconcile_sql: the reconciliation's checks as one statement, from the api image
+# (node dist/cli/reconcile.js --sql; no database needed), whether or not the api is running.
+reconcile_sql() {
+  if service_running api; then
+    compose exec -T api node dist/cli/reconcile.js --sql
+  else
+    compose run --rm --no-deps -T api node dist/cli/reconcile.js --sql
+  fi
 }
 
 verify_backup() {
@@ -78,12 +88,30 @@ verify_backup() {
     schema_ok=false
   fi
 
+  # The books of the restored copy: the reconciliation's checks (docs/decisions/0029), the
+  # statement printed by the api image's own CLI, so they are the checks of the code that runs.
+  local books_ok=true check_sql books
+  if check_sql=$(reconcile_sql 2>"$verify_work/reconcile.err"); then
+    if books=$(printf '%s\n' "$check_sql" | psql_in "$scratch_db" 2>&1); then
+      printf '%s\n' "$books" | awk -F'|' '{
+        printf "  %-32s %14s differences  %s\n", "books: " $1, $2, ($2 == 0 ? "ok" : "DIFF " $3)
+      }'
+      if printf '%s\n' "$books" | awk -F'|' '$2 != 0 { bad = 1 } END { exit !bad }'; then books_ok=false; fi
+    else
+      printf '  books: the reconciliation could not run: %s\n' "$(printf '%s' "$books" | head -n 3)"
+      books_ok=false
+    fi
+  else
+    warn "no reconciliation in the api image ($(head -n 1 "$verify_work/reconcile.err")); the books were not checked"
+  fi
+
   drop_scratch
   trap - EXIT
+  $books_ok || schema_ok=false
   if [ "$diffs" -eq 0 ] && $schema_ok; then
     say "verify OK: $tables tables, $rows rows, every count equal to the $expected_from; restore $restore_s s, total $(since "$t0") s"
   else
-    echo "$prog: verify FAILED: $diffs of $tables tables differ from the $expected_from$($schema_ok || echo ', and so does the schema version'); restore $restore_s s, total $(since "$t0") s" >&2
+    echo "$prog: verify FAILED: $diffs of $tables tables differ from the $expected_from$($schema_ok || echo ', or the schema version or the books (above) do not match'); restore $restore_s s, total $(since "$t0") s" >&2
     rc=1
   fi
   return "$rc"

@@ -89,13 +89,16 @@ export function insertMovements(
 ) {
   const third = Math.floor(ids.bins.count / BINS_PER_ITEM);
   return db.raw(
-    `insert into movements (kind, item_id, from_location_id, to_location_id, quantity, reference, created_at)
+    `insert into movements (kind, item_id, from_location_id, to_location_id, quantity, reference,
+                            created_at, effective_at)
      select case when receipt then 'receive' when ship then 'ship' else 'transfer' end,
             :item0 + n,
             case when not receipt then bin end,
             case when receipt then bin when not ship then next_bin end,
             case when receipt then qty else 1 + qty % 9 end,
             case when receipt then 'PO-' || (10000 + g / 7) when ship then 'SO-' || (20000 + g / 5) end,
+            now() - make_interval(secs => (:total - s) * 20),
+            -- The ledger's time (decision 0029): spread like created_at, in id order.
             now() - make_interval(secs => (:total - s) * 20)
      from generate_series(:lo::int, :hi::int) s
      cross join lateral (select (s + 1) / 2 as g, s % 2 = 1 as receipt) p

@@ -34,6 +34,9 @@ const LocationsRoute = page('locations');
 const LocationDetailRoute = page('locationDetail');
 const MovementsRoute = page('movements');
 const NewMovementRoute = page('newMovement');
+const CountsRoute = page('counts');
+const CountSessionRoute = page('countSession');
+const CountReviewRoute = page('countReview');
 const StatusRoute = page('status');
 const NotCountedRoute = page('notCounted');
 const ChangePasswordRoute = page('changePassword');
@@ -41,6 +44,7 @@ const UsersRoute = page('users');
 const ApiTokensRoute = page('apiTokens');
 const WebhooksRoute = page('webhooks');
 const AuditRoute = page('audit');
+const ReconciliationRoute = page('reconciliation');
 const SettingsRoute = page('settings');
 const NotFoundRoute = page('notFound');
 
@@ -73,6 +77,9 @@ function AppPages() {
       <Route path={`${paths.locations}/:id`} component={LocationDetailRoute} />
       <Route path={paths.movements} component={MovementsRoute} />
       <Route path={paths.newMovement} component={NewMovementRoute} />
+      <Route path={paths.counts} component={CountsRoute} />
+      <Route path={`${paths.counts}/:id/review`} component={CountReviewRoute} />
+      <Route path={`${paths.counts}/:id`} component={CountSessionRoute} />
       <Route path={paths.status} component={StatusRoute} />
       <Route path={paths.notCounted} component={NotCountedRoute} />
       <Route path={paths.changePassword} component={ChangePasswordRoute} />
@@ -81,6 +88,7 @@ function AppPages() {
       <Route path={paths.apiTokens} component={ApiTokensRoute} />
       <Route path={paths.webhooks} component={WebhooksRoute} />
       <Route path={paths.audit} component={AuditRoute} />
+      <Route path={paths.reconciliation} component={ReconciliationRoute} />
       <Route path={paths.settings} component={SettingsRoute} />
       <Route path={paths.emailSettings} component={EmailSettingsRoute} />
       <Route component={NotFoundRoute} />

@@ -53,6 +53,15 @@ export const pageLoaders = {
     async () => (await import('@/features/movements/routes/new-movement-route')).NewMovementRoute,
     'movement.record',
   ),
+  counts: async () => (await import('@/features/counts/routes/counts-route')).CountsRoute,
+  countSession: permitted(
+    async () => (await import('@/features/counts/routes/count-session-route')).CountSessionRoute,
+    'movement.record',
+  ),
+  countReview: permitted(
+    async () => (await import('@/features/counts/routes/count-review-route')).CountReviewRoute,
+    'count.manage',
+  ),
   status: async () => (await import('@/features/system/routes/status-route')).StatusRoute,
   notCounted: async () =>
     (await import('@/features/verification/routes/stale-counts-route')).StaleCountsRoute,
@@ -73,6 +82,11 @@ export const pageLoaders = {
   audit: permitted(
     async () => (await import('@/features/audit/routes/audit-route')).AuditRoute,
     'audit.view',
+  ),
+  reconciliation: permitted(
+    async () =>
+      (await import('@/features/reconciliation/routes/reconciliation-route')).ReconciliationRoute,
+    'reconciliation.run',
   ),
   settings: permitted(
     async () => (await import('@/features/settings/routes/settings-route')).SettingsRoute,

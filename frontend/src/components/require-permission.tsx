@@ -12,10 +12,12 @@ const actionDescriptions: Record<Action, string> = {
   'movement.record': 'record movements',
   'item.write': 'change items',
   'location.write': 'change locations',
+  'count.manage': 'review and approve counts',
   'user.manage': 'manage users',
   'apiToken.manage': 'manage API tokens',
   'webhook.manage': 'manage webhooks',
   'audit.view': 'view the audit log',
+  'reconciliation.run': 'check the books',
   'settings.edit': 'change settings',
 };
 

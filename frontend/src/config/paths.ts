@@ -19,6 +19,9 @@ export const paths = {
   newMovement: '/movements/new',
   movementForm: (kind: MovementKind, itemId?: number) =>
     `/movements/new?kind=${kind}${itemId === undefined ? '' : `&itemId=${itemId}`}`,
+  counts: '/counts',
+  countSession: (id: number) => `/counts/${id}`,
+  countReview: (id: number) => `/counts/${id}/review`,
   status: '/status',
   /** Cycle counting: stock not counted for N days (issue 14). */
   notCounted: '/reports/not-counted',
@@ -37,6 +40,7 @@ export const paths = {
   apiTokens: '/admin/api-tokens',
   webhooks: '/admin/webhooks',
   audit: '/admin/audit',
+  reconciliation: '/admin/reconciliation',
   settings: '/admin/settings',
   emailSettings: '/admin/email',
 } as const;

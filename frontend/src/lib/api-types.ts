@@ -66,6 +66,9 @@ export type LocationStockLine = Schemas['LocationStock']['data'][number];
 // Stock reports
 export type LowStockLine = Schemas['LowStock']['data'][number];
 export type StockSummary = Schemas['StockSummary'];
+export type StockAsOf = Schemas['StockAsOf'];
+export type StockAsOfLine = StockAsOf['data'][number];
+export type Reconciliation = Schemas['Reconciliation'];
 
 // Movements
 export type Movement = Schemas['Movement'];
@@ -120,3 +123,9 @@ export type InviteUserInput = JsonBody<paths['/api/v1/users/invitations']['post'
 export type PendingInvitation = Schemas['PendingInvitation'];
 export type MailOutbox = Schemas['MailOutbox'];
 export type OutboxMessage = Schemas['OutboxMessage'];
+
+export type CountSession = Schemas['CountSession'];
+export type CountLine = Schemas['CountLine'];
+export type CountSessionDetail = Schemas['CountSessionDetail'];
+export type CountReview = Schemas['CountReview'];
+export type CountReviewLine = Schemas['CountReviewLine'];

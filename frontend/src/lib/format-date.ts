@@ -93,3 +93,27 @@ export function startOfDayIso(date: string, timeZone: string): string | undefine
 export function endOfDayIso(date: string, timeZone: string): string | undefined {
   return midnight(date, timeZone, 1);
 }
+
+/**
+ * The instant a wall-clock time (YYYY-MM-DDTHH:MM, a datetime-local input's value) names in
+ * TIMEZONE, as an ISO string; undefined when it is not one (or not a real date).
+ */
+export function wallTimeIso(value: string, timeZone: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const [hours, minutes] = [Number(match[2]), Number(match[3])];
+  if (hours > 23 || minutes > 59) return undefined;
+  const day = midnight(match[1]!, timeZone, 0);
+  if (!day) return undefined;
+  // Wall time on that day, corrected for the zone's offset at that instant (DST).
+  const wall = Date.parse(`${match[1]}T00:00:00Z`) + (hours * 60 + minutes) * 60_000;
+  const guess = wall - zoneOffset(wall, timeZone);
+  return new Date(wall - zoneOffset(guess, timeZone)).toISOString();
+}
+
+/** ISO instant → the YYYY-MM-DDTHH:MM wall-clock time in TIMEZONE, for a datetime-local input. */
+export function isoToWallTime(iso: string, timeZone: string): string {
+  const instant = Date.parse(iso);
+  const local = new Date(instant + zoneOffset(instant, timeZone));
+  return local.toISOString().slice(0, 16);
+}

@@ -11,10 +11,14 @@ const MINIMUM_ROLE = {
   'item.write': 'manager',
   /** Create, edit, move, archive, unarchive and delete locations. */
   'location.write': 'manager',
+  /** Open, review, approve and cancel count sessions (counting is movement.record). */
+  'count.manage': 'manager',
   'user.manage': 'admin',
   'apiToken.manage': 'admin',
   'webhook.manage': 'admin',
   'audit.view': 'admin',
+  /** Prove the books against the ledger (reads all of it). */
+  'reconciliation.run': 'admin',
   'settings.edit': 'admin',
 } as const satisfies Record<string, Role>;
 

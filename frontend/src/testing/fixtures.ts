@@ -66,6 +66,7 @@ export function makeMovement(overrides: Partial<Movement> = {}): Movement {
     reversedByMovementId: null,
     createdBy: null,
     createdAt: STAMP,
+    effectiveAt: STAMP,
     ...overrides,
   };
 }

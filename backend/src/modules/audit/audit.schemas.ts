@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
   'mail.settings_updated',
   'mail.settings_cleared',
   'mail.test_sent',
+  'count.opened',
+  'count.approved',
+  'count.cancelled',
 ] as const;
 
 export const auditAction = z

@@ -10,6 +10,7 @@ export const EVENT_TYPES = [
   'item.archived',
   'item.unarchived',
   'item.deleted',
+  'count.approved',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

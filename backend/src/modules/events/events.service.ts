@@ -133,6 +133,9 @@ export async function recordItem(
   await repo.insert(trx, events);
 }
 
+/** Events of other changes (a count session approved), in the caller's transaction. */
+export const recordEvents = (trx: Knex.Transaction, events: NewEvent[]) => repo.insert(trx, events);
+
 export async function listEvents(db: Db, query: ListEventsQuery, retentionDays: number) {
   const after = query.after ? repo.parseCursor(query.after) : repo.START;
   const types = query.types && query.types.length > 0 ? query.types : null;

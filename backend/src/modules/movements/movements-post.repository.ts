@@ -117,6 +117,8 @@ export interface NewMovement {
   reversesMovementId: number | null;
   createdBy: number | null;
   createdByTokenId: number | null;
+  /** The ledger time of a dated count (text from countBasis); null: clock_timestamp() now. */
+  effectiveAt: string | null;
 }
 
 /** The parts of the post statement that later parts may read, by name. */
@@ -159,8 +161,9 @@ function ledgerPart(m: NewMovement): CtePart {
     name: POST_REFS.movement,
     sql: `insert into movements (kind, item_id, from_location_id, to_location_id, quantity, delta,
             counted_quantity, reference, note, idempotency_key, request_hash, reverses_movement_id,
-            created_by, created_by_token_id)
-          values (?, ?, ?, ?, ?::numeric, ?::numeric, ?::numeric, ?, ?, ?, ?, ?, ?, ?)
+            created_by, created_by_token_id, effective_at)
+          values (?, ?, ?, ?, ?::numeric, ?::numeric, ?::numeric, ?, ?, ?, ?, ?, ?, ?,
+                  coalesce(?::timestamptz, clock_timestamp()))
           returning *`,
     bindings: [
       m.kind,
@@ -177,6 +180,7 @@ function ledgerPart(m: NewMovement): CtePart {
       m.reversesMovementId,
       m.createdBy,
       m.createdByTokenId,
+      m.effectiveAt,
     ],
   };
 }

@@ -77,3 +77,54 @@ export const wholeUnitsOnly = (args: {
     `${args.sku} is counted in ${args.unit}: enter a whole number.`,
     args,
   );
+
+export const countedAtInFuture = (countedAt: string, now: string) =>
+  unprocessable(
+    'COUNTED_AT_IN_FUTURE',
+    `countedAt ${countedAt} is in the future (the server's time is ${now}); a count can only be dated when it was taken.`,
+    { countedAt, now },
+  );
+
+export const countedAtBeforeItem = (args: {
+  itemId: number;
+  sku: string;
+  countedAt: string;
+  itemCreatedAt: string;
+}) =>
+  unprocessable(
+    'COUNTED_AT_BEFORE_ITEM',
+    `countedAt ${args.countedAt} is before ${args.sku} was created (${args.itemCreatedAt}).`,
+    args,
+  );
+
+/** A back-dated count whose adjustment would make some past balance negative (0029). */
+export const countMakesHistoryNegative = (args: {
+  itemId: number;
+  sku: string;
+  unit: string;
+  locationId: number;
+  locationCode: string;
+  countedAt: string;
+  adjustment: string;
+  lowestBalance: string;
+  lowestAt: string;
+}) =>
+  conflict(
+    'COUNT_MAKES_HISTORY_NEGATIVE',
+    `Counting ${args.sku} at ${args.locationCode} as of ${args.countedAt} adjusts every later balance by ${args.adjustment} ${args.unit}; the balance was ${args.lowestBalance} at ${args.lowestAt}, so it would have been negative then. Count again now, or date the count later.`,
+    args,
+  );
+
+/** A later-dated count at the same place already fixed the balance (docs/decisions/0029). */
+export const countSuperseded = (args: {
+  itemId: number;
+  sku: string;
+  locationId: number;
+  countedAt: string;
+  supersededBy: number;
+}) =>
+  conflict(
+    'COUNT_SUPERSEDED',
+    `${args.sku} was counted again at this location after ${args.countedAt} (movement ${args.supersededBy}); that later count stands, so this one would count the same difference twice.`,
+    args,
+  );

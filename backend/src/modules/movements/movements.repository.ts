@@ -30,6 +30,7 @@ export interface MovementRow {
   author_name: string | null;
   token_name: string | null;
   created_at: Date;
+  effective_at: Date | null;
   request_hash: string | null;
 }
 
@@ -65,6 +66,7 @@ export const toMovement = (r: MovementRow): Movement => ({
               : { id: Number(r.created_by_token_id), name: r.token_name ?? '' },
         },
   createdAt: isoNotNull(r.created_at),
+  effectiveAt: isoNotNull(r.effective_at ?? r.created_at),
 });
 
 function selectMovements(db: DbOrTrx) {

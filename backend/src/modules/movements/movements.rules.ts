@@ -15,6 +15,7 @@ export interface MovementPlan {
 
 export type PlanResult =
   | { ok: true; plan: MovementPlan }
+  | { ok: false; reason: 'history'; locationId: number; adjustment: bigint; lowest: bigint }
   | { ok: false; reason: 'insufficient'; locationId: number; available: bigint; requested: bigint }
   | { ok: false; reason: 'overflow'; locationId: number; available: bigint };
 
@@ -94,6 +95,37 @@ export function planMovement(
       delta,
       countedQuantity: counted,
       balances,
+    },
+  };
+}
+
+/**
+ * A count dated `countedAt` (docs/decisions/0029): the adjustment is counted − the balance
+ * then (current − since), and it shifts every balance from then to now, so the lowest of
+ * them (current − peakAfter) plus the adjustment must stay at or above 0.
+ */
+export function planDatedCount(
+  locationId: number,
+  counted: bigint,
+  current: bigint,
+  basis: { since: bigint; peakAfter: bigint },
+): PlanResult {
+  const delta = counted - (current - basis.since);
+  const lowest = current - basis.peakAfter;
+  if (lowest + delta < 0n)
+    return { ok: false, reason: 'history', locationId, adjustment: delta, lowest };
+  const next = current + delta;
+  if (next > MAX_MILLI) return { ok: false, reason: 'overflow', locationId, available: current };
+  const quantity = delta < 0n ? -delta : delta;
+  return {
+    ok: true,
+    plan: {
+      fromLocationId: delta < 0n ? locationId : null,
+      toLocationId: delta < 0n ? null : locationId,
+      quantity,
+      delta,
+      countedQuantity: counted,
+      balances: new Map([[locationId, next]]),
     },
   };
 }

@@ -51,6 +51,14 @@ const adjust = z.strictObject({
     description: `Signed change, e.g. "-2" for two lost: from -${QUANTITY_MAX} to ${QUANTITY_MAX}, not 0, at most 3 decimal places`,
   }),
 });
+/** When a count was taken (docs/decisions/0029); checked against the database's clock. */
+export const countedAt = z.iso.datetime({ offset: true }).meta({
+  description:
+    'When the shelf was counted (default: now). The adjustment is counted minus the balance at ' +
+    'that moment, so movements posted since are kept. Not in the future (a minute of clock skew ' +
+    'is allowed and counts as now) and not before the item was created.',
+});
+
 const count = z.strictObject({
   kind: z.literal('count'),
   ...common,
@@ -58,6 +66,7 @@ const count = z.strictObject({
   countedQuantity: quantityInput({ min: 'non-negative' }).meta({
     description: `What was counted on the shelf: from 0 to ${QUANTITY_MAX}, at most 3 decimal places`,
   }),
+  countedAt: countedAt.optional(),
 });
 
 export const postMovementBody = z.discriminatedUnion('kind', [
@@ -135,6 +144,11 @@ export const movementSchema = z
       .nullable()
       .meta({ description: 'Who recorded it; null for the system (seed, migrations)' }),
     createdAt: timestamp,
+    effectiveAt: timestamp.meta({
+      description:
+        "When it takes effect in the ledger's time: for a count, when it was counted; " +
+        'otherwise when it was posted (docs/decisions/0029)',
+    }),
   })
   .meta({ id: 'Movement' });
 

@@ -9,6 +9,7 @@ import {
   lowStockSchema,
   stockSummarySchema,
 } from './stock.schemas';
+import { stockAsOfQuery, stockAsOfSchema } from './stock-as-of.schemas';
 import * as stock from './stock.service';
 
 const tag = 'Stock';
@@ -38,6 +39,22 @@ export const stockRoutes = ({ db }: RouteContext) => [
     response: locationStockSchema,
     errors: [404],
     handler: ({ params, query }) => stock.stockAtLocation(db, params.id, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/stock',
+    operationId: 'getStockAsOf',
+    tag,
+    access: 'viewer',
+    summary: 'Stock per item and location as of a moment, from the ledger',
+    description:
+      'For one item, one location, a location and everything below it (subtree=true), or an ' +
+      'item at a location. Places and items that held nothing then are left out. Keyset pages ' +
+      'in (location id, item id) order.',
+    query: stockAsOfQuery,
+    response: stockAsOfSchema,
+    errors: [404],
+    handler: ({ query }) => stock.stockAsOf(db, query),
   }),
   defineRoute({
     method: 'get',

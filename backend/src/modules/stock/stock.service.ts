@@ -2,6 +2,8 @@ import type { Db } from '../../lib/db';
 import { formatMilli, parseMilli } from '../../lib/quantity';
 import { getItem } from '../items/items.service';
 import { getLocation } from '../locations/locations.service';
+import * as asOfRepo from './stock-as-of.repository';
+import type { StockAsOf, StockAsOfQuery } from './stock-as-of.schemas';
 import * as repo from './stock.repository';
 import type { ItemStock, LocationStockQuery } from './stock.schemas';
 
@@ -30,4 +32,18 @@ export async function lowStock(db: Db, q: { limit: number; offset: number }) {
 
 export function stockSummary(db: Db) {
   return repo.summary(db);
+}
+
+/** Stock per item and place as of a moment (docs/decisions/0029), a page at a time. */
+export async function stockAsOf(db: Db, q: StockAsOfQuery): Promise<StockAsOf> {
+  // Unknown references are 404s, as anywhere else, not an empty list.
+  if (q.itemId !== undefined) await getItem(db, q.itemId);
+  if (q.locationId !== undefined) await getLocation(db, q.locationId);
+  const { asOf, data, nextCursor } = await asOfRepo.stockAsOf(db, q);
+  const asked = q.asOf === undefined ? Date.now() : Math.min(Date.parse(q.asOf), Date.now());
+  return {
+    asOf: (asOf ?? new Date(asked)).toISOString(),
+    data,
+    page: { limit: q.limit, nextCursor },
+  };
 }

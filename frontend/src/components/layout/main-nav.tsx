@@ -18,6 +18,7 @@ const LINKS: NavEntry[] = [
   { to: paths.locations, label: 'Locations', end: false },
   { to: paths.movements, label: 'Movements', end: false },
   { to: paths.notCounted, label: 'Not counted', end: false },
+  { to: paths.counts, label: 'Counts', end: false, requires: 'movement.record' },
   { to: paths.status, label: 'Status', end: false },
   { to: paths.users, label: 'Users', end: false, requires: 'user.manage' },
   { to: paths.apiTokens, label: 'API tokens', end: false, requires: 'apiToken.manage' },

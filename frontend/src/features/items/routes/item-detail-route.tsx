@@ -12,6 +12,7 @@ import { movementKindLabels } from '@/lib/movements';
 import { useItem } from '../api/get-item';
 import { useUpdateItem } from '../api/update-item';
 import { PrintLabels } from '@/components/labels/print-labels';
+import { AsOfStock } from '@/components/stock-as-of/as-of-stock';
 import { ItemActions } from '../components/item-actions';
 import { ItemDetails } from '../components/item-details';
 import { ItemForm } from '../components/item-form';
@@ -140,7 +141,9 @@ function ItemPage({ item, flash }: { item: Item; flash: string | undefined }) {
         <div className="section__header">
           <h2 id="item-stock-title">Stock by location</h2>
         </div>
-        <ItemStockTable item={item} />
+        <AsOfStock of={{ itemId: item.id }} subject={`Stock of ${item.sku}`} by="location">
+          <ItemStockTable item={item} />
+        </AsOfStock>
         <ItemLastVerified itemId={item.id} />
       </section>
 

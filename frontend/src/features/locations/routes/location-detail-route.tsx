@@ -20,6 +20,7 @@ import {
   locationFormValues,
   type LocationFormValues,
 } from '../components/location-form';
+import { AsOfStock } from '@/components/stock-as-of/as-of-stock';
 import { LocationLastVerified } from '../components/location-last-verified';
 import { LocationStockTable } from '../components/location-stock-table';
 import { formatStockTotals } from '../components/stock-totals';
@@ -185,7 +186,13 @@ function LocationPage({ location }: { location: Location }) {
             Movements at {location.code}
           </Link>
         </div>
-        <LocationStockTable locationId={location.id} />
+        <AsOfStock
+          of={{ locationId: location.id, subtree: true }}
+          subject={`Stock at ${location.code}`}
+          by="item"
+        >
+          <LocationStockTable locationId={location.id} />
+        </AsOfStock>
       </section>
     </Page>
   );

@@ -1,4 +1,7 @@
+import { Link } from '@/lib/router';
 import { Page } from '@/components/page';
+import { paths } from '@/config/paths';
+import { useCan } from '@/hooks/use-current-user';
 import { LoadingState } from '@/components/loading-state';
 import { QueryErrorState } from '@/components/query-error-state';
 import { useReadiness } from '../api/get-readiness';
@@ -14,6 +17,7 @@ export function StatusRoute() {
   const info = useSystemInfo();
   const readiness = useReadiness();
   const timeZone = useTimeZone();
+  const can = useCan();
   const error = info.error ?? readiness.error;
   // Both cards appear together: one alone would span the grid, then halve when the other
   // came (a layout shift). After an error, whatever did load is still shown.
@@ -56,6 +60,12 @@ export function StatusRoute() {
           </section>
         ) : null}
       </div>
+      {/* The books' proof lives here, not in the header: the header is in every first load. */}
+      {can('reconciliation.run') ? (
+        <p>
+          <Link to={paths.reconciliation}>Check the books (reconciliation)</Link>
+        </p>
+      ) : null}
     </Page>
   );
 }
