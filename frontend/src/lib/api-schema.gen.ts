@@ -1014,6 +1014,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exports/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the items with their totals (CSV or XLSX)
+     * @description The columns are the importer’s, so the file imports again as it is.
+     */
+    get: operations['exportItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/stock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download stock by location (CSV or XLSX) */
+    get: operations['exportStock'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/movements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the ledger with the movement list’s filters (CSV or XLSX) */
+    get: operations['exportMovements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the audit trail with its list’s filters (CSV or XLSX) */
+    get: operations['exportAuditLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6688,6 +6759,273 @@ export interface operations {
       };
     };
   };
+  exportItems: {
+    parameters: {
+      query?: {
+        /** @description csv: UTF-8 with a BOM, comma-separated, CRLF; xlsx: one worksheet, numbers as numeric cells */
+        format?: 'csv' | 'xlsx';
+        /** @description Which records to list by archive state */
+        archived?: 'active' | 'archived' | 'all';
+        category?: string;
+        /** @description true: only items at or below their reorder point */
+        lowStock?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Items with on hand and shortfall as a file download (Content-Disposition: attachment), streamed as it is read: CSV (format=csv) or XLSX (format=xlsx). Text cells starting with = + - @ tab or CR are prefixed with ' against spreadsheet formula injection; numbers are never prefixed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportStock: {
+    parameters: {
+      query?: {
+        /** @description csv: UTF-8 with a BOM, comma-separated, CRLF; xlsx: one worksheet, numbers as numeric cells */
+        format?: 'csv' | 'xlsx';
+        itemId?: number;
+        /** @description Only this location (not its children) */
+        locationId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every item and location with stock on hand, by location path as a file download (Content-Disposition: attachment), streamed as it is read: CSV (format=csv) or XLSX (format=xlsx). Text cells starting with = + - @ tab or CR are prefixed with ' against spreadsheet formula injection; numbers are never prefixed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportMovements: {
+    parameters: {
+      query?: {
+        /** @description csv: UTF-8 with a BOM, comma-separated, CRLF; xlsx: one worksheet, numbers as numeric cells */
+        format?: 'csv' | 'xlsx';
+        itemId?: number;
+        /** @description Movements from or to this location */
+        locationId?: number;
+        kind?: 'receive' | 'ship' | 'transfer' | 'adjust' | 'count';
+        /** @description Only movements recorded by this user */
+        userId?: number;
+        reference?: string;
+        /** @description At or after this time */
+        from?: string;
+        /** @description Before this time */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The movements, oldest first as a file download (Content-Disposition: attachment), streamed as it is read: CSV (format=csv) or XLSX (format=xlsx). Text cells starting with = + - @ tab or CR are prefixed with ' against spreadsheet formula injection; numbers are never prefixed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportAuditLog: {
+    parameters: {
+      query?: {
+        /** @description csv: UTF-8 with a BOM, comma-separated, CRLF; xlsx: one worksheet, numbers as numeric cells */
+        format?: 'csv' | 'xlsx';
+        action?: components['schemas']['AuditAction'];
+        actorId?: number;
+        entityType?: string;
+        entityId?: string;
+        /** @description At or after this time */
+        from?: string;
+        /** @description Before this time */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The audit entries, oldest first as a file download (Content-Disposition: attachment), streamed as it is read: CSV (format=csv) or XLSX (format=xlsx). Text cells starting with = + - @ tab or CR are prefixed with ' against spreadsheet formula injection; numbers are never prefixed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -6776,6 +7114,27 @@ export const pathsApiV1UsersIdPatchRequestBodyContentApplicationJsonRoleValues: 
 export const pathsApiV1ApiTokensPostRequestBodyContentApplicationJsonScopeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/api-tokens']['post']['requestBody']['content']['application/json']['scope']
 > = ['read', 'write'];
+export const pathsApiV1ExportsItemsGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsApiV1ExportsItemsGetParametersQueryArchivedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['archived']
+> = ['active', 'archived', 'all'];
+export const pathsApiV1ExportsItemsGetParametersQueryLowStockValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['lowStock']
+> = ['true', 'false'];
+export const pathsApiV1ExportsStockGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/stock']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsApiV1ExportsMovementsGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/movements']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsApiV1ExportsMovementsGetParametersQueryKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/movements']['get']['parameters']['query']['kind']
+> = ['receive', 'ship', 'transfer', 'adjust', 'count'];
+export const pathsApiV1ExportsAuditGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/audit']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
 export const countableUnitValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CountableUnit']
 > = ['each', 'box', 'pack', 'pair', 'set', 'roll'];

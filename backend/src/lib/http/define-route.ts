@@ -56,8 +56,8 @@ export interface RouteDef<
   /** Success status; 204 sends no body. */
   status?: 200 | 201 | 202 | 204;
   response?: R;
-  /** A reply that is not JSON (e.g. a PDF): its media type, sent by the handler itself. */
-  produces?: { mediaType: string; description: string };
+  /** A reply that is not JSON (e.g. a PDF): its media type(s), sent by the handler itself. */
+  produces?: { mediaType: string | readonly string[]; description: string };
   /** Problem statuses this route can answer, documented as problem+json. */
   errors?: number[];
   handler: (input: RouteInput<P, Q, B>) => Promise<z.input<R> | void>;
@@ -87,7 +87,11 @@ export function toOpenApiRoute(route: AnyRoute, prefix: string, problem: ZodType
     [status]: route.produces
       ? {
           description: route.produces.description,
-          content: { [route.produces.mediaType]: { schema: { type: 'string', format: 'binary' } } },
+          content: Object.fromEntries(
+            [route.produces.mediaType]
+              .flat()
+              .map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+          ),
         }
       : status === 204 || !route.response
         ? { description: 'No content' }

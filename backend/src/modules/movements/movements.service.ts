@@ -31,6 +31,9 @@ const netChange = (after: Map<number, bigint>, before: Map<number, bigint>) =>
     0n,
   );
 
+/** The kinds as a schema, for other modules' filters (exports). */
+export { kind as movementKind } from './movements.schemas';
+
 export interface PostResult {
   movement: Movement;
   /** True when an earlier request with the same idempotency key already posted it. */
