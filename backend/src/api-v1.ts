@@ -12,6 +12,7 @@ import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { eventRoutes } from './modules/events/events.routes';
+import { importRoutes } from './modules/imports/imports.routes';
 import { itemRoutes } from './modules/items/items.routes';
 import { labelRoutes } from './modules/labels/labels.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
@@ -47,6 +48,7 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...eventRoutes(ctx),
     ...notificationRoutes(ctx),
     ...webhookRoutes(ctx),
+    ...importRoutes(ctx),
   ];
 }
 
