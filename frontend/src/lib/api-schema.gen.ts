@@ -1664,7 +1664,8 @@ export interface components {
       | 'user.invitation_resent'
       | 'mail.settings_updated'
       | 'mail.settings_cleared'
-      | 'mail.test_sent';
+      | 'mail.test_sent'
+      | 'import.committed';
     Settings: {
       organisationName: string;
       defaultUnit: components['schemas']['Unit'];
@@ -1798,7 +1799,8 @@ export interface components {
       | 'item.changed'
       | 'item.archived'
       | 'item.unarchived'
-      | 'item.deleted';
+      | 'item.deleted'
+      | 'import.completed';
     NotificationPage: {
       data: components['schemas']['Notification'][];
       page: {
@@ -7596,6 +7598,7 @@ export const auditActionValues: ReadonlyArray<
   'mail.settings_updated',
   'mail.settings_cleared',
   'mail.test_sent',
+  'import.committed',
 ];
 export const labelLayoutPresetValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LabelLayout']['preset']
@@ -7703,6 +7706,7 @@ export const eventTypeValues: ReadonlyArray<
   'item.archived',
   'item.unarchived',
   'item.deleted',
+  'import.completed',
 ];
 export const notificationTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['type']

@@ -20,7 +20,7 @@ export const IMPORT_MEDIA_TYPES = [
   'application/octet-stream',
 ];
 
-export const importRoutes = ({ db, config }: RouteContext) => [
+export const importRoutes = ({ db, config, logger }: RouteContext) => [
   defineRoute({
     method: 'post',
     path: '/imports',
@@ -92,7 +92,8 @@ export const importRoutes = ({ db, config }: RouteContext) => [
     status: 202,
     response: importSchema,
     errors: [404, 409, 415, 422],
-    handler: ({ params, body, req }) => imports.startCommit(db, params.id, body, actorOf(req)),
+    handler: ({ params, body, req }) =>
+      imports.startCommit(db, logger, params.id, body, actorOf(req)),
   }),
   defineRoute({
     method: 'post',
