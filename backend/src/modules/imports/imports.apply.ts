@@ -42,20 +42,26 @@ export async function applyItems(trx: Knex.Transaction, defaultUnit: string) {
 /** Parents first: one statement per depth of the paths. */
 export async function applyLocations(trx: Knex.Transaction): Promise<number> {
   const { rows } = await trx.raw<{ rows: { d: number | null }[] }>(
-    'select max(depth) as d from imp_loc where not exists',
+    'select max(depth) as d from imp_loc where loc_id is null',
   );
   let created = 0;
   for (let depth = 1; depth <= (rows[0]?.d ?? 0); depth++) {
     const r = await trx.raw<Result>(
-      `insert into locations (code, name, parent_id)
-       select t.code, t.name, p.id from imp_loc t
-       left join locations p on lower(p.code) = lower(t.parent_code)
-       where t.depth = ? and not t.exists
-       order by lower(t.code)`,
+      `with ins as (
+         insert into locations (code, name, parent_id)
+         select t.code, t.name, p.id from imp_loc t
+         left join locations p on lower(p.code) = lower(t.parent_code)
+         where t.depth = ? and t.loc_id is null
+         order by t.lk
+         returning id, lower(code) as lk)
+       update imp_loc t set loc_id = ins.id from ins where t.lk = ins.lk`,
       [depth],
     );
     created += rowCount(r);
   }
+  // Fresh statistics: the stock statement joins these by key, and the planner must not take
+  // them for the empty tables they were.
+  await trx.raw('analyze imp_item, imp_loc');
   return created;
 }
 
@@ -64,14 +70,14 @@ export async function applyStock(trx: Knex.Transaction, input: ApplyInput): Prom
   const count = input.stockAs === 'count';
   await trx.raw(
     `create temp table imp_mv on commit drop as
-     select t.item_id, loc.id as location_id, i.unit, coalesce(sl.quantity, 0) as before,
+     select t.item_id, l.loc_id as location_id, i.unit, coalesce(sl.quantity, 0) as before,
             ${count ? 's.q' : 'coalesce(sl.quantity, 0) + s.q'} as after,
             ${count ? 's.q - coalesce(sl.quantity, 0)' : 's.q'} as change, s.q
      from imp_stock s
      join imp_item t on t.k = s.k
      join items i on i.id = t.item_id
-     join locations loc on lower(loc.code) = s.lk
-     left join stock_levels sl on sl.item_id = t.item_id and sl.location_id = loc.id
+     join imp_loc l on l.lk = s.lk
+     left join stock_levels sl on sl.item_id = t.item_id and sl.location_id = l.loc_id
      where ${count ? 's.q <> coalesce(sl.quantity, 0)' : 's.q > 0'}`,
   );
   const kind = count ? 'count' : 'receive';

@@ -1,7 +1,6 @@
 import type { ZodType } from 'zod';
 import { code } from '../../lib/http/common-schemas';
 import { formatMilli, quantityInput } from '../../lib/quantity';
-import { isCountable } from '../../lib/units';
 import { itemFieldRules } from '../items/items.service';
 import type { ImportField } from './imports.schemas';
 
@@ -84,10 +83,4 @@ export function checkCell(field: ImportField, rawCell: string): CellResult {
     case 'location':
       return locationPath(raw);
   }
-}
-
-/** A fractional quantity of a countable unit: the movements' message. */
-export function wholeUnitProblem(unit: string | null, value: string | null): string | undefined {
-  if (!unit || value === null || !isCountable(unit)) return undefined;
-  return value.includes('.') ? `is counted in ${unit}: enter a whole number` : undefined;
 }

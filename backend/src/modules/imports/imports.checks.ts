@@ -17,8 +17,10 @@ const ITEM_FIELDS = [
 ] as const;
 
 /** The SKU's first line (every line, ok or not): what its item fields are compared with. */
-const FIRST = `(select distinct on (lower(sku)) lower(sku) as k, line, ${ITEM_FIELDS.map(([c]) => c).join(', ')}
-  from import_lines where import_id = :id order by lower(sku), line)`;
+const FIRST_SQL = `select distinct on (lower(sku)) lower(sku) as k, line, ${ITEM_FIELDS.map(([c]) => c).join(', ')}
+  from import_lines where import_id = ? order by lower(sku), line`;
+/** Read by several checks: computed once per run as a temporary table. */
+const FIRST = 'imp_first';
 
 const CHECKS: string[] = [
   // The same item at the same place twice (or the same SKU twice without a location).
@@ -90,12 +92,16 @@ export async function runChecks(
   defaultUnit: string,
 ): Promise<number> {
   await trx.raw(`delete from import_problems where import_id = ? and source = 'db'`, [id]);
+  // Lines whose only problems were the last run's 'db' ones are ok again.
   await trx.raw(
-    `update import_lines l set ok = not exists (
-       select 1 from import_problems p where p.import_id = l.import_id and p.line = l.line)
-     where l.import_id = ?`,
+    `update import_lines l set ok = true
+     where l.import_id = ? and not l.ok and not exists (
+       select 1 from import_problems p where p.import_id = l.import_id and p.line = l.line)`,
     [id],
   );
+  await trx.raw('drop table if exists imp_first');
+  await trx.raw(`create temp table imp_first on commit drop as ${FIRST_SQL}`, [id]);
+  await trx.raw('alter table imp_first add primary key (k)');
   const found = CHECKS.map((sql) => `(${sql})`).join('\n union all\n');
   await trx.raw(
     `with found(line, field, value, message) as (${found}),

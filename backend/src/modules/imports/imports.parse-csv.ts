@@ -38,7 +38,8 @@ async function* utf8(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
     }
     yield decoder.decode();
   } catch (error) {
-    if (error instanceof TypeError)
+    // By code: a TypeError from another realm (a test runner's VM) is not `instanceof`.
+    if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA')
       throw unreadableFile(
         `The file is not UTF-8 text (near byte ${offset}): save it as “CSV UTF-8” and upload it again.`,
       );
@@ -46,9 +47,7 @@ async function* utf8(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
   }
 }
 
-interface Info {
-  lines: number;
-}
+const LINE_BREAKS = /\r\n|\r|\n/g;
 
 /**
  * Records of a CSV file with their starting line, every record as it is (a count of columns
@@ -63,7 +62,8 @@ export async function* csvRows(
     delimiter,
     relax_column_count: true,
     skip_empty_lines: false,
-    info: true,
+    // The raw text of each record: its line breaks (quoted ones too) give the next line.
+    raw: true,
   });
   const feed = (async () => {
     try {
@@ -77,9 +77,9 @@ export async function* csvRows(
   })();
   let nextLine = 1;
   try {
-    for await (const out of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+    for await (const out of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       const line = nextLine;
-      nextLine = out.info.lines + 1;
+      nextLine += out.raw.match(LINE_BREAKS)?.length ?? 0;
       yield { line, cells: out.record };
     }
   } catch (error) {

@@ -53,7 +53,11 @@ export async function* xlsxRows(
       const chosen = wanted === undefined ? result.sheet === null : name === wanted;
       if (!chosen) continue;
       result.sheet = name;
+      let last = 0;
       for await (const row of sheet) {
+        // Rows with no cells are not in the file at all: count them as the empty lines they are.
+        for (let gap = last + 1; gap < row.number; gap++) yield { line: gap, cells: [] };
+        last = row.number;
         const values = row.values as CellValue[];
         // row.values is 1-based (index 0 unused).
         const cells: string[] = [];

@@ -40,9 +40,9 @@ export async function plan(
   await trx.raw(`alter table imp_item add primary key (k)`);
   await trx.raw(
     `create temp table imp_loc on commit drop as
-     select distinct on (lower(p.code)) p.code, p.depth, p.name,
+     select distinct on (lower(p.code)) p.code, lower(p.code) as lk, p.depth, p.name,
             nullif(array_to_string(parts[1:p.depth - 1], '/'), '') as parent_code,
-            exists (select 1 from locations x where lower(x.code) = lower(p.code)) as exists
+            (select x.id from locations x where lower(x.code) = lower(p.code)) as loc_id
      from (select distinct location, string_to_array(location, '/') as parts from import_lines
            where import_id = ? and ok and location is not null) l
      cross join lateral (select n as depth, array_to_string(l.parts[1:n], '/') as code,
@@ -57,16 +57,17 @@ export async function plan(
      where import_id = ? and ok and quantity is not null and location is not null`,
     [id],
   );
+  await trx.raw('alter table imp_loc add primary key (lk)');
   await trx.raw('analyze imp_item, imp_loc, imp_stock');
   const { rows } = await trx.raw<{ rows: Record<keyof PlanCounts, string>[] }>(
     `select (select count(*) from imp_item where item_id is null) as "itemsToCreate",
             (select count(*) from imp_item where changed) as "itemsToUpdate",
             (select count(*) from imp_item where item_id is not null and not changed) as "itemsUnchanged",
-            (select count(*) from imp_loc where not exists) as "locationsToCreate",
+            (select count(*) from imp_loc where loc_id is null) as "locationsToCreate",
             (select count(*) from imp_stock s
              join imp_item t on t.k = s.k
-             left join locations loc on lower(loc.code) = s.lk
-             left join stock_levels sl on sl.item_id = t.item_id and sl.location_id = loc.id
+             join imp_loc loc on loc.lk = s.lk
+             left join stock_levels sl on sl.item_id = t.item_id and sl.location_id = loc.loc_id
              where ${stockAs === 'count' ? 's.q <> coalesce(sl.quantity, 0)' : 's.q > 0'}) as "movements"`,
   );
   const r = rows[0]!;

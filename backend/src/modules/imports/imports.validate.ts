@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { checkCell, wholeUnitProblem } from './imports.cells';
+import { checkCell } from './imports.cells';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping } from './imports.schemas';
 import { copyCsv, csvField } from './imports.stage';
 
@@ -117,18 +117,6 @@ function checkBatch(
           field: 'location',
           value: null,
           message: 'must not be empty: a quantity is stock at a location',
-        });
-      }
-      const whole = wholeUnitProblem(values.unit ?? null, values.quantity ?? null);
-      if (whole) {
-        ok = false;
-        const col = mapping.columns.quantity!;
-        problems.push({
-          line: row.line,
-          col,
-          field: 'quantity',
-          value: values.quantity ?? null,
-          message: whole,
         });
       }
       // A row without a usable SKU cannot be matched; its problem is already listed.
