@@ -13,6 +13,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { eventRoutes } from './modules/events/events.routes';
 import { exportRoutes } from './modules/exports/exports.routes';
+import { importRoutes } from './modules/imports/imports.routes';
 import { itemRoutes } from './modules/items/items.routes';
 import { labelRoutes } from './modules/labels/labels.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
@@ -49,6 +50,7 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...notificationRoutes(ctx),
     ...webhookRoutes(ctx),
     ...exportRoutes(ctx),
+    ...importRoutes(ctx),
   ];
 }
 

@@ -1085,6 +1085,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a CSV or XLSX file of items, locations and stock to import
+     * @description The raw file is the request body (streamed). Nothing is written to items, locations or stock until a commit. The answer holds the headers found, the row count and a suggested column mapping.
+     */
+    post: operations['createImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One import: status, mapping, preview counts and the progress of its job */
+    get: operations['getImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/mapping': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the column mapping; checks every row and computes the preview */
+    put: operations['setImportMapping'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every problem found in the file, per row, in line order */
+    get: operations['listImportProblems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/commit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a dry run or the commit; poll GET /imports/{id} for progress
+     * @description One transaction: all or nothing, or the valid rows only (the mapping’s mode). A dry run runs the same statements and rolls them back.
+     */
+    post: operations['commitImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stop a queued or running import; nothing it did is kept */
+    post: operations['cancelImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1627,7 +1735,8 @@ export interface components {
       | 'user.invitation_resent'
       | 'mail.settings_updated'
       | 'mail.settings_cleared'
-      | 'mail.test_sent';
+      | 'mail.test_sent'
+      | 'import.committed';
     Settings: {
       organisationName: string;
       defaultUnit: components['schemas']['Unit'];
@@ -1761,7 +1870,8 @@ export interface components {
       | 'item.changed'
       | 'item.archived'
       | 'item.unarchived'
-      | 'item.deleted';
+      | 'item.deleted'
+      | 'import.completed';
     NotificationPage: {
       data: components['schemas']['Notification'][];
       page: {
@@ -1866,6 +1976,145 @@ export interface components {
         limit: number;
         nextCursor: string | null;
       };
+    };
+    Import: {
+      id: number;
+      fileName: string;
+      format: components['schemas']['ImportFormat'];
+      /** @description SHA-256 of the uploaded bytes, hex */
+      fileHash: string;
+      /** @description XLSX: every sheet; CSV: empty */
+      sheets: string[];
+      sheet: string | null;
+      /** @description CSV: the delimiter found */
+      delimiter: string | null;
+      headers: string[];
+      rowCount: number;
+      emptyLines: number;
+      /** @enum {string} */
+      status: 'staged' | 'mapped' | 'queued' | 'running' | 'committed' | 'failed' | 'cancelled';
+      /** @description Guessed from the header names, or the mapping of your last import */
+      suggestedMapping: {
+        columns: components['schemas']['ImportColumns'];
+        stockAs?: components['schemas']['ImportStockAs'];
+        mode?: components['schemas']['ImportMode'];
+      };
+      mapping: components['schemas']['ImportMapping'];
+      /** @description What a commit would do, computed when the mapping was set */
+      preview: {
+        /** @description Data rows in the file (empty lines not counted) */
+        rows: number;
+        emptyLines: number;
+        validRows: number;
+        invalidRows: number;
+        problems: number;
+        itemsToCreate: number;
+        itemsToUpdate: number;
+        itemsUnchanged: number;
+        /** @description Rows naming an archived item (never restored) */
+        archivedItems: number;
+        locationsToCreate: number;
+        /** @description Stock movements to post */
+        movements: number;
+      } | null;
+      /** @description The last dry run or commit */
+      job: {
+        dryRun: boolean;
+        /** @description Rows done so far (for a progress bar) */
+        done: number;
+        total: number;
+        /**
+         * Format: date-time
+         * @example 2026-11-22T10:00:00.000Z
+         */
+        startedAt: string | null;
+        /**
+         * Format: date-time
+         * @example 2026-11-22T10:00:00.000Z
+         */
+        finishedAt: string | null;
+        error: string | null;
+        /** @description What the run did (dry run: what it would do); null until it finished */
+        result: {
+          /** @description Data rows in the file (empty lines not counted) */
+          rows: number;
+          emptyLines: number;
+          validRows: number;
+          invalidRows: number;
+          problems: number;
+          itemsToCreate: number;
+          itemsToUpdate: number;
+          itemsUnchanged: number;
+          /** @description Rows naming an archived item (never restored) */
+          archivedItems: number;
+          locationsToCreate: number;
+          /** @description Stock movements to post */
+          movements: number;
+        } | null;
+      } | null;
+      /** @description The movements’ reference: import:<file name> */
+      reference: string;
+      createdBy: number | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      updatedAt: string;
+    };
+    /** @enum {string} */
+    ImportFormat: 'csv' | 'xlsx';
+    ImportColumns: {
+      sku?: number;
+      name?: number;
+      description?: number;
+      unit?: number;
+      barcode?: number;
+      reorderPoint?: number;
+      category?: number;
+      location?: number;
+      quantity?: number;
+    };
+    /**
+     * @description count: the quantity is what is on the shelf (posts the difference; equal posts nothing); receive: the quantity arrives on top
+     * @default count
+     * @enum {string}
+     */
+    ImportStockAs: 'count' | 'receive';
+    /**
+     * @description all-or-nothing: any problem refuses the whole commit; valid-rows: rows with problems are left out and reported
+     * @default all-or-nothing
+     * @enum {string}
+     */
+    ImportMode: 'all-or-nothing' | 'valid-rows';
+    ImportMapping: {
+      columns: components['schemas']['ImportColumns'];
+      stockAs?: components['schemas']['ImportStockAs'];
+      mode?: components['schemas']['ImportMode'];
+    } | null;
+    ImportProblemPage: {
+      data: components['schemas']['ImportProblem'][];
+      page: {
+        limit: number;
+        /** @description null at the end */
+        nextAfter: number | null;
+        total: number;
+      };
+    };
+    ImportProblem: {
+      id: number;
+      /** @description Line (CSV) or row (XLSX) number in the file */
+      line: number;
+      /** @description 0-based column, null for the row */
+      column: number | null;
+      columnName: string | null;
+      field: string | null;
+      value: string | null;
+      message: string;
     };
   };
   responses: never;
@@ -7026,6 +7275,502 @@ export interface operations {
       };
     };
   };
+  createImport: {
+    parameters: {
+      query?: {
+        /** @description The file’s name, shown in history as the reference import:<name> */
+        fileName?: string;
+        /** @description XLSX only: the sheet to read (default: the first) */
+        sheet?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The file itself; application/octet-stream is sniffed (XLSX or CSV) */
+    requestBody: {
+      content: {
+        'text/csv': string;
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Import'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Import'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setImportMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          columns: components['schemas']['ImportColumns'];
+          stockAs?: components['schemas']['ImportStockAs'];
+          mode?: components['schemas']['ImportMode'];
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Import'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listImportProblems: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description page.nextAfter of the previous answer */
+        after?: number;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportProblemPage'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  commitImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default false */
+          dryRun?: boolean;
+          /** @default false */
+          confirmRepeat?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Import'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  cancelImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Import'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -7212,6 +7957,7 @@ export const auditActionValues: ReadonlyArray<
   'mail.settings_updated',
   'mail.settings_cleared',
   'mail.test_sent',
+  'import.committed',
 ];
 export const labelLayoutPresetValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LabelLayout']['preset']
@@ -7319,6 +8065,7 @@ export const eventTypeValues: ReadonlyArray<
   'item.archived',
   'item.unarchived',
   'item.deleted',
+  'import.completed',
 ];
 export const notificationTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['type']
@@ -7326,3 +8073,15 @@ export const notificationTypeValues: ReadonlyArray<
 export const webhookDeliveryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WebhookDelivery']['status']
 > = ['pending', 'delivered', 'failed'];
+export const importStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Import']['status']
+> = ['staged', 'mapped', 'queued', 'running', 'committed', 'failed', 'cancelled'];
+export const importFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportFormat']
+> = ['csv', 'xlsx'];
+export const importStockAsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportStockAs']
+> = ['count', 'receive'];
+export const importModeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportMode']
+> = ['all-or-nothing', 'valid-rows'];

@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'mail.settings_updated',
   'mail.settings_cleared',
   'mail.test_sent',
+  'import.committed',
 ] as const;
 
 export const auditAction = z
