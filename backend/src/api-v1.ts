@@ -13,6 +13,8 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { chartRoutes } from './modules/charts/charts.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { eventRoutes } from './modules/events/events.routes';
+import { exportRoutes } from './modules/exports/exports.routes';
+import { importRoutes } from './modules/imports/imports.routes';
 import { itemRoutes } from './modules/items/items.routes';
 import { labelRoutes } from './modules/labels/labels.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
@@ -55,6 +57,8 @@ export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
     ...verificationRoutes(ctx),
     ...chartRoutes(ctx),
     ...reconciliationRoutes(ctx),
+    ...exportRoutes(ctx),
+    ...importRoutes(ctx),
   ];
 }
 

@@ -8,6 +8,7 @@ import { createLifecycle } from './lib/lifecycle';
 import { createLogger } from './lib/logger';
 import { runMigrations } from './lib/migrations';
 import { bootstrap } from './modules/auth/auth.service';
+import { startImportJobs } from './modules/imports/imports.jobs';
 import { startLocationJobs } from './modules/locations/locations.jobs';
 import { startMailJobs } from './modules/mail/mail.jobs';
 import { answerClientErrors, installGracefulShutdown } from './server';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   const jobs = startMailJobs({ db, mail: config.mail, logger });
   // Folds the location roll-ups' deltas; one replica at a time (an advisory lock).
   jobs.push(...startLocationJobs({ db, logger }));
+  // Import jobs (any replica claims them; a lease hands a crashed one's job to another).
+  jobs.push(...startImportJobs({ db, imports: config.imports, logger }));
   // Longer than nginx's upstream keepalive so nginx, not us, closes idle connections.
   server.keepAliveTimeout = 65_000;
   installGracefulShutdown({

@@ -6,7 +6,16 @@ import { promisify } from 'node:util';
 // mail library; those load on the first print or send. Checked in a fresh process, because
 // Jest's own module registry is not Node's.
 const BACKEND_DIR = path.resolve(__dirname, '..');
-const HEAVY = ['pdfkit', 'fontkit', 'bwip-js', 'qrcode', 'bidi-js', 'nodemailer'];
+const HEAVY = [
+  'pdfkit',
+  'fontkit',
+  'bwip-js',
+  'qrcode',
+  'bidi-js',
+  'nodemailer',
+  'exceljs',
+  'csv-stringify',
+];
 
 const LIST_LOADED = `
 for (const m of ['./src/app', './src/background', './src/lib/db', './src/lib/migrations',

@@ -156,6 +156,10 @@ const envSchema = z
     MAIL_RETENTION_DAYS: int(1, 3650).default(30),
     // Hour of the day (UTC) from which the daily low-stock digest goes out.
     ALERT_DIGEST_HOUR: int(0, 23).default(7),
+    // Imports (docs/decisions/0027): the largest file accepted, in bytes (default 50 MiB);
+    // staged rows of imports not committed within IMPORT_RETENTION_HOURS are deleted.
+    IMPORT_MAX_BYTES: int(1024, 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+    IMPORT_RETENTION_HOURS: int(1, 24 * 365).default(24),
   })
   .superRefine((e, ctx) => {
     if (e.SMTP_HOST && !e.SMTP_FROM)
@@ -257,6 +261,10 @@ function toConfig(env: z.infer<typeof envSchema>) {
       publicUrl: env.PUBLIC_URL ?? 'http://localhost',
       digestHourUtc: env.ALERT_DIGEST_HOUR,
       retentionDays: env.MAIL_RETENTION_DAYS,
+    },
+    imports: {
+      maxBytes: env.IMPORT_MAX_BYTES,
+      retentionHours: env.IMPORT_RETENTION_HOURS,
     },
     // nginx is always trusted; these outer proxies too (docs/decisions/0010).
     trustedProxies: env.TRUSTED_PROXIES,

@@ -55,26 +55,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/stock': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Stock per item and location as of a moment, from the ledger
-     * @description For one item, one location, a location and everything below it (subtree=true), or an item at a location. Places and items that held nothing then are left out. Keyset pages in (location id, item id) order.
-     */
-    get: operations['getStockAsOf'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/stock/low': {
     parameters: {
       query?: never;
@@ -354,118 +334,6 @@ export interface paths {
     put?: never;
     /** Correct a mistake by posting the reversing movement */
     post: operations['reverseMovement'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/counts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Count sessions, newest first (at most 200) */
-    get: operations['listCountSessions'];
-    put?: never;
-    /**
-     * Open a count session (stocktake) for a location subtree or a list of items
-     * @description Stock keeps moving while it is counted: each line records when it was counted, and approval posts counted − balance at that time. A blind session shows counters no expected quantities.
-     */
-    post: operations['openCountSession'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/counts/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A count session: its lines and, unless blind for this caller, what is expected */
-    get: operations['getCountSession'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/counts/{id}/lines': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record what was counted at one location
-     * @description A later line for the same item and location replaces the earlier one (both stay in the history). countedAt defaults to now; one in the future or before the session or item existed is 422.
-     */
-    post: operations['addCountLines'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/counts/{id}/review': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Per line: expected when counted, counted, movements since, variance, flags */
-    get: operations['reviewCountSession'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/counts/{id}/approve': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Post every adjustment in one transaction, with reference count:<id>
-     * @description A session approved or cancelled already is 409 COUNT_SESSION_CLOSED.
-     */
-    post: operations['approveCountSession'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/counts/{id}/cancel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Close a session without posting anything */
-    post: operations['cancelCountSession'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1146,7 +1014,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/reconciliation': {
+  '/api/v1/exports/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the items with their totals (CSV or XLSX)
+     * @description The columns are the importer’s, so the file imports again as it is.
+     */
+    get: operations['exportItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/stock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download stock by location (CSV or XLSX) */
+    get: operations['exportStock'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/movements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the ledger with the movement list’s filters (CSV or XLSX) */
+    get: operations['exportMovements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the audit trail with its list’s filters (CSV or XLSX) */
+    get: operations['exportAuditLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports': {
     parameters: {
       query?: never;
       header?: never;
@@ -1156,10 +1095,98 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Prove the books: balances, totals, history and roll-ups against the ledger
-     * @description Reads the whole ledger (seconds at a million movements); one run at a time. The same checks as `node dist/cli/reconcile.js`.
+     * Upload a CSV or XLSX file of items, locations and stock to import
+     * @description The raw file is the request body (streamed). Nothing is written to items, locations or stock until a commit. The answer holds the headers found, the row count and a suggested column mapping.
      */
-    post: operations['runReconciliation'];
+    post: operations['createImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One import: status, mapping, preview counts and the progress of its job */
+    get: operations['getImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/mapping': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the column mapping; checks every row and computes the preview */
+    put: operations['setImportMapping'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every problem found in the file, per row, in line order */
+    get: operations['listImportProblems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/commit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a dry run or the commit; poll GET /imports/{id} for progress
+     * @description One transaction: all or nothing, or the valid rows only (the mapping’s mode). A dry run runs the same statements and rolls them back.
+     */
+    post: operations['commitImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stop a queued or running import; nothing it did is kept */
+    post: operations['cancelImport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1257,37 +1284,6 @@ export interface components {
       count: number;
       /** @description false: more rows match than count (count is the cap, not the total) */
       countExact: boolean;
-    };
-    StockAsOf: {
-      /**
-       * Format: date-time
-       * @description The moment the quantities are for
-       * @example 2026-11-22T10:00:00.000Z
-       */
-      asOf: string;
-      data: {
-        item: {
-          id: number;
-          sku: string;
-          name: string;
-          unit: string;
-        };
-        location: {
-          id: number;
-          code: string;
-          name: string;
-        };
-        /**
-         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
-         * @example 12.5
-         */
-        quantity: string;
-      }[];
-      page: {
-        limit: number;
-        /** @description The next page; null at the end */
-        nextCursor: string | null;
-      };
     };
     LowStock: {
       data: {
@@ -1476,12 +1472,6 @@ export interface components {
        * @example 2026-11-22T10:00:00.000Z
        */
       createdAt: string;
-      /**
-       * Format: date-time
-       * @description When it takes effect in the ledger's time: for a count, when it was counted; otherwise when it was posted (docs/decisions/0029)
-       * @example 2026-11-22T10:00:00.000Z
-       */
-      effectiveAt: string;
     };
     MovementPage: {
       data: components['schemas']['Movement'][];
@@ -1489,189 +1479,6 @@ export interface components {
         limit: number;
         nextCursor: string | null;
       };
-    };
-    CountSession: {
-      id: number;
-      /** @enum {string} */
-      status: 'open' | 'approved' | 'cancelled';
-      blind: boolean;
-      location: {
-        id: number;
-        code: string;
-        name: string;
-      } | null;
-      itemIds: number[] | null;
-      note: string | null;
-      /**
-       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
-       * @example 12.5
-       */
-      thresholdQuantity: string | null;
-      thresholdPercent: string | null;
-      /** @description The reference its adjustments are posted with */
-      reference: string;
-      createdBy: {
-        id: number;
-        name: string;
-      } | null;
-      /**
-       * Format: date-time
-       * @example 2026-11-22T10:00:00.000Z
-       */
-      createdAt: string;
-      /** @description Who approved or cancelled it */
-      closedBy: {
-        id: number;
-        name: string;
-      } | null;
-      /**
-       * Format: date-time
-       * @example 2026-11-22T10:00:00.000Z
-       */
-      closedAt: string | null;
-    };
-    CountSessionList: {
-      data: components['schemas']['CountSession'][];
-    };
-    CountSessionDetail: {
-      session: components['schemas']['CountSession'];
-      lines: components['schemas']['CountLine'][];
-      /** @description What is on hand in scope now; empty for counters of a blind session */
-      expected: {
-        item: {
-          id: number;
-          sku: string;
-          name: string;
-          unit: string;
-          archived: boolean;
-        };
-        location: {
-          id: number;
-          code: string;
-          name: string;
-        };
-        /**
-         * @description Null for counters of a blind session
-         * @example 12.5
-         */
-        expectedQuantity: string | null;
-        counted: boolean;
-      }[];
-    };
-    CountLine: {
-      id: number;
-      item: {
-        id: number;
-        sku: string;
-        name: string;
-        unit: string;
-        archived: boolean;
-      };
-      location: {
-        id: number;
-        code: string;
-        name: string;
-      };
-      /**
-       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
-       * @example 12.5
-       */
-      countedQuantity: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-22T10:00:00.000Z
-       */
-      countedAt: string;
-      countedBy: {
-        id: number;
-        name: string;
-      } | null;
-      /**
-       * Format: date-time
-       * @example 2026-11-22T10:00:00.000Z
-       */
-      createdAt: string;
-      /** @description False when a later line for the same item and place replaced it */
-      current: boolean;
-    };
-    CountLineList: {
-      data: components['schemas']['CountLine'][];
-    };
-    CountReview: {
-      session: components['schemas']['CountSession'];
-      lines: components['schemas']['CountReviewLine'][];
-      uncounted: {
-        item: {
-          id: number;
-          sku: string;
-          name: string;
-          unit: string;
-          archived: boolean;
-        };
-        location: {
-          id: number;
-          code: string;
-          name: string;
-        };
-        /**
-         * @description Null for counters of a blind session
-         * @example 12.5
-         */
-        expectedQuantity: string | null;
-        counted: boolean;
-      }[];
-      history: components['schemas']['CountLine'][];
-    };
-    CountReviewLine: {
-      lineId: number;
-      item: {
-        id: number;
-        sku: string;
-        name: string;
-        unit: string;
-        archived: boolean;
-      };
-      location: {
-        id: number;
-        code: string;
-        name: string;
-      };
-      /**
-       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
-       * @example 12.5
-       */
-      countedQuantity: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-22T10:00:00.000Z
-       */
-      countedAt: string;
-      countedBy: {
-        id: number;
-        name: string;
-      } | null;
-      /**
-       * @description The balance when it was counted
-       * @example 12.5
-       */
-      expectedQuantity: string;
-      /** @description Net change at the place after it was counted */
-      movementsSince: string;
-      /**
-       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
-       * @example 12.5
-       */
-      currentQuantity: string;
-      /** @description counted − expected: the adjustment approval posts */
-      variance: string;
-      /** @description Null when nothing was expected */
-      variancePercent: string | null;
-      /** @description Over a threshold: recount it */
-      flagged: boolean;
-      /** @description The adjustment, once approved */
-      movementId: number | null;
-      /** @description Not posted: item_archived, or superseded (a count at the place dated after it fixed the balance since) */
-      skipped: string | null;
     };
     SetupStatus: {
       needsSetup: boolean;
@@ -1929,9 +1736,7 @@ export interface components {
       | 'mail.settings_updated'
       | 'mail.settings_cleared'
       | 'mail.test_sent'
-      | 'count.opened'
-      | 'count.approved'
-      | 'count.cancelled';
+      | 'import.committed';
     Settings: {
       organisationName: string;
       defaultUnit: components['schemas']['Unit'];
@@ -2066,7 +1871,7 @@ export interface components {
       | 'item.archived'
       | 'item.unarchived'
       | 'item.deleted'
-      | 'count.approved';
+      | 'import.completed';
     NotificationPage: {
       data: components['schemas']['Notification'][];
       page: {
@@ -2172,29 +1977,144 @@ export interface components {
         nextCursor: string | null;
       };
     };
-    Reconciliation: {
-      /** @description true when no check found a difference */
-      ok: boolean;
+    Import: {
+      id: number;
+      fileName: string;
+      format: components['schemas']['ImportFormat'];
+      /** @description SHA-256 of the uploaded bytes, hex */
+      fileHash: string;
+      /** @description XLSX: every sheet; CSV: empty */
+      sheets: string[];
+      sheet: string | null;
+      /** @description CSV: the delimiter found */
+      delimiter: string | null;
+      headers: string[];
+      rowCount: number;
+      emptyLines: number;
+      /** @enum {string} */
+      status: 'staged' | 'mapped' | 'queued' | 'running' | 'committed' | 'failed' | 'cancelled';
+      /** @description Guessed from the header names, or the mapping of your last import */
+      suggestedMapping: {
+        columns: components['schemas']['ImportColumns'];
+        stockAs?: components['schemas']['ImportStockAs'];
+        mode?: components['schemas']['ImportMode'];
+      };
+      mapping: components['schemas']['ImportMapping'];
+      /** @description What a commit would do, computed when the mapping was set */
+      preview: {
+        /** @description Data rows in the file (empty lines not counted) */
+        rows: number;
+        emptyLines: number;
+        validRows: number;
+        invalidRows: number;
+        problems: number;
+        itemsToCreate: number;
+        itemsToUpdate: number;
+        itemsUnchanged: number;
+        /** @description Rows naming an archived item (never restored) */
+        archivedItems: number;
+        locationsToCreate: number;
+        /** @description Stock movements to post */
+        movements: number;
+      } | null;
+      /** @description The last dry run or commit */
+      job: {
+        dryRun: boolean;
+        /** @description Rows done so far (for a progress bar) */
+        done: number;
+        total: number;
+        /**
+         * Format: date-time
+         * @example 2026-11-22T10:00:00.000Z
+         */
+        startedAt: string | null;
+        /**
+         * Format: date-time
+         * @example 2026-11-22T10:00:00.000Z
+         */
+        finishedAt: string | null;
+        error: string | null;
+        /** @description What the run did (dry run: what it would do); null until it finished */
+        result: {
+          /** @description Data rows in the file (empty lines not counted) */
+          rows: number;
+          emptyLines: number;
+          validRows: number;
+          invalidRows: number;
+          problems: number;
+          itemsToCreate: number;
+          itemsToUpdate: number;
+          itemsUnchanged: number;
+          /** @description Rows naming an archived item (never restored) */
+          archivedItems: number;
+          locationsToCreate: number;
+          /** @description Stock movements to post */
+          movements: number;
+        } | null;
+      } | null;
+      /** @description The movements’ reference: import:<file name> */
+      reference: string;
+      createdBy: number | null;
       /**
        * Format: date-time
-       * @description The moment of the books every check read
        * @example 2026-11-22T10:00:00.000Z
        */
-      checkedAt: string;
-      durationMs: number;
-      counted: {
-        movements: number;
-        balances: number;
-        items: number;
-        locations: number;
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      updatedAt: string;
+    };
+    /** @enum {string} */
+    ImportFormat: 'csv' | 'xlsx';
+    ImportColumns: {
+      sku?: number;
+      name?: number;
+      description?: number;
+      unit?: number;
+      barcode?: number;
+      reorderPoint?: number;
+      category?: number;
+      location?: number;
+      quantity?: number;
+    };
+    /**
+     * @description count: the quantity is what is on the shelf (posts the difference; equal posts nothing); receive: the quantity arrives on top
+     * @default count
+     * @enum {string}
+     */
+    ImportStockAs: 'count' | 'receive';
+    /**
+     * @description all-or-nothing: any problem refuses the whole commit; valid-rows: rows with problems are left out and reported
+     * @default all-or-nothing
+     * @enum {string}
+     */
+    ImportMode: 'all-or-nothing' | 'valid-rows';
+    ImportMapping: {
+      columns: components['schemas']['ImportColumns'];
+      stockAs?: components['schemas']['ImportStockAs'];
+      mode?: components['schemas']['ImportMode'];
+    } | null;
+    ImportProblemPage: {
+      data: components['schemas']['ImportProblem'][];
+      page: {
+        limit: number;
+        /** @description null at the end */
+        nextAfter: number | null;
+        total: number;
       };
-      checks: {
-        name: string;
-        description: string;
-        differences: number;
-        /** @description The first differences (at most 20) */
-        examples: string[];
-      }[];
+    };
+    ImportProblem: {
+      id: number;
+      /** @description Line (CSV) or row (XLSX) number in the file */
+      line: number;
+      /** @description 0-based column, null for the row */
+      column: number | null;
+      columnName: string | null;
+      field: string | null;
+      value: string | null;
+      message: string;
     };
   };
   responses: never;
@@ -2344,81 +2264,6 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LocationStock'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      414: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getStockAsOf: {
-    parameters: {
-      query?: {
-        /** @description The moment, ISO 8601 with an offset; default now. A moment in the future is now. Computed from the ledger in its own time (docs/decisions/0029). */
-        asOf?: string;
-        itemId?: number;
-        locationId?: number;
-        /** @description With locationId: that place and every place below it */
-        subtree?: 'true' | 'false';
-        limit?: number;
-        /** @description page.nextCursor or page.prevCursor of the previous answer, for the same sort and order */
-        cursor?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StockAsOf'];
         };
       };
       /** @description Problem details (RFC 9457) */
@@ -3954,11 +3799,6 @@ export interface operations {
                * @example 12.5
                */
               countedQuantity: number | string;
-              /**
-               * Format: date-time
-               * @description When the shelf was counted (default: now). The adjustment is counted minus the balance at that moment, so movements posted since are kept. Not in the future (a minute of clock skew is allowed and counts as now) and not before the item was created.
-               */
-              countedAt?: string;
             };
       };
     };
@@ -4190,532 +4030,6 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  listCountSessions: {
-    parameters: {
-      query?: {
-        status?: 'open' | 'approved' | 'cancelled';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CountSessionList'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      414: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  openCountSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          /** @description Count this location and everything under it */
-          locationId?: number;
-          /** @description Count these items wherever they are */
-          itemIds?: number[];
-          /**
-           * @description Counters (operators) do not see expected quantities, in the API either
-           * @default false
-           */
-          blind?: boolean;
-          note?: string | null;
-          /**
-           * @description Flag a line for recount when |variance| exceeds this
-           * @example 12.5
-           */
-          thresholdQuantity?: number | string;
-          /** @description Flag a line when |variance| exceeds this percentage of expected */
-          thresholdPercent?: number;
-        };
-      };
-    };
-    responses: {
-      /** @description Success */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CountSession'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getCountSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CountSessionDetail'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  addCountLines: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          locationId: number;
-          lines: {
-            itemId: number;
-            /**
-             * @description Exact decimal from 0 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
-             * @example 12.5
-             */
-            countedQuantity: number | string;
-            /**
-             * Format: date-time
-             * @description When it was counted (default: when the server receives it); not in the future, not before the session opened or the item existed
-             */
-            countedAt?: string;
-          }[];
-        };
-      };
-    };
-    responses: {
-      /** @description Success */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CountLineList'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  reviewCountSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CountReview'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  approveCountSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CountReview'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  cancelCountSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CountSession'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (RFC 9457) */
-      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7694,22 +7008,31 @@ export interface operations {
       };
     };
   };
-  runReconciliation: {
+  exportItems: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description csv: UTF-8 with a BOM, comma-separated, CRLF; xlsx: one worksheet, numbers as numeric cells */
+        format?: 'csv' | 'xlsx';
+        /** @description Which records to list by archive state */
+        archived?: 'active' | 'archived' | 'all';
+        category?: string;
+        /** @description true: only items at or below their reorder point */
+        lowStock?: 'true' | 'false';
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success */
+      /** @description Items with on hand and shortfall as a file download (Content-Disposition: attachment), streamed as it is read: CSV (format=csv) or XLSX (format=xlsx). Text cells starting with = + - @ tab or CR are prefixed with ' against spreadsheet formula injection; numbers are never prefixed. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Reconciliation'];
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Problem details (RFC 9457) */
@@ -7740,6 +7063,704 @@ export interface operations {
         };
       };
       /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportStock: {
+    parameters: {
+      query?: {
+        /** @description csv: UTF-8 with a BOM, comma-separated, CRLF; xlsx: one worksheet, numbers as numeric cells */
+        format?: 'csv' | 'xlsx';
+        itemId?: number;
+        /** @description Only this location (not its children) */
+        locationId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every item and location with stock on hand, by location path as a file download (Content-Disposition: attachment), streamed as it is read: CSV (format=csv) or XLSX (format=xlsx). Text cells starting with = + - @ tab or CR are prefixed with ' against spreadsheet formula injection; numbers are never prefixed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportMovements: {
+    parameters: {
+      query?: {
+        /** @description csv: UTF-8 with a BOM, comma-separated, CRLF; xlsx: one worksheet, numbers as numeric cells */
+        format?: 'csv' | 'xlsx';
+        itemId?: number;
+        /** @description Movements from or to this location */
+        locationId?: number;
+        kind?: 'receive' | 'ship' | 'transfer' | 'adjust' | 'count';
+        /** @description Only movements recorded by this user */
+        userId?: number;
+        reference?: string;
+        /** @description At or after this time */
+        from?: string;
+        /** @description Before this time */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The movements, oldest first as a file download (Content-Disposition: attachment), streamed as it is read: CSV (format=csv) or XLSX (format=xlsx). Text cells starting with = + - @ tab or CR are prefixed with ' against spreadsheet formula injection; numbers are never prefixed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportAuditLog: {
+    parameters: {
+      query?: {
+        /** @description csv: UTF-8 with a BOM, comma-separated, CRLF; xlsx: one worksheet, numbers as numeric cells */
+        format?: 'csv' | 'xlsx';
+        action?: components['schemas']['AuditAction'];
+        actorId?: number;
+        entityType?: string;
+        entityId?: string;
+        /** @description At or after this time */
+        from?: string;
+        /** @description Before this time */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The audit entries, oldest first as a file download (Content-Disposition: attachment), streamed as it is read: CSV (format=csv) or XLSX (format=xlsx). Text cells starting with = + - @ tab or CR are prefixed with ' against spreadsheet formula injection; numbers are never prefixed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createImport: {
+    parameters: {
+      query?: {
+        /** @description The file’s name, shown in history as the reference import:<name> */
+        fileName?: string;
+        /** @description XLSX only: the sheet to read (default: the first) */
+        sheet?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The file itself; application/octet-stream is sniffed (XLSX or CSV) */
+    requestBody: {
+      content: {
+        'text/csv': string;
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Import'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Import'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setImportMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          columns: components['schemas']['ImportColumns'];
+          stockAs?: components['schemas']['ImportStockAs'];
+          mode?: components['schemas']['ImportMode'];
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Import'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listImportProblems: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description page.nextAfter of the previous answer */
+        after?: number;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportProblemPage'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  commitImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default false */
+          dryRun?: boolean;
+          /** @default false */
+          confirmRepeat?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Import'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  cancelImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Import'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7759,9 +7780,6 @@ type FlattenedDeepRequired<T> = {
 type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
-export const pathsApiV1StockGetParametersQuerySubtreeValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/stock']['get']['parameters']['query']['subtree']
-> = ['true', 'false'];
 export const pathsApiV1ItemsGetParametersQueryArchivedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/items']['get']['parameters']['query']['archived']
 > = ['active', 'archived', 'all'];
@@ -7829,9 +7847,6 @@ export const pathsApiV1MovementsPostRequestBodyContentApplicationJsonOneOf4KindV
     }
   >['kind']
 > = ['count'];
-export const pathsApiV1CountsGetParametersQueryStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/counts']['get']['parameters']['query']['status']
-> = ['open', 'approved', 'cancelled'];
 export const pathsApiV1UsersInvitationsPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/users/invitations']['post']['requestBody']['content']['application/json']['role']
 > = ['viewer', 'operator', 'manager', 'admin'];
@@ -7844,6 +7859,27 @@ export const pathsApiV1UsersIdPatchRequestBodyContentApplicationJsonRoleValues: 
 export const pathsApiV1ApiTokensPostRequestBodyContentApplicationJsonScopeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/api-tokens']['post']['requestBody']['content']['application/json']['scope']
 > = ['read', 'write'];
+export const pathsApiV1ExportsItemsGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsApiV1ExportsItemsGetParametersQueryArchivedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['archived']
+> = ['active', 'archived', 'all'];
+export const pathsApiV1ExportsItemsGetParametersQueryLowStockValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['lowStock']
+> = ['true', 'false'];
+export const pathsApiV1ExportsStockGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/stock']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsApiV1ExportsMovementsGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/movements']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsApiV1ExportsMovementsGetParametersQueryKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/movements']['get']['parameters']['query']['kind']
+> = ['receive', 'ship', 'transfer', 'adjust', 'count'];
+export const pathsApiV1ExportsAuditGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/audit']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
 export const countableUnitValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CountableUnit']
 > = ['each', 'box', 'pack', 'pair', 'set', 'roll'];
@@ -7864,9 +7900,6 @@ export const unitValues: ReadonlyArray<FlattenedDeepRequired<components>['schema
 export const movementKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Movement']['kind']
 > = ['receive', 'ship', 'transfer', 'adjust', 'count'];
-export const countSessionStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['CountSession']['status']
-> = ['open', 'approved', 'cancelled'];
 export const userRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['User']['role']
 > = ['viewer', 'operator', 'manager', 'admin'];
@@ -7924,9 +7957,7 @@ export const auditActionValues: ReadonlyArray<
   'mail.settings_updated',
   'mail.settings_cleared',
   'mail.test_sent',
-  'count.opened',
-  'count.approved',
-  'count.cancelled',
+  'import.committed',
 ];
 export const labelLayoutPresetValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LabelLayout']['preset']
@@ -8034,7 +8065,7 @@ export const eventTypeValues: ReadonlyArray<
   'item.archived',
   'item.unarchived',
   'item.deleted',
-  'count.approved',
+  'import.completed',
 ];
 export const notificationTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['type']
@@ -8042,3 +8073,15 @@ export const notificationTypeValues: ReadonlyArray<
 export const webhookDeliveryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WebhookDelivery']['status']
 > = ['pending', 'delivered', 'failed'];
+export const importStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Import']['status']
+> = ['staged', 'mapped', 'queued', 'running', 'committed', 'failed', 'cancelled'];
+export const importFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportFormat']
+> = ['csv', 'xlsx'];
+export const importStockAsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportStockAs']
+> = ['count', 'receive'];
+export const importModeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportMode']
+> = ['all-or-nothing', 'valid-rows'];

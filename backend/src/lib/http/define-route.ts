@@ -51,13 +51,18 @@ export interface RouteDef<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * A request body that is not JSON (e.g. an uploaded file), read by the handler itself as a
+   * stream: its accepted media types, documented as binary.
+   */
+  rawBody?: { mediaTypes: string[]; description: string };
   /** Extra request headers to document (e.g. Idempotency-Key). */
   headers?: z.ZodObject;
   /** Success status; 204 sends no body. */
   status?: 200 | 201 | 202 | 204;
   response?: R;
-  /** A reply that is not JSON (e.g. a PDF): its media type, sent by the handler itself. */
-  produces?: { mediaType: string; description: string };
+  /** A reply that is not JSON (e.g. a PDF): its media type(s), sent by the handler itself. */
+  produces?: { mediaType: string | readonly string[]; description: string };
   /** Problem statuses this route can answer, documented as problem+json. */
   errors?: number[];
   handler: (input: RouteInput<P, Q, B>) => Promise<z.input<R> | void>;
@@ -87,7 +92,11 @@ export function toOpenApiRoute(route: AnyRoute, prefix: string, problem: ZodType
     [status]: route.produces
       ? {
           description: route.produces.description,
-          content: { [route.produces.mediaType]: { schema: { type: 'string', format: 'binary' } } },
+          content: Object.fromEntries(
+            [route.produces.mediaType]
+              .flat()
+              .map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+          ),
         }
       : status === 204 || !route.response
         ? { description: 'No content' }
@@ -98,7 +107,10 @@ export function toOpenApiRoute(route: AnyRoute, prefix: string, problem: ZodType
   };
   const authErrors = route.access === 'public' ? [] : [401, 403];
   // Shape limits (request-shape.ts): a body too large, a query string too long.
-  const shapeErrors = [...(route.body ? [413] : []), ...(route.query ? [414] : [])];
+  const shapeErrors = [
+    ...(route.body || route.rawBody ? [413] : []),
+    ...(route.query ? [414] : []),
+  ];
   const codes = [400, ...authErrors, ...shapeErrors, ...(route.errors ?? [])];
   for (const code of new Set(codes.sort((a, b) => a - b))) {
     responses[code] = {
@@ -124,12 +136,23 @@ export function toOpenApiRoute(route: AnyRoute, prefix: string, problem: ZodType
       params: route.params as z.ZodObject | undefined,
       query: route.query as z.ZodObject | undefined,
       headers: route.headers,
-      body: route.body
+      body: route.rawBody
         ? {
             required: true,
-            content: { 'application/json': { schema: route.body as ZodType<unknown> } },
+            description: route.rawBody.description,
+            content: Object.fromEntries(
+              route.rawBody.mediaTypes.map((type) => [
+                type,
+                { schema: { type: 'string', format: 'binary' } },
+              ]),
+            ),
           }
-        : undefined,
+        : route.body
+          ? {
+              required: true,
+              content: { 'application/json': { schema: route.body as ZodType<unknown> } },
+            }
+          : undefined,
     },
     responses,
   };

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'count.opened',
   'count.approved',
   'count.cancelled',
+  'import.committed',
 ] as const;
 
 export const auditAction = z

@@ -3,7 +3,7 @@ import type { Actor } from '../../lib/http/identity';
 import * as repo from './audit.repository';
 import type { ListAuditQuery, NewAuditEntry } from './audit.schemas';
 
-export { AUDIT_ACTIONS, type AuditAction } from './audit.schemas';
+export { AUDIT_ACTIONS, auditAction, type AuditAction } from './audit.schemas';
 
 /**
  * Appends to the audit trail. Pass the transaction of the change being recorded, so the

@@ -11,6 +11,9 @@ export const EVENT_TYPES = [
   'item.unarchived',
   'item.deleted',
   'count.approved',
+  // One per committed import, with its counts; its movements emit no movement events
+  // (docs/decisions/0027).
+  'import.completed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

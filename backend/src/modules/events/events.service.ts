@@ -136,6 +136,15 @@ export async function recordItem(
 /** Events of other changes (a count session approved), in the caller's transaction. */
 export const recordEvents = (trx: Knex.Transaction, events: NewEvent[]) => repo.insert(trx, events);
 
+/**
+ * A committed import (docs/decisions/0027): one event with its counts and reference, in the
+ * import's transaction. Its movements (up to hundreds of thousands) emit no movement.posted
+ * or stock.* events of their own: subscribers re-read stock after this one.
+ */
+export async function recordImport(trx: Knex.Transaction, data: Record<string, unknown>) {
+  await repo.insert(trx, [{ type: 'import.completed', itemId: null, data }]);
+}
+
 export async function listEvents(db: Db, query: ListEventsQuery, retentionDays: number) {
   const after = query.after ? repo.parseCursor(query.after) : repo.START;
   const types = query.types && query.types.length > 0 ? query.types : null;

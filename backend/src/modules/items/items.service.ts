@@ -29,6 +29,8 @@ import type {
 
 // For modules that list items the way GET /items does (labels print its filter's items).
 export { listItemsFilter } from './items.schemas';
+/** Each item field's rules as the API applies them (imports check file cells with them). */
+export { createItemBody as itemFieldRules } from './items.schemas';
 export type { Item } from './items.schemas';
 
 /** A reorder point is a quantity too: whole for a unit that cannot be split. */

@@ -16,6 +16,10 @@ import * as repo from './movements.repository';
 import type { ListMovementsQuery, Movement, PostMovement } from './movements.schemas';
 
 import { post } from './movements-post.service';
+
+/** The kinds as a schema, for other modules' filters (exports). */
+export { kind as movementKind } from './movements.schemas';
+
 export interface PostResult {
   movement: Movement;
   /** True when an earlier request with the same idempotency key already posted it. */

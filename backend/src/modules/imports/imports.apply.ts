@@ -1,0 +1,127 @@
+import type { Knex } from 'knex';
+import type { PlanCounts } from './imports.plan';
+
+// Step 4: the writes, set-based, from the plan's temporary tables, inside the commit's one
+// transaction. Balances, item totals and the location roll-ups' deltas are derived from the
+// same movements in the same transaction, so balances still equal the ledger
+// (docs/decisions/0027; the seed does the same in bulk, decision 0025).
+
+export interface ApplyInput {
+  id: number;
+  stockAs: 'count' | 'receive';
+  defaultUnit: string;
+  reference: string;
+  createdBy: number | null;
+  createdByTokenId: number | null;
+}
+
+const rowCount = (r: { rowCount: number }) => r.rowCount;
+type Result = { rowCount: number };
+
+export async function applyItems(trx: Knex.Transaction, defaultUnit: string) {
+  const created = await trx.raw<Result>(
+    `with ins as (
+       insert into items (sku, name, description, unit, barcode, reorder_point, category)
+       select sku, name, description, coalesce(unit, ?), barcode, reorder_point, category
+       from imp_item where item_id is null order by k
+       returning id, lower(sku) as k)
+     update imp_item t set item_id = ins.id, created = true from ins where t.k = ins.k`,
+    [defaultUnit],
+  );
+  const updated = await trx.raw<Result>(
+    `update items i set name = coalesce(t.name, i.name),
+            description = coalesce(t.description, i.description),
+            unit = coalesce(t.unit, i.unit), barcode = coalesce(t.barcode, i.barcode),
+            reorder_point = coalesce(t.reorder_point, i.reorder_point),
+            category = coalesce(t.category, i.category), updated_at = now()
+     from imp_item t where t.item_id = i.id and t.changed`,
+  );
+  return { created: rowCount(created), updated: rowCount(updated) };
+}
+
+/** Parents first: one statement per depth of the paths. */
+export async function applyLocations(trx: Knex.Transaction): Promise<number> {
+  const { rows } = await trx.raw<{ rows: { d: number | null }[] }>(
+    'select max(depth) as d from imp_loc where loc_id is null',
+  );
+  let created = 0;
+  for (let depth = 1; depth <= (rows[0]?.d ?? 0); depth++) {
+    const r = await trx.raw<Result>(
+      `with ins as (
+         insert into locations (code, name, parent_id)
+         select t.code, t.name, p.id from imp_loc t
+         left join locations p on lower(p.code) = lower(t.parent_code)
+         where t.depth = ? and t.loc_id is null
+         order by t.lk
+         returning id, lower(code) as lk)
+       update imp_loc t set loc_id = ins.id from ins where t.lk = ins.lk`,
+      [depth],
+    );
+    created += rowCount(r);
+  }
+  // Fresh statistics: the stock statement joins these by key, and the planner must not take
+  // them for the empty tables they were.
+  await trx.raw('analyze imp_item, imp_loc');
+  return created;
+}
+
+/** Movements, balances, totals and roll-up deltas of the stock lines. */
+export async function applyStock(trx: Knex.Transaction, input: ApplyInput): Promise<number> {
+  const count = input.stockAs === 'count';
+  await trx.raw(
+    `create temp table imp_mv on commit drop as
+     select t.item_id, l.loc_id as location_id, i.unit, coalesce(sl.quantity, 0) as before,
+            ${count ? 's.q' : 'coalesce(sl.quantity, 0) + s.q'} as after,
+            ${count ? 's.q - coalesce(sl.quantity, 0)' : 's.q'} as change, s.q
+     from imp_stock s
+     join imp_item t on t.k = s.k
+     join items i on i.id = t.item_id
+     join imp_loc l on l.lk = s.lk
+     left join stock_levels sl on sl.item_id = t.item_id and sl.location_id = l.loc_id
+     where ${count ? 's.q <> coalesce(sl.quantity, 0)' : 's.q > 0'}`,
+  );
+  const kind = count ? 'count' : 'receive';
+  const posted = await trx.raw<Result>(
+    `insert into movements (kind, item_id, from_location_id, to_location_id, quantity, delta,
+       counted_quantity, reference, created_by, created_by_token_id)
+     select ?, item_id,
+            case when change < 0 then location_id end,
+            case when change > 0 then location_id end,
+            abs(change), ${count ? 'change' : 'null'}, ${count ? 'q' : 'null'}, ?, ?, ?
+     from imp_mv order by item_id, location_id`,
+    [kind, input.reference, input.createdBy, input.createdByTokenId],
+  );
+  await trx.raw(
+    `insert into stock_levels (item_id, location_id, quantity)
+     select item_id, location_id, after from imp_mv
+     on conflict (item_id, location_id) do update set quantity = excluded.quantity, updated_at = now()`,
+  );
+  await trx.raw(
+    `update item_totals t set on_hand = t.on_hand + d.change
+     from (select item_id, sum(change) as change from imp_mv group by item_id) d
+     where t.item_id = d.item_id`,
+  );
+  await trx.raw(
+    `insert into location_stock_deltas (location_id, unit, quantity, lines)
+     select location_id, unit, (change * 1000)::bigint,
+            case when before = 0 and after > 0 then 1 when before > 0 and after = 0 then -1 else 0 end
+     from imp_mv`,
+  );
+  return rowCount(posted);
+}
+
+export async function apply(trx: Knex.Transaction, input: ApplyInput): Promise<PlanCounts> {
+  const items = await applyItems(trx, input.defaultUnit);
+  const locations = await applyLocations(trx);
+  const movements = await applyStock(trx, input);
+  const { rows } = await trx.raw<{ rows: { n: string }[] }>(
+    'select count(*) as n from imp_item where not created and not changed',
+  );
+  return {
+    itemsToCreate: items.created,
+    itemsToUpdate: items.updated,
+    itemsUnchanged: Number(rows[0]!.n),
+    locationsToCreate: locations,
+    movements,
+  };
+}

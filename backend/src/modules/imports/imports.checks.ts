@@ -1,0 +1,126 @@
+import type { Knex } from 'knex';
+import { COUNTABLE_UNITS } from '../../lib/units';
+
+// Step 2: the problems that need the whole file or the database (docs/decisions/0027), as
+// set-based statements over import_lines. Each check lists (line, field, value, message);
+// its lines are marked not ok. Run when the mapping is set (the preview) and again inside
+// the commit's transaction, under its locks, so what is committed is checked as it stands.
+
+const COUNTABLE = `(${COUNTABLE_UNITS.map((u) => `'${u}'`).join(', ')})`;
+const ITEM_FIELDS = [
+  ['name', 'name'],
+  ['description', 'description'],
+  ['unit', 'unit'],
+  ['barcode', 'barcode'],
+  ['reorder_point', 'reorderPoint'],
+  ['category', 'category'],
+] as const;
+
+/** The SKU's first line (every line, ok or not): what its item fields are compared with. */
+const FIRST_SQL = `select distinct on (lower(sku)) lower(sku) as k, line, ${ITEM_FIELDS.map(([c]) => c).join(', ')}
+  from import_lines where import_id = ? order by lower(sku), line`;
+/** Read by several checks: computed once per run as a temporary table. */
+const FIRST = 'imp_first';
+
+const CHECKS: string[] = [
+  // The same item at the same place twice (or the same SKU twice without a location).
+  `select line, 'sku' as field, sku as value,
+          case when location is null then format('SKU %s is already on line %s', sku, first_line)
+               else format('SKU %s at %s is already on line %s', sku, location, first_line) end
+   from (select line, sku, location, first_value(line) over (
+           partition by lower(sku), lower(coalesce(location, '')) order by line) as first_line
+         from import_lines where import_id = :id) x
+   where line <> first_line`,
+  // A SKU's lines must agree on its item fields (a field left empty agrees).
+  ...ITEM_FIELDS.map(
+    ([column, field]) => `select l.line, '${field}', l.${column}::text,
+       format('SKU %s is on line %s with another ${field}', l.sku, f.line)
+     from import_lines l join ${FIRST} f on f.k = lower(l.sku)
+     where l.import_id = :id and l.line <> f.line and l.${column} is not null
+       and l.${column} is distinct from f.${column}`,
+  ),
+  // One barcode, two items in the file.
+  `select line, 'barcode', barcode, format('barcode %s is already used by SKU %s on line %s', barcode, first_sku, first_line)
+   from (select line, sku, barcode, first_value(line) over w as first_line, first_value(sku) over w as first_sku
+         from import_lines where import_id = :id and barcode is not null
+         window w as (partition by barcode order by line)) x
+   where lower(sku) <> lower(first_sku)`,
+  // One barcode, another item in the database (the API's BARCODE_TAKEN).
+  `select l.line, 'barcode', l.barcode, format('Another item already uses barcode "%s" (%s).', l.barcode, i.sku)
+   from import_lines l join items i on i.barcode = l.barcode and lower(i.sku) <> lower(l.sku)
+   where l.import_id = :id`,
+  // Archived items are reported, never restored.
+  `select l.line, 'sku', l.sku, format('Item %s is archived; an import never restores archived items (unarchive it first).', i.sku)
+   from import_lines l join items i on lower(i.sku) = lower(l.sku)
+   where l.import_id = :id and i.archived_at is not null`,
+  // A new item needs a name (on the SKU's first line).
+  `select f.line, 'name', null, 'must not be empty: a new item needs a name'
+   from ${FIRST} f where f.name is null and not exists (select 1 from items i where lower(i.sku) = f.k)`,
+  // The API's ITEM_UNIT_LOCKED.
+  `select l.line, 'unit', l.unit, format('Item %s already has stock or movement history in %s, so its unit cannot be changed.', i.sku, i.unit)
+   from import_lines l join items i on lower(i.sku) = lower(l.sku)
+   where l.import_id = :id and l.unit is not null and l.unit <> i.unit
+     and (exists (select 1 from movements m where m.item_id = i.id)
+          or exists (select 1 from stock_levels s where s.item_id = i.id and s.quantity <> 0))`,
+  // Whole units: the unit from the file, else the item's, else the default for new items.
+  `select l.line, 'quantity', l.quantity::text, format('is counted in %s: enter a whole number', u.unit)
+   from import_lines l join ${FIRST} f on f.k = lower(l.sku)
+   left join items i on lower(i.sku) = lower(l.sku)
+   cross join lateral (select coalesce(f.unit, i.unit, :defaultUnit) as unit) u
+   where l.import_id = :id and u.unit in ${COUNTABLE} and l.quantity <> trunc(l.quantity)`,
+  `select l.line, 'reorderPoint', l.reorder_point::text, 'must be a whole number'
+   from import_lines l join ${FIRST} f on f.k = lower(l.sku)
+   left join items i on lower(i.sku) = lower(l.sku)
+   cross join lateral (select coalesce(f.unit, i.unit, :defaultUnit) as unit) u
+   where l.import_id = :id and u.unit in ${COUNTABLE} and l.reorder_point <> trunc(l.reorder_point)`,
+  // A path through an archived location.
+  `select l.line, 'location', l.location, format('Location %s is archived; unarchive it to import into it.', loc.code)
+   from import_lines l
+   cross join lateral generate_series(1, cardinality(string_to_array(l.location, '/'))) n
+   join locations loc on lower(loc.code) = lower(array_to_string((string_to_array(l.location, '/'))[1:n], '/'))
+   where l.import_id = :id and l.location is not null and loc.archived_at is not null`,
+];
+
+/**
+ * Replaces the import's 'db' problems with what the checks find now, marks those lines not
+ * ok (and lines ok again whose only problems were 'db' ones), and renumbers every problem in
+ * line order (the problems list pages by id). Returns the number of problems.
+ */
+export async function runChecks(
+  trx: Knex.Transaction,
+  id: number,
+  defaultUnit: string,
+): Promise<number> {
+  await trx.raw(`delete from import_problems where import_id = ? and source = 'db'`, [id]);
+  // Lines whose only problems were the last run's 'db' ones are ok again.
+  await trx.raw(
+    `update import_lines l set ok = true
+     where l.import_id = ? and not l.ok and not exists (
+       select 1 from import_problems p where p.import_id = l.import_id and p.line = l.line)`,
+    [id],
+  );
+  await trx.raw('drop table if exists imp_first');
+  await trx.raw(`create temp table imp_first on commit drop as ${FIRST_SQL}`, [id]);
+  await trx.raw('alter table imp_first add primary key (k)');
+  const found = CHECKS.map((sql) => `(${sql})`).join('\n union all\n');
+  await trx.raw(
+    `with found(line, field, value, message) as (${found}),
+          ins as (insert into import_problems (import_id, source, line, field, value, message)
+                  select :id, 'db', line, field, left(value, 200), message from found)
+     update import_lines l set ok = false
+     where l.import_id = :id and l.line in (select line from found)`,
+    { id, defaultUnit },
+  );
+  // Line order for the list: every problem again, ids given in that order.
+  const { rows } = await trx.raw<{ rows: { n: string }[] }>(
+    `with moved as (delete from import_problems where import_id = :id
+                    returning source, line, col, field, value, message),
+          ins as (insert into import_problems (import_id, source, line, col, field, value, message)
+                  select :id, source, line, col, field, value, message from moved
+                  order by line, col nulls first, field
+                  returning 1)
+     select count(*) as n from ins`,
+    { id },
+  );
+  return Number(rows[0]?.n ?? 0);
+}

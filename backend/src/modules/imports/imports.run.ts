@@ -1,0 +1,235 @@
+import type { Knex } from 'knex';
+import type { Db } from '../../lib/db';
+import type { Logger } from '../../lib/logger';
+import * as audit from '../audit/audit.service';
+import * as events from '../events/events.service';
+import * as settings from '../settings/settings.service';
+import { apply } from './imports.apply';
+import { runChecks } from './imports.checks';
+import { plan, type PlanCounts } from './imports.plan';
+import type { ImportRow } from './imports.repository';
+import type { ImportCounts } from './imports.schemas';
+
+// One dry run or commit, in ONE transaction (docs/decisions/0027). The job row is leased:
+// a heartbeat on another connection renews the lease and writes progress, and sees a cancel
+// request (then cancels the running statement, so the transaction rolls back).
+
+const LEASE = `interval '30 seconds'`;
+const BEAT_MS = 500;
+
+/** Thrown to roll back: a dry run's end, or a commit refused for its problems. */
+class RolledBack extends Error {
+  constructor(
+    readonly counts: ImportCounts,
+    readonly refused: string | null,
+  ) {
+    super('rolled back');
+  }
+}
+
+/** Counts of the lines as they stand (after the checks). */
+export async function lineCounts(
+  db: Knex | Knex.Transaction,
+  row: ImportRow,
+  plan: PlanCounts,
+  problems: number,
+): Promise<ImportCounts> {
+  const { rows } = await db.raw<{ rows: { valid: string; archived: string }[] }>(
+    `select (select count(*) from import_lines where import_id = :id and ok) as valid,
+            (select count(distinct i.id) from import_lines l join items i on lower(i.sku) = lower(l.sku)
+             where l.import_id = :id and i.archived_at is not null) as archived`,
+    { id: row.id },
+  );
+  const valid = Number(rows[0]!.valid);
+  return {
+    rows: row.row_count,
+    emptyLines: row.empty_lines,
+    validRows: valid,
+    invalidRows: row.row_count - valid,
+    problems,
+    archivedItems: Number(rows[0]!.archived),
+    ...plan,
+  };
+}
+
+export const referenceOf = (fileName: string) => `import:${fileName}`.slice(0, 100);
+
+/** The preview: the same checks and plan as a commit, without the locks or the writes. */
+export async function preview(trx: Knex.Transaction, row: ImportRow): Promise<ImportCounts> {
+  const { defaultUnit } = await settings.getSettings(trx);
+  const problems = await runChecks(trx, Number(row.id), defaultUnit);
+  const planned = await plan(trx, Number(row.id), row.mapping!.stockAs);
+  return lineCounts(trx, row, planned, problems);
+}
+
+async function runInTransaction(
+  trx: Knex.Transaction,
+  row: ImportRow,
+  progress: (fraction: number) => Promise<void>,
+  onPid: (pid: number) => void,
+): Promise<ImportCounts> {
+  const id = Number(row.id);
+  const mapping = row.mapping!;
+  const { rows: pid } = await trx.raw<{ rows: { pid: number }[] }>(
+    'select pg_backend_pid() as pid',
+  );
+  onPid(pid[0]!.pid);
+  await trx.raw(`set local work_mem = '64MB'`);
+  // Movements lock item, then locations, then balances (decision 0003); an import takes the
+  // same tables in the same order, whole: overlapping imports queue here instead of
+  // deadlocking, and reads go on meanwhile.
+  await trx.raw('lock table items, locations, stock_levels in exclusive mode');
+  const { defaultUnit } = await settings.getSettings(trx);
+  const problems = await runChecks(trx, id, defaultUnit);
+  await progress(0.2);
+  const planned = await plan(trx, id, mapping.stockAs);
+  const before = await lineCounts(trx, row, planned, problems);
+  if (problems > 0 && mapping.mode === 'all-or-nothing')
+    throw new RolledBack(
+      before,
+      `The file has ${problems} problem${problems === 1 ? '' : 's'}: nothing was imported. Fix them, or choose “valid rows only”.`,
+    );
+  await progress(0.3);
+  const applied = await apply(trx, {
+    id,
+    stockAs: mapping.stockAs,
+    defaultUnit,
+    reference: referenceOf(row.file_name),
+    createdBy: row.created_by === null ? null : Number(row.created_by),
+    createdByTokenId: null,
+  });
+  const counts = { ...before, ...applied };
+  await progress(0.95);
+  if (row.dry_run) throw new RolledBack(counts, null);
+  const data = {
+    importId: id,
+    fileName: row.file_name,
+    reference: referenceOf(row.file_name),
+    counts,
+  };
+  await events.recordImport(trx, data);
+  await audit.record(
+    trx,
+    { userId: row.created_by === null ? null : Number(row.created_by), tokenId: null, ip: null },
+    { action: 'import.committed', entityType: 'import', entityId: id, after: data },
+  );
+  return counts;
+}
+
+/** Claims one queued job (or one whose lease ran out on a crashed replica). */
+export async function claim(db: Db): Promise<ImportRow | undefined> {
+  const { rows } = await db.raw<{ rows: ImportRow[] }>(
+    `update imports set status = 'running', lease_until = now() + ${LEASE},
+            attempts = attempts + 1, started_at = now(), done = 0
+     where id = (select id from imports
+                 where status = 'queued' or (status = 'running' and lease_until < now())
+                 order by id for update skip locked limit 1)
+     returning *`,
+  );
+  return rows[0];
+}
+
+/** Runs a claimed job to its end: committed, dry-run result, failed or cancelled. */
+export async function runJob(db: Db, logger: Logger, row: ImportRow): Promise<void> {
+  const id = Number(row.id);
+  const mine = { id, attempts: row.attempts };
+  const state = { fraction: 0, cancelled: false, pid: null as number | null, stopped: false };
+  const finish = (values: Record<string, unknown>) =>
+    db('imports')
+      .where(mine)
+      .update({ ...values, lease_until: null, finished_at: db.fn.now(), updated_at: db.fn.now() });
+  if (row.attempts > 3) {
+    await finish({
+      status: 'failed',
+      error: 'The import stopped three times (the API restarted?); start it again.',
+    });
+    return;
+  }
+  const beat = async () => {
+    const { rows } = await db.raw<{ rows: { cancel_requested: boolean }[] }>(
+      `update imports set lease_until = now() + ${LEASE}, done = ?, updated_at = now()
+       where id = ? and attempts = ? and status = 'running' returning cancel_requested`,
+      [Math.floor(row.row_count * state.fraction), id, row.attempts],
+    );
+    if (rows[0]?.cancel_requested && !state.cancelled) {
+      state.cancelled = true;
+      if (state.pid !== null) await db.raw('select pg_cancel_backend(?)', [state.pid]);
+    }
+  };
+  let beating: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    beating = beat().catch((err: unknown) =>
+      logger.warn({ err, importId: id }, 'import heartbeat failed'),
+    );
+  }, BEAT_MS);
+  const stopBeat = async () => {
+    clearInterval(timer);
+    await beating;
+  };
+  const progress = (fraction: number) => {
+    state.fraction = fraction;
+    if (state.cancelled) throw new Error('cancelled');
+    return Promise.resolve();
+  };
+  try {
+    const counts = await db.transaction(async (trx) => {
+      const result = await runInTransaction(trx, row, progress, (pid) => (state.pid = pid));
+      await stopBeat();
+      if (state.cancelled) throw new Error('cancelled');
+      // Only this attempt's lease may commit: a replica that lost it rolls back here.
+      const updated = await trx('imports')
+        .where(mine)
+        .update({
+          status: 'committed',
+          result: JSON.stringify(result),
+          done: row.row_count,
+          lease_until: null,
+          finished_at: trx.fn.now(),
+          updated_at: trx.fn.now(),
+        });
+      if (updated !== 1) throw new Error('lease lost');
+      return result;
+    });
+    logger.info({ importId: id, counts }, 'import committed');
+  } catch (error) {
+    await stopBeat();
+    if (error instanceof RolledBack) {
+      await refreshProblems(db, row);
+      await finish({
+        status: row.dry_run ? 'mapped' : 'failed',
+        result: JSON.stringify(error.counts),
+        error: error.refused,
+        done: row.row_count,
+      });
+    } else if (state.cancelled) {
+      await finish({ status: 'cancelled', error: 'Cancelled: nothing was imported.' });
+    } else {
+      logger.error({ err: error, importId: id }, 'import failed');
+      await finish({
+        status: 'failed',
+        error: `The import failed and nothing was imported: ${(error as Error).message}`.slice(
+          0,
+          2000,
+        ),
+      });
+    }
+  }
+}
+
+/** The problems as the last run saw them (its transaction rolled back). */
+async function refreshProblems(db: Db, row: ImportRow) {
+  await db.transaction(async (trx) => {
+    const { defaultUnit } = await settings.getSettings(trx);
+    await runChecks(trx, Number(row.id), defaultUnit);
+  });
+}
+
+/** Claims and runs queued jobs until none is left. */
+export async function runQueued(db: Db, logger: Logger): Promise<number> {
+  let ran = 0;
+  for (let row = await claim(db); row; row = await claim(db)) {
+    await runJob(db, logger, row);
+    ran++;
+  }
+  return ran;
+}

@@ -1,0 +1,238 @@
+import type { Request } from 'express';
+import type { Config } from '../../lib/config';
+import type { Db } from '../../lib/db';
+import type { Actor } from '../../lib/http/identity';
+import type { Logger } from '../../lib/logger';
+import {
+  badMapping,
+  importBusy,
+  importFinished,
+  importNotFound,
+  mappingNeeded,
+  nothingToCancel,
+  repeatedFile,
+} from './imports.errors';
+import { suggestMapping } from './imports.mapping';
+import * as repo from './imports.repository';
+import type { ImportRow } from './imports.repository';
+import { preview, referenceOf, runQueued } from './imports.run';
+import { IMPORT_FIELDS, importMappingSchema, type ImportResource } from './imports.schemas';
+import { readUpload } from './imports.upload';
+import { validateRows } from './imports.validate';
+
+export { runQueued } from './imports.run';
+export { pruneAbandoned } from './imports.repository';
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+async function toResource(db: Db, row: ImportRow): Promise<ImportResource> {
+  const createdBy = row.created_by === null ? null : Number(row.created_by);
+  const last = await repo.lastMapped(db, createdBy, Number(row.id));
+  const job =
+    row.dry_run === null
+      ? null
+      : {
+          dryRun: row.dry_run,
+          done: row.done,
+          total: row.total,
+          startedAt: iso(row.started_at),
+          finishedAt: iso(row.finished_at),
+          error: row.error,
+          result: row.result,
+        };
+  return {
+    id: Number(row.id),
+    fileName: row.file_name,
+    format: row.format,
+    fileHash: row.file_hash,
+    sheets: row.sheets,
+    sheet: row.sheet,
+    delimiter: row.delimiter,
+    headers: row.headers,
+    rowCount: row.row_count,
+    emptyLines: row.empty_lines,
+    status: row.status,
+    suggestedMapping: suggestMapping(row.headers, last),
+    mapping: row.mapping,
+    preview: row.preview,
+    job,
+    reference: referenceOf(row.file_name),
+    createdBy,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+async function load(db: Db, id: number): Promise<ImportRow> {
+  const row = await repo.find(db, id);
+  if (!row) throw importNotFound(id);
+  return row;
+}
+
+export async function upload(
+  db: Db,
+  config: Config,
+  req: Request,
+  query: { fileName?: string; sheet?: string },
+  actor: Actor,
+): Promise<ImportResource> {
+  const fileName = query.fileName ?? 'upload';
+  const id = await db.transaction(async (trx) => {
+    const importId = await repo.insertStaging(trx, { fileName, createdBy: actor.userId });
+    const found = await readUpload(trx, importId, req, {
+      maxBytes: config.imports.maxBytes,
+      sheet: query.sheet,
+    });
+    await repo.update(trx, importId, {
+      format: found.format,
+      file_hash: found.hash,
+      sheets: found.sheets,
+      sheet: found.sheet,
+      delimiter: found.delimiter,
+      headers: found.headers,
+      row_count: found.rowCount,
+      empty_lines: found.emptyLines,
+    });
+    return importId;
+  });
+  // Abandoned imports' staged rows go with their import (also pruned hourly).
+  await repo.pruneAbandoned(db, config.imports.retentionHours);
+  return toResource(db, await load(db, id));
+}
+
+export async function getImport(db: Db, id: number): Promise<ImportResource> {
+  return toResource(db, await load(db, id));
+}
+
+const EDITABLE = new Set(['staged', 'mapped', 'failed', 'cancelled']);
+
+function checkEditable(row: ImportRow) {
+  const id = Number(row.id);
+  if (row.status === 'committed') throw importFinished(id, row.status);
+  if (!EDITABLE.has(row.status)) throw importBusy(id, row.status);
+}
+
+export async function setMapping(
+  db: Db,
+  id: number,
+  body: { columns: Record<string, number | undefined>; stockAs?: string; mode?: string },
+  _actor: Actor,
+): Promise<ImportResource> {
+  await db.transaction(async (trx) => {
+    const row = await repo.find(trx, id, true);
+    if (!row) throw importNotFound(id);
+    checkEditable(row);
+    const mapping = importMappingSchema.parse(body);
+    for (const field of IMPORT_FIELDS) {
+      const col = mapping.columns[field];
+      if (col !== undefined && col >= row.headers.length)
+        throw badMapping(
+          `${field} is mapped to column ${col}, but the file has ${row.headers.length} columns (0 to ${row.headers.length - 1}).`,
+        );
+    }
+    if (mapping.columns.sku === undefined)
+      throw badMapping('Map the sku column: rows are matched to items by SKU.');
+    const used = Object.values(mapping.columns);
+    if (new Set(used).size !== used.length)
+      throw badMapping('Each column can be mapped to one field only.');
+    if ((mapping.columns.quantity === undefined) !== (mapping.columns.location === undefined))
+      throw badMapping('Map quantity and location together: stock is held at a location.');
+    await validateRows(trx, id, row.headers, mapping);
+    const mapped = { ...row, mapping };
+    const counts = await preview(trx, mapped);
+    await repo.update(trx, id, {
+      mapping: JSON.stringify(mapping),
+      preview: JSON.stringify(counts),
+      status: 'mapped',
+    });
+  });
+  return getImport(db, id);
+}
+
+export async function listProblems(db: Db, id: number, query: { limit: number; after?: number }) {
+  await load(db, id);
+  const rows = await repo.listProblems(db, id, query.after ?? 0, query.limit);
+  const more = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  const headers = (await load(db, id)).headers;
+  return {
+    data: page.map((p) => ({
+      id: Number(p.id),
+      line: p.line,
+      column: p.col,
+      columnName: p.col === null ? null : (headers[p.col] ?? null),
+      field: p.field,
+      value: p.value,
+      message: p.message,
+    })),
+    page: {
+      limit: query.limit,
+      nextAfter: more ? Number(page[page.length - 1]!.id) : null,
+      total: await repo.countProblems(db, id),
+    },
+  };
+}
+
+/** Runs queued jobs in this process now (any replica's job loop would also claim them). */
+function kick(db: Db, logger: Logger) {
+  void runQueued(db, logger).catch((err: unknown) =>
+    logger.error({ err }, 'import job loop failed'),
+  );
+}
+
+export async function startCommit(
+  db: Db,
+  logger: Logger,
+  id: number,
+  body: { dryRun: boolean; confirmRepeat: boolean },
+  _actor: Actor,
+): Promise<ImportResource> {
+  await db.transaction(async (trx) => {
+    const row = await repo.find(trx, id, true);
+    if (!row) throw importNotFound(id);
+    checkEditable(row);
+    if (!row.mapping || row.status === 'staged') throw mappingNeeded(id);
+    if (row.mapping.stockAs === 'receive' && !body.dryRun && !body.confirmRepeat) {
+      const earlier = await repo.committedWithHash(trx, row.file_hash, id);
+      if (earlier !== undefined) throw repeatedFile(id, earlier);
+    }
+    await repo.update(trx, id, {
+      status: 'queued',
+      dry_run: body.dryRun,
+      confirm_repeat: body.confirmRepeat,
+      done: 0,
+      total: row.row_count,
+      started_at: null,
+      finished_at: null,
+      error: null,
+      result: null,
+      attempts: 0,
+      cancel_requested: false,
+    });
+  });
+  kick(db, logger);
+  return getImport(db, id);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function cancel(db: Db, id: number, _actor: Actor): Promise<ImportResource> {
+  const row = await load(db, id);
+  if (row.status === 'queued') {
+    const n = await db('imports').where({ id, status: 'queued' }).update({
+      status: 'cancelled',
+      error: 'Cancelled: nothing was imported.',
+      updated_at: db.fn.now(),
+    });
+    if (n === 1) return getImport(db, id);
+  }
+  if (row.status !== 'running' && row.status !== 'queued') throw nothingToCancel(id, row.status);
+  await db('imports').where({ id }).update({ cancel_requested: true });
+  // The job sees the request within a heartbeat and rolls back; answer with its end state.
+  for (let i = 0; i < 50; i++) {
+    const now = await load(db, id);
+    if (now.status !== 'running' && now.status !== 'queued') break;
+    await sleep(100);
+  }
+  return getImport(db, id);
+}

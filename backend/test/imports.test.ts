@@ -1,0 +1,112 @@
+import { ledgerProblems } from './support/reconcile';
+import { importCsv, uploadFile, type ImportBody } from './support/imports';
+import { createTestApp, type TestApp } from './support/test-app';
+
+describe('imports: rows into items, locations and stock', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const CSV = [
+    'SKU;Name;Unit;Location;Qty',
+    'IMP-A1;Hex bolt M8;each;WH1/A/01;10',
+    'IMP-A1;;;WH1/A/02;5',
+    'IMP-A2;Cable 3 mm;m;WH1/B/01;12.5',
+    '',
+    'imp-a3;Washer;box;WH2;0',
+  ].join('\r\n');
+
+  it('when a semicolon CSV with location paths is committed, then items, the tree and stock exist and balances equal the ledger', async () => {
+    const manager = t.as('manager');
+    const done = await importCsv(manager, `\uFEFF${CSV}`, { fileName: 'opening.csv' });
+    expect(done.status).toBe('committed');
+    expect(done.job?.result).toMatchObject({
+      rows: 4,
+      emptyLines: 1,
+      validRows: 4,
+      problems: 0,
+      itemsToCreate: 3,
+      locationsToCreate: 7,
+      movements: 3,
+    });
+    const item = await manager.get('/api/v1/items/lookup?code=IMP-A1').expect(200);
+    expect(item.body).toMatchObject({ name: 'Hex bolt M8', unit: 'each', onHand: '15' });
+    const tree = await manager.get('/api/v1/locations?code=WH1/A/01').expect(200);
+    const shelf = tree.body.data[0] as { id: number; parentId: number; name: string };
+    expect(shelf.name).toBe('01');
+    const parent = await manager.get(`/api/v1/locations/${shelf.parentId}`).expect(200);
+    expect(parent.body.code).toBe('WH1/A');
+    const history = await manager.get('/api/v1/movements?reference=import:opening.csv').expect(200);
+    expect((history.body.data as unknown[]).length).toBe(3);
+    expect(await ledgerProblems(t.db)).toEqual([]);
+  });
+
+  it('when the same file is imported again, then nothing changes the second time', async () => {
+    const manager = t.as('manager');
+    const again = await importCsv(manager, CSV, { fileName: 'opening.csv' });
+    expect(again.status).toBe('committed');
+    expect(again.job?.result).toMatchObject({
+      itemsToCreate: 0,
+      itemsToUpdate: 0,
+      itemsUnchanged: 3,
+      locationsToCreate: 0,
+      movements: 0,
+    });
+    const { rows } = await t.db.raw<{ rows: { n: string }[] }>(
+      `select count(*) as n from movements where reference = 'import:opening.csv'`,
+    );
+    expect(Number(rows[0]!.n)).toBe(3);
+  });
+
+  it('when a viewer or operator uploads, then 403', async () => {
+    for (const role of ['viewer', 'operator'] as const) {
+      const res = await uploadFile(t.as(role), CSV);
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it('when the file has problems, then the preview lists each with its line, column and the API message', async () => {
+    const manager = t.as('manager');
+    const csv = [
+      'sku,name,unit,quantity,location',
+      'BAD-1,Thing,each,"1,5",X1',
+      'BAD-2,Thing,each,"1,000",X1',
+      'BAD-3,Thing,each,1.5,X1',
+      'BAD-4,=SUM(A1:A3),each,1,X1',
+      'BAD-5,Thing,parsecs,1,X1',
+      `BAD-6,${'n'.repeat(201)},each,1,X1`,
+      'BAD-1,Thing,each,2,X1',
+      'BAD-7,Thing,each,1',
+    ].join('\n');
+    const up = await uploadFile(manager, csv);
+    expect(up.status).toBe(201);
+    const created = up.body as ImportBody;
+    await manager
+      .put(`/api/v1/imports/${created.id}/mapping`)
+      .send(created.suggestedMapping)
+      .expect(200);
+    const res = await manager.get(`/api/v1/imports/${created.id}/problems`).expect(200);
+    const problems = res.body.data as {
+      line: number;
+      field: string;
+      message: string;
+      columnName: string;
+    }[];
+    const at = (line: number) => problems.filter((p) => p.line === line).map((p) => p.message);
+    const has = (line: number, message: RegExp | string) =>
+      expect(at(line)).toContainEqual(
+        typeof message === 'string' ? message : expect.stringMatching(message),
+      );
+    has(2, /^1,5 uses a comma as the decimal separator \(write 1\.5\): must be a plain decimal/);
+    has(3, /^1,000 has thousands separators \(write 1000\)/);
+    has(4, 'is counted in each: enter a whole number');
+    has(5, /spreadsheet formula/);
+    has(6, /expected one of/);
+    has(7, 'must be at most 200 characters');
+    expect(at(8)).toEqual(['SKU BAD-1 at X1 is already on line 2']);
+    has(9, 'has 4 columns where the header line has 5');
+    expect(problems.find((p) => p.line === 2)?.columnName).toBe('quantity');
+  });
+});

@@ -1,0 +1,140 @@
+// Import speed (issue 13, decision 0027): npm run bench:import -w backend [-- --items 100000]
+// A generated CSV of N items with opening stock at 3 locations each (3N rows, location paths)
+// goes through the real HTTP API of an in-process server on an embedded PostgreSQL (durable
+// settings): upload (parse + COPY into staging), mapping (row checks + preview), commit
+// (one transaction, set-based). Prints each step's seconds, rows/s and the process's peak RSS
+// (the API's: the client streams the file from disk). Then the same file again (nothing to do).
+import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp } from '../src/app';
+import { parseConfig } from '../src/lib/config';
+import { createDb, createProbeDb } from '../src/lib/db';
+import { SYSTEM_ACTOR } from '../src/lib/http/identity';
+import { createLifecycle } from '../src/lib/lifecycle';
+import { SESSION_COOKIE } from '../src/lib/http/session-cookie';
+import { createLogger } from '../src/lib/logger';
+import { runMigrations } from '../src/lib/migrations';
+import * as sessions from '../src/modules/sessions/sessions.service';
+import * as users from '../src/modules/users/users.service';
+import { startLocalPostgres } from './local-postgres';
+
+const { values } = parseArgs({ options: { items: { type: 'string', default: '100000' } } });
+const ITEMS = Number(values.items);
+
+function writeFile(): string {
+  const file = path.join(tmpdir(), `stockroom-bench-import-${ITEMS}.csv`);
+  const lines = ['sku,name,unit,category,location,quantity'];
+  const units = ['each', 'each', 'box', 'kg', 'm'];
+  for (let i = 1; i <= ITEMS; i++) {
+    const sku = `B-${String(i).padStart(7, '0')}`;
+    for (let k = 0; k < 3; k++) {
+      const bin = `WH${1 + ((i + k) % 3)}/${String.fromCharCode(65 + ((i * 7 + k) % 20))}/${String(1 + ((i + k * 13) % 40)).padStart(2, '0')}`;
+      const first = k === 0;
+      lines.push(
+        `${sku},${first ? `Bench item ${i}` : ''},${first ? units[i % 5] : ''},${first ? 'Bench' : ''},${bin},${1 + ((i * 31 + k) % 500)}`,
+      );
+    }
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+let peak = 0;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 20);
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
+
+async function main() {
+  const file = writeFile();
+  const rows = ITEMS * 3;
+  const pg = await startLocalPostgres();
+  const admin = await import('knex').then((k) => k.default({ client: 'pg', connection: pg.url('postgres') }));
+  await admin.raw('create database bench_import');
+  await admin.destroy();
+  const parsed = parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: pg.url('bench_import') });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const config = parsed.config;
+  const logger = createLogger(config);
+  const db = createDb(config, logger);
+  const probeDb = createProbeDb(config, logger);
+  await runMigrations(db, config.migrationsDir, logger);
+  if (process.env.BENCH_SLOW_MS) {
+    // The statements slower than BENCH_SLOW_MS, to see where the time goes.
+    const started = new Map<string, number>();
+    const slow = Number(process.env.BENCH_SLOW_MS);
+    db.on('query', (q: { __knexQueryUid: string }) => started.set(q.__knexQueryUid, performance.now()));
+    db.on('query-response', (_r: unknown, q: { __knexQueryUid: string; sql: string }) => {
+      const ms = performance.now() - (started.get(q.__knexQueryUid) ?? 0);
+      started.delete(q.__knexQueryUid);
+      if (ms >= slow) console.log(`  ${Math.round(ms)} ms: ${q.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
+    });
+  }
+  const app = createApp({ config, db, probeDb, logger, lifecycle: createLifecycle() });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+  const user = await users.createUser(
+    db,
+    { email: 'bench@example.test', name: 'Bench', role: 'manager', password: 'bench password 1' },
+    SYSTEM_ACTOR,
+  );
+  const session = await sessions.createSession(db, user.id, { ip: null, userAgent: 'bench' });
+  const headers = { cookie: `${SESSION_COOKIE}=${session.cookieValue}`, 'x-requested-with': 'stockroom' };
+  const json = { ...headers, 'content-type': 'application/json' };
+
+  const once = async (label: string) => {
+    peak = process.memoryUsage().rss;
+    const base0 = peak;
+    let t = performance.now();
+    const up = await fetch(`${base}/imports?fileName=bench.csv`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/csv', 'content-length': String(statSync(file).size) },
+      body: createReadStream(file) as unknown as RequestInit['body'],
+      duplex: 'half',
+    } as RequestInit);
+    if (up.status !== 201) throw new Error(`upload ${up.status} ${await up.text()}`);
+    const created = (await up.json()) as { id: number; suggestedMapping: unknown };
+    const upload = (performance.now() - t) / 1000;
+    t = performance.now();
+    const mapped = await fetch(`${base}/imports/${created.id}/mapping`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify(created.suggestedMapping),
+    });
+    if (mapped.status !== 200) throw new Error(`mapping ${mapped.status} ${await mapped.text()}`);
+    const preview = ((await mapped.json()) as { preview: unknown }).preview;
+    const mapping = (performance.now() - t) / 1000;
+    t = performance.now();
+    await fetch(`${base}/imports/${created.id}/commit`, { method: 'POST', headers: json, body: '{}' });
+    let body: { status: string; job: { result: unknown; error: string | null } };
+    for (;;) {
+      body = (await (await fetch(`${base}/imports/${created.id}`, { headers })).json()) as typeof body;
+      if (body.status !== 'queued' && body.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const commit = (performance.now() - t) / 1000;
+    console.log(`${label}: ${ITEMS} items, ${rows} rows (${mib(statSync(file).size)} file)`);
+    console.log(`  upload (parse + stage): ${upload.toFixed(2)} s, ${Math.round(rows / upload)} rows/s`);
+    console.log(`  mapping (checks + preview): ${mapping.toFixed(2)} s`);
+    console.log(`  commit (one transaction): ${commit.toFixed(2)} s, ${Math.round(rows / commit)} rows/s → ${body.status}`);
+    console.log(`  end to end: ${Math.round(rows / (upload + mapping + commit))} rows/s`);
+    console.log(`  peak RSS ${mib(peak)} (${mib(base0)} before)`);
+    console.log(`  preview ${JSON.stringify(preview)}`);
+    console.log(`  result ${JSON.stringify(body.job.result)} ${body.job.error ?? ''}`);
+  };
+  await once('first import');
+  await once('same file again');
+  clearInterval(sampler);
+  server.close();
+  await Promise.all([db.destroy(), probeDb.destroy()]);
+  await pg.stop();
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
