@@ -70,7 +70,7 @@ describe('GET /api/v1/exports/*', () => {
     ]);
     const row = rows.find((r) => r[0] === item.sku)!;
     const at = (name: string) => row[header!.indexOf(name)];
-    expect([at('Category'), at('Reorder point'), at('On hand'), at('Shortfall')]).toEqual([
+    expect([at('Category'), at('Reorder point'), at('Total on hand'), at('Shortfall')]).toEqual([
       'Bolts',
       '10',
       '4.5',
@@ -133,7 +133,7 @@ describe('GET /api/v1/exports/*', () => {
     sheet.eachRow((row) => {
       if (row.getCell(1).value === item.sku) found = row;
     });
-    expect(found!.getCell(heads.indexOf('On hand')).value).toBe(7);
+    expect(found!.getCell(heads.indexOf('Total on hand')).value).toBe(7);
     expect(found!.getCell(heads.indexOf('Reorder point')).value).toBe(3);
   });
 
@@ -166,7 +166,7 @@ describe('GET /api/v1/exports/*', () => {
     expect(await ids({ itemId: item.id, to: future })).toEqual([first.id, transfer.id]);
   });
 
-  test('when stock is exported, then each location holding stock is a row with its path of codes', async () => {
+  test('when stock is exported, then each location holding stock is a row with its code and its path of codes', async () => {
     const parent = await createLocation(t.as('admin'));
     const child = await createLocation(t.as('admin'), { parentId: parent.id });
     const item = await createItem(t.as('admin'));
@@ -178,11 +178,12 @@ describe('GET /api/v1/exports/*', () => {
       'Unit',
       'Location',
       'Location name',
+      'Location path',
       'Quantity',
       'Updated at',
     ]);
-    expect(rows.map((r) => [r[0], r[3], r[5]])).toEqual([
-      [item.sku, `${parent.code}/${child.code}`, '3'],
+    expect(rows.map((r) => [r[0], r[3], r[5], r[6]])).toEqual([
+      [item.sku, child.code, `${parent.code}/${child.code}`, '3'],
     ]);
   });
 

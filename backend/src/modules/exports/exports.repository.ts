@@ -39,11 +39,14 @@ export function itemsQuery(db: Db, q: ExportItemsQuery): Knex.QueryBuilder {
   return query;
 }
 
-// Each location's path of codes from the root (WH1/A/03), the form the importer builds a tree from.
+// Each location's path of codes from the root (WH1/A/03). A tree the importer built already
+// has the path as its codes (WH1, WH1/A, WH1/A/03: decision 0027), so a code that starts with
+// its parent's path is the path as it is.
 const PATHS = `
   select id, code::text as path from locations where parent_id is null
   union all
-  select l.id, p.path || '/' || l.code from locations l join paths p on l.parent_id = p.id`;
+  select l.id, case when l.code like p.path || '/%' then l.code else p.path || '/' || l.code end
+  from locations l join paths p on l.parent_id = p.id`;
 
 export function stockQuery(db: Db, q: ExportStockQuery): Knex.QueryBuilder {
   const query = db
@@ -56,14 +59,15 @@ export function stockQuery(db: Db, q: ExportStockQuery): Knex.QueryBuilder {
       'i.sku',
       'i.name',
       'i.unit',
-      'p.path as location',
+      'l.code as location',
       'l.name as location_name',
+      'p.path as location_path',
       's.quantity',
       's.updated_at',
     )
     // What is on the shelves: empty bins (a quantity that went back to 0) are left out.
     .where('s.quantity', '>', 0)
-    .orderByRaw('lower(i.sku), i.id, p.path');
+    .orderByRaw('lower(i.sku), i.id, lower(l.code)');
   if (q.itemId) void query.where('s.item_id', q.itemId);
   if (q.locationId) void query.where('s.location_id', q.locationId);
   return query;
