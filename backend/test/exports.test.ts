@@ -166,6 +166,26 @@ describe('GET /api/v1/exports/*', () => {
     expect(await ids({ itemId: item.id, to: future })).toEqual([first.id, transfer.id]);
   });
 
+  test('when items are exported with the list’s filters and search, then the file holds the rows the list shows', async () => {
+    const shelf = await createLocation(t.as('admin'));
+    const tag = `flt${Date.now()}`;
+    const low = await createItem(t.as('admin'), { name: `Red ${tag} washer`, reorderPoint: '5' });
+    const plenty = await createItem(t.as('admin'), {
+      name: `Blue ${tag} washer`,
+      reorderPoint: '1',
+    });
+    const old = await createItem(t.as('admin'), { name: `Red ${tag} bolt`, category: tag });
+    await receive(t.as('admin'), plenty, shelf, 9);
+    await t.as('admin').post(`/api/v1/items/${old.id}/archive`).expect(200);
+    const skus = async (query: Record<string, unknown>) =>
+      (await csv(t, '/api/v1/exports/items', query)).slice(1).map((r) => r[0]);
+    expect(await skus({ q: `${tag} washer` })).toEqual([low.sku, plenty.sku].sort());
+    expect(await skus({ q: `red ${tag}`, archived: 'all' })).toEqual([low.sku, old.sku].sort());
+    expect(await skus({ q: tag, lowStock: 'true' })).toEqual([low.sku]);
+    expect(await skus({ category: tag, archived: 'archived' })).toEqual([old.sku]);
+    expect(await skus({ category: tag })).toEqual([]);
+  });
+
   test('when stock is exported, then each location holding stock is a row with its code and its path of codes', async () => {
     const parent = await createLocation(t.as('admin'));
     const child = await createLocation(t.as('admin'), { parentId: parent.id });

@@ -7011,13 +7011,15 @@ export interface operations {
   exportItems: {
     parameters: {
       query?: {
-        /** @description csv: UTF-8 with a BOM, comma-separated, CRLF; xlsx: one worksheet, numbers as numeric cells */
-        format?: 'csv' | 'xlsx';
+        /** @description Every word (any order) somewhere in SKU, name or barcode, case-insensitive; exact SKU first, then exact barcode, then SKU/name/barcode starting with the text, then the rest */
+        q?: string;
         /** @description Which records to list by archive state */
         archived?: 'active' | 'archived' | 'all';
         category?: string;
-        /** @description true: only items at or below their reorder point */
+        /** @description true: only items with a reorder point whose total on hand is at or below it (the dashboard's low-stock rule) */
         lowStock?: 'true' | 'false';
+        /** @description csv: UTF-8 with a BOM, comma-separated, CRLF; xlsx: one worksheet, numbers as numeric cells */
+        format?: 'csv' | 'xlsx';
       };
       header?: never;
       path?: never;
@@ -7859,15 +7861,15 @@ export const pathsApiV1UsersIdPatchRequestBodyContentApplicationJsonRoleValues: 
 export const pathsApiV1ApiTokensPostRequestBodyContentApplicationJsonScopeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/api-tokens']['post']['requestBody']['content']['application/json']['scope']
 > = ['read', 'write'];
-export const pathsApiV1ExportsItemsGetParametersQueryFormatValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['format']
-> = ['csv', 'xlsx'];
 export const pathsApiV1ExportsItemsGetParametersQueryArchivedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['archived']
 > = ['active', 'archived', 'all'];
 export const pathsApiV1ExportsItemsGetParametersQueryLowStockValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['lowStock']
 > = ['true', 'false'];
+export const pathsApiV1ExportsItemsGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
 export const pathsApiV1ExportsStockGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/exports/stock']['get']['parameters']['query']['format']
 > = ['csv', 'xlsx'];

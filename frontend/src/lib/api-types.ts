@@ -120,3 +120,10 @@ export type InviteUserInput = JsonBody<paths['/api/v1/users/invitations']['post'
 export type PendingInvitation = Schemas['PendingInvitation'];
 export type MailOutbox = Schemas['MailOutbox'];
 export type OutboxMessage = Schemas['OutboxMessage'];
+
+/** The export downloads (GET /exports/…): what each takes besides its format. */
+export type ExportKind = 'items' | 'stock' | 'movements' | 'audit';
+export type ExportQuery<K extends ExportKind> = Omit<
+  Query<paths[`/api/v1/exports/${K}`]['get']>,
+  'format'
+>;

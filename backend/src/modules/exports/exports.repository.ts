@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
+import { filterItems } from '../items/items.service';
 import type {
   ExportAuditQuery,
   ExportItemsQuery,
@@ -14,29 +15,25 @@ import type {
  */
 
 export function itemsQuery(db: Db, q: ExportItemsQuery): Knex.QueryBuilder {
-  const query = db('items as i')
-    .leftJoin('item_totals as t', 't.item_id', 'i.id')
+  const query = db('items')
+    .leftJoin('item_totals as t', 't.item_id', 'items.id')
     .select(
-      'i.sku',
-      'i.name',
-      'i.description',
-      'i.unit',
-      'i.barcode',
-      'i.category',
-      'i.reorder_point',
+      'items.sku',
+      'items.name',
+      'items.description',
+      'items.unit',
+      'items.barcode',
+      'items.category',
+      'items.reorder_point',
       db.raw('coalesce(t.on_hand, 0) as on_hand'),
       't.shortfall',
-      'i.archived_at',
-      'i.created_at',
-      'i.updated_at',
+      'items.archived_at',
+      'items.created_at',
+      'items.updated_at',
     )
-    .orderByRaw('lower(i.sku), i.id');
-  if (q.archived === 'active') void query.whereNull('i.archived_at');
-  if (q.archived === 'archived') void query.whereNotNull('i.archived_at');
-  if (q.category) void query.where('i.category', q.category);
-  // The dashboard's low-stock rule: a reorder point, and on hand at or below it.
-  if (q.lowStock) void query.where('t.shortfall', '>=', 0);
-  return query;
+    .orderByRaw('lower(items.sku), items.id');
+  // The list's own filters and search, so the file holds the rows the page lists.
+  return filterItems(query, { ...q, sort: 'sku', order: 'asc' });
 }
 
 // Each location's path of codes from the root (WH1/A/03). A tree the importer built already
