@@ -70,7 +70,7 @@ describe('GET /api/v1/exports/*', () => {
     ]);
     const row = rows.find((r) => r[0] === item.sku)!;
     const at = (name: string) => row[header!.indexOf(name)];
-    expect([at('Category'), at('Reorder point'), at('On hand'), at('Shortfall')]).toEqual([
+    expect([at('Category'), at('Reorder point'), at('Total on hand'), at('Shortfall')]).toEqual([
       'Bolts',
       '10',
       '4.5',
@@ -133,7 +133,7 @@ describe('GET /api/v1/exports/*', () => {
     sheet.eachRow((row) => {
       if (row.getCell(1).value === item.sku) found = row;
     });
-    expect(found!.getCell(heads.indexOf('On hand')).value).toBe(7);
+    expect(found!.getCell(heads.indexOf('Total on hand')).value).toBe(7);
     expect(found!.getCell(heads.indexOf('Reorder point')).value).toBe(3);
   });
 
@@ -166,7 +166,27 @@ describe('GET /api/v1/exports/*', () => {
     expect(await ids({ itemId: item.id, to: future })).toEqual([first.id, transfer.id]);
   });
 
-  test('when stock is exported, then each location holding stock is a row with its path of codes', async () => {
+  test('when items are exported with the list’s filters and search, then the file holds the rows the list shows', async () => {
+    const shelf = await createLocation(t.as('admin'));
+    const tag = `flt${Date.now()}`;
+    const low = await createItem(t.as('admin'), { name: `Red ${tag} washer`, reorderPoint: '5' });
+    const plenty = await createItem(t.as('admin'), {
+      name: `Blue ${tag} washer`,
+      reorderPoint: '1',
+    });
+    const old = await createItem(t.as('admin'), { name: `Red ${tag} bolt`, category: tag });
+    await receive(t.as('admin'), plenty, shelf, 9);
+    await t.as('admin').post(`/api/v1/items/${old.id}/archive`).expect(200);
+    const skus = async (query: Record<string, unknown>) =>
+      (await csv(t, '/api/v1/exports/items', query)).slice(1).map((r) => r[0]);
+    expect(await skus({ q: `${tag} washer` })).toEqual([low.sku, plenty.sku].sort());
+    expect(await skus({ q: `red ${tag}`, archived: 'all' })).toEqual([low.sku, old.sku].sort());
+    expect(await skus({ q: tag, lowStock: 'true' })).toEqual([low.sku]);
+    expect(await skus({ category: tag, archived: 'archived' })).toEqual([old.sku]);
+    expect(await skus({ category: tag })).toEqual([]);
+  });
+
+  test('when stock is exported, then each location holding stock is a row with its code and its path of codes', async () => {
     const parent = await createLocation(t.as('admin'));
     const child = await createLocation(t.as('admin'), { parentId: parent.id });
     const item = await createItem(t.as('admin'));
@@ -178,11 +198,12 @@ describe('GET /api/v1/exports/*', () => {
       'Unit',
       'Location',
       'Location name',
+      'Location path',
       'Quantity',
       'Updated at',
     ]);
-    expect(rows.map((r) => [r[0], r[3], r[5]])).toEqual([
-      [item.sku, `${parent.code}/${child.code}`, '3'],
+    expect(rows.map((r) => [r[0], r[3], r[5], r[6]])).toEqual([
+      [item.sku, child.code, `${parent.code}/${child.code}`, '3'],
     ]);
   });
 

@@ -55,6 +55,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Stock per item and location as of a moment, from the ledger
+     * @description For one item, one location, a location and everything below it (subtree=true), or an item at a location. Places and items that held nothing then are left out. Keyset pages in (location id, item id) order.
+     */
+    get: operations['getStockAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stock/low': {
     parameters: {
       query?: never;
@@ -222,7 +242,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The location tree, depth-first, with stock per location */
+    /**
+     * The location tree, depth-first, with stock per location
+     * @description Sends an ETag that names the state of the tree; a request with that value in If-None-Match gets 304 Not Modified while nothing changed.
+     */
     get: operations['getLocationTree'];
     put?: never;
     post?: never;
@@ -334,6 +357,118 @@ export interface paths {
     put?: never;
     /** Correct a mistake by posting the reversing movement */
     post: operations['reverseMovement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Count sessions, newest first (at most 200) */
+    get: operations['listCountSessions'];
+    put?: never;
+    /**
+     * Open a count session (stocktake) for a location subtree or a list of items
+     * @description Stock keeps moving while it is counted: each line records when it was counted, and approval posts counted − balance at that time. A blind session shows counters no expected quantities.
+     */
+    post: operations['openCountSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A count session: its lines and, unless blind for this caller, what is expected */
+    get: operations['getCountSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counts/{id}/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record what was counted at one location
+     * @description A later line for the same item and location replaces the earlier one (both stay in the history). countedAt defaults to now; one in the future or before the session or item existed is 422.
+     */
+    post: operations['addCountLines'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counts/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per line: expected when counted, counted, movements since, variance, flags */
+    get: operations['reviewCountSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counts/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Post every adjustment in one transaction, with reference count:<id>
+     * @description A session approved or cancelled already is 409 COUNT_SESSION_CLOSED.
+     */
+    post: operations['approveCountSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counts/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a session without posting anything */
+    post: operations['cancelCountSession'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1014,6 +1149,128 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/items/{id}/verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** When and by whom the item was last counted, per location */
+    get: operations['getItemVerification'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/locations/{id}/verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** When and by whom stock at the location was last counted */
+    get: operations['getLocationVerification'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/verification/stale': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cycle counting: stock not counted for N days, never-counted first, then oldest count first */
+    get: operations['listStaleCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/items/{id}/stock-history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stock of one item after each of its newest movements, in total and per location */
+    get: operations['getItemStockHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/charts/movements-per-day': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Movements posted per UTC day, by kind */
+    get: operations['getMovementsPerDay'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/charts/below-reorder-point': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Items at or below their reorder point at the end of each UTC day */
+    get: operations['getBelowReorderPerDay'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Prove the books: balances, totals, history and roll-ups against the ledger
+     * @description Reads the whole ledger (seconds at a million movements); one run at a time. The same checks as `node dist/cli/reconcile.js`.
+     */
+    post: operations['runReconciliation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/exports/items': {
     parameters: {
       query?: never;
@@ -1285,6 +1542,37 @@ export interface components {
       /** @description false: more rows match than count (count is the cap, not the total) */
       countExact: boolean;
     };
+    StockAsOf: {
+      /**
+       * Format: date-time
+       * @description The moment the quantities are for
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      asOf: string;
+      data: {
+        item: {
+          id: number;
+          sku: string;
+          name: string;
+          unit: string;
+        };
+        location: {
+          id: number;
+          code: string;
+          name: string;
+        };
+        /**
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+         * @example 12.5
+         */
+        quantity: string;
+      }[];
+      page: {
+        limit: number;
+        /** @description The next page; null at the end */
+        nextCursor: string | null;
+      };
+    };
     LowStock: {
       data: {
         item: {
@@ -1472,6 +1760,12 @@ export interface components {
        * @example 2026-11-22T10:00:00.000Z
        */
       createdAt: string;
+      /**
+       * Format: date-time
+       * @description When it takes effect in the ledger's time: for a count, when it was counted; otherwise when it was posted (docs/decisions/0029)
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      effectiveAt: string;
     };
     MovementPage: {
       data: components['schemas']['Movement'][];
@@ -1479,6 +1773,189 @@ export interface components {
         limit: number;
         nextCursor: string | null;
       };
+    };
+    CountSession: {
+      id: number;
+      /** @enum {string} */
+      status: 'open' | 'approved' | 'cancelled';
+      blind: boolean;
+      location: {
+        id: number;
+        code: string;
+        name: string;
+      } | null;
+      itemIds: number[] | null;
+      note: string | null;
+      /**
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+       * @example 12.5
+       */
+      thresholdQuantity: string | null;
+      thresholdPercent: string | null;
+      /** @description The reference its adjustments are posted with */
+      reference: string;
+      createdBy: {
+        id: number;
+        name: string;
+      } | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      createdAt: string;
+      /** @description Who approved or cancelled it */
+      closedBy: {
+        id: number;
+        name: string;
+      } | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      closedAt: string | null;
+    };
+    CountSessionList: {
+      data: components['schemas']['CountSession'][];
+    };
+    CountSessionDetail: {
+      session: components['schemas']['CountSession'];
+      lines: components['schemas']['CountLine'][];
+      /** @description What is on hand in scope now; empty for counters of a blind session */
+      expected: {
+        item: {
+          id: number;
+          sku: string;
+          name: string;
+          unit: string;
+          archived: boolean;
+        };
+        location: {
+          id: number;
+          code: string;
+          name: string;
+        };
+        /**
+         * @description Null for counters of a blind session
+         * @example 12.5
+         */
+        expectedQuantity: string | null;
+        counted: boolean;
+      }[];
+    };
+    CountLine: {
+      id: number;
+      item: {
+        id: number;
+        sku: string;
+        name: string;
+        unit: string;
+        archived: boolean;
+      };
+      location: {
+        id: number;
+        code: string;
+        name: string;
+      };
+      /**
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+       * @example 12.5
+       */
+      countedQuantity: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      countedAt: string;
+      countedBy: {
+        id: number;
+        name: string;
+      } | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      createdAt: string;
+      /** @description False when a later line for the same item and place replaced it */
+      current: boolean;
+    };
+    CountLineList: {
+      data: components['schemas']['CountLine'][];
+    };
+    CountReview: {
+      session: components['schemas']['CountSession'];
+      lines: components['schemas']['CountReviewLine'][];
+      uncounted: {
+        item: {
+          id: number;
+          sku: string;
+          name: string;
+          unit: string;
+          archived: boolean;
+        };
+        location: {
+          id: number;
+          code: string;
+          name: string;
+        };
+        /**
+         * @description Null for counters of a blind session
+         * @example 12.5
+         */
+        expectedQuantity: string | null;
+        counted: boolean;
+      }[];
+      history: components['schemas']['CountLine'][];
+    };
+    CountReviewLine: {
+      lineId: number;
+      item: {
+        id: number;
+        sku: string;
+        name: string;
+        unit: string;
+        archived: boolean;
+      };
+      location: {
+        id: number;
+        code: string;
+        name: string;
+      };
+      /**
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+       * @example 12.5
+       */
+      countedQuantity: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      countedAt: string;
+      countedBy: {
+        id: number;
+        name: string;
+      } | null;
+      /**
+       * @description The balance when it was counted
+       * @example 12.5
+       */
+      expectedQuantity: string;
+      /** @description Net change at the place after it was counted */
+      movementsSince: string;
+      /**
+       * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+       * @example 12.5
+       */
+      currentQuantity: string;
+      /** @description counted − expected: the adjustment approval posts */
+      variance: string;
+      /** @description Null when nothing was expected */
+      variancePercent: string | null;
+      /** @description Over a threshold: recount it */
+      flagged: boolean;
+      /** @description The adjustment, once approved */
+      movementId: number | null;
+      /** @description Not posted: item_archived, or superseded (a count at the place dated after it fixed the balance since) */
+      skipped: string | null;
     };
     SetupStatus: {
       needsSetup: boolean;
@@ -1736,6 +2213,9 @@ export interface components {
       | 'mail.settings_updated'
       | 'mail.settings_cleared'
       | 'mail.test_sent'
+      | 'count.opened'
+      | 'count.approved'
+      | 'count.cancelled'
       | 'import.committed';
     Settings: {
       organisationName: string;
@@ -1871,6 +2351,7 @@ export interface components {
       | 'item.archived'
       | 'item.unarchived'
       | 'item.deleted'
+      | 'count.approved'
       | 'import.completed';
     NotificationPage: {
       data: components['schemas']['Notification'][];
@@ -1976,6 +2457,198 @@ export interface components {
         limit: number;
         nextCursor: string | null;
       };
+    };
+    ItemVerification: {
+      itemId: number;
+      /** @description The newest count of this item at any location; null if never counted */
+      lastCounted: {
+        /**
+         * Format: date-time
+         * @example 2026-11-22T10:00:00.000Z
+         */
+        countedAt: string;
+        movementId: number;
+        /** @description The user who posted the count (null: an API token or the system) */
+        countedBy: {
+          id: number;
+          name: string;
+        } | null;
+      } | null;
+      data: {
+        location: {
+          id: number;
+          code: string;
+          name: string;
+        };
+        lastCounted: components['schemas']['LastCount'];
+      }[];
+    };
+    LastCount: {
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      countedAt: string;
+      movementId: number;
+      /** @description The user who posted the count (null: an API token or the system) */
+      countedBy: {
+        id: number;
+        name: string;
+      } | null;
+    };
+    LocationVerification: {
+      locationId: number;
+      /** @description The newest count of any item at this location; null if never counted */
+      lastCounted: {
+        /**
+         * Format: date-time
+         * @example 2026-11-22T10:00:00.000Z
+         */
+        countedAt: string;
+        movementId: number;
+        /** @description The user who posted the count (null: an API token or the system) */
+        countedBy: {
+          id: number;
+          name: string;
+        } | null;
+      } | null;
+      /** @description Items with stock here */
+      stockLines: number;
+      /** @description Of those, items never counted here */
+      neverCounted: number;
+    };
+    StaleCounts: {
+      data: {
+        item: {
+          id: number;
+          sku: string;
+          name: string;
+          unit: string;
+        };
+        location: {
+          id: number;
+          code: string;
+          name: string;
+        };
+        /**
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+         * @example 12.5
+         */
+        quantity: string;
+        /** @description null: never counted here */
+        lastCounted: {
+          /**
+           * Format: date-time
+           * @example 2026-11-22T10:00:00.000Z
+           */
+          countedAt: string;
+          movementId: number;
+          /** @description The user who posted the count (null: an API token or the system) */
+          countedBy: {
+            id: number;
+            name: string;
+          } | null;
+        } | null;
+      }[];
+      page: {
+        limit: number;
+        /** @description The page after this one; null at the end */
+        nextCursor: string | null;
+      };
+    };
+    StockHistory: {
+      itemId: number;
+      unit: string;
+      /** @description The series of `quantities`, in this order */
+      locations: {
+        id: number;
+        code: string;
+        name: string;
+      }[];
+      /** @description Stock before the first point (0 when the history is complete) */
+      start: {
+        /**
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+         * @example 12.5
+         */
+        total: string;
+        quantities: string[];
+      };
+      /** @description Stock right after each movement, oldest first */
+      points: {
+        movementId: number;
+        /**
+         * Format: date-time
+         * @example 2026-11-22T10:00:00.000Z
+         */
+        at: string;
+        /** @enum {string} */
+        kind: 'receive' | 'ship' | 'transfer' | 'adjust' | 'count';
+        /**
+         * @description The movement's change to the total
+         * @example 12.5
+         */
+        change: string;
+        /** @description A count that changed the balance (a marked point) */
+        countAdjustment: boolean;
+        /**
+         * @description Exact decimal as a string, up to 3 decimal places, at most 99999999999.999 in size
+         * @example 12.5
+         */
+        total: string;
+        quantities: string[];
+      }[];
+      /** @description false: older movements exist than the first point shows */
+      complete: boolean;
+    };
+    MovementsPerDay: {
+      data: {
+        /**
+         * Format: date
+         * @example 2026-12-01
+         */
+        day: string;
+        receive: number;
+        ship: number;
+        transfer: number;
+        adjust: number;
+        count: number;
+      }[];
+    };
+    /** @description Per UTC day: active items whose total at the day's end (from the ledger) was at or below their current reorder point; reorder points are not kept historically */
+    BelowReorderPerDay: {
+      data: {
+        /**
+         * Format: date
+         * @example 2026-12-01
+         */
+        day: string;
+        items: number;
+      }[];
+    };
+    Reconciliation: {
+      /** @description true when no check found a difference */
+      ok: boolean;
+      /**
+       * Format: date-time
+       * @description The moment of the books every check read
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      checkedAt: string;
+      durationMs: number;
+      counted: {
+        movements: number;
+        balances: number;
+        items: number;
+        locations: number;
+      };
+      checks: {
+        name: string;
+        description: string;
+        differences: number;
+        /** @description The first differences (at most 20) */
+        examples: string[];
+      }[];
     };
     Import: {
       id: number;
@@ -2264,6 +2937,81 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LocationStock'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getStockAsOf: {
+    parameters: {
+      query?: {
+        /** @description The moment, ISO 8601 with an offset; default now. A moment in the future is now. Computed from the ledger in its own time (docs/decisions/0029). */
+        asOf?: string;
+        itemId?: number;
+        locationId?: number;
+        /** @description With locationId: that place and every place below it */
+        subtree?: 'true' | 'false';
+        limit?: number;
+        /** @description page.nextCursor or page.prevCursor of the previous answer, for the same sort and order */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StockAsOf'];
         };
       };
       /** @description Problem details (RFC 9457) */
@@ -3799,6 +4547,11 @@ export interface operations {
                * @example 12.5
                */
               countedQuantity: number | string;
+              /**
+               * Format: date-time
+               * @description When the shelf was counted (default: now). The adjustment is counted minus the balance at that moment, so movements posted since are kept. Not in the future (a minute of clock skew is allowed and counts as now) and not before the item was created.
+               */
+              countedAt?: string;
             };
       };
     };
@@ -4030,6 +4783,532 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCountSessions: {
+    parameters: {
+      query?: {
+        status?: 'open' | 'approved' | 'cancelled';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountSessionList'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  openCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Count this location and everything under it */
+          locationId?: number;
+          /** @description Count these items wherever they are */
+          itemIds?: number[];
+          /**
+           * @description Counters (operators) do not see expected quantities, in the API either
+           * @default false
+           */
+          blind?: boolean;
+          note?: string | null;
+          /**
+           * @description Flag a line for recount when |variance| exceeds this
+           * @example 12.5
+           */
+          thresholdQuantity?: number | string;
+          /** @description Flag a line when |variance| exceeds this percentage of expected */
+          thresholdPercent?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountSession'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountSessionDetail'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  addCountLines: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          locationId: number;
+          lines: {
+            itemId: number;
+            /**
+             * @description Exact decimal from 0 to 99999999999.999, at most 3 decimal places; a JSON number or a string such as "12.5"
+             * @example 12.5
+             */
+            countedQuantity: number | string;
+            /**
+             * Format: date-time
+             * @description When it was counted (default: when the server receives it); not in the future, not before the session opened or the item existed
+             */
+            countedAt?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountLineList'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  reviewCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountReview'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  approveCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountReview'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  cancelCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountSession'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7008,16 +8287,451 @@ export interface operations {
       };
     };
   };
+  getItemVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemVerification'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getLocationVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LocationVerification'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listStaleCounts: {
+    parameters: {
+      query?: {
+        /** @description List stock not counted for at least this many days */
+        days?: number;
+        /** @description Only this location and the locations under it */
+        locationId?: number;
+        limit?: number;
+        /** @description page.nextCursor or page.prevCursor of the previous answer, for the same sort and order */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaleCounts'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getItemStockHistory: {
+    parameters: {
+      query?: {
+        /** @description How many of the newest movements to draw (older ones are summed up) */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StockHistory'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMovementsPerDay: {
+    parameters: {
+      query?: {
+        /** @description How many days, ending today (UTC) */
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MovementsPerDay'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getBelowReorderPerDay: {
+    parameters: {
+      query?: {
+        /** @description How many days, ending today (UTC) */
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BelowReorderPerDay'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  runReconciliation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Reconciliation'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   exportItems: {
     parameters: {
       query?: {
-        /** @description csv: UTF-8 with a BOM, comma-separated, CRLF; xlsx: one worksheet, numbers as numeric cells */
-        format?: 'csv' | 'xlsx';
+        /** @description Every word (any order) somewhere in SKU, name or barcode, case-insensitive; exact SKU first, then exact barcode, then SKU/name/barcode starting with the text, then the rest */
+        q?: string;
         /** @description Which records to list by archive state */
         archived?: 'active' | 'archived' | 'all';
         category?: string;
-        /** @description true: only items at or below their reorder point */
+        /** @description true: only items with a reorder point whose total on hand is at or below it (the dashboard's low-stock rule) */
         lowStock?: 'true' | 'false';
+        /** @description csv: UTF-8 with a BOM, comma-separated, CRLF; xlsx: one worksheet, numbers as numeric cells */
+        format?: 'csv' | 'xlsx';
       };
       header?: never;
       path?: never;
@@ -7780,6 +9494,9 @@ type FlattenedDeepRequired<T> = {
 type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1StockGetParametersQuerySubtreeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stock']['get']['parameters']['query']['subtree']
+> = ['true', 'false'];
 export const pathsApiV1ItemsGetParametersQueryArchivedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/items']['get']['parameters']['query']['archived']
 > = ['active', 'archived', 'all'];
@@ -7847,6 +9564,9 @@ export const pathsApiV1MovementsPostRequestBodyContentApplicationJsonOneOf4KindV
     }
   >['kind']
 > = ['count'];
+export const pathsApiV1CountsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/counts']['get']['parameters']['query']['status']
+> = ['open', 'approved', 'cancelled'];
 export const pathsApiV1UsersInvitationsPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/users/invitations']['post']['requestBody']['content']['application/json']['role']
 > = ['viewer', 'operator', 'manager', 'admin'];
@@ -7859,15 +9579,15 @@ export const pathsApiV1UsersIdPatchRequestBodyContentApplicationJsonRoleValues: 
 export const pathsApiV1ApiTokensPostRequestBodyContentApplicationJsonScopeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/api-tokens']['post']['requestBody']['content']['application/json']['scope']
 > = ['read', 'write'];
-export const pathsApiV1ExportsItemsGetParametersQueryFormatValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['format']
-> = ['csv', 'xlsx'];
 export const pathsApiV1ExportsItemsGetParametersQueryArchivedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['archived']
 > = ['active', 'archived', 'all'];
 export const pathsApiV1ExportsItemsGetParametersQueryLowStockValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['lowStock']
 > = ['true', 'false'];
+export const pathsApiV1ExportsItemsGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/exports/items']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
 export const pathsApiV1ExportsStockGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/exports/stock']['get']['parameters']['query']['format']
 > = ['csv', 'xlsx'];
@@ -7900,6 +9620,9 @@ export const unitValues: ReadonlyArray<FlattenedDeepRequired<components>['schema
 export const movementKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Movement']['kind']
 > = ['receive', 'ship', 'transfer', 'adjust', 'count'];
+export const countSessionStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CountSession']['status']
+> = ['open', 'approved', 'cancelled'];
 export const userRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['User']['role']
 > = ['viewer', 'operator', 'manager', 'admin'];
@@ -7957,6 +9680,9 @@ export const auditActionValues: ReadonlyArray<
   'mail.settings_updated',
   'mail.settings_cleared',
   'mail.test_sent',
+  'count.opened',
+  'count.approved',
+  'count.cancelled',
   'import.committed',
 ];
 export const labelLayoutPresetValues: ReadonlyArray<
@@ -8065,6 +9791,7 @@ export const eventTypeValues: ReadonlyArray<
   'item.archived',
   'item.unarchived',
   'item.deleted',
+  'count.approved',
   'import.completed',
 ];
 export const notificationTypeValues: ReadonlyArray<
@@ -8073,6 +9800,9 @@ export const notificationTypeValues: ReadonlyArray<
 export const webhookDeliveryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WebhookDelivery']['status']
 > = ['pending', 'delivered', 'failed'];
+export const stockHistoryPointsKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StockHistory']['points']['kind']
+> = ['receive', 'ship', 'transfer', 'adjust', 'count'];
 export const importStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Import']['status']
 > = ['staged', 'mapped', 'queued', 'running', 'committed', 'failed', 'cancelled'];

@@ -129,3 +129,10 @@ export type CountLine = Schemas['CountLine'];
 export type CountSessionDetail = Schemas['CountSessionDetail'];
 export type CountReview = Schemas['CountReview'];
 export type CountReviewLine = Schemas['CountReviewLine'];
+
+/** The export downloads (GET /exports/…): what each takes besides its format. */
+export type ExportKind = 'items' | 'stock' | 'movements' | 'audit';
+export type ExportQuery<K extends ExportKind> = Omit<
+  Query<paths[`/api/v1/exports/${K}`]['get']>,
+  'format'
+>;

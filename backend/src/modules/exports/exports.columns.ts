@@ -33,20 +33,26 @@ export const ITEM_COLUMNS = [
   text('Barcode', 'barcode'),
   text('Category', 'category'),
   number('Reorder point', 'reorder_point'),
-  number('On hand', 'on_hand'),
+  // Not "On hand": the importer would map that header to a quantity and post stock.
+  number('Total on hand', 'on_hand'),
   number('Shortfall', 'shortfall'),
   timestamp('Archived at', 'archived_at'),
   timestamp('Created at', 'created_at'),
   timestamp('Updated at', 'updated_at'),
 ];
 
-/** SKU + location path + quantity: the shape of an opening-stock import. */
+/**
+ * SKU + location + quantity: the shape of an opening-stock import. "Location" is the code
+ * (unique), so the file imports back into the same Stockroom onto the same locations; the path
+ * is there for people, and for building the tree in another Stockroom (map it instead).
+ */
 export const STOCK_COLUMNS = [
   text('SKU', 'sku'),
   text('Name', 'name'),
   text('Unit', 'unit'),
   text('Location', 'location'),
   text('Location name', 'location_name'),
+  text('Location path', 'location_path'),
   number('Quantity', 'quantity'),
   timestamp('Updated at', 'updated_at'),
 ];

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
+import { filterItems } from '../items/items.service';
 import type {
   ExportAuditQuery,
   ExportItemsQuery,
@@ -14,36 +15,35 @@ import type {
  */
 
 export function itemsQuery(db: Db, q: ExportItemsQuery): Knex.QueryBuilder {
-  const query = db('items as i')
-    .leftJoin('item_totals as t', 't.item_id', 'i.id')
+  const query = db('items')
+    .leftJoin('item_totals as t', 't.item_id', 'items.id')
     .select(
-      'i.sku',
-      'i.name',
-      'i.description',
-      'i.unit',
-      'i.barcode',
-      'i.category',
-      'i.reorder_point',
+      'items.sku',
+      'items.name',
+      'items.description',
+      'items.unit',
+      'items.barcode',
+      'items.category',
+      'items.reorder_point',
       db.raw('coalesce(t.on_hand, 0) as on_hand'),
       't.shortfall',
-      'i.archived_at',
-      'i.created_at',
-      'i.updated_at',
+      'items.archived_at',
+      'items.created_at',
+      'items.updated_at',
     )
-    .orderByRaw('lower(i.sku), i.id');
-  if (q.archived === 'active') void query.whereNull('i.archived_at');
-  if (q.archived === 'archived') void query.whereNotNull('i.archived_at');
-  if (q.category) void query.where('i.category', q.category);
-  // The dashboard's low-stock rule: a reorder point, and on hand at or below it.
-  if (q.lowStock) void query.where('t.shortfall', '>=', 0);
-  return query;
+    .orderByRaw('lower(items.sku), items.id');
+  // The list's own filters and search, so the file holds the rows the page lists.
+  return filterItems(query, { ...q, sort: 'sku', order: 'asc' });
 }
 
-// Each location's path of codes from the root (WH1/A/03), the form the importer builds a tree from.
+// Each location's path of codes from the root (WH1/A/03). A tree the importer built already
+// has the path as its codes (WH1, WH1/A, WH1/A/03: decision 0027), so a code that starts with
+// its parent's path is the path as it is.
 const PATHS = `
   select id, code::text as path from locations where parent_id is null
   union all
-  select l.id, p.path || '/' || l.code from locations l join paths p on l.parent_id = p.id`;
+  select l.id, case when l.code like p.path || '/%' then l.code else p.path || '/' || l.code end
+  from locations l join paths p on l.parent_id = p.id`;
 
 export function stockQuery(db: Db, q: ExportStockQuery): Knex.QueryBuilder {
   const query = db
@@ -56,14 +56,15 @@ export function stockQuery(db: Db, q: ExportStockQuery): Knex.QueryBuilder {
       'i.sku',
       'i.name',
       'i.unit',
-      'p.path as location',
+      'l.code as location',
       'l.name as location_name',
+      'p.path as location_path',
       's.quantity',
       's.updated_at',
     )
     // What is on the shelves: empty bins (a quantity that went back to 0) are left out.
     .where('s.quantity', '>', 0)
-    .orderByRaw('lower(i.sku), i.id, p.path');
+    .orderByRaw('lower(i.sku), i.id, lower(l.code)');
   if (q.itemId) void query.where('s.item_id', q.itemId);
   if (q.locationId) void query.where('s.location_id', q.locationId);
   return query;

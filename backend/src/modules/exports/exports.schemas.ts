@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { archivedFilter, id, optionalSearch, text } from '../../lib/http/common-schemas';
+import { id, text } from '../../lib/http/common-schemas';
+import { listItemsFilter } from '../items/items.service';
 import { auditAction } from '../audit/audit.service';
 import { movementKind } from '../movements/movements.service';
 
@@ -16,16 +17,10 @@ const period = {
 const fromBeforeTo = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from < q.to;
 const mustBeAfter = { path: ['to'], error: 'must be after from' };
 
-export const exportItemsQuery = z.object({
-  format,
-  archived: archivedFilter,
-  category: optionalSearch,
-  lowStock: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true')
-    .meta({ description: 'true: only items at or below their reorder point' }),
-});
+/** The item list's filters and search (GET /items), without its order and paging. */
+export const exportItemsQuery = listItemsFilter
+  .omit({ sort: true, order: true })
+  .extend({ format });
 
 export const exportStockQuery = z.object({
   format,

@@ -59,7 +59,8 @@ const unNeutralise = (raw: string) => (/^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) 
 /** A cell's value for a field: normalised text (null = empty), or the problem's message. */
 export function checkCell(field: ImportField, rawCell: string): CellResult {
   const raw = unNeutralise(rawCell).trim();
-  if (raw.startsWith('='))
+  // '=… is text by construction (the export wrote it so): only a bare = is a formula.
+  if (raw.startsWith('=') && raw === rawCell.trim())
     return {
       message: 'is a spreadsheet formula: enter its value instead (formulas are not imported)',
     };

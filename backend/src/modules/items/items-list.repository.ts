@@ -11,7 +11,7 @@ import type { ListItemsFilter, ListItemsQuery } from './items.schemas';
 
 const escapeRegex = (text: string) => text.replace(/[\\^$.*+?()[\]{}|-]/g, (c) => `\\${c}`);
 
-function filtered(qb: Knex.QueryBuilder, query: ListItemsFilter): Knex.QueryBuilder {
+export function filtered(qb: Knex.QueryBuilder, query: ListItemsFilter): Knex.QueryBuilder {
   if (query.archived === 'active') void qb.whereNull('items.archived_at');
   if (query.archived === 'archived') void qb.whereNotNull('items.archived_at');
   if (query.category) void qb.where('items.category', query.category);

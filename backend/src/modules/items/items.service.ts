@@ -29,6 +29,8 @@ import type {
 
 // For modules that list items the way GET /items does (labels print its filter's items).
 export { listItemsFilter } from './items.schemas';
+/** The list's filters and search as SQL over `items` (the export applies the same rows). */
+export { filtered as filterItems } from './items-list.repository';
 /** Each item field's rules as the API applies them (imports check file cells with them). */
 export { createItemBody as itemFieldRules } from './items.schemas';
 export type { Item } from './items.schemas';

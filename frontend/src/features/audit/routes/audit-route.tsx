@@ -1,4 +1,5 @@
 import { Fragment, useState, type FormEvent } from 'react';
+import { ExportLinks } from '@/components/export-links';
 import { EmptyState } from '@/components/empty-state';
 import { Page } from '@/components/page';
 import { QueryErrorState } from '@/components/query-error-state';
@@ -105,6 +106,11 @@ export function AuditRoute() {
             ? `${pluralize(list.length, 'entry', 'entries')} shown${log.hasNextPage ? ', more to load' : ''}`
             : ''}
         </p>
+        <ExportLinks
+          kind="audit"
+          label={FILTER_KEYS.some((key) => values[key] !== '') ? 'these entries' : 'the audit log'}
+          query={{ ...filters, actorId: filters.actorId ? Number(filters.actorId) : undefined }}
+        />
         {results}
       </div>
     </Page>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from '@/lib/router';
 import { EmptyState } from '@/components/empty-state';
+import { ExportLinks } from '@/components/export-links';
 import { ErrorState } from '@/components/error-state';
 import { MovementTable } from '@/components/movement-table';
 import { Page } from '@/components/page';
@@ -181,6 +182,13 @@ export function MovementsRoute() {
       />
       <div className="section">
         <StatusLine>{message}</StatusLine>
+        {lookupProblem || !(itemReady && locationReady) ? null : (
+          <ExportLinks
+            kind="movements"
+            label={filtered ? 'these movements' : 'all movements'}
+            query={filters}
+          />
+        )}
         {results}
       </div>
     </Page>
