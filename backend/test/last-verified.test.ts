@@ -82,6 +82,33 @@ describe('last verified', () => {
     expect(await verification(item.id)).toMatchObject({ lastCounted: null, data: [] });
   });
 
+  test('when a count is back-dated, then it verifies the place at the time it was taken, not when it was posted', async () => {
+    const dbNow = async () =>
+      (
+        await t.db.raw<{ rows: { now: Date }[] }>('select clock_timestamp() as now')
+      ).rows[0]!.now.toISOString();
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const item = await createItem(t.as('admin'));
+    const loc = await createLocation(t.as('admin'));
+    await receive(t.as('admin'), item, loc, 10);
+    await pause();
+    const takenAt = await dbNow();
+    await pause();
+    const dated = await postMovement(t.as('operator'), {
+      kind: 'count',
+      itemId: item.id,
+      locationId: loc.id,
+      countedQuantity: 10,
+      countedAt: takenAt,
+    });
+    const res = await t.as('viewer').get(`/api/v1/items/${item.id}/verification`).expect(200);
+    expect(res.body.data[0].lastCounted).toMatchObject({
+      movementId: dated.id,
+      countedAt: takenAt,
+    });
+    expect(res.body.lastCounted).toMatchObject({ movementId: dated.id, countedAt: takenAt });
+  });
+
   test('when listing stock not counted for N days, then never-counted rows come first, then the oldest count, over pages, within the subtree', async () => {
     const root = await createLocation(t.as('admin'));
     const child = await createLocation(t.as('admin'), { parentId: root.id });
