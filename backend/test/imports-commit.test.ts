@@ -94,6 +94,12 @@ describe('imports: commit, dry run, modes, cancel, concurrency', () => {
       [item.id],
     );
     expect(rows[0]).toEqual({ kind: 'count', delta: '-3.000', counted_quantity: '7.000' });
+    // The imported count verifies the place, as a count posted by hand does.
+    const verified = await manager.get(`/api/v1/items/${item.id}/verification`).expect(200);
+    expect(verified.body.data).toEqual([
+      expect.objectContaining({ location: expect.objectContaining({ id: place.id }) }),
+    ]);
+    expect(verified.body.lastCounted).not.toBeNull();
 
     const csv = `sku,location,quantity\n${item.sku},${place.code},5\n`;
     const first = await importCsv(manager, csv, { mapping: { stockAs: 'receive' } });

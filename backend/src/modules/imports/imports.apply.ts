@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { type CtePart, withParts } from '../../lib/cte';
+import { lastCountPart } from '../verification/verification.service';
 import type { PlanCounts } from './imports.plan';
 
 // Step 4: the writes, set-based, from the plan's temporary tables, inside the commit's one
@@ -81,16 +83,25 @@ export async function applyStock(trx: Knex.Transaction, input: ApplyInput): Prom
      where ${count ? 's.q <> coalesce(sl.quantity, 0)' : 's.q > 0'}`,
   );
   const kind = count ? 'count' : 'receive';
-  const posted = await trx.raw<Result>(
-    `insert into movements (kind, item_id, from_location_id, to_location_id, quantity, delta,
-       counted_quantity, reference, created_by, created_by_token_id)
-     select ?, item_id,
-            case when change < 0 then location_id end,
-            case when change > 0 then location_id end,
-            abs(change), ${count ? 'change' : 'null'}, ${count ? 'q' : 'null'}, ?, ?, ?
-     from imp_mv order by item_id, location_id`,
-    [kind, input.reference, input.createdBy, input.createdByTokenId],
-  );
+  // A counted line is a verification too: last_counts learns it in the same statement, by
+  // the part the movement post uses (docs/decisions/0031).
+  const parts: CtePart[] = [
+    {
+      name: 'posted',
+      sql: `insert into movements (kind, item_id, from_location_id, to_location_id, quantity,
+              delta, counted_quantity, reference, created_by, created_by_token_id)
+            select ?, item_id,
+                   case when change < 0 then location_id end,
+                   case when change > 0 then location_id end,
+                   abs(change), ${count ? 'change' : 'null'}, ${count ? 'q' : 'null'}, ?, ?, ?
+            from imp_mv order by item_id, location_id
+            returning *`,
+      bindings: [kind, input.reference, input.createdBy, input.createdByTokenId],
+    },
+    ...(count ? [lastCountPart('posted')] : []),
+  ];
+  const { rows } = await withParts(trx, parts, 'select count(*)::int as n from posted');
+  const posted = { rowCount: (rows as { n: number }[])[0]!.n };
   await trx.raw(
     `insert into stock_levels (item_id, location_id, quantity)
      select item_id, location_id, after from imp_mv
