@@ -16,10 +16,15 @@ interface LedgerRow {
   created_at: Date;
 }
 
+// In the ledger's time (a count's countedAt, docs/decisions/0029), then id.
 const ledger = async (db: Knex, itemId?: number) =>
   (await db('movements')
     .modify((q) => void (itemId === undefined ? q : q.where('item_id', itemId)))
-    .orderBy('id')) as LedgerRow[];
+    .orderByRaw('coalesce(effective_at, created_at), id')) as LedgerRow[];
+
+const dbNow = async (db: Knex) =>
+  (await db.raw<{ rows: { now: Date }[] }>('select clock_timestamp() as now')).rows[0]!.now;
+const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('chart series', () => {
   let t: TestApp;
@@ -51,6 +56,9 @@ describe('chart series', () => {
       locationId: a.id,
       countedQuantity: 6,
     });
+    await pause();
+    const takenAt = (await dbNow(t.db)).toISOString();
+    await pause();
     await postMovement(t.as('admin'), {
       kind: 'ship',
       itemId: item.id,
@@ -58,6 +66,14 @@ describe('chart series', () => {
       quantity: 2,
     });
     await receive(t.as('admin'), item, b, '0.25');
+    // Posted last, taken before the shipment: drawn where it was taken (0.5 found missing at b).
+    const dated = await postMovement(t.as('admin'), {
+      kind: 'count',
+      itemId: item.id,
+      locationId: b.id,
+      countedQuantity: 3,
+      countedAt: takenAt,
+    });
 
     const res = await t.as('viewer').get(`/api/v1/items/${item.id}/stock-history`).expect(200);
     const body = res.body as {
@@ -104,7 +120,9 @@ describe('chart series', () => {
     // Marked: the count that changed the balance; not the one that found it right.
     expect(body.points.filter((p) => p.countAdjustment).map((p) => p.movementId)).toEqual([
       adjusted.id,
+      dated.id,
     ]);
+    expect(body.points.map((p) => p.movementId).indexOf(dated.id)).toBe(4);
     expect(body.points.find((p) => p.movementId === same.id)?.countAdjustment).toBe(false);
 
     // The newest two only: they end on today's stock and start where the replay says.

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../lib/db';
+import { ledgerTime } from '../../lib/ledger-time';
 import { isLowStockSql } from '../../lib/low-stock';
 import type { HistoryInput } from './charts.history';
 import type { MovementsPerDay } from './charts.schemas';
@@ -6,6 +7,8 @@ import type { MovementsPerDay } from './charts.schemas';
 /**
  * The item's balances and its newest `limit` movements in one statement, so both come from
  * one snapshot (a movement posted in between would otherwise be counted twice or not at all).
+ * Newest in the ledger's time (docs/decisions/0029), as stock as of a moment reads it: a
+ * back-dated count is drawn when it was taken (movements_item_effective_at).
  */
 export async function historyInput(
   db: DbOrTrx,
@@ -16,8 +19,8 @@ export async function historyInput(
     rows: { balances: HistoryInput['balances']; movements: HistoryInput['movements'] }[];
   }>(
     `with m as (
-       select id, kind, from_location_id, to_location_id, quantity, created_at
-       from movements where item_id = ? order by id desc limit ?
+       select id, kind, from_location_id, to_location_id, quantity, ${ledgerTime('mv')} as at
+       from movements mv where item_id = ? order by ${ledgerTime('mv')} desc, id desc limit ?
      ), places as (
        -- Every place the item has a balance row at, and (belt and braces) any place a drawn
        -- movement names, so each step back has a balance to undo into.
@@ -35,7 +38,7 @@ export async function historyInput(
         from b) as balances,
        (select coalesce(json_agg(json_build_object('id', id::text, 'kind', kind,
                  'from', from_location_id::text, 'to', to_location_id::text,
-                 'quantity', quantity::text, 'at', created_at) order by id desc), '[]')
+                 'quantity', quantity::text, 'at', at) order by at desc, id desc), '[]')
         from m) as movements`,
     [itemId, limit + 1, itemId, itemId],
   );

@@ -100,8 +100,10 @@ export async function applyStock(trx: Knex.Transaction, input: ApplyInput): Prom
     },
     ...(count ? [lastCountPart('posted')] : []),
   ];
-  const { rows } = await withParts(trx, parts, 'select count(*)::int as n from posted');
-  const posted = { rowCount: (rows as { n: number }[])[0]!.n };
+  const result = (await withParts(trx, parts, 'select count(*)::int as n from posted')) as {
+    rows: { n: number }[];
+  };
+  const posted = { rowCount: result.rows[0]!.n };
   await trx.raw(
     `insert into stock_levels (item_id, location_id, quantity)
      select item_id, location_id, after from imp_mv
