@@ -172,4 +172,28 @@ describe('location tree cache', () => {
       .set('If-None-Match', headers.etag as string)
       .expect(304);
   });
+  test('when location edits, movements and folds run at once on both apps, then none fails and both then answer the database state', async () => {
+    const zone = await createLocation(one);
+    const bins: LocationRow[] = [];
+    for (let i = 0; i < 6; i++) bins.push(await createLocation(one, { parentId: zone.id }));
+    const item = await createItem(one);
+    await expectBothExact();
+    const work: Promise<unknown>[] = [];
+    for (let i = 0; i < 12; i++) {
+      const api = i % 2 === 0 ? one : other;
+      const bin = bins[i % bins.length]!;
+      work.push(receive(api, item, bin, 1 + i));
+      work.push(
+        api
+          .patch(`/api/v1/locations/${bin.id}`)
+          .send({ name: `Bin ${i}` })
+          .expect(200),
+      );
+      work.push(api.get('/api/v1/locations/tree').expect(200));
+      if (i % 3 === 0) work.push(foldStockDeltas(i % 2 === 0 ? t.db : otherDb));
+    }
+    work.push(createLocation(other, { parentId: zone.id }));
+    await Promise.all(work);
+    await expectBothExact();
+  });
 });
