@@ -82,6 +82,12 @@ export async function applyStock(trx: Knex.Transaction, input: ApplyInput): Prom
      left join stock_levels sl on sl.item_id = t.item_id and sl.location_id = l.loc_id
      where ${count ? 's.q <> coalesce(sl.quantity, 0)' : 's.q > 0'}`,
   );
+  // Balances before the ledger rows: last_counts (below) references its balance row.
+  await trx.raw(
+    `insert into stock_levels (item_id, location_id, quantity)
+     select item_id, location_id, after from imp_mv
+     on conflict (item_id, location_id) do update set quantity = excluded.quantity, updated_at = now()`,
+  );
   const kind = count ? 'count' : 'receive';
   // A counted line is a verification too: last_counts learns it in the same statement, by
   // the part the movement post uses (docs/decisions/0031).
@@ -104,11 +110,6 @@ export async function applyStock(trx: Knex.Transaction, input: ApplyInput): Prom
     rows: { n: number }[];
   };
   const posted = { rowCount: result.rows[0]!.n };
-  await trx.raw(
-    `insert into stock_levels (item_id, location_id, quantity)
-     select item_id, location_id, after from imp_mv
-     on conflict (item_id, location_id) do update set quantity = excluded.quantity, updated_at = now()`,
-  );
   await trx.raw(
     `update item_totals t set on_hand = t.on_hand + d.change
      from (select item_id, sum(change) as change from imp_mv group by item_id) d
