@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { unreadableFile } from './imports.errors';
 import type { StagedRow } from './imports.parse-csv';
 
@@ -38,7 +38,9 @@ export async function* xlsxRows(
   wanted: string | undefined,
   result: XlsxResult,
 ): AsyncGenerator<StagedRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
+  // exceljs is large: loaded on the first XLSX upload, not at startup (idle memory).
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(chunks), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -15,6 +15,7 @@ import { useItems } from '../api/get-items';
 import { ARCHIVED, labelSourceOf, readItemsQuery, SORTS } from '../api/items-query';
 import { ItemsTable } from '../components/items-table';
 import { PrintLabels } from '@/components/labels/print-labels';
+import { ExportLinks } from '@/components/export-links';
 import { useCan } from '@/hooks/use-current-user';
 
 const SEARCH_DELAY_MS = 250;
@@ -121,6 +122,18 @@ export function ItemsRoute() {
           <PrintLabels
             source={labelSourceOf(query)}
             what={countText(items.data.page, 'item listed', 'items listed').toLowerCase()}
+          />
+        ) : null}
+        {items.data && total > 0 ? (
+          <ExportLinks
+            kind="items"
+            label={filtered ? 'these items' : 'all items'}
+            query={{
+              q: query.q,
+              archived: query.archived,
+              category: query.category,
+              lowStock: query.lowStock ? 'true' : undefined,
+            }}
           />
         ) : null}
         {allowed('item.write') ? (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from '@/lib/router';
+import { ExportLinks } from '@/components/export-links';
 import { EmptyState } from '@/components/empty-state';
 import { LoadingState } from '@/components/loading-state';
 import { Page } from '@/components/page';
@@ -186,6 +187,11 @@ function LocationPage({ location }: { location: Location }) {
             Movements at {location.code}
           </Link>
         </div>
+        <ExportLinks
+          kind="stock"
+          label={`the stock at ${location.code}`}
+          query={{ locationId: location.id }}
+        />
         <AsOfStock
           of={{ locationId: location.id, subtree: true }}
           subject={`Stock at ${location.code}`}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ExportLinks } from '@/components/export-links';
 import { EmptyState } from '@/components/empty-state';
 import { LoadingState } from '@/components/loading-state';
 import { Page } from '@/components/page';
@@ -84,6 +85,7 @@ export function LocationsRoute() {
           />{' '}
           Show archived
         </label>
+        <ExportLinks kind="stock" label="stock by location" />
         {creating || !allowed('location.write') ? null : (
           <button
             type="button"
