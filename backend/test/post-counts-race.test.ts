@@ -143,5 +143,5 @@ describe('counting while stock moves', () => {
     ]);
     for (const b of balances)
       expect(parseMilli(b.quantity)).toBe(running.get(`${b.item_id}:${b.location_id}`) ?? 0n);
-  });
+  }, 120_000);
 });
