@@ -81,21 +81,19 @@ describe('stock as of a moment', () => {
     for (let step = 0; step < 40; step++) {
       const item = items[rand(3)]!;
       const [a, b] = [places[rand(4)]!, places[rand(4)]!];
-      const res = await api
-        .post('/api/v1/movements')
-        .send(
-          rand(3) === 0
-            ? { kind: 'receive', itemId: item.id, toLocationId: a.id, quantity: 1 + rand(9) }
-            : a === b
-              ? { kind: 'ship', itemId: item.id, fromLocationId: a.id, quantity: 1 + rand(3) }
-              : {
-                  kind: 'transfer',
-                  itemId: item.id,
-                  fromLocationId: a.id,
-                  toLocationId: b.id,
-                  quantity: 1 + rand(3),
-                },
-        );
+      const res = await api.post('/api/v1/movements').send(
+        rand(3) === 0
+          ? { kind: 'receive', itemId: item.id, toLocationId: a.id, quantity: 1 + rand(9) }
+          : a === b
+            ? { kind: 'ship', itemId: item.id, fromLocationId: a.id, quantity: 1 + rand(3) }
+            : {
+                kind: 'transfer',
+                itemId: item.id,
+                fromLocationId: a.id,
+                toLocationId: b.id,
+                quantity: 1 + rand(3),
+              },
+      );
       expect([201, 409]).toContain(res.status);
       if (step % 5 === 0) {
         await pause();

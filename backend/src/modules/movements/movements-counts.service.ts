@@ -5,7 +5,7 @@ import { parseMilli } from '../../lib/quantity';
 import { transaction } from '../../lib/transaction';
 import type { Movement, PostMovement } from './movements.schemas';
 
-import { post } from './movements-post.service';
+import { lockItemPlaces, post } from './movements-post.service';
 export interface CountLine {
   itemId: number;
   locationId: number;
@@ -62,7 +62,11 @@ export async function postCounts(
   const actor = ctx.actor ?? SYSTEM_ACTOR;
   return transaction(db, async (trx) => {
     const posted: PostedCount[] = [];
-    for (const line of ordered) {
+    for (const [i, line] of ordered.entries()) {
+      if (i === 0 || ordered[i - 1]!.itemId !== line.itemId) {
+        const places = ordered.filter((l) => l.itemId === line.itemId).map((l) => l.locationId);
+        await lockItemPlaces(trx, line.itemId, places);
+      }
       const input: PostMovement = {
         kind: 'count',
         itemId: line.itemId,

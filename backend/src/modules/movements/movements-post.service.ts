@@ -165,3 +165,25 @@ async function datedCount(
   const current = balances.get(input.locationId) ?? 0n;
   return { basis, result: planDatedCount(input.locationId, input.countedQuantity, current, basis) };
 }
+
+/**
+ * Locks the balance rows of one item at several places at once (creating missing ones), in
+ * location order, before any of them is written. A batch of counts needs it: posting line by
+ * line would take the item's total (written by the first line) before the balance row of a
+ * later line, the opposite of a single post's order (balance, then total): a deadlock.
+ */
+export async function lockItemPlaces(
+  trx: Knex.Transaction,
+  itemId: number,
+  locationIds: number[],
+): Promise<void> {
+  const sorted = [...new Set(locationIds)].sort((a, b) => a - b);
+  const locked = await postRepo.lockForPost(trx, itemId, sorted);
+  // A missing item or place is refused by the line's own post, with its own error.
+  if (
+    locked.item &&
+    locked.locations.size === sorted.length &&
+    locked.balances.size < sorted.length
+  )
+    await postRepo.createBalances(trx, itemId, sorted);
+}
