@@ -1,5 +1,5 @@
 import { createLogger } from '../src/lib/logger';
-import { runQueued } from '../src/modules/imports/imports.service';
+import { pruneAbandoned, runQueued } from '../src/modules/imports/imports.service';
 import { createItem, createLocation, receive } from './support/factories';
 import { importCsv, uploadFile, waitForJob, type ImportBody } from './support/imports';
 import { ledgerProblems } from './support/reconcile';
@@ -211,6 +211,25 @@ describe('imports: commit, dry run, modes, cancel, concurrency', () => {
       'committed',
     );
     expect(await count(`select count(*) as n from items where sku = 'CRASH-1'`)).toBe(1);
+  });
+
+  it('when imports are past retention, then uncommitted ones go and committed ones keep only their row', async () => {
+    const manager = t.as('manager');
+    const committed = await importCsv(manager, 'sku,name\nOLD-1,Old\n');
+    const abandoned = (await uploadFile(manager, 'sku,name\nOLD-2,Old\n')).body as ImportBody;
+    await t
+      .db('imports')
+      .whereIn('id', [committed.id, abandoned.id])
+      .update({ updated_at: t.db.raw(`now() - interval '25 hours'`) });
+    await pruneAbandoned(t.db, 24);
+    expect(await count('select count(*) as n from imports where id = ?', [abandoned.id])).toBe(0);
+    expect(await count('select count(*) as n from imports where id = ?', [committed.id])).toBe(1);
+    expect(
+      await count('select count(*) as n from import_rows where import_id = ?', [committed.id]),
+    ).toBe(0);
+    expect(
+      await count('select count(*) as n from import_lines where import_id = ?', [committed.id]),
+    ).toBe(0);
   });
 
   it('when a header was mapped by hand, then the next upload by the same user suggests it', async () => {

@@ -1,3 +1,4 @@
+import { createItem, createLocation } from './support/factories';
 import { ledgerProblems } from './support/reconcile';
 import { importCsv, uploadFile, type ImportBody } from './support/imports';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -108,5 +109,43 @@ describe('imports: rows into items, locations and stock', () => {
     expect(at(8)).toEqual(['SKU BAD-1 at X1 is already on line 2']);
     has(9, 'has 4 columns where the header line has 5');
     expect(problems.find((p) => p.line === 2)?.columnName).toBe('quantity');
+  });
+
+  it('when barcodes repeat in the file or belong to another item, or a path runs through an archived location, then each row says so', async () => {
+    const manager = t.as('manager');
+    const owner = await createItem(manager, { barcode: 'DBCODE-1' });
+    const shelf = await createLocation(manager, { code: 'ARCH-WH' });
+    await manager.post(`/api/v1/locations/${shelf.id}/archive`).expect(200);
+    const csv = [
+      'sku,name,barcode,location,quantity',
+      'BC-1,One,FILECODE,,',
+      'BC-2,Two,FILECODE,,',
+      'BC-3,Three,DBCODE-1,,',
+      'BC-4,Four,,ARCH-WH/1,2',
+    ].join('\n');
+    const up = await uploadFile(manager, csv);
+    const created = up.body as ImportBody;
+    await manager
+      .put(`/api/v1/imports/${created.id}/mapping`)
+      .send(created.suggestedMapping)
+      .expect(200);
+    const res = await manager.get(`/api/v1/imports/${created.id}/problems`).expect(200);
+    expect(res.body.data).toEqual([
+      expect.objectContaining({
+        line: 3,
+        field: 'barcode',
+        message: 'barcode FILECODE is already used by SKU BC-1 on line 2',
+      }),
+      expect.objectContaining({
+        line: 4,
+        field: 'barcode',
+        message: `Another item already uses barcode "DBCODE-1" (${owner.sku}).`,
+      }),
+      expect.objectContaining({
+        line: 5,
+        field: 'location',
+        message: 'Location ARCH-WH is archived; unarchive it to import into it.',
+      }),
+    ]);
   });
 });

@@ -115,7 +115,10 @@ export async function countProblems(db: DbOrTrx, id: number): Promise<number> {
   return Number(row.n);
 }
 
-/** Staged rows of imports left behind (never committed) past retention: dropped. */
+/**
+ * Past retention: imports never committed go whole (their staged rows with them); committed
+ * ones keep their row (history, and the repeat rule's hash) but drop their staged rows.
+ */
 export async function pruneAbandoned(db: DbOrTrx, hours: number): Promise<number> {
   const { rowCount } = await db.raw<{ rowCount: number }>(
     `delete from imports
@@ -123,5 +126,9 @@ export async function pruneAbandoned(db: DbOrTrx, hours: number): Promise<number
        and updated_at < now() - make_interval(hours => ?)`,
     [hours],
   );
+  const old = `select id from imports where status = 'committed'
+               and updated_at < now() - make_interval(hours => ?)`;
+  for (const table of ['import_rows', 'import_lines', 'import_problems'])
+    await db.raw(`delete from ?? where import_id in (${old})`, [table, hours]);
   return rowCount;
 }
