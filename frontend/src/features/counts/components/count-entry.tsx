@@ -1,12 +1,14 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form-alert';
 import { ScanInput } from '@/components/form/scan-input';
+import { QuantityQuestion } from '@/components/scan-guard/quantity-question';
 import { StatusLine } from '@/components/status-line';
 import type { Item, Location } from '@/lib/api-types';
 import { useFindLocationByCode } from '../api/lookups';
 import { useLookupItem } from '../api/lookups';
 import { useAddLine } from '../api/counts-api';
 import { problemText } from './problem-text';
+import { useCountGuard } from './use-count-guard';
 
 interface CountEntryProps {
   sessionId: number;
@@ -32,6 +34,7 @@ export function CountEntry({ sessionId, location, onLocation }: CountEntryProps)
   const findLocation = useFindLocationByCode();
   const lookupItem = useLookupItem();
   const addLine = useAddLine(sessionId);
+  const guard = useCountGuard(location);
 
   const enterLocation = async () => {
     const code = locationCode.trim();
@@ -60,6 +63,30 @@ export function CountEntry({ sessionId, location, onLocation }: CountEntryProps)
     }
   };
 
+  const clearQuantity = (message: string | null) => {
+    guard.reset();
+    setQuantity('');
+    setProblem(message);
+    quantityInput.current?.focus();
+  };
+
+  const send = (place: Location, counted: Item, value: string) =>
+    addLine.mutate(
+      { locationId: place.id, itemId: counted.id, countedQuantity: value },
+      {
+        onSuccess: () => {
+          setDone(`Counted ${value} ${counted.unit} of ${counted.sku} at ${place.code}.`);
+          guard.reset();
+          setItem(null);
+          setItemCode('');
+          setQuantity('');
+          itemInput.current?.focus();
+        },
+        // Cleared, so a following scan is not appended to what was refused.
+        onError: (error) => clearQuantity(problemText(error)),
+      },
+    );
+
   const record = (event: FormEvent) => {
     event.preventDefault();
     if (!location || !item) {
@@ -67,19 +94,10 @@ export function CountEntry({ sessionId, location, onLocation }: CountEntryProps)
       return;
     }
     setProblem(null);
-    addLine.mutate(
-      { locationId: location.id, itemId: item.id, countedQuantity: quantity.trim() },
-      {
-        onSuccess: () => {
-          setDone(`Counted ${quantity.trim()} ${item.unit} of ${item.sku} at ${location.code}.`);
-          setItem(null);
-          setItemCode('');
-          setQuantity('');
-          itemInput.current?.focus();
-        },
-        onError: (error) => setProblem(problemText(error)),
-      },
-    );
+    const value = quantity.trim();
+    const verdict = guard.check(item, value);
+    if (verdict.action === 'clear') return clearQuantity(verdict.message);
+    if (verdict.action === 'post') send(location, item, value);
   };
 
   return (
@@ -144,9 +162,23 @@ export function CountEntry({ sessionId, location, onLocation }: CountEntryProps)
           inputMode="decimal"
           autoComplete="off"
           value={quantity}
-          onChange={(e) => setQuantity(e.target.value)}
+          onChange={(e) => {
+            setQuantity(e.target.value);
+            guard.onInput(e.target.value, e.timeStamp);
+          }}
         />
       </div>
+      {guard.question && location && item ? (
+        <QuantityQuestion
+          question={guard.question}
+          pending={addLine.isPending}
+          onYes={() => {
+            guard.confirm();
+            send(location, item, guard.question!.quantity);
+          }}
+          onNo={() => clearQuantity(null)}
+        />
+      ) : null}
       <button type="submit" className="button" disabled={addLine.isPending}>
         {addLine.isPending ? 'Recording…' : 'Record count'}
       </button>

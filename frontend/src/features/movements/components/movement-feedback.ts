@@ -11,7 +11,7 @@ import {
   type MovementValues,
 } from './movement-form-logic';
 import { describeRefusal, type Problem, type Refusal } from './movement-problem';
-import type { QuantityVerdict } from './quantity-guard';
+import type { QuantityVerdict } from '@/components/scan-guard/quantity-guard';
 
 type MovementForm = UseFormReturn<MovementValues>;
 export type ScannedCode = Extract<QuantityVerdict, { action: 'clear' }>;

@@ -37,9 +37,9 @@ import {
   unreachable,
   type ScannedCode,
 } from './movement-feedback';
-import { QuantityQuestion } from './quantity-question';
+import { QuantityQuestion } from '@/components/scan-guard/quantity-question';
 import type { Problem } from './movement-problem';
-import { scannedCode } from './quantity-guard';
+import { scannedCode } from '@/components/scan-guard/quantity-guard';
 import { QuantityFields } from './quantity-fields';
 import { ScanSteps } from './scan-steps';
 import { useItemLookup } from './use-item-lookup';

@@ -9,8 +9,8 @@ import {
   usualMovementSize,
   type KnownLocation,
   type QuantityVerdict,
-} from './quantity-guard';
-import { useScanTimes } from './use-scan-times';
+} from '@/components/scan-guard/quantity-guard';
+import { useScanTimes } from '@/components/scan-guard/use-scan-times';
 
 /**
  * The movement form's quantity checks (see quantity-guard.ts) with what they need: how the
