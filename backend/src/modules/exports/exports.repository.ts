@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import { filterItems } from '../items/items.service';
+import { filterMovements } from '../movements/movements.service';
 import type {
   ExportAuditQuery,
   ExportItemsQuery,
@@ -97,17 +98,7 @@ export function movementsQuery(db: Db, q: ExportMovementsQuery): Knex.QueryBuild
     )
     // The ledger in the order it happened, so a reader can replay it.
     .orderBy('m.id', 'asc');
-  if (q.itemId) void query.where('m.item_id', q.itemId);
-  if (q.locationId)
-    void query.where((w) => {
-      void w.where('m.from_location_id', q.locationId!).orWhere('m.to_location_id', q.locationId!);
-    });
-  if (q.kind) void query.where('m.kind', q.kind);
-  if (q.userId) void query.where('m.created_by', q.userId);
-  if (q.reference) void query.where('m.reference', q.reference);
-  if (q.from) void query.where('m.created_at', '>=', q.from);
-  if (q.to) void query.where('m.created_at', '<', q.to);
-  return query;
+  return filterMovements(query, q);
 }
 
 export function auditQuery(db: Db, q: ExportAuditQuery): Knex.QueryBuilder {

@@ -140,13 +140,13 @@ export async function findByIdempotencyKey(
   return row && { movement: toMovement(row), requestHash: row.request_hash ?? '' };
 }
 
-export async function list(
-  db: DbOrTrx,
-  q: ListMovementsQuery,
-): Promise<{ rows: Movement[]; nextCursor: string | null }> {
-  const query = selectMovements(db)
-    .orderBy('m.id', 'desc')
-    .limit(q.limit + 1);
+export type MovementFilter = Pick<
+  ListMovementsQuery,
+  'itemId' | 'locationId' | 'kind' | 'userId' | 'reference' | 'from' | 'to'
+>;
+
+/** The movement list's filters on a query of `movements as m` (the list and the export). */
+export function filterMovements(query: Knex.QueryBuilder, q: MovementFilter): Knex.QueryBuilder {
   if (q.itemId) void query.where('m.item_id', q.itemId);
   if (q.locationId)
     void query.where((w) => {
@@ -157,6 +157,19 @@ export async function list(
   if (q.reference) void query.where('m.reference', q.reference);
   if (q.from) void query.where('m.created_at', '>=', q.from);
   if (q.to) void query.where('m.created_at', '<', q.to);
+  return query;
+}
+
+export async function list(
+  db: DbOrTrx,
+  q: ListMovementsQuery,
+): Promise<{ rows: Movement[]; nextCursor: string | null }> {
+  const query = filterMovements(
+    selectMovements(db)
+      .orderBy('m.id', 'desc')
+      .limit(q.limit + 1),
+    q,
+  );
   if (q.cursor) void query.where('m.id', '<', Number(q.cursor));
   const rows = (await query) as MovementRow[];
   const page = rows.slice(0, q.limit).map(toMovement);
