@@ -8,17 +8,8 @@ import { copyCsv, csvField } from './imports.stage';
 // import_lines, their problems to import_problems (source 'row').
 
 const BATCH = 5000;
-const LINE_COLUMNS = [
-  'sku',
-  'name',
-  'description',
-  'unit',
-  'barcode',
-  'reorderPoint',
-  'category',
-  'location',
-  'quantity',
-] as const satisfies readonly ImportField[];
+// import_lines has a column for every field a column can be mapped to.
+const LINE_COLUMNS = IMPORT_FIELDS;
 
 interface Problem {
   line: number;
