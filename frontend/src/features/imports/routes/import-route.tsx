@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormAlert } from '@/components/form-alert';
 import { Page } from '@/components/page';
 import { QueryErrorState } from '@/components/query-error-state';
 import { isBusy, useImport } from '../api/get-import';
@@ -67,6 +68,9 @@ export function ImportRoute() {
                 Choose another file
               </button>
             </p>
+            {upload.error ? (
+              <FormAlert title="Sheet not read" detail={upload.error.message} />
+            ) : null}
             {resource.format === 'xlsx' && resource.sheets.length > 1 && file ? (
               <SheetPicker
                 key={resource.id}
