@@ -583,6 +583,74 @@ for (const size of SIZES) {
       },
     );
 
+    step(
+      'import a small CSV: columns, a problem row in the preview, valid rows only, result',
+      async (page) => {
+        // Semicolons and a comma decimal (1,5) on line 3: that row is reported, the others go in.
+        const csv = [
+          'SKU;Name;Unit;Location;Quantity',
+          `${tag}-IMP1;Imported washer;each;${tag}-IMP/S1;5`,
+          `${tag}-IMP2;Imported spacer;each;${tag}-IMP/S2;1,5`,
+          `${tag}-IMP3;Imported clip;each;${tag}-IMP/S1;3`,
+        ].join('\n');
+        await go(page, 'Items', 'Items');
+        await page.getByRole('link', { name: 'Import from a file' }).click();
+        await heading(page, 'Import');
+        await page.getByLabel('CSV or XLSX file').setInputFiles({
+          name: `walk-${tag}.csv`,
+          mimeType: 'text/csv',
+          buffer: Buffer.from(csv),
+        });
+        const sku = page.getByRole('combobox', { name: 'SKU', exact: true });
+        await expect.poll(() => sku.inputValue()).toBe('0');
+        await page
+          .getByRole('combobox', { name: 'When rows have problems' })
+          .selectOption('valid-rows');
+        await checkA11y(page, 'import (columns)');
+        await page.getByRole('button', { name: 'Check the rows' }).click();
+
+        await focused(page, page.getByRole('heading', { name: '3. Check and import' }));
+        const problem = page.getByRole('listitem').filter({ hasText: 'Line 3, Quantity' });
+        await shown(problem);
+        expect(await problem.innerText()).toContain('1,5');
+        await checkA11y(page, 'import (preview with a problem)');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          size.viewport.width,
+        );
+
+        await page.getByRole('button', { name: 'Import', exact: true }).click();
+        await focused(page, page.getByRole('heading', { name: 'Imported', exact: true }));
+        const done = page
+          .getByRole('definition')
+          .locator('xpath=..')
+          .filter({ hasText: 'Valid rows' });
+        expect(await done.innerText()).toMatch(/2$/);
+        await checkA11y(page, 'import (result)');
+
+        await page.getByRole('link', { name: 'Movements of this import' }).click();
+        await heading(page, 'Movements');
+        const history = page.getByRole('table', { name: 'Movements, newest first' });
+        await shown(
+          history
+            .getByRole('row')
+            .filter({ hasText: `${tag}-IMP1` })
+            .first(),
+        );
+        await shown(
+          history
+            .getByRole('row')
+            .filter({ hasText: `${tag}-IMP3` })
+            .first(),
+        );
+        expect(
+          await history
+            .getByRole('row')
+            .filter({ hasText: `${tag}-IMP2` })
+            .count(),
+        ).toBe(0);
+      },
+    );
+
     step('an admin creates a viewer account', async (page) => {
       await go(page, 'Users', 'Users');
       await page.getByRole('button', { name: 'New user' }).click();

@@ -37,6 +37,7 @@ const NewMovementRoute = page('newMovement');
 const CountsRoute = page('counts');
 const CountSessionRoute = page('countSession');
 const CountReviewRoute = page('countReview');
+const ImportRoute = page('imports');
 const StatusRoute = page('status');
 const NotCountedRoute = page('notCounted');
 const ChangePasswordRoute = page('changePassword');
@@ -80,6 +81,7 @@ function AppPages() {
       <Route path={paths.counts} component={CountsRoute} />
       <Route path={`${paths.counts}/:id/review`} component={CountReviewRoute} />
       <Route path={`${paths.counts}/:id`} component={CountSessionRoute} />
+      <Route path={paths.imports} component={ImportRoute} />
       <Route path={paths.status} component={StatusRoute} />
       <Route path={paths.notCounted} component={NotCountedRoute} />
       <Route path={paths.changePassword} component={ChangePasswordRoute} />

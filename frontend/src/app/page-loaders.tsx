@@ -62,6 +62,11 @@ export const pageLoaders = {
     async () => (await import('@/features/counts/routes/count-review-route')).CountReviewRoute,
     'count.manage',
   ),
+  imports: permitted(
+    async () => (await import('@/features/imports/routes/import-route')).ImportRoute,
+    // Import creates and updates items: the same managers (the server's access is 'manager').
+    'item.write',
+  ),
   status: async () => (await import('@/features/system/routes/status-route')).StatusRoute,
   notCounted: async () =>
     (await import('@/features/verification/routes/stale-counts-route')).StaleCountsRoute,

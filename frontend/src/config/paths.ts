@@ -22,6 +22,8 @@ export const paths = {
   counts: '/counts',
   countSession: (id: number) => `/counts/${id}`,
   countReview: (id: number) => `/counts/${id}/review`,
+  /** Bring items, locations and opening stock in from a CSV or XLSX file (issue 13). */
+  imports: '/imports',
   status: '/status',
   /** Cycle counting: stock not counted for N days (issue 14). */
   notCounted: '/reports/not-counted',

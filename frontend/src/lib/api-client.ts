@@ -80,7 +80,8 @@ function retryAfterSeconds(response: Response): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
-async function toError(response: Response, path: string): Promise<Error> {
+/** The error for a refused RESPONSE, as every call here throws it (also for raw uploads). */
+export async function toError(response: Response, path: string): Promise<Error> {
   const problem = await readProblem(response);
   const retryAfter = retryAfterSeconds(response);
   if (problem) return new ApiError(problem, { path, retryAfterSeconds: retryAfter });

@@ -136,3 +136,16 @@ export type ExportQuery<K extends ExportKind> = Omit<
   Query<paths[`/api/v1/exports/${K}`]['get']>,
   'format'
 >;
+
+// Imports (issue 13): upload → mapping (preview) → dry run → commit.
+export type ImportResource = Schemas['Import'];
+export type ImportStatus = ImportResource['status'];
+export type ImportMapping = NonNullable<Schemas['ImportMapping']>;
+export type ImportStockAs = Schemas['ImportStockAs'];
+export type ImportMode = Schemas['ImportMode'];
+export type ImportColumns = Schemas['ImportColumns'];
+export type ImportField = keyof ImportColumns;
+export type ImportCounts = NonNullable<ImportResource['preview']>;
+export type ImportJob = NonNullable<ImportResource['job']>;
+export type ImportProblem = Schemas['ImportProblem'];
+export type ImportProblemPage = Schemas['ImportProblemPage'];

@@ -7,25 +7,26 @@ import type { Action } from '@/lib/permissions';
 interface NavEntry {
   to: string;
   label: string;
-  end: boolean;
+  /** Active only on this exact path (the dashboard), not on the paths below it. */
+  end?: boolean;
   /** Shown only to roles allowed to do this. */
   requires?: Action;
 }
 
 const LINKS: NavEntry[] = [
   { to: paths.home, label: 'Dashboard', end: true },
-  { to: paths.items, label: 'Items', end: false },
-  { to: paths.locations, label: 'Locations', end: false },
-  { to: paths.movements, label: 'Movements', end: false },
-  { to: paths.notCounted, label: 'Not counted', end: false },
-  { to: paths.counts, label: 'Counts', end: false, requires: 'movement.record' },
-  { to: paths.status, label: 'Status', end: false },
-  { to: paths.users, label: 'Users', end: false, requires: 'user.manage' },
-  { to: paths.apiTokens, label: 'API tokens', end: false, requires: 'apiToken.manage' },
-  { to: paths.webhooks, label: 'Webhooks', end: false, requires: 'webhook.manage' },
-  { to: paths.audit, label: 'Audit log', end: false, requires: 'audit.view' },
-  { to: paths.settings, label: 'Settings', end: false, requires: 'settings.edit' },
-  { to: paths.emailSettings, label: 'Email', end: false, requires: 'settings.edit' },
+  { to: paths.items, label: 'Items' },
+  { to: paths.locations, label: 'Locations' },
+  { to: paths.movements, label: 'Movements' },
+  { to: paths.notCounted, label: 'Not counted' },
+  { to: paths.counts, label: 'Counts', requires: 'movement.record' },
+  { to: paths.status, label: 'Status' },
+  { to: paths.users, label: 'Users', requires: 'user.manage' },
+  { to: paths.apiTokens, label: 'API tokens', requires: 'apiToken.manage' },
+  { to: paths.webhooks, label: 'Webhooks', requires: 'webhook.manage' },
+  { to: paths.audit, label: 'Audit log', requires: 'audit.view' },
+  { to: paths.settings, label: 'Settings', requires: 'settings.edit' },
+  { to: paths.emailSettings, label: 'Email', requires: 'settings.edit' },
 ];
 
 /**

@@ -141,6 +141,12 @@ export function ItemsRoute() {
             New item
           </Link>
         ) : null}
+        {/* Here, not in the main nav: the nav is in the dashboard's first load (its budget). */}
+        {allowed('item.write') ? (
+          <Link className="button-link" to={paths.imports}>
+            Import from a file
+          </Link>
+        ) : null}
       </div>
       <search aria-label="Filter items">
         <FilterDisclosure
