@@ -568,7 +568,9 @@ for (const size of SIZES) {
           size.viewport.width,
         );
 
-        await go(page, 'Not counted', 'Not counted lately');
+        await go(page, 'Locations', 'Locations');
+        await page.getByRole('link', { name: 'Not counted lately' }).click();
+        await heading(page, 'Not counted lately');
         await page.getByRole('spinbutton', { name: 'Not counted for (days)' }).fill('0');
         await page
           .getByRole('combobox', { name: 'Where (with everything inside)' })

@@ -25,30 +25,6 @@ function page(name: PageName): ComponentType {
   return lazyPage(async () => (await loaders).pageLoaders[name]());
 }
 
-const AlertPreferencesRoute = page('alertPreferences');
-const EmailSettingsRoute = page('emailSettings');
-const ItemsRoute = page('items');
-const NewItemRoute = page('newItem');
-const ItemDetailRoute = page('itemDetail');
-const LocationsRoute = page('locations');
-const LocationDetailRoute = page('locationDetail');
-const MovementsRoute = page('movements');
-const NewMovementRoute = page('newMovement');
-const CountsRoute = page('counts');
-const CountSessionRoute = page('countSession');
-const CountReviewRoute = page('countReview');
-const ImportRoute = page('imports');
-const StatusRoute = page('status');
-const NotCountedRoute = page('notCounted');
-const ChangePasswordRoute = page('changePassword');
-const UsersRoute = page('users');
-const ApiTokensRoute = page('apiTokens');
-const WebhooksRoute = page('webhooks');
-const AuditRoute = page('audit');
-const ReconciliationRoute = page('reconciliation');
-const SettingsRoute = page('settings');
-const NotFoundRoute = page('notFound');
-
 // The bell's own chunk: the shell carries only this lazy wrapper.
 const NotificationBell = lazy(async () => ({
   default: (await import('@/features/notifications/components/notification-bell')).NotificationBell,
@@ -67,32 +43,44 @@ const headerEnd = (
 // While a page's chunk loads, the shell and session guard stay and this fills the page area.
 const pageFallback = <LoadingState />;
 
+// Path → page, in the order the switch tries them (a table: smaller in the first load than a
+// line of JSX and a constant per page).
+const PAGES: [path: string, page: PageName][] = [
+  [paths.items, 'items'],
+  [paths.newItem, 'newItem'],
+  [`${paths.items}/:id`, 'itemDetail'],
+  [paths.locations, 'locations'],
+  [`${paths.locations}/:id`, 'locationDetail'],
+  [paths.movements, 'movements'],
+  [paths.newMovement, 'newMovement'],
+  [paths.counts, 'counts'],
+  [`${paths.counts}/:id/review`, 'countReview'],
+  [`${paths.counts}/:id`, 'countSession'],
+  [paths.imports, 'imports'],
+  [paths.status, 'status'],
+  [paths.notCounted, 'notCounted'],
+  [paths.changePassword, 'changePassword'],
+  [paths.alertPreferences, 'alertPreferences'],
+  [paths.users, 'users'],
+  [paths.apiTokens, 'apiTokens'],
+  [paths.webhooks, 'webhooks'],
+  [paths.audit, 'audit'],
+  [paths.reconciliation, 'reconciliation'],
+  [paths.settings, 'settings'],
+  [paths.emailSettings, 'emailSettings'],
+];
+
+// Made once: a page component made on every render would remount the page each time.
+const pageRoutes = PAGES.map(([path, name]) => (
+  <Route key={path} path={path} component={page(name)} />
+));
+const NotFoundRoute = page('notFound');
+
 function AppPages() {
   return (
     <Switch>
       <Route path={paths.home} component={DashboardRoute} />
-      <Route path={paths.items} component={ItemsRoute} />
-      <Route path={paths.newItem} component={NewItemRoute} />
-      <Route path={`${paths.items}/:id`} component={ItemDetailRoute} />
-      <Route path={paths.locations} component={LocationsRoute} />
-      <Route path={`${paths.locations}/:id`} component={LocationDetailRoute} />
-      <Route path={paths.movements} component={MovementsRoute} />
-      <Route path={paths.newMovement} component={NewMovementRoute} />
-      <Route path={paths.counts} component={CountsRoute} />
-      <Route path={`${paths.counts}/:id/review`} component={CountReviewRoute} />
-      <Route path={`${paths.counts}/:id`} component={CountSessionRoute} />
-      <Route path={paths.imports} component={ImportRoute} />
-      <Route path={paths.status} component={StatusRoute} />
-      <Route path={paths.notCounted} component={NotCountedRoute} />
-      <Route path={paths.changePassword} component={ChangePasswordRoute} />
-      <Route path={paths.alertPreferences} component={AlertPreferencesRoute} />
-      <Route path={paths.users} component={UsersRoute} />
-      <Route path={paths.apiTokens} component={ApiTokensRoute} />
-      <Route path={paths.webhooks} component={WebhooksRoute} />
-      <Route path={paths.audit} component={AuditRoute} />
-      <Route path={paths.reconciliation} component={ReconciliationRoute} />
-      <Route path={paths.settings} component={SettingsRoute} />
-      <Route path={paths.emailSettings} component={EmailSettingsRoute} />
+      {pageRoutes}
       <Route component={NotFoundRoute} />
     </Switch>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { endOfDayIso, formatDateTime, formatTime, startOfDayIso } from './format-date';
+import { formatDateTime, formatTime } from './format-date';
+import { endOfDayIso, startOfDayIso } from './zone-time';
 
 describe('formatDateTime', () => {
   it('when given an instant and a zone, then it shows day, month name, year and 24-hour time there', () => {

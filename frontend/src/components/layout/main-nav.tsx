@@ -18,7 +18,6 @@ const LINKS: NavEntry[] = [
   { to: paths.items, label: 'Items' },
   { to: paths.locations, label: 'Locations' },
   { to: paths.movements, label: 'Movements' },
-  { to: paths.notCounted, label: 'Not counted' },
   { to: paths.counts, label: 'Counts', requires: 'movement.record' },
   { to: paths.status, label: 'Status' },
   { to: paths.users, label: 'Users', requires: 'user.manage' },

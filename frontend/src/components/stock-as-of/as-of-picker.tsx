@@ -3,7 +3,8 @@ import { AppForm, SubmitButton } from '@/components/form/app-form';
 import { TextField } from '@/components/form/fields';
 import { useAppForm } from '@/hooks/use-app-form';
 import { useTimeZone } from '@/hooks/use-settings';
-import { formatDateTime, isoToWallTime, wallTimeIso } from '@/lib/format-date';
+import { formatDateTime } from '@/lib/format-date';
+import { isoToWallTime, wallTimeIso } from '@/lib/zone-time';
 
 type Values = { when: string };
 

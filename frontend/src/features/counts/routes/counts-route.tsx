@@ -47,6 +47,9 @@ export function CountsRoute() {
       title="Counts"
       description="Stocktakes that keep stock moving: each count is exact as of when it was taken."
     >
+      <p>
+        <Link to={paths.notCounted}>Not counted lately</Link>: stock to count next (cycle counting).
+      </p>
       {allowed('count.manage') ? <OpenSessionForm /> : null}
       <section className="section" aria-label="Count sessions">
         {content}

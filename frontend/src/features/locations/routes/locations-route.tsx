@@ -6,7 +6,9 @@ import { Page } from '@/components/page';
 import { QueryErrorState } from '@/components/query-error-state';
 import { StatusLine } from '@/components/status-line';
 import { TableSkeleton } from '@/components/table-skeleton';
+import { paths } from '@/config/paths';
 import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
+import { Link } from '@/lib/router';
 import { useCreateLocation } from '../api/create-location';
 import { useLocationTree } from '../api/get-location-tree';
 import { LocationForm, locationFormValues } from '../components/location-form';
@@ -86,6 +88,9 @@ export function LocationsRoute() {
           Show archived
         </label>
         <ExportLinks kind="stock" label="stock by location" />
+        {/* Cycle counting's report (issue 14): here rather than in the main menu, whose
+            every entry is in the first load of every page (decision 0019). */}
+        <Link to={paths.notCounted}>Not counted lately</Link>
         {creating || !allowed('location.write') ? null : (
           <button
             type="button"

@@ -14,7 +14,7 @@ import { useSearchParamUpdater } from '@/hooks/use-search-param-updater';
 import { ApiError } from '@/lib/api-errors';
 import { MOVEMENT_KINDS, type MovementFilters as Filters } from '@/lib/api-types';
 import { useTimeZone } from '@/hooks/use-settings';
-import { endOfDayIso, startOfDayIso } from '@/lib/format-date';
+import { endOfDayIso, startOfDayIso } from '@/lib/zone-time';
 import { locationByCodeQueryOptions } from '../api/find-location-by-code';
 import { useMovements } from '../api/get-movements';
 import { useUserNames } from '../api/get-user-names';
