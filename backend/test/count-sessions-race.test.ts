@@ -9,6 +9,7 @@ import {
   type LocationRow,
   receive,
 } from './support/factories';
+import { replay } from './support/ledger-replay';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // Issue 14's race: 16 clients post movements at random while a 200-line session is counted
@@ -32,19 +33,6 @@ interface LedgerRow {
   reference: string | null;
   /** Microseconds since the epoch: a Date would cut them to milliseconds. */
   at: string;
-}
-
-/** Each (item, place)'s balance from the ledger rows given: +quantity in, −quantity out. */
-function replay(rows: LedgerRow[]): Map<string, bigint> {
-  const balances = new Map<string, bigint>();
-  const add = (item: string, place: string, q: bigint) =>
-    balances.set(`${item}:${place}`, (balances.get(`${item}:${place}`) ?? 0n) + q);
-  for (const r of rows) {
-    const q = parseMilli(r.quantity);
-    if (r.to_location_id) add(r.item_id, r.to_location_id, q);
-    if (r.from_location_id) add(r.item_id, r.from_location_id, -q);
-  }
-  return balances;
 }
 
 describe('count approval racing with movements', () => {

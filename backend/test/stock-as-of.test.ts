@@ -1,5 +1,6 @@
-import { formatMilli, parseMilli } from '../src/lib/quantity';
+import { formatMilli } from '../src/lib/quantity';
 import { createItem, createLocation, postMovement, receive } from './support/factories';
+import { replay as replayLedger } from './support/ledger-replay';
 import { createTestApp, type Api, type TestApp } from './support/test-app';
 
 // Point 1 of issue 14: GET /stock?asOf= per item, location and subtree, against an
@@ -52,13 +53,7 @@ describe('stock as of a moment', () => {
         where item_id = any(?) and coalesce(effective_at, created_at) <= ?`,
       [itemIds, at],
     );
-    const sums = new Map<string, bigint>();
-    const add = (key: string, q: bigint) => sums.set(key, (sums.get(key) ?? 0n) + q);
-    for (const r of rows) {
-      if (r.to_location_id) add(`${r.item_id}:${r.to_location_id}`, parseMilli(r.quantity));
-      if (r.from_location_id) add(`${r.item_id}:${r.from_location_id}`, -parseMilli(r.quantity));
-    }
-    return [...sums]
+    return [...replayLedger(rows)]
       .filter(([, q]) => q !== 0n)
       .map(([k, q]) => `${k}=${formatMilli(q)}`)
       .sort();
