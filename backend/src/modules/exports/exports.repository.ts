@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../lib/db';
 import { filterItems } from '../items/items.service';
-import { filterMovements } from '../movements/movements.service';
+import { filterMovements, movementsWithRefs } from '../movements/movements.service';
 import type {
   ExportAuditQuery,
   ExportItemsQuery,
@@ -72,12 +72,7 @@ export function stockQuery(db: Db, q: ExportStockQuery): Knex.QueryBuilder {
 }
 
 export function movementsQuery(db: Db, q: ExportMovementsQuery): Knex.QueryBuilder {
-  const query = db('movements as m')
-    .join('items as i', 'i.id', 'm.item_id')
-    .leftJoin('locations as f', 'f.id', 'm.from_location_id')
-    .leftJoin('locations as t', 't.id', 'm.to_location_id')
-    .leftJoin('users as author', 'author.id', 'm.created_by')
-    .leftJoin('api_tokens as tok', 'tok.id', 'm.created_by_token_id')
+  const query = movementsWithRefs(db)
     .select(
       'm.id',
       'm.created_at',

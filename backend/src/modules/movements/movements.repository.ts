@@ -69,28 +69,32 @@ export const toMovement = (r: MovementRow): Movement => ({
   effectiveAt: isoNotNull(r.effective_at ?? r.created_at),
 });
 
-function selectMovements(db: DbOrTrx) {
+/** `movements as m` with what a reader shows beside it: item, places, author, token. */
+export function movementsWithRefs(db: DbOrTrx): Knex.QueryBuilder {
   return db('movements as m')
     .join('items as i', 'i.id', 'm.item_id')
     .leftJoin('locations as f', 'f.id', 'm.from_location_id')
     .leftJoin('locations as t', 't.id', 'm.to_location_id')
     .leftJoin('users as author', 'author.id', 'm.created_by')
-    .leftJoin('api_tokens as tok', 'tok.id', 'm.created_by_token_id')
-    .select(
-      'm.*',
-      'i.sku as item_sku',
-      'i.name as item_name',
-      'i.unit as item_unit',
-      'f.code as from_code',
-      'f.name as from_name',
-      't.code as to_code',
-      't.name as to_name',
-      'author.name as author_name',
-      'tok.name as token_name',
-      db.raw(
-        '(select r.id from movements r where r.reverses_movement_id = m.id) as reversed_by_movement_id',
-      ),
-    );
+    .leftJoin('api_tokens as tok', 'tok.id', 'm.created_by_token_id');
+}
+
+function selectMovements(db: DbOrTrx) {
+  return movementsWithRefs(db).select(
+    'm.*',
+    'i.sku as item_sku',
+    'i.name as item_name',
+    'i.unit as item_unit',
+    'f.code as from_code',
+    'f.name as from_name',
+    't.code as to_code',
+    't.name as to_name',
+    'author.name as author_name',
+    'tok.name as token_name',
+    db.raw(
+      '(select r.id from movements r where r.reverses_movement_id = m.id) as reversed_by_movement_id',
+    ),
+  );
 }
 
 /**

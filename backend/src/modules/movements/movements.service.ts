@@ -18,7 +18,7 @@ import type { ListMovementsQuery, Movement, PostMovement } from './movements.sch
 import { post } from './movements-post.service';
 
 /** The list's filters and kinds, for the movements export. */
-export { filterMovements } from './movements.repository';
+export { filterMovements, movementsWithRefs } from './movements.repository';
 /** The kinds as a schema, for other modules' filters (exports). */
 export { kind as movementKind } from './movements.schemas';
 
