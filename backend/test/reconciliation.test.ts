@@ -56,6 +56,20 @@ describe('reconciliation', () => {
     await t.as('manager').post('/api/v1/reconciliation').expect(403);
   });
 
+  test('when a reconciliation is already running, then another is refused with 409 until it ends', async () => {
+    // Holds the lock a running reconciliation holds, as another replica's run would.
+    const running = await t.db.transaction();
+    try {
+      await running.raw(`select pg_advisory_xact_lock(hashtext('stockroom.reconciliation'))`);
+      const res = await t.as('admin').post('/api/v1/reconciliation').expect(409);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.body.code).toBe('RECONCILIATION_RUNNING');
+    } finally {
+      await running.rollback();
+    }
+    await t.as('admin').post('/api/v1/reconciliation').expect(200);
+  });
+
   test('when differences are planted, then each check lists its own and the command exits 1', async () => {
     const item = await createItem(t.as('admin'));
     const loc = await createLocation(t.as('admin'));
