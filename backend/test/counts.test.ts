@@ -410,4 +410,27 @@ describe('count sessions', () => {
       .send({ locationId: bin.id, lines: [{ itemId: item.id, countedQuantity: 1 }] })
       .expect(404);
   });
+  test('when a line is written straight to the database for a closed session, then the database refuses it', async () => {
+    const { root, bin, item } = await shelf();
+    const open = await openSession(manager(), { locationId: root.id });
+    const line = {
+      item_id: item.id,
+      location_id: bin.id,
+      counted_quantity: '3',
+      counted_at: new Date(),
+    };
+    await t.db('count_lines').insert({ ...line, session_id: open.id });
+    await manager().post(`/api/v1/counts/${open.id}/approve`).expect(200);
+    await expect(
+      t.db('count_lines').insert({ ...line, session_id: open.id }),
+    ).rejects.toMatchObject({
+      code: '23514',
+      constraint: 'count_lines_session_open',
+    });
+    const cancelled = await openSession(manager(), { locationId: root.id });
+    await manager().post(`/api/v1/counts/${cancelled.id}/cancel`).expect(200);
+    await expect(
+      t.db('count_lines').insert({ ...line, session_id: cancelled.id }),
+    ).rejects.toMatchObject({ code: '23514', constraint: 'count_lines_session_open' });
+  });
 });
