@@ -1,0 +1,98 @@
+import type { TreeRow } from './locations.rollups';
+import type { ChangesRead, FullRead, Pending } from './locations.tree-reads';
+
+/**
+ * Every location with its folded totals, as of one snapshot, kept between requests so that a
+ * change is applied to it rather than read again with the 10,000 others (docs/decisions/0023,
+ * "Amended 2026-12-05"). Rows are never changed in place: a changed location gets a new row
+ * object, so the renderer knows by identity which nodes it must render again.
+ */
+export interface TreeState {
+  version: string;
+  snapshot: string;
+  /** version.pendingCount: names this state exactly (the cache key and ETag). */
+  key: string;
+  rows: Map<string, TreeRow>;
+  /** Children in the database's order (lower(code)), archived ones too; '' is the top. */
+  children: Map<string, string[]>;
+  pending: Pending;
+}
+
+export const keyOf = (version: string, pending: number | string) => `${version}.${pending}`;
+
+const parentKey = (row: TreeRow) => row.parent_id ?? '';
+
+export function stateFrom(read: FullRead): TreeState {
+  const rows = new Map<string, TreeRow>();
+  const children = new Map<string, string[]>();
+  for (const row of read.rows) {
+    rows.set(row.id, row);
+    const siblings = children.get(parentKey(row));
+    if (siblings) siblings.push(row.id);
+    else children.set(parentKey(row), [row.id]);
+  }
+  return {
+    version: read.version,
+    snapshot: read.snapshot,
+    key: keyOf(read.version, read.pendingCount),
+    rows,
+    children,
+    pending: read.pending,
+  };
+}
+
+const sameRow = (a: TreeRow, b: TreeRow) =>
+  a.code === b.code &&
+  a.name === b.name &&
+  a.parent_id === b.parent_id &&
+  (a.archived_at?.getTime() ?? null) === (b.archived_at?.getTime() ?? null) &&
+  a.lines === b.lines &&
+  JSON.stringify(a.quantities) === JSON.stringify(b.quantities);
+
+/**
+ * The state `read` describes, from this one plus what changed. False when the result would
+ * not be a whole tree (then the caller reads everything; it never should).
+ */
+export function applyChanges(state: TreeState, read: ChangesRead): boolean {
+  for (const row of read.changed) {
+    const before = state.rows.get(row.id);
+    if (before && row.code !== null && sameRow(before, row)) continue; // e.g. a fold's no-op
+    if (before) {
+      // Out of its old parent's list; the new parent's list comes whole from the read.
+      const siblings = state.children.get(parentKey(before));
+      const at = siblings?.indexOf(row.id) ?? -1;
+      if (siblings && at >= 0) siblings.splice(at, 1);
+    }
+    if (row.code === null) state.rows.delete(row.id);
+    else state.rows.set(row.id, row);
+  }
+  for (const [parent, ids] of read.siblings) {
+    if (ids.some((id) => !state.rows.has(id))) return false;
+    state.children.set(parent, ids);
+  }
+  for (const row of read.changed) {
+    if (row.code === null) {
+      if (state.children.get(row.id)?.length) return false;
+      state.children.delete(row.id);
+    } else if (row.parent_id !== null && !state.rows.has(row.parent_id)) return false;
+  }
+  state.version = read.version;
+  state.snapshot = read.snapshot;
+  state.key = keyOf(read.version, read.pendingCount);
+  state.pending = read.pending;
+  return true;
+}
+
+/** Depth-first, every location, siblings in order: the from-scratch builder's input order. */
+export function rowsInOrder(state: TreeState): TreeRow[] {
+  const out: TreeRow[] = [];
+  const stack = [...(state.children.get('') ?? [])].reverse();
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    const row = state.rows.get(id)!;
+    const pending = state.pending.get(id);
+    out.push(pending ? { ...row, pending } : row);
+    const below = state.children.get(id) ?? [];
+    for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]!);
+  }
+  return out;
+}
