@@ -73,7 +73,8 @@ export async function treeReply(db: DbOrTrx, includeArchived: boolean): Promise<
     body: () => {
       const cache = cacheOf(db);
       const hit = cache.rendered.get(includeArchived);
-      if (hit?.key === key) return Promise.resolve({ bytes: hit.bytes, etag: etagOf(key, includeArchived) });
+      if (hit?.key === key)
+        return Promise.resolve({ bytes: hit.bytes, etag: etagOf(key, includeArchived) });
       const run = cache.queue.then(async () => {
         const state = await refresh(db, cache, key);
         const before = cache.rendered.get(includeArchived);

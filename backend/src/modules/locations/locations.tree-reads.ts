@@ -78,7 +78,15 @@ const UNSEEN = (table: string) =>
 
 const parseTimestamptz = types.getTypeParser(1184, 'text') as (text: string) => Date;
 
-type ChangedJson = [number | string, string | null, string, number | string | null, string | null, number | string | null, Record<string, string> | null][];
+type ChangedJson = [
+  number | string,
+  string | null,
+  string,
+  number | string | null,
+  string | null,
+  number | string | null,
+  Record<string, string> | null,
+][];
 
 /**
  * What changed since the snapshot `since`, with the version, the new snapshot and the pending

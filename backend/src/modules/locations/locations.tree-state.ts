@@ -59,9 +59,14 @@ export function applyChanges(state: TreeState, read: ChangesRead): boolean {
     if (before && row.code !== null && sameRow(before, row)) continue; // e.g. a fold's no-op
     if (before) {
       // Out of its old parent's list; the new parent's list comes whole from the read.
-      const siblings = state.children.get(parentKey(before));
-      const at = siblings?.indexOf(row.id) ?? -1;
-      if (siblings && at >= 0) siblings.splice(at, 1);
+      // A new array, not spliced: the renderer tells changed lists by identity.
+      const key = parentKey(before);
+      const siblings = state.children.get(key);
+      if (siblings?.includes(row.id))
+        state.children.set(
+          key,
+          siblings.filter((id) => id !== row.id),
+        );
     }
     if (row.code === null) state.rows.delete(row.id);
     else state.rows.set(row.id, row);

@@ -104,7 +104,7 @@ export function treeNode<N>(
   depth: number,
   stockLines: number,
   itemsHere: number,
-  quantities: readonly N[],
+  quantities: ArrayLike<N>,
   arith: Arith<N>,
 ): TreeNode {
   const totals: TreeNode['totals'] = [];
