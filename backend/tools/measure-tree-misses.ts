@@ -5,7 +5,8 @@
 // a rename, a move of a bin, a new location, an archive), then times the tree request as the
 // handler makes it (`locationTree` + `body()`, the 'active' view) once per variant, each with
 // its own database handle and so its own cache, in alternating order. Prints min / median / max
-// ms per kind and variant, and the load average before and after. The database is changed
+// ms per kind and variant (wall, and this process's CPU: the API's share without PostgreSQL's),
+// and the load average before and after. The database is changed
 // (a few locations added and moved, deltas folded): use a copy.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/lib/config';
@@ -25,12 +26,19 @@ interface Variant {
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 async function timeTree(v: Variant, kind: string, check: Map<string, string>) {
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const reply = await v.service.locationTree(v.db, 'active');
   const { bytes } = await reply.body();
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (!v.ms.has(kind)) v.ms.set(kind, []);
-  v.ms.get(kind)!.push(ms);
+  const used = process.cpuUsage(cpu);
+  for (const [name, value] of [
+    [kind, ms],
+    [`${kind} cpu`, (used.user + used.system) / 1000],
+  ] as const) {
+    if (!v.ms.has(name)) v.ms.set(name, []);
+    v.ms.get(name)!.push(value);
+  }
   // Every variant must answer the same bytes for the same state.
   const text = bytes.toString();
   const seen = check.get(kind);
@@ -134,7 +142,7 @@ async function main() {
     await Promise.all(variants.map((v) => v.db.destroy()));
   }
   console.log(`load after: ${load()}`);
-  for (const [kind] of changes)
+  for (const kind of changes.flatMap(([k]) => [k, `${k} cpu`]))
     for (const v of variants) {
       const ms = [...v.ms.get(kind)!].sort((a, b) => a - b);
       const median = ms[Math.floor(ms.length / 2)]!;

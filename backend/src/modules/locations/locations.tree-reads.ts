@@ -106,17 +106,20 @@ export async function changesSince(db: DbOrTrx, since: string): Promise<ChangesR
     db.raw(
       `with old as (select ?::pg_snapshot as s),
             changed as (
-              select locations.id from locations, old where ${UNSEEN('locations')}
-              union
-              select t.location_id from location_stock_totals t, old where ${UNSEEN('t')}
-              union
-              select r.location_id from location_tree_removals r, old where ${UNSEEN('r')}),
+              select id, bool_or(located) as located from (
+                select locations.id, true as located from locations, old where ${UNSEEN('locations')}
+                union all
+                select t.location_id, false from location_stock_totals t, old where ${UNSEEN('t')}
+                union all
+                select r.location_id, true from location_tree_removals r, old where ${UNSEEN('r')}) c
+              group by id),
             rows as (
-              select c.id, l.code, l.name, l.parent_id, l.archived_at::text as archived_at,
-                     t.lines, t.quantities
+              select c.id, c.located, l.code, l.name, l.parent_id,
+                     l.archived_at::text as archived_at, t.lines, t.quantities
               from changed c left join locations l on l.id = c.id
               left join location_stock_totals t on t.location_id = c.id),
-            parents as (select distinct parent_id from rows where code is not null)
+            -- Siblings' order only where a location itself changed (a fold changes none).
+            parents as (select distinct parent_id from rows where code is not null and located)
        select v.version, pg_current_snapshot()::text as snapshot,
               coalesce(v.full_read_xid >= pg_snapshot_xmin(old.s), false) as stale,
               (select json_agg(json_build_array(id, code, name, parent_id, archived_at, lines, quantities))

@@ -1,7 +1,7 @@
 import { UNITS } from '../../lib/units';
 import type { TreeRow } from './locations.rollups';
 import { buildTree, numbers, treeNode, unitIndex, Unsafe } from './locations.tree';
-import { rowsInOrder, type TreeState } from './locations.tree-state';
+import { changedSince, rowsInOrder, type TreeState } from './locations.tree-state';
 
 /**
  * The tree's JSON, kept per node and per branch: a node is rendered again only when its row,
@@ -23,11 +23,30 @@ interface Part {
   branch?: { bytes: Buffer; children: string[] | undefined; size: number };
 }
 
+/** The view as last walked: depth-first order, per position its figures. */
+interface Layout {
+  state: TreeState;
+  /** The state's read it shows (locations.tree-state.ts: seq). */
+  seq: number;
+  rows: TreeRow[];
+  index: Map<string, number>;
+  depths: number[];
+  parents: number[];
+  kids: (number[] | undefined)[];
+  /** What each location holds itself (own) and with everything below (sums), U per node. */
+  own: Float64Array;
+  sums: Float64Array;
+  here: Float64Array;
+  lines: Float64Array;
+  size: Float64Array;
+}
+
 export interface Rendered {
   key: string;
   bytes: Buffer;
   /** By location; null when the figures needed BigInt (rendered from scratch). */
   parts: Map<string, Part> | null;
+  layout?: Layout;
 }
 
 const U = UNITS.length;
@@ -47,6 +66,13 @@ function folded(row: TreeRow): Float64Array {
   return q;
 }
 
+/** The fields a node shows (its figures aside): a fold replaces the row, not these. */
+const sameShown = (a: TreeRow, b: TreeRow) =>
+  a.code === b.code &&
+  a.name === b.name &&
+  a.parent_id === b.parent_id &&
+  (a.archived_at?.getTime() ?? null) === (b.archived_at?.getTime() ?? null);
+
 function sameSums(kept: Float64Array, sums: Float64Array, at: number): boolean {
   for (let u = 0; u < U; u++) if (kept[u] !== sums[at + u]) return false;
   return true;
@@ -55,6 +81,7 @@ function sameSums(kept: Float64Array, sums: Float64Array, at: number): boolean {
 /** The view's nodes in depth-first order, with depths, parents and children positions. */
 function walk(state: TreeState, includeArchived: boolean) {
   const rows: TreeRow[] = [];
+  const index = new Map<string, number>();
   const depths: number[] = [];
   const parents: number[] = [];
   const kids: (number[] | undefined)[] = [];
@@ -76,101 +103,166 @@ function walk(state: TreeState, includeArchived: boolean) {
     const parent = ps.pop()!;
     if (!includeArchived && row.archived_at !== null) continue;
     const at = rows.push(row) - 1;
+    index.set(row.id, at);
     depths.push(depth);
     parents.push(parent);
     kids.push(undefined);
     if (parent >= 0) (kids[parent] ??= []).push(at);
     push(state.children.get(row.id), depth + 1, at);
   }
-  return { rows, depths, parents, kids };
+  return { rows, index, depths, parents, kids };
 }
 
-function renderParts(state: TreeState, includeArchived: boolean, parts: Map<string, Part>): Buffer {
-  const { rows, depths, parents, kids } = walk(state, includeArchived);
-  const n = rows.length;
-  const lines = new Float64Array(n);
-  const here = new Float64Array(n);
-  const sums = new Float64Array(n * U);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
-    sums.set(folded(row), i * U);
-    let own = Number(row.lines ?? 0);
-    for (const [unit, quantity, change] of state.pending.get(row.id) ?? []) {
-      const at = i * U + unitIndex(unit);
-      sums[at] = numbers.add(sums[at]!, numbers.parse(quantity));
-      own += change;
-    }
-    lines[i] = here[i] = own;
-  }
-  // Children come after their parent: walking backwards, each node's figures and branch are
-  // complete when reached. `dirty`: a branch below was joined again, so this one must be too.
-  const size = new Float64Array(n).fill(1);
-  const dirty = new Uint8Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    const o = i * U; // this node's sums: sums[o .. o + U) (no subarray: 10,000 of them cost)
-    const row = rows[i]!;
-    let part = parts.get(row.id);
-    if (
-      !part ||
-      part.row !== row ||
-      part.depth !== depths[i] ||
-      part.lines !== lines[i] ||
-      part.here !== here[i] ||
-      !sameSums(part.quantities, sums, o)
-    ) {
-      const mine = sums.slice(o, o + U);
-      const node = treeNode(row, depths[i]!, lines[i]!, here[i]!, mine, numbers);
-      const self = Buffer.from(`,${JSON.stringify(node)}`);
-      part = {
-        ...{ row, depth: depths[i]!, lines: lines[i]!, here: here[i]! },
-        quantities: mine,
-        self,
-      };
-      parts.set(row.id, part);
-    }
-    const children = state.children.get(row.id);
-    const branch = part.branch;
-    const kept =
-      branch !== undefined &&
-      dirty[i] === 0 &&
-      branch.children === children &&
-      branch.size === size[i] &&
-      (kids[i] ? branch.bytes !== part.self : branch.bytes === part.self);
-    if (!kept) {
-      const pieces = [part.self];
-      for (const k of kids[i] ?? []) pieces.push(parts.get(rows[k]!.id)!.branch!.bytes);
-      part.branch = {
-        bytes: pieces.length === 1 ? part.self : Buffer.concat(pieces),
-        children,
-        size: size[i]!,
-      };
-    }
-    const p = parents[i]!;
-    if (p < 0) continue;
-    if (!kept) dirty[p] = 1;
-    size[p]! += size[i]!;
-    lines[p]! += lines[i]!;
-    const po = p * U;
-    for (let u = 0; u < U; u++)
-      if (sums[o + u] !== 0) sums[po + u] = numbers.add(sums[po + u]!, sums[o + u]!);
-  }
-  // Entries of deleted locations go once they add up.
-  if (parts.size > n + 1024)
-    for (const id of parts.keys()) if (!state.rows.has(id)) parts.delete(id);
+/** The node's part: the kept one while its row, depth and figures are the same. */
+function partOf(parts: Map<string, Part>, l: Layout, i: number): Part {
+  const row = l.rows[i]!;
+  const o = i * U; // its sums: sums[o .. o + U) (no subarray: 10,000 of them cost)
+  const part = parts.get(row.id);
+  if (part && part.row !== row && sameShown(part.row, row)) part.row = row;
+  if (
+    part?.row === row &&
+    part.depth === l.depths[i] &&
+    part.lines === l.lines[i] &&
+    part.here === l.here[i] &&
+    sameSums(part.quantities, l.sums, o)
+  )
+    return part;
+  const quantities = l.sums.slice(o, o + U);
+  const node = treeNode(row, l.depths[i]!, l.lines[i]!, l.here[i]!, quantities, numbers);
+  const self = Buffer.from(`,${JSON.stringify(node)}`);
+  const fresh = { row, depth: l.depths[i]!, lines: l.lines[i]!, here: l.here[i]! };
+  parts.set(row.id, { ...fresh, quantities, self });
+  return parts.get(row.id)!;
+}
+
+/** The node's branch joined again from its own bytes and its children's branches. */
+function join(parts: Map<string, Part>, l: Layout, state: TreeState, i: number, part: Part) {
+  const pieces = [part.self];
+  for (const k of l.kids[i] ?? []) pieces.push(parts.get(l.rows[k]!.id)!.branch!.bytes);
+  part.branch = {
+    bytes: pieces.length === 1 ? part.self : Buffer.concat(pieces),
+    children: state.children.get(l.rows[i]!.id),
+    size: l.size[i]!,
+  };
+}
+
+function answer(parts: Map<string, Part>, l: Layout): Buffer {
   const chunks: Buffer[] = [OPEN];
-  for (let i = 0; i < n; i++)
-    if (parents[i] === -1) chunks.push(parts.get(rows[i]!.id)!.branch!.bytes);
+  for (let i = 0; i < l.rows.length; i++)
+    if (l.parents[i] === -1) chunks.push(parts.get(l.rows[i]!.id)!.branch!.bytes);
   if (chunks.length > 1) chunks[1] = chunks[1]!.subarray(1);
   chunks.push(CLOSE);
   return Buffer.concat(chunks);
 }
 
+/** What a location holds itself: folded plus pending, into own[i * U ..], and its lines. */
+function ownOf(state: TreeState, row: TreeRow, own: Float64Array, i: number): number {
+  own.set(folded(row), i * U);
+  let lines = Number(row.lines ?? 0);
+  for (const [unit, quantity, change] of state.pending.get(row.id) ?? []) {
+    const at = i * U + unitIndex(unit);
+    own[at] = numbers.add(own[at]!, numbers.parse(quantity));
+    lines += change;
+  }
+  return lines;
+}
+
+/** Every node walked and added up; kept parts and branches reused where nothing changed. */
+function renderAll(state: TreeState, includeArchived: boolean, parts: Map<string, Part>) {
+  const walked = walk(state, includeArchived);
+  const n = walked.rows.length;
+  const own = new Float64Array(n * U);
+  const here = new Float64Array(n);
+  for (let i = 0; i < n; i++) here[i] = ownOf(state, walked.rows[i]!, own, i);
+  const l: Layout = {
+    ...walked,
+    state,
+    seq: state.seq,
+    own,
+    here,
+    sums: own.slice(),
+    lines: here.slice(),
+    size: new Float64Array(n).fill(1),
+  };
+  // Children come after their parent: walking backwards, each node's figures and branch are
+  // complete when reached. `dirty`: a branch below was joined again, so this one must be too.
+  const dirty = new Uint8Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const part = partOf(parts, l, i);
+    const branch = part.branch;
+    const kept =
+      branch !== undefined &&
+      dirty[i] === 0 &&
+      branch.children === state.children.get(l.rows[i]!.id) &&
+      branch.size === l.size[i] &&
+      (l.kids[i] ? branch.bytes !== part.self : branch.bytes === part.self);
+    if (!kept) join(parts, l, state, i, part);
+    const p = l.parents[i]!;
+    if (p < 0) continue;
+    if (!kept) dirty[p] = 1;
+    l.size[p]! += l.size[i]!;
+    l.lines[p]! += l.lines[i]!;
+    for (let u = 0, o = i * U, po = p * U; u < U; u++)
+      if (l.sums[o + u] !== 0) l.sums[po + u] = numbers.add(l.sums[po + u]!, l.sums[o + u]!);
+  }
+  // Entries of deleted locations go once they add up.
+  if (parts.size > n + 1024)
+    for (const id of parts.keys()) if (!state.rows.has(id)) parts.delete(id);
+  return { bytes: answer(parts, l), layout: l };
+}
+
+/**
+ * Only what changed since the layout's read, when no location moved, appeared, went, was
+ * archived or changed code: each changed location's own figures are replaced, the difference
+ * added to its ancestors, and those nodes rendered and joined again (a few per change).
+ */
+function renderChanges(state: TreeState, l: Layout, parts: Map<string, Part>, ids: Set<string>) {
+  const marked = new Set<number>();
+  const mine = new Float64Array(U);
+  for (const id of ids) {
+    const i = l.index.get(id);
+    if (i === undefined) continue; // not in this view (archived), and still not
+    const row = state.rows.get(id)!;
+    const shown = sameShown(l.rows[i]!, row);
+    l.rows[i] = row;
+    const lines = ownOf(state, row, mine, 0);
+    const dl = lines - l.here[i]!;
+    l.here[i] = lines;
+    let moved = dl !== 0;
+    for (let u = 0, o = i * U; u < U; u++) {
+      const d = numbers.add(mine[u]!, -l.own[o + u]!); // new own - old own
+      l.own[o + u] = mine[u]!;
+      mine[u] = d;
+      moved ||= d !== 0;
+    }
+    if (shown && !moved) continue; // e.g. a fold: folded and pending add up to the same
+    for (let p = i; p >= 0; p = l.parents[p]!) {
+      marked.add(p);
+      l.lines[p]! += dl;
+      for (let u = 0; u < U; u++)
+        if (mine[u] !== 0) l.sums[p * U + u] = numbers.add(l.sums[p * U + u]!, mine[u]!);
+    }
+  }
+  // Descendants come after their ancestors: in reverse, children are joined before parents.
+  for (const i of [...marked].sort((a, b) => b - a)) join(parts, l, state, i, partOf(parts, l, i));
+  l.seq = state.seq;
+  return { bytes: answer(parts, l), layout: l };
+}
+
 /** The view of `state` as JSON bytes, reusing what `before` rendered of an earlier state. */
 export function render(state: TreeState, includeArchived: boolean, before?: Rendered): Rendered {
   const parts = before?.parts ?? new Map<string, Part>();
+  const l = before?.layout;
   try {
-    return { key: state.key, bytes: renderParts(state, includeArchived, parts), parts };
+    const ids = l?.state === state && l.seq >= state.shapeSeq ? changedSince(state, l.seq) : null;
+    const done = ids
+      ? renderChanges(state, l!, parts, ids)
+      : renderAll(state, includeArchived, parts);
+    return { key: state.key, parts, ...done };
   } catch (error) {
+    // What was kept may be half updated: the next render starts over.
+    parts.clear();
+    if (before) before.layout = undefined;
     // Past 9 billion units in one branch: the from-scratch builder switches to BigInt.
     if (!(error instanceof Unsafe)) throw error;
     const nodes = buildTree(rowsInOrder(state), includeArchived);

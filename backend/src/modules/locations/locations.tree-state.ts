@@ -16,7 +16,15 @@ export interface TreeState {
   /** Children in the database's order (lower(code)), archived ones too; '' is the top. */
   children: Map<string, string[]>;
   pending: Pending;
+  /** Applied reads so far; `log[k]` is what the read numbered logStart + k changed. */
+  seq: number;
+  log: string[][];
+  logStart: number;
+  /** The last read that changed the shape (a parent, an archive, a code, a new or gone row). */
+  shapeSeq: number;
 }
+
+const LOG_LENGTH = 64;
 
 export const keyOf = (version: string, pending: number | string) => `${version}.${pending}`;
 
@@ -38,6 +46,10 @@ export function stateFrom(read: FullRead): TreeState {
     rows,
     children,
     pending: read.pending,
+    seq: 0,
+    log: [],
+    logStart: 1,
+    shapeSeq: 0,
   };
 }
 
@@ -54,9 +66,17 @@ const sameRow = (a: TreeRow, b: TreeRow) =>
  * not be a whole tree (then the caller reads everything; it never should).
  */
 export function applyChanges(state: TreeState, read: ChangesRead): boolean {
+  const ids: string[] = [];
+  let shaped = false;
   for (const row of read.changed) {
     const before = state.rows.get(row.id);
     if (before && row.code !== null && sameRow(before, row)) continue; // e.g. a fold's no-op
+    ids.push(row.id);
+    shaped ||=
+      !before ||
+      row.code !== before.code ||
+      row.parent_id !== before.parent_id ||
+      (row.archived_at === null) !== (before.archived_at === null);
     if (before) {
       // Out of its old parent's list; the new parent's list comes whole from the read.
       // A new array, not spliced: the renderer tells changed lists by identity.
@@ -80,12 +100,32 @@ export function applyChanges(state: TreeState, read: ChangesRead): boolean {
       if (state.children.get(row.id)?.length) return false;
       state.children.delete(row.id);
     } else if (row.parent_id !== null && !state.rows.has(row.parent_id)) return false;
+    else if (!state.children.get(parentKey(row))?.includes(row.id)) return false;
   }
+  for (const id of new Set([...state.pending.keys(), ...read.pending.keys()]))
+    if (JSON.stringify(state.pending.get(id)) !== JSON.stringify(read.pending.get(id)))
+      ids.push(id);
+  state.seq++;
+  state.log.push(ids);
+  if (state.log.length > LOG_LENGTH) {
+    state.log.shift();
+    state.logStart++;
+  }
+  if (shaped) state.shapeSeq = state.seq;
   state.version = read.version;
   state.snapshot = read.snapshot;
   state.key = keyOf(read.version, read.pendingCount);
   state.pending = read.pending;
   return true;
+}
+
+/** The locations whose row or pending deltas changed after read `seq`; null: too long ago. */
+export function changedSince(state: TreeState, seq: number): Set<string> | null {
+  if (seq + 1 < state.logStart) return null;
+  const ids = new Set<string>();
+  for (let k = seq + 1 - state.logStart; k < state.log.length; k++)
+    for (const id of state.log[k]!) ids.add(id);
+  return ids;
 }
 
 /** Depth-first, every location, siblings in order: the from-scratch builder's input order. */
