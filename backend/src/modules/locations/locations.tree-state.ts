@@ -77,9 +77,10 @@ export function applyChanges(state: TreeState, read: ChangesRead): boolean {
       row.code !== before.code ||
       row.parent_id !== before.parent_id ||
       (row.archived_at === null) !== (before.archived_at === null);
-    if (before) {
-      // Out of its old parent's list; the new parent's list comes whole from the read.
-      // A new array, not spliced: the renderer tells changed lists by identity.
+    if (before && (row.code === null || row.parent_id !== before.parent_id)) {
+      // Out of its old parent's list; the new parent's list comes whole from the read (as
+      // it does for a new code: the order may change). A new array, not spliced: the
+      // renderer tells changed lists by identity.
       const key = parentKey(before);
       const siblings = state.children.get(key);
       if (siblings?.includes(row.id))
