@@ -117,15 +117,13 @@ describe('location tree kept between requests', () => {
       } else if (op === 9) {
         what = 'transfer';
         status = (
-          await api
-            .post('/api/v1/movements')
-            .send({
-              kind: 'transfer',
-              itemId: item.id,
-              fromLocationId: a,
-              toLocationId: b,
-              quantity: '1',
-            })
+          await api.post('/api/v1/movements').send({
+            kind: 'transfer',
+            itemId: item.id,
+            fromLocationId: a,
+            toLocationId: b,
+            quantity: '1',
+          })
         ).status;
       } else if (op === 10) {
         what = 'ship';
@@ -208,5 +206,24 @@ describe('location tree kept between requests', () => {
       await expectExact(one, `round ${round}`);
       await expectExact(other, `round ${round}`);
     }
+  });
+
+  test('when a branch hidden by an archived location above it changes and the location is unarchived, then the active tree shows the branch as it is now', async () => {
+    const zone = await one
+      .post('/api/v1/locations')
+      .send({ code: 'HIDE-Z', name: 'Zone' })
+      .expect(201);
+    const bin = await one
+      .post('/api/v1/locations')
+      .send({ code: 'HIDE-B', name: 'Before', parentId: zone.body.id })
+      .expect(201);
+    await expectExact(one, 'the start');
+    // Only SQL can archive a location above an active one; the API refuses to.
+    await t.db.raw('update locations set archived_at = now() where id = ?', [zone.body.id]);
+    await expectExact(one, 'the zone archived');
+    await one.patch(`/api/v1/locations/${bin.body.id}`).send({ name: 'After' }).expect(200);
+    await expectExact(one, 'the hidden bin renamed');
+    await t.db.raw('update locations set archived_at = null where id = ?', [zone.body.id]);
+    await expectExact(one, 'the zone back');
   });
 });
