@@ -58,14 +58,17 @@ async function main() {
   ];
   if (values.baseline) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const other = require(
-      `${values.baseline}/src/modules/locations/locations.service`,
-    ) as Service;
-    variants.push({ name: 'baseline', service: other, db: createDb(config, logger), ms: new Map() });
+    const other = require(`${values.baseline}/src/modules/locations/locations.service`) as Service;
+    variants.push({
+      name: 'baseline',
+      service: other,
+      db: createDb(config, logger),
+      ms: new Map(),
+    });
   }
   const db = variants[0]!.db;
   const one = async <T>(sql: string, bindings: unknown[] = []) =>
-    ((await db.raw<{ rows: T[] }>(sql, bindings as never)).rows[0] as T);
+    (await db.raw<{ rows: T[] }>(sql, bindings as never)).rows[0] as T;
   const { zone1, zone2 } = await one<{ zone1: string; zone2: string }>(
     `select min(id) as zone1, max(id) as zone2 from locations where id in
        (select parent_id from locations where parent_id is not null
@@ -113,10 +116,10 @@ async function main() {
     [
       'create',
       (round) =>
-        db.raw(
-          `insert into locations (code, name, parent_id) values (?, 'Measured', ?)`,
-          [`MEASURE-${Date.now().toString(36)}-${round}`, zone2],
-        ),
+        db.raw(`insert into locations (code, name, parent_id) values (?, 'Measured', ?)`, [
+          `MEASURE-${Date.now().toString(36)}-${round}`,
+          zone2,
+        ]),
     ],
     [
       'archive',
