@@ -79,8 +79,8 @@ export function applyChanges(state: TreeState, read: ChangesRead): boolean {
       (row.archived_at === null) !== (before.archived_at === null);
     if (before && (row.code === null || row.parent_id !== before.parent_id)) {
       // Out of its old parent's list; the new parent's list comes whole from the read (as
-      // it does for a new code: the order may change). A new array, not spliced: the
-      // renderer tells changed lists by identity.
+      // it does for a new code: the order may change). A new array, not spliced: a list
+      // is never changed in place.
       const key = parentKey(before);
       const siblings = state.children.get(key);
       if (siblings?.includes(row.id))
