@@ -59,38 +59,6 @@ export function treeRows(db: DbOrTrx): Promise<TreeRow[]> {
   );
 }
 
-/**
- * The deltas not folded yet, per location, with the tree version they belong to, in one
- * statement (so the pair names one state: locations.tree-cache.ts).
- */
-export async function pendingRows(db: DbOrTrx): Promise<{
-  version: string;
-  count: number;
-  byLocation: Map<string, NonNullable<TreeRow['pending']>>;
-}> {
-  const rows = await prepared<{
-    version: string;
-    location_id: string | null;
-    pending: NonNullable<TreeRow['pending']> | null;
-  }>(
-    db,
-    db.raw(
-      `select v.version, d.location_id, d.pending
-       from location_tree_version v
-       left join (select location_id, json_agg(json_build_array(unit, quantity::text, lines)) as pending
-                  from location_stock_deltas group by location_id) d on true`,
-    ),
-  );
-  const byLocation = new Map<string, NonNullable<TreeRow['pending']>>();
-  let count = 0;
-  for (const row of rows)
-    if (row.location_id !== null && row.pending) {
-      byLocation.set(row.location_id, row.pending);
-      count += row.pending.length;
-    }
-  return { version: rows[0]!.version, count, byLocation };
-}
-
 // One writer of location_stock_totals at a time, on any replica.
 const WRITER_LOCK = `hashtext('location_stock_totals')`;
 
@@ -129,6 +97,15 @@ export async function foldDeltas(trx: Knex.Transaction): Promise<number | null> 
               set lines = excluded.lines, quantities = excluded.quantities)
      select coalesce(sum(n), 0) as folded from touched`,
   );
+  // Removals (tree caches read them to see deletes) are kept a day; a cache older than the
+  // pruned ones reads everything (full_read_xid). The version row is touched only when some
+  // went, as the transaction's last statement.
+  await trx.raw(
+    `with gone as (delete from location_tree_removals where removed_at < now() - interval '1 day'
+                   returning 1)
+     update location_tree_version set full_read_xid = pg_current_xact_id()
+     where exists (select 1 from gone)`,
+  );
   return Number(rows[0]?.folded ?? 0);
 }
 
@@ -152,4 +129,7 @@ export async function rebuild(trx: Knex.Transaction): Promise<void> {
            group by s.location_id, i.unit) u
      group by location_id`,
   );
+  // Every row changed: tree caches read everything rather than 10,000 removals.
+  await trx.raw('delete from location_tree_removals where tree_xid = pg_current_xact_id()');
+  await trx.raw('update location_tree_version set full_read_xid = pg_current_xact_id()');
 }

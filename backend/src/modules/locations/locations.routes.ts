@@ -47,7 +47,7 @@ export const locationRoutes = ({ db }: RouteContext) => [
         return;
       }
       const { bytes, etag } = await reply.body();
-      if (etag === null) res.removeHeader('ETag');
+      if (etag !== reply.etag) res.set('ETag', etag); // the state moved on while reading
       res.type('json').send(bytes);
     },
   }),

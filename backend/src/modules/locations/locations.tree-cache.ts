@@ -1,7 +1,8 @@
 import type { DbOrTrx } from '../../lib/db';
 import { prepared } from '../../lib/prepared';
-import { pendingRows, treeRows, type TreeRow } from './locations.rollups';
-import { buildTree } from './locations.tree';
+import { render, type Rendered } from './locations.tree-render';
+import { changesSince, fullRead } from './locations.tree-reads';
+import { applyChanges, keyOf, stateFrom, type TreeState } from './locations.tree-state';
 
 /**
  * The rendered tree (JSON bytes), cached in the process under a key the database gives:
@@ -10,13 +11,16 @@ import { buildTree } from './locations.tree';
  * only grow). Every request asks for the key, so a cache is never trusted past what the
  * database says, whichever replica changed it (docs/decisions/0023, "Amended").
  *
- * Also kept: every location with its folded totals (`base`), under its version. A movement
- * only appends a delta, so after one the tree is rebuilt from `base` plus the pending deltas,
- * read with the version in one statement, instead of reading every location again.
+ * On a miss, the locations kept from the last read are brought forward by what changed since
+ * that read's snapshot (rows marked by later transactions, removals), read in one statement
+ * with the version and the pending deltas, and only the nodes whose figures or fields changed
+ * are rendered again ("Amended 2026-12-05").
  */
 interface Cache {
-  base?: { version: string; rows: TreeRow[] };
-  rendered: Map<boolean, { key: string; bytes: Buffer }>;
+  state?: TreeState;
+  rendered: Map<boolean, Rendered>;
+  /** Misses run one after another, so the state only moves forward. */
+  queue: Promise<unknown>;
 }
 
 // Per database handle, that is per app: two apps in one process (tests) never share entries.
@@ -24,13 +28,11 @@ const caches = new WeakMap<object, Cache>();
 
 function cacheOf(db: DbOrTrx): Cache {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = { rendered: new Map() }));
+  if (!cache) caches.set(db, (cache = { rendered: new Map(), queue: Promise.resolve() }));
   return cache;
 }
 
-const keyOf = (version: string, pending: number | string) => `${version}.${pending}`;
-
-async function currentKey(db: DbOrTrx): Promise<{ version: string; key: string }> {
+async function currentKey(db: DbOrTrx): Promise<string> {
   const [row] = await prepared<{ version: string; pending: string }>(
     db,
     db.raw(
@@ -39,60 +41,49 @@ async function currentKey(db: DbOrTrx): Promise<{ version: string; key: string }
     ),
   );
   if (!row) throw new Error('location_tree_version has no row');
-  return { version: row.version, key: keyOf(row.version, row.pending) };
+  return keyOf(row.version, row.pending);
 }
 
-/** Rows to build the tree from, and the key of the state they are (null: it moved meanwhile). */
-async function rowsFor(
-  db: DbOrTrx,
-  cache: Cache,
-  version: string,
-): Promise<{ rows: TreeRow[]; key: string | null }> {
-  if (cache.base?.version === version) {
-    // One statement: the pending deltas and the version they belong to.
-    const pending = await pendingRows(db);
-    if (pending.version === version) {
-      const rows = cache.base.rows.map((row) => {
-        const mine = pending.byLocation.get(row.id);
-        return mine ? { ...row, pending: mine } : row;
-      });
-      return { rows, key: keyOf(version, pending.count) };
-    }
+/** The kept state brought up to date: at or after `key`, since it reads after it was read. */
+async function refresh(db: DbOrTrx, cache: Cache, key: string): Promise<TreeState> {
+  const kept = cache.state;
+  if (kept?.key === key) return kept;
+  cache.state = undefined; // if anything below throws, the next miss reads everything
+  if (kept) {
+    const changes = await changesSince(db, kept.snapshot);
+    if (!changes.stale && applyChanges(kept, changes)) return (cache.state = kept);
   }
-  const before = await currentKey(db);
-  const rows = await treeRows(db);
-  // The rows were read in their own snapshot: they are the keyed state only if the key did
-  // not change around the read (a version is never reused, and within one version a pending
-  // count is never reached twice).
-  const after = await currentKey(db);
-  if (after.key !== before.key) return { rows, key: null };
-  cache.base = { version: before.version, rows: rows.map((row) => ({ ...row, pending: null })) };
-  return { rows, key: before.key };
+  return (cache.state = stateFrom(await fullRead(db)));
 }
 
 export interface TreeReply {
   /** Names exactly the state `body()` returns while the database stays in it. */
   etag: string;
-  /** The bytes, and the ETag they may be sent with (null: the state moved while reading). */
-  body(): Promise<{ bytes: Buffer; etag: string | null }>;
+  /** The bytes, and the ETag of the state they are (the database may have moved on). */
+  body(): Promise<{ bytes: Buffer; etag: string }>;
 }
 
 const etagOf = (key: string, includeArchived: boolean) =>
   `"tree-${includeArchived ? 'all' : 'active'}-${key}"`;
 
 export async function treeReply(db: DbOrTrx, includeArchived: boolean): Promise<TreeReply> {
-  const { version, key } = await currentKey(db);
+  const key = await currentKey(db);
   return {
     etag: etagOf(key, includeArchived),
-    body: async () => {
+    body: () => {
       const cache = cacheOf(db);
       const hit = cache.rendered.get(includeArchived);
-      if (hit?.key === key) return { bytes: hit.bytes, etag: etagOf(key, includeArchived) };
-      const read = await rowsFor(db, cache, version);
-      const bytes = Buffer.from(JSON.stringify({ data: buildTree(read.rows, includeArchived) }));
-      if (read.key === null) return { bytes, etag: null };
-      cache.rendered.set(includeArchived, { key: read.key, bytes });
-      return { bytes, etag: etagOf(read.key, includeArchived) };
+      if (hit?.key === key)
+        return Promise.resolve({ bytes: hit.bytes, etag: etagOf(key, includeArchived) });
+      const run = cache.queue.then(async () => {
+        const state = await refresh(db, cache, key);
+        const before = cache.rendered.get(includeArchived);
+        const now = before?.key === state.key ? before : render(state, includeArchived, before);
+        cache.rendered.set(includeArchived, now);
+        return { bytes: now.bytes, etag: etagOf(now.key, includeArchived) };
+      });
+      cache.queue = run.catch(() => undefined);
+      return run;
     },
   };
 }

@@ -9,16 +9,16 @@ import type { TreeNode } from './locations.schemas';
  * thousand locations add up in a few milliseconds); BigInt when one is not, which happens only
  * past 9 billion units of one unit in one branch.
  */
-interface Arith<N> {
+export interface Arith<N> {
   zero: N;
   parse(text: string): N;
   add(a: N, b: N): N;
   format(n: N): string;
 }
 
-class Unsafe extends Error {}
+export class Unsafe extends Error {}
 
-const numbers: Arith<number> = {
+export const numbers: Arith<number> = {
   zero: 0,
   parse: (text) => {
     const n = Number(text);
@@ -56,7 +56,7 @@ interface Sums<N> {
   quantities: N[];
 }
 
-function unitIndex(unit: string): number {
+export function unitIndex(unit: string): number {
   const i = UNIT_INDEX.get(unit);
   if (i === undefined) throw new Error(`unknown unit in the location totals: ${unit}`);
   return i;
@@ -98,6 +98,32 @@ function depthFirst(rows: TreeRow[], includeArchived: boolean) {
   return order;
 }
 
+/** One node as the API sends it (the renderer of locations.tree-render.ts uses it too). */
+export function treeNode<N>(
+  row: TreeRow,
+  depth: number,
+  stockLines: number,
+  itemsHere: number,
+  quantities: ArrayLike<N>,
+  arith: Arith<N>,
+): TreeNode {
+  const totals: TreeNode['totals'] = [];
+  for (const u of BY_NAME)
+    if (quantities[u] !== arith.zero)
+      totals.push({ unit: UNITS[u]!, quantity: arith.format(quantities[u]!) });
+  return {
+    id: Number(row.id),
+    code: row.code,
+    name: row.name,
+    parentId: row.parent_id === null ? null : Number(row.parent_id),
+    archivedAt: row.archived_at === null ? null : iso(row.archived_at),
+    depth,
+    stockLines,
+    itemsHere,
+    totals,
+  };
+}
+
 function rollUp<N>(order: ReturnType<typeof depthFirst>, arith: Arith<N>): TreeNode[] {
   const nodes: TreeNode[] = new Array<TreeNode>(order.length);
   const sums: Sums<N>[] = order.map(({ row }) => own(row, arith));
@@ -114,21 +140,7 @@ function rollUp<N>(order: ReturnType<typeof depthFirst>, arith: Arith<N>): TreeN
         if (mine.quantities[u] !== arith.zero)
           up.quantities[u] = arith.add(up.quantities[u]!, mine.quantities[u]!);
     }
-    const totals: TreeNode['totals'] = [];
-    for (const u of BY_NAME)
-      if (mine.quantities[u] !== arith.zero)
-        totals.push({ unit: UNITS[u]!, quantity: arith.format(mine.quantities[u]!) });
-    nodes[i] = {
-      id: Number(row.id),
-      code: row.code,
-      name: row.name,
-      parentId: row.parent_id === null ? null : Number(row.parent_id),
-      archivedAt: row.archived_at === null ? null : iso(row.archived_at),
-      depth,
-      stockLines: mine.lines,
-      itemsHere,
-      totals,
-    };
+    nodes[i] = treeNode(row, depth, mine.lines, itemsHere, mine.quantities, arith);
   }
   return nodes;
 }
