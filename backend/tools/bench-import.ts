@@ -4,10 +4,12 @@
 // settings): upload (parse + COPY into staging), mapping (row checks + preview), commit
 // (one transaction, set-based). Prints each step's seconds, rows/s and the process's peak RSS
 // (the API's: the client streams the file from disk). Then the same file again (nothing to do).
+// The commit's phases (checks, plan, apply) come from the job's own log line.
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app';
 import { parseConfig } from '../src/lib/config';
@@ -55,10 +57,22 @@ async function main() {
   const admin = await import('knex').then((k) => k.default({ client: 'pg', connection: pg.url('postgres') }));
   await admin.raw('create database bench_import');
   await admin.destroy();
-  const parsed = parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: pg.url('bench_import') });
+  const parsed = parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: pg.url('bench_import') });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const config = parsed.config;
-  const logger = createLogger(config);
+  // Info lines are read for the job's phase times; warnings and errors still go to stderr.
+  let phases: unknown = null;
+  const logLines = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        const entry = JSON.parse(line) as { level: number; msg: string; phases?: unknown };
+        if (entry.phases) phases = entry.phases;
+        if (entry.level >= 40) process.stderr.write(`${line}\n`);
+      }
+      done();
+    },
+  });
+  const logger = createLogger(config, logLines);
   const db = createDb(config, logger);
   const probeDb = createProbeDb(config, logger);
   await runMigrations(db, config.migrationsDir, logger);
@@ -87,6 +101,7 @@ async function main() {
   const json = { ...headers, 'content-type': 'application/json' };
 
   const once = async (label: string) => {
+    phases = null;
     peak = process.memoryUsage().rss;
     const base0 = peak;
     let t = performance.now();
@@ -121,10 +136,12 @@ async function main() {
     console.log(`  upload (parse + stage): ${upload.toFixed(2)} s, ${Math.round(rows / upload)} rows/s`);
     console.log(`  mapping (checks + preview): ${mapping.toFixed(2)} s`);
     console.log(`  commit (one transaction): ${commit.toFixed(2)} s, ${Math.round(rows / commit)} rows/s → ${body.status}`);
+    console.log(`  commit phases (s): ${JSON.stringify(phases)}`);
     console.log(`  end to end: ${Math.round(rows / (upload + mapping + commit))} rows/s`);
     console.log(`  peak RSS ${mib(peak)} (${mib(base0)} before)`);
     console.log(`  preview ${JSON.stringify(preview)}`);
     console.log(`  result ${JSON.stringify(body.job.result)} ${body.job.error ?? ''}`);
+    console.log(`  json ${JSON.stringify({ label, upload, mapping, commit, phases })}`);
   };
   await once('first import');
   await once('same file again');
