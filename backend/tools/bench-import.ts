@@ -5,7 +5,7 @@
 // (one transaction, set-based). Prints each step's seconds, rows/s and the process's peak RSS
 // (the API's: the client streams the file from disk). Then the same file again (nothing to do).
 // The commit's phases (checks, plan, apply) come from the job's own log line.
-import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,27 @@ let peak = 0;
 const sampler = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
 }, 20);
+/**
+ * CPU seconds used so far by the PostgreSQL server (the postmaster and its children) — less
+ * inflated by a loaded box than wall time, which counts the time spent waiting for a core.
+ */
+function serverCpu(postmaster: number): number {
+  const ticks = (pid: string) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return { ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]) };
+    } catch {
+      return { ppid: -1, cpu: 0 };
+    }
+  };
+  let sum = ticks(String(postmaster)).cpu;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const t = ticks(pid);
+    if (t.ppid === postmaster) sum += t.cpu;
+  }
+  return sum / 100;
+}
+
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 
 async function main() {
@@ -76,6 +97,8 @@ async function main() {
   const db = createDb(config, logger);
   const probeDb = createProbeDb(config, logger);
   await runMigrations(db, config.migrationsDir, logger);
+  const { rows: pids } = await db.raw<{ rows: { pid: number }[] }>('select pg_backend_pid() as pid');
+  const postmaster = Number(readFileSync(`/proc/${pids[0]!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
   if (process.env.BENCH_SLOW_MS) {
     // The statements slower than BENCH_SLOW_MS, to see where the time goes.
     const started = new Map<string, number>();
@@ -124,6 +147,7 @@ async function main() {
     const preview = ((await mapped.json()) as { preview: unknown }).preview;
     const mapping = (performance.now() - t) / 1000;
     t = performance.now();
+    const cpu0 = { server: serverCpu(postmaster), api: process.cpuUsage() };
     await fetch(`${base}/imports/${created.id}/commit`, { method: 'POST', headers: json, body: '{}' });
     let body: { status: string; job: { result: unknown; error: string | null } };
     for (;;) {
@@ -132,16 +156,21 @@ async function main() {
       await new Promise((r) => setTimeout(r, 20));
     }
     const commit = (performance.now() - t) / 1000;
+    const apiCpu = process.cpuUsage(cpu0.api);
+    const cpu = { server: serverCpu(postmaster) - cpu0.server, api: (apiCpu.user + apiCpu.system) / 1e6 };
+    // The job logs its phases just after its transaction commits, which the poll may see first.
+    for (let i = 0; i < 100 && phases === null; i++) await new Promise((r) => setTimeout(r, 10));
     console.log(`${label}: ${ITEMS} items, ${rows} rows (${mib(statSync(file).size)} file)`);
     console.log(`  upload (parse + stage): ${upload.toFixed(2)} s, ${Math.round(rows / upload)} rows/s`);
     console.log(`  mapping (checks + preview): ${mapping.toFixed(2)} s`);
     console.log(`  commit (one transaction): ${commit.toFixed(2)} s, ${Math.round(rows / commit)} rows/s → ${body.status}`);
     console.log(`  commit phases (s): ${JSON.stringify(phases)}`);
+    console.log(`  commit CPU: PostgreSQL ${cpu.server.toFixed(2)} s, API ${cpu.api.toFixed(2)} s`);
     console.log(`  end to end: ${Math.round(rows / (upload + mapping + commit))} rows/s`);
     console.log(`  peak RSS ${mib(peak)} (${mib(base0)} before)`);
     console.log(`  preview ${JSON.stringify(preview)}`);
     console.log(`  result ${JSON.stringify(body.job.result)} ${body.job.error ?? ''}`);
-    console.log(`  json ${JSON.stringify({ label, upload, mapping, commit, phases })}`);
+    console.log(`  json ${JSON.stringify({ label, upload, mapping, commit, phases, cpu })}`);
   };
   await once('first import');
   await once('same file again');
