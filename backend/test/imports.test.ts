@@ -148,4 +148,32 @@ describe('imports: rows into items, locations and stock', () => {
       }),
     ]);
   });
+
+  it('when many lines go into the same places, then one roll-up delta per place and unit is appended and the books reconcile', async () => {
+    const manager = t.as('manager');
+    const csv = [
+      'sku,name,unit,location,quantity',
+      'ROLL-1,Roll one,each,ROLL/1,3',
+      'ROLL-2,Roll two,each,ROLL/1,4',
+      'ROLL-3,Roll three,m,ROLL/1,1.5',
+      'ROLL-1,,,ROLL/2,2',
+      'ROLL-2,,,ROLL/2,6',
+    ].join('\n');
+    const done = await importCsv(manager, csv, { fileName: 'rollups.csv' });
+    expect(done.status).toBe('committed');
+    const { rows } = await t.db.raw<{
+      rows: { code: string; unit: string; quantity: string; lines: number }[];
+    }>(
+      `select l.code, d.unit, d.quantity::text, d.lines from location_stock_deltas d
+       join locations l on l.id = d.location_id where l.code like 'ROLL/%' order by l.code, d.unit`,
+    );
+    expect(rows).toEqual([
+      { code: 'ROLL/1', unit: 'each', quantity: '7000', lines: 2 },
+      { code: 'ROLL/1', unit: 'm', quantity: '1500', lines: 1 },
+      { code: 'ROLL/2', unit: 'each', quantity: '8000', lines: 2 },
+    ]);
+    const books = await t.as('admin').post('/api/v1/reconciliation').expect(200);
+    expect(books.body.ok).toBe(true);
+    expect(await ledgerProblems(t.db)).toEqual([]);
+  });
 });

@@ -4,10 +4,12 @@
 // settings): upload (parse + COPY into staging), mapping (row checks + preview), commit
 // (one transaction, set-based). Prints each step's seconds, rows/s and the process's peak RSS
 // (the API's: the client streams the file from disk). Then the same file again (nothing to do).
-import { createReadStream, statSync, writeFileSync } from 'node:fs';
+// The commit's phases (checks, plan, apply) come from the job's own log line.
+import { createReadStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app';
 import { parseConfig } from '../src/lib/config';
@@ -46,6 +48,27 @@ let peak = 0;
 const sampler = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
 }, 20);
+/**
+ * CPU seconds used so far by the PostgreSQL server (the postmaster and its children) — less
+ * inflated by a loaded box than wall time, which counts the time spent waiting for a core.
+ */
+function serverCpu(postmaster: number): number {
+  const ticks = (pid: string) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return { ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]) };
+    } catch {
+      return { ppid: -1, cpu: 0 };
+    }
+  };
+  let sum = ticks(String(postmaster)).cpu;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const t = ticks(pid);
+    if (t.ppid === postmaster) sum += t.cpu;
+  }
+  return sum / 100;
+}
+
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 
 async function main() {
@@ -55,13 +78,27 @@ async function main() {
   const admin = await import('knex').then((k) => k.default({ client: 'pg', connection: pg.url('postgres') }));
   await admin.raw('create database bench_import');
   await admin.destroy();
-  const parsed = parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: pg.url('bench_import') });
+  const parsed = parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: pg.url('bench_import') });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const config = parsed.config;
-  const logger = createLogger(config);
+  // Info lines are read for the job's phase times; warnings and errors still go to stderr.
+  let phases: unknown = null;
+  const logLines = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        const entry = JSON.parse(line) as { level: number; msg: string; phases?: unknown };
+        if (entry.phases) phases = entry.phases;
+        if (entry.level >= 40) process.stderr.write(`${line}\n`);
+      }
+      done();
+    },
+  });
+  const logger = createLogger(config, logLines);
   const db = createDb(config, logger);
   const probeDb = createProbeDb(config, logger);
   await runMigrations(db, config.migrationsDir, logger);
+  const { rows: pids } = await db.raw<{ rows: { pid: number }[] }>('select pg_backend_pid() as pid');
+  const postmaster = Number(readFileSync(`/proc/${pids[0]!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
   if (process.env.BENCH_SLOW_MS) {
     // The statements slower than BENCH_SLOW_MS, to see where the time goes.
     const started = new Map<string, number>();
@@ -87,6 +124,7 @@ async function main() {
   const json = { ...headers, 'content-type': 'application/json' };
 
   const once = async (label: string) => {
+    phases = null;
     peak = process.memoryUsage().rss;
     const base0 = peak;
     let t = performance.now();
@@ -109,6 +147,7 @@ async function main() {
     const preview = ((await mapped.json()) as { preview: unknown }).preview;
     const mapping = (performance.now() - t) / 1000;
     t = performance.now();
+    const cpu0 = { server: serverCpu(postmaster), api: process.cpuUsage() };
     await fetch(`${base}/imports/${created.id}/commit`, { method: 'POST', headers: json, body: '{}' });
     let body: { status: string; job: { result: unknown; error: string | null } };
     for (;;) {
@@ -117,14 +156,21 @@ async function main() {
       await new Promise((r) => setTimeout(r, 20));
     }
     const commit = (performance.now() - t) / 1000;
+    const apiCpu = process.cpuUsage(cpu0.api);
+    const cpu = { server: serverCpu(postmaster) - cpu0.server, api: (apiCpu.user + apiCpu.system) / 1e6 };
+    // The job logs its phases just after its transaction commits, which the poll may see first.
+    for (let i = 0; i < 100 && phases === null; i++) await new Promise((r) => setTimeout(r, 10));
     console.log(`${label}: ${ITEMS} items, ${rows} rows (${mib(statSync(file).size)} file)`);
     console.log(`  upload (parse + stage): ${upload.toFixed(2)} s, ${Math.round(rows / upload)} rows/s`);
     console.log(`  mapping (checks + preview): ${mapping.toFixed(2)} s`);
     console.log(`  commit (one transaction): ${commit.toFixed(2)} s, ${Math.round(rows / commit)} rows/s → ${body.status}`);
+    console.log(`  commit phases (s): ${JSON.stringify(phases)}`);
+    console.log(`  commit CPU: PostgreSQL ${cpu.server.toFixed(2)} s, API ${cpu.api.toFixed(2)} s`);
     console.log(`  end to end: ${Math.round(rows / (upload + mapping + commit))} rows/s`);
     console.log(`  peak RSS ${mib(peak)} (${mib(base0)} before)`);
     console.log(`  preview ${JSON.stringify(preview)}`);
     console.log(`  result ${JSON.stringify(body.job.result)} ${body.job.error ?? ''}`);
+    console.log(`  json ${JSON.stringify({ label, upload, mapping, commit, phases, cpu })}`);
   };
   await once('first import');
   await once('same file again');

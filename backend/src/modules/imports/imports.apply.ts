@@ -20,13 +20,34 @@ export interface ApplyInput {
 const rowCount = (r: { rowCount: number }) => r.rowCount;
 type Result = { rowCount: number };
 
-export async function applyItems(trx: Knex.Transaction, defaultUnit: string) {
+/**
+ * Which stock rows post a movement, given the balance before: a count posts the difference,
+ * a receipt any positive quantity. One definition for the ledger rows and the new items'
+ * opening totals, so the two cannot disagree.
+ */
+const posts = (stockAs: 'count' | 'receive', q: string, before: string) =>
+  stockAs === 'count' ? `${q} <> ${before}` : `${q} > 0`;
+
+export async function applyItems(
+  trx: Knex.Transaction,
+  defaultUnit: string,
+  stockAs: 'count' | 'receive',
+) {
+  // A new item's total is its opening stock: written with the item, in the same statement,
+  // so no second pass updates 100,000 fresh rows (each update of a row this transaction
+  // inserted re-runs its foreign-key check). items_totals_made then finds the row there.
   const created = await trx.raw<Result>(
     `with ins as (
        insert into items (sku, name, description, unit, barcode, reorder_point, category)
        select sku, name, description, coalesce(unit, ?), barcode, reorder_point, category
        from imp_item where item_id is null order by k
-       returning id, lower(sku) as k)
+       returning id, lower(sku) as k, reorder_point),
+     opening as (
+       select k, sum(q) as q from imp_stock where ${posts(stockAs, 'q', '0')} group by k),
+     totals as (
+       insert into item_totals (item_id, on_hand, reorder_point)
+       select ins.id, coalesce(o.q, 0), ins.reorder_point
+       from ins left join opening o on o.k = ins.k order by ins.id)
      update imp_item t set item_id = ins.id, created = true from ins where t.k = ins.k`,
     [defaultUnit],
   );
@@ -70,23 +91,31 @@ export async function applyLocations(trx: Knex.Transaction): Promise<number> {
 /** Movements, balances, totals and roll-up deltas of the stock lines. */
 export async function applyStock(trx: Knex.Transaction, input: ApplyInput): Promise<number> {
   const count = input.stockAs === 'count';
+  // In key order, so every insert below walks its indexes in order.
   await trx.raw(
     `create temp table imp_mv on commit drop as
      select t.item_id, l.loc_id as location_id, i.unit, coalesce(sl.quantity, 0) as before,
             ${count ? 's.q' : 'coalesce(sl.quantity, 0) + s.q'} as after,
-            ${count ? 's.q - coalesce(sl.quantity, 0)' : 's.q'} as change, s.q
+            ${count ? 's.q - coalesce(sl.quantity, 0)' : 's.q'} as change, s.q,
+            sl.item_id is not null as has_level, t.created
      from imp_stock s
      join imp_item t on t.k = s.k
      join items i on i.id = t.item_id
      join imp_loc l on l.lk = s.lk
      left join stock_levels sl on sl.item_id = t.item_id and sl.location_id = l.loc_id
-     where ${count ? 's.q <> coalesce(sl.quantity, 0)' : 's.q > 0'}`,
+     where ${posts(input.stockAs, 's.q', 'coalesce(sl.quantity, 0)')}
+     order by t.item_id, l.loc_id`,
   );
-  // Balances before the ledger rows: last_counts (below) references its balance row.
+  // Balances before the ledger rows: last_counts (below) references its balance row. New
+  // item × location rows are inserted, not upserted: the import holds stock_levels in
+  // EXCLUSIVE mode, so no other transaction can add one meanwhile.
   await trx.raw(
     `insert into stock_levels (item_id, location_id, quantity)
-     select item_id, location_id, after from imp_mv
-     on conflict (item_id, location_id) do update set quantity = excluded.quantity, updated_at = now()`,
+     select item_id, location_id, after from imp_mv where not has_level`,
+  );
+  await trx.raw(
+    `update stock_levels sl set quantity = m.after, updated_at = now()
+     from imp_mv m where m.has_level and sl.item_id = m.item_id and sl.location_id = m.location_id`,
   );
   const kind = count ? 'count' : 'receive';
   // A counted line is a verification too: last_counts learns it in the same statement, by
@@ -110,22 +139,26 @@ export async function applyStock(trx: Knex.Transaction, input: ApplyInput): Prom
     rows: { n: number }[];
   };
   const posted = { rowCount: result.rows[0]!.n };
+  // New items got their totals with the item (applyItems); only the others change here.
   await trx.raw(
     `update item_totals t set on_hand = t.on_hand + d.change
-     from (select item_id, sum(change) as change from imp_mv group by item_id) d
+     from (select item_id, sum(change) as change from imp_mv where not created group by item_id) d
      where t.item_id = d.item_id`,
   );
+  // One delta per location and unit, not per line: the roll-ups only ever add them up.
   await trx.raw(
     `insert into location_stock_deltas (location_id, unit, quantity, lines)
-     select location_id, unit, (change * 1000)::bigint,
-            case when before = 0 and after > 0 then 1 when before > 0 and after = 0 then -1 else 0 end
-     from imp_mv`,
+     select location_id, unit, sum((change * 1000)::bigint),
+            sum(case when before = 0 and after > 0 then 1 when before > 0 and after = 0 then -1 else 0 end)
+     from imp_mv group by location_id, unit
+     having sum((change * 1000)::bigint) <> 0
+         or sum(case when before = 0 and after > 0 then 1 when before > 0 and after = 0 then -1 else 0 end) <> 0`,
   );
   return rowCount(posted);
 }
 
 export async function apply(trx: Knex.Transaction, input: ApplyInput): Promise<PlanCounts> {
-  const items = await applyItems(trx, input.defaultUnit);
+  const items = await applyItems(trx, input.defaultUnit, input.stockAs);
   const locations = await applyLocations(trx);
   const movements = await applyStock(trx, input);
   const { rows } = await trx.raw<{ rows: { n: string }[] }>(

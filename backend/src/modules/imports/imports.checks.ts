@@ -31,14 +31,16 @@ const CHECKS: string[] = [
            partition by lower(sku), lower(coalesce(location, '')) order by line) as first_line
          from import_lines where import_id = :id) x
    where line <> first_line`,
-  // A SKU's lines must agree on its item fields (a field left empty agrees).
-  ...ITEM_FIELDS.map(
-    ([column, field]) => `select l.line, '${field}', l.${column}::text,
-       format('SKU %s is on line %s with another ${field}', l.sku, f.line)
+  // A SKU's lines must agree on its item fields (a field left empty agrees): one pass over the
+  // lines for all six fields.
+  `select l.line, v.field, v.value,
+       format('SKU %s is on line %s with another %s', l.sku, f.line, v.field)
      from import_lines l join ${FIRST} f on f.k = lower(l.sku)
-     where l.import_id = :id and l.line <> f.line and l.${column} is not null
-       and l.${column} is distinct from f.${column}`,
-  ),
+     cross join lateral (values ${ITEM_FIELDS.map(
+       ([column, field]) =>
+         `('${field}', l.${column}::text, l.${column} is not null and l.${column} is distinct from f.${column})`,
+     ).join(', ')}) v(field, value, differs)
+     where l.import_id = :id and l.line <> f.line and v.differs`,
   // One barcode, two items in the file.
   `select line, 'barcode', barcode, format('barcode %s is already used by SKU %s on line %s', barcode, first_sku, first_line)
    from (select line, sku, barcode, first_value(line) over w as first_line, first_value(sku) over w as first_sku

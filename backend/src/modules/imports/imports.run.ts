@@ -17,6 +17,19 @@ import type { ImportCounts } from './imports.schemas';
 const LEASE = `interval '30 seconds'`;
 const BEAT_MS = 500;
 
+/** Seconds per phase of one run, for the job's log line (and the import bench). */
+export type PhaseTimes = Partial<Record<'checks' | 'plan' | 'apply', number>>;
+
+/** Runs `fn`, adding its seconds to `times[phase]`. */
+async function timed<T>(times: PhaseTimes, phase: keyof PhaseTimes, fn: () => Promise<T>) {
+  const start = performance.now();
+  try {
+    return await fn();
+  } finally {
+    times[phase] = Math.round(performance.now() - start) / 1000;
+  }
+}
+
 /** Thrown to roll back: a dry run's end, or a commit refused for its problems. */
 class RolledBack extends Error {
   constructor(
@@ -67,6 +80,7 @@ async function runInTransaction(
   row: ImportRow,
   progress: (fraction: number) => Promise<void>,
   onPid: (pid: number) => void,
+  times: PhaseTimes,
 ): Promise<ImportCounts> {
   const id = Number(row.id);
   const mapping = row.mapping!;
@@ -80,9 +94,9 @@ async function runInTransaction(
   // deadlocking, and reads go on meanwhile.
   await trx.raw('lock table items, locations, stock_levels in exclusive mode');
   const { defaultUnit } = await settings.getSettings(trx);
-  const problems = await runChecks(trx, id, defaultUnit);
+  const problems = await timed(times, 'checks', () => runChecks(trx, id, defaultUnit));
   await progress(0.2);
-  const planned = await plan(trx, id, mapping.stockAs);
+  const planned = await timed(times, 'plan', () => plan(trx, id, mapping.stockAs));
   const before = await lineCounts(trx, row, planned, problems);
   if (problems > 0 && mapping.mode === 'all-or-nothing')
     throw new RolledBack(
@@ -90,14 +104,16 @@ async function runInTransaction(
       `The file has ${problems} problem${problems === 1 ? '' : 's'}: nothing was imported. Fix them, or choose “valid rows only”.`,
     );
   await progress(0.3);
-  const applied = await apply(trx, {
-    id,
-    stockAs: mapping.stockAs,
-    defaultUnit,
-    reference: referenceOf(row.file_name),
-    createdBy: row.created_by === null ? null : Number(row.created_by),
-    createdByTokenId: null,
-  });
+  const applied = await timed(times, 'apply', () =>
+    apply(trx, {
+      id,
+      stockAs: mapping.stockAs,
+      defaultUnit,
+      reference: referenceOf(row.file_name),
+      createdBy: row.created_by === null ? null : Number(row.created_by),
+      createdByTokenId: null,
+    }),
+  );
   const counts = { ...before, ...applied };
   await progress(0.95);
   if (row.dry_run) throw new RolledBack(counts, null);
@@ -134,6 +150,7 @@ export async function runJob(db: Db, logger: Logger, row: ImportRow): Promise<vo
   const id = Number(row.id);
   const mine = { id, attempts: row.attempts };
   const state = { fraction: 0, cancelled: false, pid: null as number | null, stopped: false };
+  const phases: PhaseTimes = {};
   const finish = (values: Record<string, unknown>) =>
     db('imports')
       .where(mine)
@@ -173,7 +190,7 @@ export async function runJob(db: Db, logger: Logger, row: ImportRow): Promise<vo
   };
   try {
     const counts = await db.transaction(async (trx) => {
-      const result = await runInTransaction(trx, row, progress, (pid) => (state.pid = pid));
+      const result = await runInTransaction(trx, row, progress, (pid) => (state.pid = pid), phases);
       await stopBeat();
       if (state.cancelled) throw new Error('cancelled');
       // Only this attempt's lease may commit: a replica that lost it rolls back here.
@@ -190,10 +207,11 @@ export async function runJob(db: Db, logger: Logger, row: ImportRow): Promise<vo
       if (updated !== 1) throw new Error('lease lost');
       return result;
     });
-    logger.info({ importId: id, counts }, 'import committed');
+    logger.info({ importId: id, counts, phases }, 'import committed');
   } catch (error) {
     await stopBeat();
     if (error instanceof RolledBack) {
+      logger.info({ importId: id, phases, dryRun: row.dry_run }, 'import rolled back');
       await refreshProblems(db, row);
       await finish({
         status: row.dry_run ? 'mapped' : 'failed',
