@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Entry, ZipFile } from 'yauzl';
+import { serviceUnavailable } from '../../lib/errors';
 import { unreadableFile } from './imports.errors';
 
 // An XLSX is a ZIP whose parts may come in any order (decision 0032): the upload is spooled
@@ -32,6 +33,9 @@ export async function spool(chunks: AsyncIterable<Buffer>): Promise<Spooled> {
     await pipeline(chunks, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
   } catch (error) {
     await remove();
+    // The temp dir is a small tmpfs in the container: full means busy, not a bad file.
+    if ((error as { code?: string }).code === 'ENOSPC')
+      throw serviceUnavailable('There is no room to hold the upload now: try again shortly.');
     throw error;
   }
   return { file, remove };
