@@ -88,9 +88,9 @@ const CHECKS: string[] = [
  * location code, %3$s unit, %4$s the balance now), so an import line says what a movement
  * posting the same quantity would be told.
  */
-const arg = (n: number) => `\u0001${n}\u0001`;
+const arg = (n: number) => `⟦${n}⟧`;
 const asTemplate = (message: string) =>
-  message.replace(/%/g, '%%').replace(/\u0001(\d)\u0001/g, (_, n: string) => `%${n}$s`);
+  message.replace(/%/g, '%%').replace(/⟦(\d)⟧/g, (_, n: string) => `%${n}$s`);
 const BALANCE_TOO_LARGE = asTemplate(
   balanceTooLarge({
     itemId: 0,
