@@ -115,11 +115,23 @@ const TOTAL_TOO_LARGE = asTemplate(
  * the CHECK.
  */
 function limitsSql(stockAs: 'count' | 'receive'): string {
-  return `with l as (
+  // A total can only pass the limit where what the item has plus all its quantities does (a
+  // count replaces a balance that is at least 0): only those SKUs, usually none, are looked at
+  // place by place (materialized, so the planner joins the lines to them first).
+  return `with sums as (
+      select lower(sku) as k, sum(quantity) as q from import_lines
+      where import_id = :id and ok and quantity is not null and location is not null
+      group by lower(sku)),
+    suspects as materialized (
+      select s.k from sums s
+      left join items i on lower(i.sku) = s.k left join item_totals t on t.item_id = i.id
+      where coalesce(t.on_hand, 0) + s.q > ${QUANTITY_MAX}),
+    l as (
       select l.line, l.quantity as q, lower(l.sku) as k, coalesce(i.sku, f.sku) as sku,
              coalesce(f.unit, i.unit, :defaultUnit) as unit, coalesce(loc.code, l.location) as code,
              coalesce(sl.quantity, 0) as had, coalesce(t.on_hand, 0) as on_hand
       from import_lines l
+      join suspects x on x.k = lower(l.sku)
       join ${FIRST} f on f.k = lower(l.sku)
       left join items i on lower(i.sku) = lower(l.sku)
       left join item_totals t on t.item_id = i.id
