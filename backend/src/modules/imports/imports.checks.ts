@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import { QUANTITY_MAX } from '../../lib/quantity';
 import { COUNTABLE_UNITS } from '../../lib/units';
+import { balanceTooLarge, itemTotalTooLarge } from '../movements/movements.service';
 
 // Step 2: the problems that need the whole file or the database (docs/decisions/0027), as
 // set-based statements over import_lines. Each check lists (line, field, value, message);
@@ -17,7 +19,7 @@ const ITEM_FIELDS = [
 ] as const;
 
 /** The SKU's first line (every line, ok or not): what its item fields are compared with. */
-const FIRST_SQL = `select distinct on (lower(sku)) lower(sku) as k, line, ${ITEM_FIELDS.map(([c]) => c).join(', ')}
+const FIRST_SQL = `select distinct on (lower(sku)) lower(sku) as k, line, sku, ${ITEM_FIELDS.map(([c]) => c).join(', ')}
   from import_lines where import_id = ? order by lower(sku), line`;
 /** Read by several checks: computed once per run as a temporary table. */
 const FIRST = 'imp_first';
@@ -84,6 +86,75 @@ const CHECKS: string[] = [
 ];
 
 /**
+ * The movements API's QUANTITY_TOO_LARGE messages as format() templates (%1$s SKU, %2$s
+ * location code, %3$s unit, %4$s the balance now), so an import line says what a movement
+ * posting the same quantity would be told.
+ */
+const arg = (n: number) => `⟦${n}⟧`;
+const asTemplate = (message: string) =>
+  message.replace(/%/g, '%%').replace(/⟦(\d)⟧/g, (_, n: string) => `%${n}$s`);
+const BALANCE_TOO_LARGE = asTemplate(
+  balanceTooLarge({
+    itemId: 0,
+    sku: arg(1),
+    locationId: 0,
+    locationCode: arg(2),
+    unit: arg(3),
+    available: arg(4),
+  }).message,
+);
+const TOTAL_TOO_LARGE = asTemplate(
+  itemTotalTooLarge({ itemId: 0, sku: arg(1), unit: arg(3) }).message,
+);
+
+/**
+ * Balances and item totals past the largest quantity (numeric(14,3) balances, the
+ * item_totals CHECK) as the ok lines would leave them: a count sets the balance, a receipt
+ * adds to it; an item's total is what it has elsewhere plus its lines' balances. Every stock
+ * line of such an item is a problem (leaving them all out keeps the total the database
+ * already holds): the balance message where that line's own place overflows, else the
+ * total's. Run after the other checks, over the lines they left ok, so a commit never meets
+ * the CHECK.
+ */
+function limitsSql(stockAs: 'count' | 'receive'): string {
+  // A total can only pass the limit where what the item has plus all its quantities does (a
+  // count replaces a balance that is at least 0): only those SKUs, usually none, are looked at
+  // place by place (materialized, so the planner joins the lines to them first).
+  return `with sums as (
+      select lower(sku) as k, sum(quantity) as q from import_lines
+      where import_id = :id and ok and quantity is not null and location is not null
+      group by lower(sku)),
+    suspects as materialized (
+      select s.k from sums s
+      left join items i on lower(i.sku) = s.k left join item_totals t on t.item_id = i.id
+      where coalesce(t.on_hand, 0) + s.q > ${QUANTITY_MAX}),
+    l as (
+      select l.line, l.quantity as q, lower(l.sku) as k, coalesce(i.sku, f.sku) as sku,
+             coalesce(f.unit, i.unit, :defaultUnit) as unit, coalesce(loc.code, l.location) as code,
+             coalesce(sl.quantity, 0) as had, coalesce(t.on_hand, 0) as on_hand
+      from import_lines l
+      join suspects x on x.k = lower(l.sku)
+      join ${FIRST} f on f.k = lower(l.sku)
+      left join items i on lower(i.sku) = lower(l.sku)
+      left join item_totals t on t.item_id = i.id
+      left join locations loc on lower(loc.code) = lower(l.location)
+      left join stock_levels sl on sl.item_id = i.id and sl.location_id = loc.id
+      where l.import_id = :id and l.ok and l.quantity is not null and l.location is not null),
+    b as (select *, ${stockAs === 'count' ? 'q' : 'had + q'} as after from l),
+    s as (select *, max(on_hand) over w - sum(had) over w + sum(after) over w as total
+          from b window w as (partition by k)),
+    ins as (insert into import_problems (import_id, source, line, field, value, message)
+            select :id, 'db', line, 'quantity', q::text,
+                   case when after > ${QUANTITY_MAX}
+                        then format(:balance, sku, code, unit, trim_scale(had)::text)
+                        else format(:total, sku, code, unit) end
+            from s where total > ${QUANTITY_MAX}
+            returning line)
+    update import_lines set ok = false
+    where import_id = :id and line in (select line from ins)`;
+}
+
+/**
  * Replaces the import's 'db' problems with what the checks find now, marks those lines not
  * ok (and lines ok again whose only problems were 'db' ones), and renumbers every problem in
  * line order (the problems list pages by id). Returns the number of problems.
@@ -91,7 +162,7 @@ const CHECKS: string[] = [
 export async function runChecks(
   trx: Knex.Transaction,
   id: number,
-  defaultUnit: string,
+  { defaultUnit, stockAs }: { defaultUnit: string; stockAs: 'count' | 'receive' },
 ): Promise<number> {
   await trx.raw(`delete from import_problems where import_id = ? and source = 'db'`, [id]);
   // Lines whose only problems were the last run's 'db' ones are ok again.
@@ -113,6 +184,12 @@ export async function runChecks(
      where l.import_id = :id and l.line in (select line from found)`,
     { id, defaultUnit },
   );
+  await trx.raw(limitsSql(stockAs), {
+    id,
+    defaultUnit,
+    balance: BALANCE_TOO_LARGE,
+    total: TOTAL_TOO_LARGE,
+  });
   // Line order for the list: every problem again, ids given in that order.
   const { rows } = await trx.raw<{ rows: { n: string }[] }>(
     `with moved as (delete from import_problems where import_id = :id

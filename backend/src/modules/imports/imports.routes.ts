@@ -37,7 +37,7 @@ export const importRoutes = ({ db, config, logger }: RouteContext) => [
     query: uploadQuery,
     status: 201,
     response: importSchema,
-    errors: [413, 415, 422],
+    errors: [413, 415, 422, 503],
     handler: ({ query, req }) => imports.upload(db, config, req, query, actorOf(req)),
   }),
   defineRoute({

@@ -70,7 +70,10 @@ export const referenceOf = (fileName: string) => `import:${fileName}`.slice(0, 1
 /** The preview: the same checks and plan as a commit, without the locks or the writes. */
 export async function preview(trx: Knex.Transaction, row: ImportRow): Promise<ImportCounts> {
   const { defaultUnit } = await settings.getSettings(trx);
-  const problems = await runChecks(trx, Number(row.id), defaultUnit);
+  const problems = await runChecks(trx, Number(row.id), {
+    defaultUnit,
+    stockAs: row.mapping!.stockAs,
+  });
   const planned = await plan(trx, Number(row.id), row.mapping!.stockAs);
   return lineCounts(trx, row, planned, problems);
 }
@@ -94,7 +97,9 @@ async function runInTransaction(
   // deadlocking, and reads go on meanwhile.
   await trx.raw('lock table items, locations, stock_levels in exclusive mode');
   const { defaultUnit } = await settings.getSettings(trx);
-  const problems = await timed(times, 'checks', () => runChecks(trx, id, defaultUnit));
+  const problems = await timed(times, 'checks', () =>
+    runChecks(trx, id, { defaultUnit, stockAs: mapping.stockAs }),
+  );
   await progress(0.2);
   const planned = await timed(times, 'plan', () => plan(trx, id, mapping.stockAs));
   const before = await lineCounts(trx, row, planned, problems);
@@ -238,7 +243,7 @@ export async function runJob(db: Db, logger: Logger, row: ImportRow): Promise<vo
 async function refreshProblems(db: Db, row: ImportRow) {
   await db.transaction(async (trx) => {
     const { defaultUnit } = await settings.getSettings(trx);
-    await runChecks(trx, Number(row.id), defaultUnit);
+    await runChecks(trx, Number(row.id), { defaultUnit, stockAs: row.mapping!.stockAs });
   });
 }
 

@@ -11,6 +11,7 @@ import {
 import { csvRows, detectDelimiter, type StagedRow } from './imports.parse-csv';
 import { xlsxRows, type XlsxResult } from './imports.parse-xlsx';
 import { copyRows } from './imports.stage';
+import { spool } from './imports.zip';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // Spreadsheet programs and browsers label CSV files in several ways.
@@ -104,19 +105,23 @@ export async function readUpload(
   const found = { headers: null as string[] | null, emptyLines: 0 };
   const xlsx: XlsxResult = { sheets: [], sheet: null };
   let delimiter: string | null = null;
-  let source: AsyncIterable<StagedRow>;
+  let rowCount: number;
   if (zip) {
-    source = xlsxRows(chunks, opts.sheet, xlsx);
+    // A ZIP is read by its central directory, at its end: the whole upload first (decision 0032).
+    const spooled = await spool(chunks);
+    try {
+      rowCount = await copyRows(
+        trx,
+        importId,
+        dataRows(xlsxRows(spooled.file, opts.sheet, xlsx), found),
+      );
+    } finally {
+      await spooled.remove();
+    }
   } else {
     delimiter = detectDelimiter(head.subarray(0, 65536).toString('utf8'));
-    source = csvRows(chunks, delimiter);
+    rowCount = await copyRows(trx, importId, dataRows(csvRows(chunks, delimiter), found));
   }
-  const rowCount = await copyRows(trx, importId, dataRows(source, found));
-  if (zip && opts.sheet !== undefined && xlsx.sheet === null)
-    throw unreadableFile(
-      `The workbook has no sheet named “${opts.sheet}”; its sheets are: ${xlsx.sheets.join(', ')}.`,
-      { sheets: xlsx.sheets },
-    );
   if (!found.headers)
     throw unreadableFile('The file has no header line: its first line must name the columns.');
   return {

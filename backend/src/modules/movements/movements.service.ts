@@ -19,6 +19,8 @@ import { post } from './movements-post.service';
 
 /** The list's filters and kinds, for the movements export. */
 export { filterMovements, movementsWithRefs } from './movements.repository';
+/** The API's QUANTITY_TOO_LARGE problems, whose messages imports give for the same limits. */
+export { balanceTooLarge, itemTotalTooLarge } from './movements.errors';
 /** The kinds as a schema, for other modules' filters (exports). */
 export { kind as movementKind } from './movements.schemas';
 
