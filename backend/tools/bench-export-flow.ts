@@ -27,7 +27,8 @@ async function download(t: Target, path: string, countLines: boolean) {
     // The first byte of the body, not of the headers: the headers go out before the first row.
     if (bytes === 0) firstByteMs = performance.now() - started;
     bytes += chunk.length;
-    if (countLines) for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, i + 1)) lines++;
+    if (countLines)
+      for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, i + 1)) lines++;
   }
   return { bytes, firstByteMs, seconds: seconds(started), rows: Math.max(0, lines - 1) };
 }
@@ -38,9 +39,7 @@ const EXPORTS = [
   { name: 'movements CSV', path: '/exports/movements?format=csv', rowsOf: null },
 ] as const;
 
-export async function exportFlow(
-  t: Target,
-): Promise<ExportRun[]> {
+export async function exportFlow(t: Target): Promise<ExportRun[]> {
   const runs: ExportRun[] = [];
   for (const e of EXPORTS) {
     const sampler = await sampleApiMemory(t);

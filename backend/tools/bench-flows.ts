@@ -19,7 +19,10 @@ export interface FlowOptions {
 }
 
 /** This machine's load: the flows' figures mean little without it on a shared box. */
-const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 const rate = (rows: number, s: number) => (s > 0 ? Math.round(rows / s) : 0);
 const memoryCells = (m: MemoryWindow) => ({
   'API RSS before': mib(m.before),
@@ -83,7 +86,7 @@ async function runExport(t: Target, o: FlowOptions) {
     runs.map((e) => ({
       export: e.name,
       rows: e.rows,
-      size: mib(e.bytes),
+      MB: (e.bytes / 1e6).toFixed(1),
       'first byte ms': Math.round(e.firstByteMs),
       seconds: e.seconds.toFixed(2),
       'rows/s': rate(e.rows, e.seconds),

@@ -6,7 +6,14 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
 /** The file's header, in column order: the bench maps each field to its own column. */
-export const IMPORT_FILE_FIELDS = ['sku', 'name', 'unit', 'category', 'location', 'quantity'] as const;
+export const IMPORT_FILE_FIELDS = [
+  'sku',
+  'name',
+  'unit',
+  'category',
+  'location',
+  'quantity',
+] as const;
 
 export interface ImportFile {
   file: string;

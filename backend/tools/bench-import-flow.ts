@@ -46,7 +46,11 @@ async function waitFor(t: Target, id: number, done: (b: ImportBody) => boolean) 
 async function upload(t: Target, file: string, fileName: string): Promise<ImportBody> {
   const res = await fetch(`${t.base}/api/v1/imports?fileName=${encodeURIComponent(fileName)}`, {
     method: 'POST',
-    headers: { ...t.auth, 'content-type': 'text/csv', 'content-length': String(statSync(file).size) },
+    headers: {
+      ...t.auth,
+      'content-type': 'text/csv',
+      'content-length': String(statSync(file).size),
+    },
     body: createReadStream(file) as unknown as RequestInit['body'],
     duplex: 'half',
   } as RequestInit);
@@ -63,7 +67,10 @@ async function map(t: Target, id: number): Promise<{ body: ImportBody; note: str
   const columns = Object.fromEntries(IMPORT_FILE_FIELDS.map((field, i) => [field, i]));
   const mapping = { columns, stockAs: 'count', mode: 'all-or-nothing' };
   try {
-    return { body: await call<ImportBody>(t, 'PUT', `/imports/${id}/mapping`, 200, mapping), note: '' };
+    return {
+      body: await call<ImportBody>(t, 'PUT', `/imports/${id}/mapping`, 200, mapping),
+      note: '',
+    };
   } catch (error) {
     if (!(error instanceof HttpError) || error.status !== 504) throw error;
     console.error('  mapping: nginx answered 504 (proxy_read_timeout); waiting for the preview');
@@ -79,7 +86,7 @@ async function commit(t: Target, id: number, dryRun: boolean): Promise<ImportBod
 
 const counts = (c: Record<string, number> | null | undefined) =>
   c
-    ? `${c.itemsToCreate} items to create, ${c.locationsToCreate} locations, ${c.movements} movements, ${c.problems} problems`
+    ? `${c.itemsToCreate} new items, ${c.locationsToCreate} new locations, ${c.movements} movements, ${c.problems} problems`
     : 'no counts';
 
 export async function importFlow(
@@ -108,7 +115,8 @@ export async function importFlow(
     await step('upload (parse + stage)', async () => {
       const body = await upload(t, file, `${run}.csv`);
       id = body.id;
-      if (body.rowCount !== rows) throw new Error(`upload: ${body.rowCount} rows, expected ${rows}`);
+      if (body.rowCount !== rows)
+        throw new Error(`upload: ${body.rowCount} rows, expected ${rows}`);
       return `import ${id}, ${body.rowCount} rows`;
     });
     await step('mapping (checks + preview)', async () => {
@@ -122,7 +130,8 @@ export async function importFlow(
     if (o.commit)
       await step('commit', async () => {
         const body = await commit(t, id, false);
-        if (body.status !== 'committed') throw new Error(`commit: ${body.status} ${body.job?.error}`);
+        if (body.status !== 'committed')
+          throw new Error(`commit: ${body.status} ${body.job?.error}`);
         return `${body.status}: ${counts(body.job?.result)}`;
       });
   } finally {
