@@ -5,7 +5,7 @@
 // (one transaction, set-based). Prints each step's seconds, rows/s and the process's peak RSS
 // (the API's: the client streams the file from disk). Then the same file again (nothing to do).
 // The commit's phases (checks, plan, apply) come from the job's own log line.
-import { createReadStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,28 +21,11 @@ import { createLogger } from '../src/lib/logger';
 import { runMigrations } from '../src/lib/migrations';
 import * as sessions from '../src/modules/sessions/sessions.service';
 import * as users from '../src/modules/users/users.service';
+import { writeImportFile } from './bench-import-file';
 import { startLocalPostgres } from './local-postgres';
 
 const { values } = parseArgs({ options: { items: { type: 'string', default: '100000' } } });
 const ITEMS = Number(values.items);
-
-function writeFile(): string {
-  const file = path.join(tmpdir(), `stockroom-bench-import-${ITEMS}.csv`);
-  const lines = ['sku,name,unit,category,location,quantity'];
-  const units = ['each', 'each', 'box', 'kg', 'm'];
-  for (let i = 1; i <= ITEMS; i++) {
-    const sku = `B-${String(i).padStart(7, '0')}`;
-    for (let k = 0; k < 3; k++) {
-      const bin = `WH${1 + ((i + k) % 3)}/${String.fromCharCode(65 + ((i * 7 + k) % 20))}/${String(1 + ((i + k * 13) % 40)).padStart(2, '0')}`;
-      const first = k === 0;
-      lines.push(
-        `${sku},${first ? `Bench item ${i}` : ''},${first ? units[i % 5] : ''},${first ? 'Bench' : ''},${bin},${1 + ((i * 31 + k) % 500)}`,
-      );
-    }
-  }
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
 
 let peak = 0;
 const sampler = setInterval(() => {
@@ -72,8 +55,10 @@ function serverCpu(postmaster: number): number {
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 
 async function main() {
-  const file = writeFile();
-  const rows = ITEMS * 3;
+  const { file, rows } = await writeImportFile(
+    path.join(tmpdir(), `stockroom-bench-import-${ITEMS}.csv`),
+    { items: ITEMS, skuPrefix: 'B-', root: 'WH' },
+  );
   const pg = await startLocalPostgres();
   const admin = await import('knex').then((k) => k.default({ client: 'pg', connection: pg.url('postgres') }));
   await admin.raw('create database bench_import');

@@ -4,7 +4,11 @@
 //   npm run bench -- --email admin@example.com --password '…'   # or --token sr_… (write scope)
 //   npm run bench -- --url http://127.0.0.1:8091 --reference-url http://127.0.0.1:8092
 // Prints req/s, p50/p99 and product ÷ reference per operation; --markdown for the docs table.
+// Then the import and export flows (bench-flows.ts): --only import|export runs one of them alone
+// (no reference server needed), --skip-flows leaves them out, --only <operation> too;
+// --import-items N (default 100000), --commit-import also commits (writes into the database).
 import { parseArgs } from 'node:util';
+import { FLOWS, runFlows, type Flow } from './bench-flows';
 import { operations, prepare, type Target } from './bench-operations';
 import { measure, type Tally } from './bench-measure';
 
@@ -20,8 +24,19 @@ const { values } = parseArgs({
     email: { type: 'string' },
     password: { type: 'string' },
     token: { type: 'string' },
+    'skip-flows': { type: 'boolean', default: false },
+    'import-items': { type: 'string', default: '100000' },
+    'commit-import': { type: 'boolean', default: false },
   },
 });
+const onlyFlow = FLOWS.find((f) => f === values.only);
+const flows: readonly Flow[] =
+  values['skip-flows'] || (values.only && !onlyFlow) ? [] : onlyFlow ? [onlyFlow] : FLOWS;
+const importItems = Number(values['import-items']);
+if (!Number.isInteger(importItems) || importItems < 1) {
+  console.error('--import-items must be a whole number ≥ 1');
+  process.exit(2);
+}
 const productUrl = values.url ?? `http://127.0.0.1:${process.env.HTTP_PORT ?? '80'}`;
 const referenceUrl =
   values['reference-url'] ?? `http://127.0.0.1:${process.env.BENCH_REFERENCE_PORT ?? '8092'}`;
@@ -81,6 +96,16 @@ function print(rows: { name: string; product: Tally; reference: Tally }[], markd
 
 async function main() {
   const token = await bearer();
+  if (!onlyFlow) await compare(token);
+  if (flows.length > 0)
+    await runFlows(
+      { base: productUrl, auth: { authorization: `Bearer ${token}` } },
+      { flows, importItems, commitImport: values['commit-import'], markdown: values.markdown },
+    );
+}
+
+/** The HTTP operations, product against reference. */
+async function compare(token: string) {
   const targets: Target[] = [
     { name: 'product', base: productUrl, auth: { authorization: `Bearer ${token}` } },
     { name: 'reference', base: referenceUrl, auth: { authorization: `Bearer ${token}` } },

@@ -11,7 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Version, commit, schema version and uptime */
+    /** Version, commit, schema version, uptime and the process’s memory */
     get: operations['getSystemInfo'];
     put?: never;
     post?: never;
@@ -2822,6 +2822,10 @@ export interface operations {
             nodeVersion: string;
             /** Format: date-time */
             startedAt: string;
+            /** @description Resident set size of the API process that answered, in bytes */
+            rssBytes: number;
+            /** @description V8 heap in use in that process, in bytes */
+            heapUsedBytes: number;
           };
         };
       };

@@ -37,7 +37,7 @@ export const systemRoutes = (deps: SystemDeps) => [
     operationId: 'getSystemInfo',
     tag: 'System',
     access: 'viewer',
-    summary: 'Version, commit, schema version and uptime',
+    summary: 'Version, commit, schema version, uptime and the process’s memory',
     response: systemInfoSchema,
     handler: () => system.info(deps),
   }),

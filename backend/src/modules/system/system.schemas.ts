@@ -29,6 +29,18 @@ export const systemInfoSchema = z.object({
   uptimeSeconds: z.number().int(),
   nodeVersion: z.string(),
   startedAt: z.iso.datetime(),
+  // For the bench's flows (tools/bench-flows.ts), which sample it every ~100 ms during an
+  // import or export: the memory of the process that answered, not of the host or container.
+  rssBytes: z
+    .number()
+    .int()
+    .positive()
+    .meta({ description: 'Resident set size of the API process that answered, in bytes' }),
+  heapUsedBytes: z
+    .number()
+    .int()
+    .positive()
+    .meta({ description: 'V8 heap in use in that process, in bytes' }),
 });
 
 export type Readiness = z.infer<typeof readinessSchema>;
