@@ -9,8 +9,7 @@ import {
   type ImportBody,
 } from './support/imports';
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { chunkedUpload } from './support/chunked-upload';
 import { createTestApp, type TestApp } from './support/test-app';
 
 async function workbook(sheets: Record<string, (string | number | { formula: string })[][]>) {
@@ -161,36 +160,11 @@ describe('imports: files', () => {
     const big = `sku,name\n${'B-1,Big\n'.repeat(3000)}`;
     problem(await uploadFile(t.as('manager'), big), 413, 'FILE_TOO_LARGE');
     // Without a Content-Length (chunked), the stream is cut at the limit all the same.
-    const server = t.app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    const { port } = server.address() as AddressInfo;
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(
-        {
-          port,
-          host: '127.0.0.1',
-          method: 'POST',
-          path: '/api/v1/imports?fileName=big.csv',
-          headers: { ...t.headers('manager'), 'content-type': CSV },
-        },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        },
-      );
-      req.on('error', reject);
-      const chunk = 'B-1,Big\n'.repeat(500);
-      let sent = 0;
-      const more = () => {
-        while (sent < 100) {
-          sent++;
-          if (!req.write(chunk)) return void req.once('drain', more);
-        }
-        req.end();
-      };
-      req.write('sku,name\n');
-      more();
-    }).finally(() => server.close());
+    const status = await chunkedUpload(t.app, {
+      path: '/api/v1/imports?fileName=big.csv',
+      headers: { ...t.headers('manager'), 'content-type': CSV },
+      chunks: ['sku,name\n', ...Array<string>(100).fill('B-1,Big\n'.repeat(500))],
+    });
     expect(status).toBe(413);
     expect(await t.db('imports').count('* as n').first()).toEqual(before);
   });

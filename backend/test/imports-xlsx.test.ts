@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
-import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { chunkedUpload } from './support/chunked-upload';
 import { uploadFile, XLSX, type ImportBody } from './support/imports';
 import { createTestApp, type TestApp } from './support/test-app';
 import { reorderedWorkbook, type SheetRows } from './support/xlsx-zip';
@@ -113,35 +112,14 @@ describe('imports: XLSX read by its central directory', () => {
   );
 
   /** Sends `chunks` without a Content-Length; `abort` cuts the connection after them. */
-  async function streamUpload(chunks: Buffer[], abort: boolean): Promise<number> {
-    const server = t.app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    const { port } = server.address() as AddressInfo;
-    try {
-      return await new Promise<number>((resolve, reject) => {
-        const req = request(
-          {
-            port,
-            host: '127.0.0.1',
-            method: 'POST',
-            path: '/api/v1/imports?fileName=big.xlsx',
-            headers: { ...t.headers('manager'), 'content-type': XLSX },
-          },
-          (res) => {
-            res.resume();
-            resolve(res.statusCode ?? 0);
-          },
-        );
-        req.on('error', (e) => (abort ? resolve(0) : reject(e)));
-        for (const c of chunks) req.write(c);
-        if (!abort) return void req.end();
-        // Cut the connection once the server holds a temp file for this upload.
-        void until(() => tempLeft().length > 0, 'the temp file').then(() => req.destroy(), reject);
-      });
-    } finally {
-      server.close();
-    }
-  }
+  const streamUpload = (chunks: Buffer[], abort: boolean) =>
+    chunkedUpload(t.app, {
+      path: '/api/v1/imports?fileName=big.xlsx',
+      headers: { ...t.headers('manager'), 'content-type': XLSX },
+      chunks,
+      // Cut the connection once the server holds a temp file for this upload.
+      abortAfter: abort ? until(() => tempLeft().length > 0, 'the temp file') : undefined,
+    });
 
   it('when an XLSX upload is refused, cut off or too large, then its temp file is deleted all the same', async () => {
     const manager = t.as('manager');
