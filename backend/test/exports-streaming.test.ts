@@ -101,4 +101,19 @@ describe('exports stream from a cursor', () => {
       expect((await again.text()).trim().split('\r\n')).toHaveLength(2);
     },
   );
+
+  it('when the API reads through its pool, then PostgreSQL compiles no statement with JIT (an export cursor over 1M movements waited 1.3 s for it before its first row)', async () => {
+    // Several connections at once, so more than the pool's first one is looked at.
+    const settings = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        t.db.transaction(async (trx) => {
+          const { rows } = await trx.raw<{ rows: { jit: string }[] }>(
+            `select current_setting('jit') as jit, pg_sleep(0.05)`,
+          );
+          return rows[0]?.jit;
+        }),
+      ),
+    );
+    expect(settings).toEqual(['off', 'off', 'off']);
+  });
 });
