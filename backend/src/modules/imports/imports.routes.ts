@@ -58,12 +58,16 @@ export const importRoutes = ({ db, config, logger }: RouteContext) => [
     operationId: 'setImportMapping',
     tag,
     access: 'manager',
-    summary: 'Set the column mapping; checks every row and computes the preview',
+    summary: 'Set the column mapping; queues the row checks and the preview (202, status checking)',
+    description:
+      'A mapping that does not fit the file is refused at once (422). The checks run as a job: poll GET /imports/{id} (check.done / check.total) until the status is mapped (the preview) or staged (cancelled or failed: check.error). 409 while an earlier mapping is still being checked.',
     params: idParams,
     body: putMappingBody,
+    status: 202,
     response: importSchema,
     errors: [404, 409, 415, 422],
-    handler: ({ params, body, req }) => imports.setMapping(db, params.id, body, actorOf(req)),
+    handler: ({ params, body, req }) =>
+      imports.setMapping(db, logger, params.id, body, actorOf(req)),
   }),
   defineRoute({
     method: 'get',
