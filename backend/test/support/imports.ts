@@ -30,6 +30,13 @@ export interface ImportBody {
   suggestedMapping: { columns: Record<string, number>; stockAs: string; mode: string };
   mapping: unknown;
   preview: Record<string, number> | null;
+  check: {
+    done: number;
+    total: number;
+    startedAt: string | null;
+    finishedAt: string | null;
+    error: string | null;
+  } | null;
   job: {
     dryRun: boolean;
     done: number;
@@ -53,7 +60,7 @@ export async function uploadFile(
     .send(Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'));
 }
 
-/** Polls until the job has ended (status no longer queued or running). */
+/** Polls until the job has ended (status no longer queued, running or checking). */
 export async function waitForJob(api: Api, id: number): Promise<ImportBody> {
   for (let i = 0; i < 600; i++) {
     const res = await api.get(`/api/v1/imports/${id}`);
