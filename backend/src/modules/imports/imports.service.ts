@@ -9,13 +9,12 @@ import {
   importFinished,
   importNotFound,
   mappingNeeded,
-  nothingToCancel,
   repeatedFile,
 } from './imports.errors';
 import { parseMapping, suggestMapping } from './imports.mapping';
 import * as repo from './imports.repository';
 import type { ImportRow } from './imports.repository';
-import { CHECK_CANCELLED } from './imports.check';
+import { cancelJob } from './imports.cancel';
 import { referenceOf, runQueued } from './imports.run';
 import type { ImportResource } from './imports.schemas';
 import { readUpload } from './imports.upload';
@@ -229,42 +228,8 @@ export async function startCommit(
   return getImport(db, id);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A check no job has claimed yet: back to staged at once, without its stale lines. */
-async function cancelWaitingCheck(db: Db, id: number): Promise<boolean> {
-  return db.transaction(async (trx) => {
-    const n = await trx('imports')
-      .where({ id, status: 'checking' })
-      .whereNull('lease_until')
-      .update({ status: 'staged', preview: null, error: CHECK_CANCELLED, updated_at: trx.fn.now() });
-    if (n !== 1) return false;
-    await trx('import_lines').where({ import_id: id }).delete();
-    await trx('import_problems').where({ import_id: id }).delete();
-    return true;
-  });
-}
-
-const RUNNING = new Set(['queued', 'running', 'checking']);
-
+/** Cancels a waiting or running check, dry run or commit (imports.cancel.ts); its end state. */
 export async function cancel(db: Db, id: number, _actor: Actor): Promise<ImportResource> {
-  const row = await load(db, id);
-  if (row.status === 'checking' && (await cancelWaitingCheck(db, id))) return getImport(db, id);
-  if (row.status === 'queued') {
-    const n = await db('imports').where({ id, status: 'queued' }).update({
-      status: 'cancelled',
-      error: 'Cancelled: nothing was imported.',
-      updated_at: db.fn.now(),
-    });
-    if (n === 1) return getImport(db, id);
-  }
-  if (!RUNNING.has(row.status)) throw nothingToCancel(id, row.status);
-  await db('imports').where({ id }).update({ cancel_requested: true });
-  // The job sees the request within a heartbeat and rolls back; answer with its end state.
-  for (let i = 0; i < 50; i++) {
-    const now = await load(db, id);
-    if (!RUNNING.has(now.status)) break;
-    await sleep(100);
-  }
+  await cancelJob(db, id);
   return getImport(db, id);
 }
