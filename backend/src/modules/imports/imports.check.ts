@@ -8,7 +8,7 @@ import type { ImportRow } from './imports.repository';
 import { validateRows } from './imports.validate';
 
 // The mapping's checks and preview as a job (issue 13, docs/decisions/0027 amended
-// 2026-12-01): every staged row through the field rules, the set-based checks and the plan,
+// 2026-12-02): every staged row through the field rules, the set-based checks and the plan,
 // in ONE transaction under the same claim, lease and heartbeat as a commit. A cancel or a
 // crash rolls it back; a crashed replica's check is claimed again after its lease.
 
