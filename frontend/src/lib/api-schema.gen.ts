@@ -1445,7 +1445,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Stop a queued or running import; nothing it did is kept */
+    /**
+     * Stop a queued or running import, or a mapping’s checks; nothing they did is kept
+     * @description A dry run or commit ends cancelled. A mapping’s checks (status checking) end staged: the mapping is kept for another try, without a preview or problems (check.error says why). The answer waits a few seconds for the job to stop.
+     */
     post: operations['cancelImport'];
     delete?: never;
     options?: never;

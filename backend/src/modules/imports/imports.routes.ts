@@ -105,7 +105,9 @@ export const importRoutes = ({ db, config, logger }: RouteContext) => [
     operationId: 'cancelImport',
     tag,
     access: 'manager',
-    summary: 'Stop a queued or running import; nothing it did is kept',
+    summary: 'Stop a queued or running import, or a mapping’s checks; nothing they did is kept',
+    description:
+      'A dry run or commit ends cancelled. A mapping’s checks (status checking) end staged: the mapping is kept for another try, without a preview or problems (check.error says why). The answer waits a few seconds for the job to stop.',
     params: idParams,
     response: importSchema,
     errors: [404, 409],
