@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { createItem, createLocation, receive } from './support/factories';
-import { importCsv, uploadFile, waitForJob, XLSX, type ImportBody } from './support/imports';
+import {
+  importCsv,
+  mapAndWait,
+  uploadFile,
+  waitForJob,
+  XLSX,
+  type ImportBody,
+} from './support/imports';
 import { createTestApp, type Api, type TestApp } from './support/test-app';
 
 // Export from one Stockroom, import into a fresh one, export again: the same items and stock.
@@ -21,14 +28,12 @@ async function importWithPaths(api: Api, csv: string, header: string[]) {
   expect(up.status).toBe(201);
   const suggested = (up.body as ImportBody).suggestedMapping;
   expect(suggested.columns.location).toBe(header.indexOf('Location'));
-  await api
-    .put(`/api/v1/imports/${up.body.id}/mapping`)
-    .send({
-      ...suggested,
-      stockAs: 'count',
-      columns: { ...suggested.columns, location: header.indexOf('Location path') },
-    })
-    .expect(200);
+  const mapped = await mapAndWait(api, up.body.id as number, {
+    ...suggested,
+    stockAs: 'count',
+    columns: { ...suggested.columns, location: header.indexOf('Location path') },
+  });
+  expect(mapped.status).toBe('mapped');
   await api.post(`/api/v1/imports/${up.body.id}/commit`).send({ dryRun: false }).expect(202);
   return waitForJob(api, up.body.id as number);
 }
@@ -135,12 +140,8 @@ describe('export → import round trip', () => {
       fileName: 'items.xlsx',
     });
     expect(up.status).toBe(201);
-    const mapped = await source
-      .as('manager')
-      .put(`/api/v1/imports/${up.body.id}/mapping`)
-      .send(up.body.suggestedMapping)
-      .expect(200);
-    expect(mapped.body.preview).toMatchObject({ problems: 0 });
+    const mapped = await mapAndWait(source.as('manager'), up.body.id, up.body.suggestedMapping);
+    expect(mapped.preview).toMatchObject({ problems: 0 });
     await source
       .as('manager')
       .post(`/api/v1/imports/${up.body.id}/commit`)

@@ -1,7 +1,7 @@
 import { createLogger } from '../src/lib/logger';
 import { pruneAbandoned, runQueued } from '../src/modules/imports/imports.service';
 import { createItem, createLocation, receive } from './support/factories';
-import { importCsv, uploadFile, waitForJob, type ImportBody } from './support/imports';
+import { importCsv, mapAndWait, uploadFile, waitForJob, type ImportBody } from './support/imports';
 import { ledgerProblems } from './support/reconcile';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -106,10 +106,7 @@ describe('imports: commit, dry run, modes, cancel, concurrency', () => {
     expect(first.status).toBe('committed');
     const up = await uploadFile(manager, csv);
     const again = up.body as ImportBody;
-    await manager
-      .put(`/api/v1/imports/${again.id}/mapping`)
-      .send({ ...again.suggestedMapping, stockAs: 'receive' })
-      .expect(200);
+    await mapAndWait(manager, again.id, { ...again.suggestedMapping, stockAs: 'receive' });
     const refused = await manager.post(`/api/v1/imports/${again.id}/commit`).send({});
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('IMPORT_REPEATED');
@@ -127,10 +124,7 @@ describe('imports: commit, dry run, modes, cancel, concurrency', () => {
     const manager = t.as('manager');
     const up = await uploadFile(manager, 'sku,name,location,quantity\nCAN-1,Cancel,CAN/1,1\n');
     const created = up.body as ImportBody;
-    await manager
-      .put(`/api/v1/imports/${created.id}/mapping`)
-      .send(created.suggestedMapping)
-      .expect(200);
+    expect((await mapAndWait(manager, created.id, created.suggestedMapping)).status).toBe('mapped');
     // Another transaction holds the items table, so the job waits at its first lock.
     const blocker = await t.db.transaction();
     await blocker.raw('lock table items in share mode');
@@ -193,10 +187,7 @@ describe('imports: commit, dry run, modes, cancel, concurrency', () => {
     const manager = t.as('manager');
     const up = await uploadFile(manager, 'sku,name\nCRASH-1,Crashed\n');
     const created = up.body as ImportBody;
-    await manager
-      .put(`/api/v1/imports/${created.id}/mapping`)
-      .send(created.suggestedMapping)
-      .expect(200);
+    expect((await mapAndWait(manager, created.id, created.suggestedMapping)).status).toBe('mapped');
     await t
       .db('imports')
       .where({ id: created.id })
@@ -236,10 +227,7 @@ describe('imports: commit, dry run, modes, cancel, concurrency', () => {
     const manager = t.as('manager');
     const first = (await uploadFile(manager, 'Artikel,Bezeichnung\nMAP-1,x\n')).body as ImportBody;
     expect(first.suggestedMapping.columns).toEqual({});
-    await manager
-      .put(`/api/v1/imports/${first.id}/mapping`)
-      .send({ columns: { sku: 0, name: 1 } })
-      .expect(200);
+    await mapAndWait(manager, first.id, { columns: { sku: 0, name: 1 } });
     const next = (await uploadFile(manager, 'Bezeichnung,Artikel\nx,MAP-2\n')).body as ImportBody;
     expect(next.suggestedMapping.columns).toEqual({ sku: 1, name: 0 });
   });

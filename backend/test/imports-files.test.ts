@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import {
   CSV,
   fixtureDir,
+  mapAndWait,
   uploadFile,
   waitForJob,
   writeFixture,
@@ -88,7 +89,7 @@ describe('imports: files', () => {
       location: 3,
       quantity: 4,
     });
-    await manager.put(`/api/v1/imports/${body.id}/mapping`).send(body.suggestedMapping).expect(200);
+    expect((await mapAndWait(manager, body.id, body.suggestedMapping)).status).toBe('mapped');
     const problems = await manager.get(`/api/v1/imports/${body.id}/problems`).expect(200);
     const list = problems.body.data as {
       line: number;
@@ -133,11 +134,9 @@ describe('imports: files', () => {
       rowCount: 2,
     });
     const body = res.body as ImportBody;
-    await t
-      .as('manager')
-      .put(`/api/v1/imports/${body.id}/mapping`)
-      .send(body.suggestedMapping)
-      .expect(200);
+    expect((await mapAndWait(t.as('manager'), body.id, body.suggestedMapping)).status).toBe(
+      'mapped',
+    );
     const { rows } = await t.db.raw<{
       rows: { line: number; name: string; description: string }[];
     }>('select line, name, description from import_lines where import_id = ? order by line', [

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fixtureDir, uploadFile, writeFixture, type ImportBody } from './support/imports';
+import {
+  fixtureDir,
+  mapAndWait,
+  uploadFile,
+  writeFixture,
+  type ImportBody,
+} from './support/imports';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // No cap on rows: a generated file of 100,000 rows is staged and previewed whole. (Speed is
@@ -21,11 +27,9 @@ describe('imports: a 100,000-row file', () => {
     expect(up.status).toBe(201);
     const created = up.body as ImportBody;
     expect(created.rowCount).toBe(100_000);
-    const mapped = await manager
-      .put(`/api/v1/imports/${created.id}/mapping`)
-      .send(created.suggestedMapping)
-      .expect(200);
-    expect((mapped.body as ImportBody).preview).toMatchObject({
+    const mapped = await mapAndWait(manager, created.id, created.suggestedMapping);
+    expect(mapped.status).toBe('mapped');
+    expect(mapped.preview).toMatchObject({
       rows: 100_000,
       validRows: 100_000,
       problems: 0,

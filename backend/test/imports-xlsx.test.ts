@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chunkedUpload } from './support/chunked-upload';
-import { uploadFile, XLSX, type ImportBody } from './support/imports';
+import { mapAndWait, uploadFile, XLSX, type ImportBody } from './support/imports';
 import { createTestApp, type TestApp } from './support/test-app';
 import { reorderedWorkbook, type SheetRows } from './support/xlsx-zip';
 
@@ -87,11 +87,8 @@ describe('imports: XLSX read by its central directory', () => {
         rowCount: 2,
         emptyLines: 1,
       });
-      const mapped = await manager
-        .put(`/api/v1/imports/${body.id}/mapping`)
-        .send(body.suggestedMapping)
-        .expect(200);
-      expect((mapped.body as ImportBody).preview).toMatchObject({ rows: 2, validRows: 2 });
+      const mapped = await mapAndWait(manager, body.id, body.suggestedMapping);
+      expect(mapped.preview).toMatchObject({ rows: 2, validRows: 2 });
 
       const prices = await uploadFile(manager, file, { type: XLSX, sheet: 'Prices' });
       expect(prices.status).toBe(201);

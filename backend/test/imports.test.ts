@@ -1,6 +1,6 @@
 import { createItem, createLocation } from './support/factories';
 import { ledgerProblems } from './support/reconcile';
-import { importCsv, uploadFile, type ImportBody } from './support/imports';
+import { importCsv, mapAndWait, uploadFile, type ImportBody } from './support/imports';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('imports: rows into items, locations and stock', () => {
@@ -84,10 +84,7 @@ describe('imports: rows into items, locations and stock', () => {
     const up = await uploadFile(manager, csv);
     expect(up.status).toBe(201);
     const created = up.body as ImportBody;
-    await manager
-      .put(`/api/v1/imports/${created.id}/mapping`)
-      .send(created.suggestedMapping)
-      .expect(200);
+    expect((await mapAndWait(manager, created.id, created.suggestedMapping)).status).toBe('mapped');
     const res = await manager.get(`/api/v1/imports/${created.id}/problems`).expect(200);
     const problems = res.body.data as {
       line: number;
@@ -125,10 +122,7 @@ describe('imports: rows into items, locations and stock', () => {
     ].join('\n');
     const up = await uploadFile(manager, csv);
     const created = up.body as ImportBody;
-    await manager
-      .put(`/api/v1/imports/${created.id}/mapping`)
-      .send(created.suggestedMapping)
-      .expect(200);
+    expect((await mapAndWait(manager, created.id, created.suggestedMapping)).status).toBe('mapped');
     const res = await manager.get(`/api/v1/imports/${created.id}/problems`).expect(200);
     expect(res.body.data).toEqual([
       expect.objectContaining({

@@ -1,12 +1,13 @@
 // The import flow of `npm run bench` (bench-flows.ts), through the product URL as the import
-// page does it (decision 0027): upload the raw file (streamed), PUT the mapping (the row checks
-// and the preview run in that request), a dry run (POST commit {dryRun:true}, polled), and the
-// real commit only when asked (it writes N items and 3N movements into the benched database).
+// page does it (decision 0027): upload the raw file (streamed), PUT the mapping (202 at once),
+// the mapping's check (a job: the row checks and the preview, polled), a dry run (POST commit
+// {dryRun:true}, polled), and the real commit only when asked (it writes N items and 3N
+// movements into the benched database).
 import { createReadStream, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sampleApiMemory, type MemoryWindow } from './bench-api-memory';
-import { call, HttpError, seconds, sleep, type Target } from './bench-http';
+import { call, seconds, sleep, type Target } from './bench-http';
 import { IMPORT_FILE_FIELDS, writeImportFile } from './bench-import-file';
 
 interface ImportBody {
@@ -14,6 +15,7 @@ interface ImportBody {
   status: string;
   rowCount: number;
   preview: Record<string, number> | null;
+  check: { done: number; total: number; error: string | null } | null;
   job: { dryRun: boolean; error: string | null; result: Record<string, number> | null } | null;
 }
 
@@ -58,25 +60,19 @@ async function upload(t: Target, file: string, fileName: string): Promise<Import
   return (await res.json()) as ImportBody;
 }
 
-/**
- * PUT mapping answers when the preview is done. At 100k items that can be longer than nginx's
- * proxy_read_timeout (60 s): nginx then answers 504 while the API carries on, so the step
- * ends when the import shows as mapped.
- */
-async function map(t: Target, id: number): Promise<{ body: ImportBody; note: string }> {
+/** PUT mapping: the shape is checked at once, the rows by a job (202, status checking). */
+async function map(t: Target, id: number): Promise<ImportBody> {
   const columns = Object.fromEntries(IMPORT_FILE_FIELDS.map((field, i) => [field, i]));
   const mapping = { columns, stockAs: 'count', mode: 'all-or-nothing' };
-  try {
-    return {
-      body: await call<ImportBody>(t, 'PUT', `/imports/${id}/mapping`, 200, mapping),
-      note: '',
-    };
-  } catch (error) {
-    if (!(error instanceof HttpError) || error.status !== 504) throw error;
-    console.error('  mapping: nginx answered 504 (proxy_read_timeout); waiting for the preview');
-    const body = await waitFor(t, id, (b) => b.status !== 'staged');
-    return { body, note: ' (504 from nginx, then polled)' };
-  }
+  return call<ImportBody>(t, 'PUT', `/imports/${id}/mapping`, 202, mapping);
+}
+
+/** The mapping's check, polled as the import page does until the preview (or why not). */
+async function check(t: Target, id: number): Promise<ImportBody> {
+  const body = await waitFor(t, id, (b) => b.status !== 'checking');
+  if (body.status !== 'mapped')
+    throw new Error(`check: ${body.status} ${body.check?.error ?? ''}`.trim());
+  return body;
 }
 
 async function commit(t: Target, id: number, dryRun: boolean): Promise<ImportBody> {
@@ -119,9 +115,13 @@ export async function importFlow(
         throw new Error(`upload: ${body.rowCount} rows, expected ${rows}`);
       return `import ${id}, ${body.rowCount} rows`;
     });
-    await step('mapping (checks + preview)', async () => {
-      const { body, note } = await map(t, id);
-      return `${body.status}${note}: ${counts(body.preview)}`;
+    await step('mapping (PUT, 202)', async () => {
+      const body = await map(t, id);
+      return `${body.status}, ${body.check?.total ?? 0} rows to check`;
+    });
+    await step('check (row checks + preview, a job)', async () => {
+      const body = await check(t, id);
+      return `${body.status}: ${counts(body.preview)}`;
     });
     await step('dry-run commit', async () => {
       const body = await commit(t, id, true);

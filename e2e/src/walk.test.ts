@@ -611,7 +611,12 @@ for (const size of SIZES) {
         await checkA11y(page, 'import (columns)');
         await page.getByRole('button', { name: 'Check the rows' }).click();
 
-        await focused(page, page.getByRole('heading', { name: '3. Check and import' }));
+        // The PUT answers 202 and a job checks the rows (issue 13): the page shows "Checking
+        // the rows" and polls every 500 ms; the preview replaces the bar and takes focus. Wait
+        // for it by what the user waits for, with room for a loaded CI box.
+        const review = page.getByRole('heading', { name: '3. Check and import' });
+        await review.waitFor({ timeout: 60_000 });
+        await focused(page, review);
         const problem = page.getByRole('listitem').filter({ hasText: 'Line 3, Quantity' });
         await shown(problem);
         expect(await problem.innerText()).toContain('1,5');

@@ -30,6 +30,13 @@ export interface ImportBody {
   suggestedMapping: { columns: Record<string, number>; stockAs: string; mode: string };
   mapping: unknown;
   preview: Record<string, number> | null;
+  check: {
+    done: number;
+    total: number;
+    startedAt: string | null;
+    finishedAt: string | null;
+    error: string | null;
+  } | null;
   job: {
     dryRun: boolean;
     done: number;
@@ -53,15 +60,26 @@ export async function uploadFile(
     .send(Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'));
 }
 
-/** Polls until the job has ended (status no longer queued or running). */
+/** Polls until the job has ended (status no longer queued, running or checking). */
 export async function waitForJob(api: Api, id: number): Promise<ImportBody> {
   for (let i = 0; i < 600; i++) {
     const res = await api.get(`/api/v1/imports/${id}`);
     const body = res.body as ImportBody;
-    if (body.status !== 'queued' && body.status !== 'running') return body;
+    if (!['queued', 'running', 'checking'].includes(body.status)) return body;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`import ${id} did not finish`);
+}
+
+/** PUT the mapping (202, status checking) and wait for its checks to end (mapped or staged). */
+export async function mapAndWait(
+  api: Api,
+  id: number,
+  mapping: Record<string, unknown>,
+): Promise<ImportBody> {
+  const res = await api.put(`/api/v1/imports/${id}/mapping`).send(mapping);
+  if (res.status !== 202) throw new Error(`mapping: ${res.status} ${JSON.stringify(res.body)}`);
+  return waitForJob(api, id);
 }
 
 /** Upload, map (the suggestion unless given), commit, wait. */
@@ -79,9 +97,8 @@ export async function importCsv(
   if (up.status !== 201) throw new Error(`upload: ${up.status} ${JSON.stringify(up.body)}`);
   const created = up.body as ImportBody;
   const mapping = { ...created.suggestedMapping, ...opts.mapping };
-  const mapped = await api.put(`/api/v1/imports/${created.id}/mapping`).send(mapping);
-  if (mapped.status !== 200)
-    throw new Error(`mapping: ${mapped.status} ${JSON.stringify(mapped.body)}`);
+  const mapped = await mapAndWait(api, created.id, mapping);
+  if (mapped.status !== 'mapped') throw new Error(`mapping ended ${mapped.status}`);
   const started = await api
     .post(`/api/v1/imports/${created.id}/commit`)
     .send({ dryRun: opts.dryRun ?? false, confirmRepeat: opts.confirmRepeat ?? false });

@@ -1387,7 +1387,10 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Set the column mapping; checks every row and computes the preview */
+    /**
+     * Set the column mapping; queues the row checks and the preview (202, status checking)
+     * @description A mapping that does not fit the file is refused at once (422). The checks run as a job: poll GET /imports/{id} (check.done / check.total) until the status is mapped (the preview) or staged (cancelled or failed: check.error). 409 while an earlier mapping is still being checked.
+     */
     put: operations['setImportMapping'];
     post?: never;
     delete?: never;
@@ -1442,7 +1445,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Stop a queued or running import; nothing it did is kept */
+    /**
+     * Stop a queued or running import, or a mapping’s checks; nothing they did is kept
+     * @description A dry run or commit ends cancelled. A mapping’s checks (status checking) end staged: the mapping is kept for another try, without a preview or problems (check.error says why). The answer waits a few seconds for the job to stop.
+     */
     post: operations['cancelImport'];
     delete?: never;
     options?: never;
@@ -2665,7 +2671,15 @@ export interface components {
       rowCount: number;
       emptyLines: number;
       /** @enum {string} */
-      status: 'staged' | 'mapped' | 'queued' | 'running' | 'committed' | 'failed' | 'cancelled';
+      status:
+        | 'staged'
+        | 'checking'
+        | 'mapped'
+        | 'queued'
+        | 'running'
+        | 'committed'
+        | 'failed'
+        | 'cancelled';
       /** @description Guessed from the header names, or the mapping of your last import */
       suggestedMapping: {
         columns: components['schemas']['ImportColumns'];
@@ -2673,7 +2687,7 @@ export interface components {
         mode?: components['schemas']['ImportMode'];
       };
       mapping: components['schemas']['ImportMapping'];
-      /** @description What a commit would do, computed when the mapping was set */
+      /** @description What a commit would do, computed by the mapping’s checks (status mapped) */
       preview: {
         /** @description Data rows in the file (empty lines not counted) */
         rows: number;
@@ -2689,6 +2703,25 @@ export interface components {
         locationsToCreate: number;
         /** @description Stock movements to post */
         movements: number;
+      } | null;
+      /** @description The checks of the mapping last set: their progress while the status is checking, then how they ended; null before a mapping and once a dry run or commit started */
+      check: {
+        /** @description Rows done so far (for a progress bar): the per-row checks move it row by row, then the set-based checks and the plan by phase */
+        done: number;
+        total: number;
+        /**
+         * Format: date-time
+         * @description null while it waits to start
+         * @example 2026-11-22T10:00:00.000Z
+         */
+        startedAt: string | null;
+        /**
+         * Format: date-time
+         * @example 2026-11-22T10:00:00.000Z
+         */
+        finishedAt: string | null;
+        /** @description Why the checks ended without a preview (cancelled, failed); the import is staged again */
+        error: string | null;
       } | null;
       /** @description The last dry run or commit */
       job: {
@@ -9175,7 +9208,7 @@ export interface operations {
     };
     responses: {
       /** @description Success */
-      200: {
+      202: {
         headers: {
           [name: string]: unknown;
         };
@@ -9818,7 +9851,7 @@ export const stockHistoryPointsKindValues: ReadonlyArray<
 > = ['receive', 'ship', 'transfer', 'adjust', 'count'];
 export const importStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Import']['status']
-> = ['staged', 'mapped', 'queued', 'running', 'committed', 'failed', 'cancelled'];
+> = ['staged', 'checking', 'mapped', 'queued', 'running', 'committed', 'failed', 'cancelled'];
 export const importFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ImportFormat']
 > = ['csv', 'xlsx'];

@@ -33,6 +33,13 @@ export const importBusy = (id: number, status: string) =>
     status,
   });
 
+export const importChecking = (id: number) =>
+  conflict(
+    'IMPORT_BUSY',
+    `Import ${id} is still checking its rows against the mapping sent before: wait for the preview, or cancel the check, then send the mapping again.`,
+    { importId: id, status: 'checking' },
+  );
+
 export const importFinished = (id: number, status: string) =>
   conflict('IMPORT_FINISHED', `Import ${id} is ${status}: upload the file again to import it.`, {
     importId: id,

@@ -1,4 +1,10 @@
-import { IMPORT_FIELDS, type ImportField, type ImportMapping } from './imports.schemas';
+import { badMapping } from './imports.errors';
+import {
+  IMPORT_FIELDS,
+  importMappingSchema,
+  type ImportField,
+  type ImportMapping,
+} from './imports.schemas';
 
 // Header names each field is guessed from, compared without case, spaces or punctuation.
 const NAMES: Record<ImportField, string[]> = {
@@ -60,4 +66,24 @@ export function suggestMapping(
     stockAs: last?.mapping.stockAs ?? 'count',
     mode: last?.mapping.mode ?? 'all-or-nothing',
   };
+}
+
+/** The mapping sent, checked against the file's columns (422 IMPORT_MAPPING_INVALID). */
+export function parseMapping(body: unknown, headers: string[]): ImportMapping {
+  const mapping = importMappingSchema.parse(body);
+  for (const field of IMPORT_FIELDS) {
+    const col = mapping.columns[field];
+    if (col !== undefined && col >= headers.length)
+      throw badMapping(
+        `${field} is mapped to column ${col}, but the file has ${headers.length} columns (0 to ${headers.length - 1}).`,
+      );
+  }
+  if (mapping.columns.sku === undefined)
+    throw badMapping('Map the sku column: rows are matched to items by SKU.');
+  const used = Object.values(mapping.columns);
+  if (new Set(used).size !== used.length)
+    throw badMapping('Each column can be mapped to one field only.');
+  if ((mapping.columns.quantity === undefined) !== (mapping.columns.location === undefined))
+    throw badMapping('Map quantity and location together: stock is held at a location.');
+  return mapping;
 }

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import type { ImportRow } from './imports.repository';
+import type { ImportCounts } from './imports.schemas';
 
 // Step 3: what the ok lines mean, as temporary tables (dropped at commit or rollback) that
 // the preview counts and the commit writes from (docs/decisions/0027).
@@ -77,5 +79,30 @@ export async function plan(
     itemsUnchanged: Number(r.itemsUnchanged),
     locationsToCreate: Number(r.locationsToCreate),
     movements: Number(r.movements),
+  };
+}
+
+/** Counts of the lines as they stand (after the checks). */
+export async function lineCounts(
+  db: Knex | Knex.Transaction,
+  row: Pick<ImportRow, 'id' | 'row_count' | 'empty_lines'>,
+  plan: PlanCounts,
+  problems: number,
+): Promise<ImportCounts> {
+  const { rows } = await db.raw<{ rows: { valid: string; archived: string }[] }>(
+    `select (select count(*) from import_lines where import_id = :id and ok) as valid,
+            (select count(distinct i.id) from import_lines l join items i on lower(i.sku) = lower(l.sku)
+             where l.import_id = :id and i.archived_at is not null) as archived`,
+    { id: row.id },
+  );
+  const valid = Number(rows[0]!.valid);
+  return {
+    rows: row.row_count,
+    emptyLines: row.empty_lines,
+    validRows: valid,
+    invalidRows: row.row_count - valid,
+    problems,
+    archivedItems: Number(rows[0]!.archived),
+    ...plan,
   };
 }

@@ -58,12 +58,16 @@ export const importRoutes = ({ db, config, logger }: RouteContext) => [
     operationId: 'setImportMapping',
     tag,
     access: 'manager',
-    summary: 'Set the column mapping; checks every row and computes the preview',
+    summary: 'Set the column mapping; queues the row checks and the preview (202, status checking)',
+    description:
+      'A mapping that does not fit the file is refused at once (422). The checks run as a job: poll GET /imports/{id} (check.done / check.total) until the status is mapped (the preview) or staged (cancelled or failed: check.error). 409 while an earlier mapping is still being checked.',
     params: idParams,
     body: putMappingBody,
+    status: 202,
     response: importSchema,
     errors: [404, 409, 415, 422],
-    handler: ({ params, body, req }) => imports.setMapping(db, params.id, body, actorOf(req)),
+    handler: ({ params, body, req }) =>
+      imports.setMapping(db, logger, params.id, body, actorOf(req)),
   }),
   defineRoute({
     method: 'get',
@@ -101,7 +105,9 @@ export const importRoutes = ({ db, config, logger }: RouteContext) => [
     operationId: 'cancelImport',
     tag,
     access: 'manager',
-    summary: 'Stop a queued or running import; nothing it did is kept',
+    summary: 'Stop a queued or running import, or a mapping’s checks; nothing they did is kept',
+    description:
+      'A dry run or commit ends cancelled. A mapping’s checks (status checking) end staged: the mapping is kept for another try, without a preview or problems (check.error says why). The answer waits a few seconds for the job to stop.',
     params: idParams,
     response: importSchema,
     errors: [404, 409],

@@ -5,17 +5,15 @@ import * as audit from '../audit/audit.service';
 import * as events from '../events/events.service';
 import * as settings from '../settings/settings.service';
 import { apply } from './imports.apply';
+import { runCheck } from './imports.check';
 import { runChecks } from './imports.checks';
-import { plan, type PlanCounts } from './imports.plan';
+import { backendPid, LEASE, startHeartbeat, type JobState } from './imports.lease';
+import { lineCounts, plan } from './imports.plan';
 import type { ImportRow } from './imports.repository';
 import type { ImportCounts } from './imports.schemas';
 
-// One dry run or commit, in ONE transaction (docs/decisions/0027). The job row is leased:
-// a heartbeat on another connection renews the lease and writes progress, and sees a cancel
-// request (then cancels the running statement, so the transaction rolls back).
-
-const LEASE = `interval '30 seconds'`;
-const BEAT_MS = 500;
+// One dry run or commit, in ONE transaction (docs/decisions/0027), under a lease with a
+// heartbeat (imports.lease.ts). The job loop also claims the mapping's checks (imports.check.ts).
 
 /** Seconds per phase of one run, for the job's log line (and the import bench). */
 export type PhaseTimes = Partial<Record<'checks' | 'plan' | 'apply', number>>;
@@ -40,43 +38,7 @@ class RolledBack extends Error {
   }
 }
 
-/** Counts of the lines as they stand (after the checks). */
-export async function lineCounts(
-  db: Knex | Knex.Transaction,
-  row: ImportRow,
-  plan: PlanCounts,
-  problems: number,
-): Promise<ImportCounts> {
-  const { rows } = await db.raw<{ rows: { valid: string; archived: string }[] }>(
-    `select (select count(*) from import_lines where import_id = :id and ok) as valid,
-            (select count(distinct i.id) from import_lines l join items i on lower(i.sku) = lower(l.sku)
-             where l.import_id = :id and i.archived_at is not null) as archived`,
-    { id: row.id },
-  );
-  const valid = Number(rows[0]!.valid);
-  return {
-    rows: row.row_count,
-    emptyLines: row.empty_lines,
-    validRows: valid,
-    invalidRows: row.row_count - valid,
-    problems,
-    archivedItems: Number(rows[0]!.archived),
-    ...plan,
-  };
-}
-
 export const referenceOf = (fileName: string) => `import:${fileName}`.slice(0, 100);
-
-/** The preview: the same checks and plan as a commit, without the locks or the writes. */
-export async function preview(trx: Knex.Transaction, row: ImportRow): Promise<ImportCounts> {
-  const { defaultUnit } = await settings.getSettings(trx);
-  const problems = await runChecks(trx, Number(row.id), {
-    defaultUnit,
-    stockAs: row.mapping!.stockAs,
-  });
-  const planned = await plan(trx, Number(row.id), row.mapping!.stockAs);
-  return lineCounts(trx, row, planned, problems);
-}
 
 async function runInTransaction(
   trx: Knex.Transaction,
@@ -87,10 +49,7 @@ async function runInTransaction(
 ): Promise<ImportCounts> {
   const id = Number(row.id);
   const mapping = row.mapping!;
-  const { rows: pid } = await trx.raw<{ rows: { pid: number }[] }>(
-    'select pg_backend_pid() as pid',
-  );
-  onPid(pid[0]!.pid);
+  onPid(await backendPid(trx));
   await trx.raw(`set local work_mem = '64MB'`);
   // Movements lock item, then locations, then balances (decision 0003); an import takes the
   // same tables in the same order, whole: overlapping imports queue here instead of
@@ -137,13 +96,17 @@ async function runInTransaction(
   return counts;
 }
 
-/** Claims one queued job (or one whose lease ran out on a crashed replica). */
+/**
+ * Claims one queued job (or one whose lease ran out on a crashed replica): a commit or dry run
+ * (queued → running), or a mapping's check (it stays 'checking'; no lease yet = not started).
+ */
 export async function claim(db: Db): Promise<ImportRow | undefined> {
   const { rows } = await db.raw<{ rows: ImportRow[] }>(
-    `update imports set status = 'running', lease_until = now() + ${LEASE},
-            attempts = attempts + 1, started_at = now(), done = 0
+    `update imports set status = case when status = 'checking' then 'checking' else 'running' end,
+            lease_until = now() + ${LEASE}, attempts = attempts + 1, started_at = now(), done = 0
      where id = (select id from imports
-                 where status = 'queued' or (status = 'running' and lease_until < now())
+                 where status = 'queued'
+                    or (status in ('running', 'checking') and (lease_until is null or lease_until < now()))
                  order by id for update skip locked limit 1)
      returning *`,
   );
@@ -154,7 +117,7 @@ export async function claim(db: Db): Promise<ImportRow | undefined> {
 export async function runJob(db: Db, logger: Logger, row: ImportRow): Promise<void> {
   const id = Number(row.id);
   const mine = { id, attempts: row.attempts };
-  const state = { fraction: 0, cancelled: false, pid: null as number | null, stopped: false };
+  const state: JobState = { fraction: 0, cancelled: false, pid: null };
   const phases: PhaseTimes = {};
   const finish = (values: Record<string, unknown>) =>
     db('imports')
@@ -167,27 +130,7 @@ export async function runJob(db: Db, logger: Logger, row: ImportRow): Promise<vo
     });
     return;
   }
-  const beat = async () => {
-    const { rows } = await db.raw<{ rows: { cancel_requested: boolean }[] }>(
-      `update imports set lease_until = now() + ${LEASE}, done = ?, updated_at = now()
-       where id = ? and attempts = ? and status = 'running' returning cancel_requested`,
-      [Math.floor(row.row_count * state.fraction), id, row.attempts],
-    );
-    if (rows[0]?.cancel_requested && !state.cancelled) {
-      state.cancelled = true;
-      if (state.pid !== null) await db.raw('select pg_cancel_backend(?)', [state.pid]);
-    }
-  };
-  let beating: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    beating = beat().catch((err: unknown) =>
-      logger.warn({ err, importId: id }, 'import heartbeat failed'),
-    );
-  }, BEAT_MS);
-  const stopBeat = async () => {
-    clearInterval(timer);
-    await beating;
-  };
+  const stopBeat = startHeartbeat(db, logger, row, state).stop;
   const progress = (fraction: number) => {
     state.fraction = fraction;
     if (state.cancelled) throw new Error('cancelled');
@@ -251,7 +194,7 @@ async function refreshProblems(db: Db, row: ImportRow) {
 export async function runQueued(db: Db, logger: Logger): Promise<number> {
   let ran = 0;
   for (let row = await claim(db); row; row = await claim(db)) {
-    await runJob(db, logger, row);
+    await (row.status === 'checking' ? runCheck(db, logger, row) : runJob(db, logger, row));
     ran++;
   }
   return ran;

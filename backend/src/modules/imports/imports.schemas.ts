@@ -19,6 +19,7 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_STATUSES = [
   'staged',
+  'checking',
   'mapped',
   'queued',
   'running',
@@ -123,6 +124,21 @@ export const importJobSchema = z
   })
   .meta({ id: 'ImportJob' });
 
+export const importCheckSchema = z
+  .object({
+    done: count.meta({
+      description:
+        'Rows done so far (for a progress bar): the per-row checks move it row by row, then the set-based checks and the plan by phase',
+    }),
+    total: count,
+    startedAt: timestamp.nullable().meta({ description: 'null while it waits to start' }),
+    finishedAt: timestamp.nullable(),
+    error: z.string().nullable().meta({
+      description: 'Why the checks ended without a preview (cancelled, failed); the import is staged again',
+    }),
+  })
+  .meta({ id: 'ImportCheck' });
+
 export const importSchema = z
   .object({
     id: z.number().int(),
@@ -141,7 +157,11 @@ export const importSchema = z
     }),
     mapping: importMappingSchema.nullable(),
     preview: importCountsSchema.nullable().meta({
-      description: 'What a commit would do, computed when the mapping was set',
+      description: 'What a commit would do, computed by the mapping’s checks (status mapped)',
+    }),
+    check: importCheckSchema.nullable().meta({
+      description:
+        'The checks of the mapping last set: their progress while the status is checking, then how they ended; null before a mapping and once a dry run or commit started',
     }),
     job: importJobSchema.nullable().meta({ description: 'The last dry run or commit' }),
     reference: z.string().meta({ description: 'The movements’ reference: import:<file name>' }),

@@ -4,21 +4,20 @@ import type { Db } from '../../lib/db';
 import type { Actor } from '../../lib/http/identity';
 import type { Logger } from '../../lib/logger';
 import {
-  badMapping,
   importBusy,
+  importChecking,
   importFinished,
   importNotFound,
   mappingNeeded,
-  nothingToCancel,
   repeatedFile,
 } from './imports.errors';
-import { suggestMapping } from './imports.mapping';
+import { parseMapping, suggestMapping } from './imports.mapping';
 import * as repo from './imports.repository';
 import type { ImportRow } from './imports.repository';
-import { preview, referenceOf, runQueued } from './imports.run';
-import { IMPORT_FIELDS, importMappingSchema, type ImportResource } from './imports.schemas';
+import { cancelJob } from './imports.cancel';
+import { referenceOf, runQueued } from './imports.run';
+import type { ImportResource } from './imports.schemas';
 import { readUpload } from './imports.upload';
-import { validateRows } from './imports.validate';
 
 export { runQueued } from './imports.run';
 export { pruneAbandoned } from './imports.repository';
@@ -40,6 +39,17 @@ async function toResource(db: Db, row: ImportRow): Promise<ImportResource> {
           error: row.error,
           result: row.result,
         };
+  // The job columns hold the mapping's check until a dry run or commit starts (dry_run set).
+  const check =
+    row.mapping === null || row.dry_run !== null
+      ? null
+      : {
+          done: row.done,
+          total: row.total,
+          startedAt: iso(row.started_at),
+          finishedAt: iso(row.finished_at),
+          error: row.error,
+        };
   return {
     id: Number(row.id),
     fileName: row.file_name,
@@ -55,6 +65,7 @@ async function toResource(db: Db, row: ImportRow): Promise<ImportResource> {
     suggestedMapping: suggestMapping(row.headers, last),
     mapping: row.mapping,
     preview: row.preview,
+    check,
     job,
     reference: referenceOf(row.file_name),
     createdBy,
@@ -109,11 +120,25 @@ const EDITABLE = new Set(['staged', 'mapped', 'failed', 'cancelled']);
 function checkEditable(row: ImportRow) {
   const id = Number(row.id);
   if (row.status === 'committed') throw importFinished(id, row.status);
+  if (row.status === 'checking') throw importChecking(id);
   if (!EDITABLE.has(row.status)) throw importBusy(id, row.status);
 }
 
+/** Runs queued jobs in this process now (any replica's job loop would also claim them). */
+function kick(db: Db, logger: Logger) {
+  void runQueued(db, logger).catch((err: unknown) =>
+    logger.error({ err }, 'import job loop failed'),
+  );
+}
+
+/**
+ * Checks the mapping's shape at once (a bad one is a 422 now), then queues the row checks and
+ * the preview as a job (imports.check.ts): at 300,000 rows they take longer than a request
+ * may. The answer is the import in status checking; poll GET /imports/{id} for its progress.
+ */
 export async function setMapping(
   db: Db,
+  logger: Logger,
   id: number,
   body: { columns: Record<string, number | undefined>; stockAs?: string; mode?: string },
   _actor: Actor,
@@ -122,30 +147,26 @@ export async function setMapping(
     const row = await repo.find(trx, id, true);
     if (!row) throw importNotFound(id);
     checkEditable(row);
-    const mapping = importMappingSchema.parse(body);
-    for (const field of IMPORT_FIELDS) {
-      const col = mapping.columns[field];
-      if (col !== undefined && col >= row.headers.length)
-        throw badMapping(
-          `${field} is mapped to column ${col}, but the file has ${row.headers.length} columns (0 to ${row.headers.length - 1}).`,
-        );
-    }
-    if (mapping.columns.sku === undefined)
-      throw badMapping('Map the sku column: rows are matched to items by SKU.');
-    const used = Object.values(mapping.columns);
-    if (new Set(used).size !== used.length)
-      throw badMapping('Each column can be mapped to one field only.');
-    if ((mapping.columns.quantity === undefined) !== (mapping.columns.location === undefined))
-      throw badMapping('Map quantity and location together: stock is held at a location.');
-    await validateRows(trx, id, row.headers, mapping);
-    const mapped = { ...row, mapping };
-    const counts = await preview(trx, mapped);
+    const mapping = parseMapping(body, row.headers);
+    // The job columns now hold the check; a dry run of an earlier mapping no longer applies.
     await repo.update(trx, id, {
       mapping: JSON.stringify(mapping),
-      preview: JSON.stringify(counts),
-      status: 'mapped',
+      preview: null,
+      status: 'checking',
+      dry_run: null,
+      confirm_repeat: false,
+      done: 0,
+      total: row.row_count,
+      started_at: null,
+      finished_at: null,
+      error: null,
+      result: null,
+      lease_until: null,
+      attempts: 0,
+      cancel_requested: false,
     });
   });
+  kick(db, logger);
   return getImport(db, id);
 }
 
@@ -171,13 +192,6 @@ export async function listProblems(db: Db, id: number, query: { limit: number; a
       total: await repo.countProblems(db, id),
     },
   };
-}
-
-/** Runs queued jobs in this process now (any replica's job loop would also claim them). */
-function kick(db: Db, logger: Logger) {
-  void runQueued(db, logger).catch((err: unknown) =>
-    logger.error({ err }, 'import job loop failed'),
-  );
 }
 
 export async function startCommit(
@@ -214,25 +228,8 @@ export async function startCommit(
   return getImport(db, id);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
+/** Cancels a waiting or running check, dry run or commit (imports.cancel.ts); its end state. */
 export async function cancel(db: Db, id: number, _actor: Actor): Promise<ImportResource> {
-  const row = await load(db, id);
-  if (row.status === 'queued') {
-    const n = await db('imports').where({ id, status: 'queued' }).update({
-      status: 'cancelled',
-      error: 'Cancelled: nothing was imported.',
-      updated_at: db.fn.now(),
-    });
-    if (n === 1) return getImport(db, id);
-  }
-  if (row.status !== 'running' && row.status !== 'queued') throw nothingToCancel(id, row.status);
-  await db('imports').where({ id }).update({ cancel_requested: true });
-  // The job sees the request within a heartbeat and rolls back; answer with its end state.
-  for (let i = 0; i < 50; i++) {
-    const now = await load(db, id);
-    if (now.status !== 'running' && now.status !== 'queued') break;
-    await sleep(100);
-  }
+  await cancelJob(db, id);
   return getImport(db, id);
 }

@@ -42,10 +42,13 @@ export async function validateRows(
   importId: number,
   headers: string[],
   mapping: ImportMapping,
+  /** Called after each batch with the rows checked so far (the job's progress; may throw). */
+  onRows: (done: number) => void = () => {},
 ): Promise<void> {
   await trx('import_lines').where({ import_id: importId }).delete();
   await trx('import_problems').where({ import_id: importId }).delete();
   const mapped = IMPORT_FIELDS.filter((f) => mapping.columns[f] !== undefined);
+  let done = 0;
   // The connection cannot read while a COPY is open on it: read a batch, then copy it.
   for await (const batch of batches(trx, importId)) {
     const problems: Problem[] = [];
@@ -64,6 +67,8 @@ export async function validateRows(
           `${importId},row,${p.line},${p.col ?? ''},${csvField(p.field)},${csvField(p.value)},${csvField(p.message)}\n`,
       ),
     );
+    done += batch.length;
+    onRows(done);
   }
 }
 

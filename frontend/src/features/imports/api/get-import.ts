@@ -3,8 +3,9 @@ import { apiRequest } from '@/lib/api-client';
 import type { ImportResource, ImportStatus } from '@/lib/api-types';
 import { importKey } from './import-keys';
 
-/** While a job waits or runs, the page polls for its progress. */
-export const isBusy = (status: ImportStatus) => status === 'queued' || status === 'running';
+/** While a job waits or runs (a mapping's checks too), the page polls for its progress. */
+export const isBusy = (status: ImportStatus) =>
+  status === 'queued' || status === 'running' || status === 'checking';
 const POLL_MS = 500;
 
 /** GET /api/v1/imports/:id → status, mapping, preview and the job's progress. */

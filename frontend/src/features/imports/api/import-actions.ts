@@ -9,7 +9,7 @@ export interface MappingInput {
   mode: ImportMode;
 }
 
-/** PUT /api/v1/imports/:id/mapping → the import with its preview counts. */
+/** PUT /api/v1/imports/:id/mapping → 202, the import checking its rows (the preview follows). */
 export function setImportMapping(id: number, mapping: MappingInput): Promise<ImportResource> {
   return apiRequest<ImportResource>(`/v1/imports/${id}/mapping`, { method: 'PUT', body: mapping });
 }

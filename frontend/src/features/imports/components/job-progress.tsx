@@ -3,17 +3,33 @@ import { FormAlert } from '@/components/form-alert';
 import type { ImportResource } from '@/lib/api-types';
 import { useCancelImport } from '../api/import-actions';
 
+/** What the bar shows: the mapping's checks (status checking), else the dry run or commit. */
+function progressOf(resource: ImportResource) {
+  if (resource.status === 'checking') {
+    const check = resource.check;
+    return {
+      label: 'Checking the rows',
+      done: check?.done ?? 0,
+      total: check?.total ?? resource.rowCount,
+      started: (check?.startedAt ?? null) !== null,
+    };
+  }
+  const job = resource.job;
+  return {
+    label: job?.dryRun ? 'Dry run (nothing is kept)' : 'Importing',
+    done: job?.done ?? 0,
+    total: job?.total ?? resource.rowCount,
+    started: resource.status === 'running',
+  };
+}
+
 /** The running job: rows done of the total (or the phase before the first rows), and Cancel. */
 export function JobProgress({ resource }: { resource: ImportResource }) {
   const cancel = useCancelImport();
   // The button that started the job is gone: focus goes to the one thing left to do.
   const cancelButton = useRef<HTMLButtonElement>(null);
   useEffect(() => cancelButton.current?.focus(), []);
-  const job = resource.job;
-  const dryRun = job?.dryRun ?? false;
-  const done = job?.done ?? 0;
-  const total = job?.total ?? resource.rowCount;
-  const started = resource.status === 'running';
+  const { label, done, total, started } = progressOf(resource);
   const text = started
     ? `${done.toLocaleString()} / ${total.toLocaleString()} rows`
     : 'Waiting to start…';
@@ -21,7 +37,7 @@ export function JobProgress({ resource }: { resource: ImportResource }) {
   return (
     <div className="import-job">
       <p id={`import-${resource.id}-job`} className="import-job__label">
-        {dryRun ? 'Dry run (nothing is kept)' : 'Importing'}
+        {label}
       </p>
       <div
         role="progressbar"

@@ -27,11 +27,15 @@ function DryRunResult({ resource }: { resource: ImportResource }) {
  */
 export function ReviewStep({ resource, focus }: { resource: ImportResource; focus: number }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  // Only a mapping saved while this is shown moves focus: coming back after a dry run, the
-  // dry run's result takes it instead.
+  // The step appears when the mapping's checks end (the page polled them): focus moves to
+  // what they found. It also appears after a dry run (check null then: the job columns hold
+  // the dry run), whose result takes focus instead.
+  const checked = useRef(resource.check !== null);
+  // A mapping saved while this is shown moves focus too.
   const focused = useRef(focus);
   useEffect(() => {
-    if (focus === focused.current) return;
+    if (focus === focused.current && !checked.current) return;
+    checked.current = false;
     focused.current = focus;
     heading.current?.focus();
   }, [focus]);

@@ -36,6 +36,7 @@ export function makeImport(overrides: Partial<ImportResource> = {}): ImportResou
     },
     mapping: null,
     preview: null,
+    check: null,
     job: null,
     reference: 'import:stock.csv',
     createdBy: 1,
@@ -53,6 +54,16 @@ export const job = (overrides: Partial<NonNullable<ImportResource['job']>> = {})
   finishedAt: null,
   error: null,
   result: null,
+  ...overrides,
+});
+
+/** The mapping's checks: started, 0 of 3 rows done (status checking). */
+export const check = (overrides: Partial<NonNullable<ImportResource['check']>> = {}) => ({
+  done: 0,
+  total: 3,
+  startedAt: '2026-12-01T05:00:20.000Z',
+  finishedAt: null,
+  error: null,
   ...overrides,
 });
 

@@ -4,6 +4,7 @@ import { Page } from '@/components/page';
 import { QueryErrorState } from '@/components/query-error-state';
 import { isBusy, useImport } from '../api/get-import';
 import { useUploadImport } from '../api/upload-import';
+import { CheckError } from '../components/check-error';
 import { ImportResult } from '../components/import-result';
 import { JobProgress } from '../components/job-progress';
 import { MappingForm } from '../components/mapping-form';
@@ -79,15 +80,20 @@ export function ImportRoute() {
                 onPick={(sheet) => send(file, sheet)}
               />
             ) : null}
-            {isBusy(resource.status) ? null : (
-              <MappingForm
-                key={resource.id}
-                resource={resource}
-                onMapped={() => setReviewFocus((n) => n + 1)}
-              />
+            {resource.status === 'checking' ? (
+              <JobProgress resource={resource} />
+            ) : isBusy(resource.status) ? null : (
+              <>
+                <CheckError key={resource.check?.finishedAt} resource={resource} />
+                <MappingForm
+                  key={resource.id}
+                  resource={resource}
+                  onMapped={() => setReviewFocus((n) => n + 1)}
+                />
+              </>
             )}
           </section>
-          {isBusy(resource.status) ? (
+          {resource.status === 'checking' ? null : isBusy(resource.status) ? (
             <JobProgress resource={resource} />
           ) : (
             <ReviewStep resource={resource} focus={reviewFocus} />
