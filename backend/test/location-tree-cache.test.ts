@@ -1,7 +1,4 @@
-import { createApp } from '../src/app';
-import { createDb, createProbeDb, type Db } from '../src/lib/db';
-import { createLifecycle } from '../src/lib/lifecycle';
-import { createLogger } from '../src/lib/logger';
+import type { Db } from '../src/lib/db';
 import { foldStockDeltas } from '../src/modules/locations/locations.service';
 import {
   createItem,
@@ -11,7 +8,8 @@ import {
   type LocationRow,
 } from './support/factories';
 import { figuresFromApi, figuresFromScratch } from './support/location-rollups';
-import { apiFor, createTestApp, type Api, type TestApp } from './support/test-app';
+import { secondReplica, type SecondReplica } from './support/second-replica';
+import { createTestApp, type Api, type TestApp } from './support/test-app';
 
 // The rendered tree is cached per process under a key the database gives (decision 0023,
 // "Amended"). Two apps on one database stand for two API replicas: whatever one changes,
@@ -57,29 +55,18 @@ describe('location tree cache', () => {
   let t: TestApp;
   let one: Api;
   let other: Api;
+  let replica: SecondReplica;
   let otherDb: Db;
-  let closeOther: () => Promise<void>;
   beforeAll(async () => {
     t = await createTestApp();
     one = t.as('admin');
     // A second app (its own pool and cache) on the same database, signed in as the same user.
-    const logger = createLogger(t.config);
-    otherDb = createDb(t.config, logger);
-    const probeDb = createProbeDb(t.config, logger);
-    const app = createApp({
-      config: t.config,
-      db: otherDb,
-      probeDb,
-      logger,
-      lifecycle: createLifecycle(),
-    });
-    other = apiFor(app, t.headers('admin'));
-    closeOther = async () => {
-      await Promise.all([otherDb.destroy(), probeDb.destroy()]);
-    };
+    replica = secondReplica(t);
+    other = replica.api;
+    otherDb = replica.db;
   });
   afterAll(async () => {
-    await closeOther();
+    await replica.close();
     await t.close();
   });
 

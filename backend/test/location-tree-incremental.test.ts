@@ -1,7 +1,4 @@
-import { createApp } from '../src/app';
-import { createDb, createProbeDb, type Db } from '../src/lib/db';
-import { createLifecycle } from '../src/lib/lifecycle';
-import { createLogger } from '../src/lib/logger';
+import type { Db } from '../src/lib/db';
 import * as repo from '../src/modules/locations/locations.repository';
 import {
   foldStockDeltas,
@@ -9,7 +6,8 @@ import {
 } from '../src/modules/locations/locations.service';
 import { createItem, type ItemRow } from './support/factories';
 import { figuresFromApi, figuresFromScratch } from './support/location-rollups';
-import { apiFor, createTestApp, type Api, type TestApp } from './support/test-app';
+import { secondReplica, type SecondReplica } from './support/second-replica';
+import { createTestApp, type Api, type TestApp } from './support/test-app';
 
 // A tree cache brings the locations it keeps forward by what changed since its snapshot and
 // renders again only what changed (decision 0023, "Amended 2026-12-05"). Whatever the mix of
@@ -19,28 +17,18 @@ describe('location tree kept between requests', () => {
   let t: TestApp;
   let one: Api;
   let other: Api;
+  let replica: SecondReplica;
   let otherDb: Db;
-  let closeOther: () => Promise<void>;
   beforeAll(async () => {
     t = await createTestApp();
     one = t.as('admin');
-    const logger = createLogger(t.config);
-    otherDb = createDb(t.config, logger);
-    const probeDb = createProbeDb(t.config, logger);
-    const app = createApp({
-      config: t.config,
-      db: otherDb,
-      probeDb,
-      logger,
-      lifecycle: createLifecycle(),
-    });
-    other = apiFor(app, t.headers('admin'));
-    closeOther = async () => {
-      await Promise.all([otherDb.destroy(), probeDb.destroy()]);
-    };
+    // A second app (its own pool and cache) on the same database, signed in as the same user.
+    replica = secondReplica(t);
+    other = replica.api;
+    otherDb = replica.db;
   });
   afterAll(async () => {
-    await closeOther();
+    await replica.close();
     await t.close();
   });
 

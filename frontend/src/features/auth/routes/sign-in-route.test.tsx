@@ -57,7 +57,7 @@ describe('SignInRoute', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Email or password is wrong.');
-    expect(alert).toHaveFocus();
+    await waitFor(() => expect(alert).toHaveFocus());
     expect(router.state.location.pathname).toBe('/sign-in');
   });
 
