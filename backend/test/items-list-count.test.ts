@@ -146,23 +146,40 @@ describe('items list count in the page statement', () => {
     });
   });
 
-  test.each([
-    ['a first page', {}],
-    ['a search', { q: 'item' }],
-  ])(
-    'when %s is listed, then the items are read in one statement, page and count together',
-    async (_, extra) => {
-      const category = await items(5);
-      const statements: string[] = [];
-      const record = (q: { sql: string }) => void statements.push(q.sql);
-      t.db.on('query', record);
-      try {
-        const first = await get({ category, limit: 2, ...extra });
-        await get({ category, limit: 2, ...extra, cursor: first.page.nextCursor });
-      } finally {
-        t.db.off('query', record);
-      }
-      expect(statements.filter((sql) => sql.includes('from "items"'))).toHaveLength(2);
-    },
-  );
+  /** The statements reading items while `run` runs. */
+  async function statementsOf(run: () => Promise<unknown>) {
+    const statements: string[] = [];
+    const record = (q: { sql: string }) => void statements.push(q.sql);
+    t.db.on('query', record);
+    try {
+      await run();
+    } finally {
+      t.db.off('query', record);
+    }
+    return statements.filter((sql) => sql.includes('from "items"')).length;
+  }
+
+  test('when a list is paged, then each page is one statement, page and count together', async () => {
+    const category = await items(5);
+    expect(
+      await statementsOf(async () => {
+        const first = await get({ category, limit: 2 });
+        await get({ category, limit: 2, cursor: first.page.nextCursor });
+      }),
+    ).toBe(2);
+  });
+
+  test('when a search is paged, then a later page is one statement; a first page counts apart, and only if there is more', async () => {
+    const category = await items(5);
+    let first: Page | undefined;
+    expect(
+      await statementsOf(async () => (first = await get({ category, q: 'item', limit: 2 }))),
+    ).toBe(2);
+    expect(
+      await statementsOf(() =>
+        get({ category, q: 'item', limit: 2, cursor: first!.page.nextCursor }),
+      ),
+    ).toBe(1);
+    expect(await statementsOf(() => get({ category, q: 'item', limit: 5 }))).toBe(1);
+  });
 });

@@ -8,6 +8,11 @@ import type { PageRequest } from './keyset';
 export interface PageCount {
   filtered: Knex.QueryBuilder;
   cap: number;
+  /**
+   * Dear even when few rows match (a search: a trigram bitmap over every match), so not read
+   * with a first page, which may hold every match and so need no count (withCount).
+   */
+  dear?: boolean;
 }
 
 export const firstPage = (req: PageRequest) => !req.cursor && req.offset === 0;
@@ -27,32 +32,20 @@ const countQuery = (db: DbOrTrx, count: PageCount) =>
 
 /**
  * The page with its list's capped count as column `total_count`, in the page's own statement:
- * one round trip instead of two (issue 12, every statement is a loopback write and a wake-up of
- * a PostgreSQL backend). The count is a subquery PostgreSQL runs once, and only when needed:
- * a page after a cursor counts whenever it has a row (an uncorrelated subquery in the select
- * list runs at the first row); a first page only when it has more rows than the page, since one
- * that holds every match is its own exact count (keysetPage) and a search's count is a trigram
- * bitmap over every match. That needs the page's length, so a first page is a CTE read back in
- * its keys' order (`order`; a CTE's order is not promised without an ORDER BY).
+ * one round trip instead of two (issue 12: each statement is a loopback write and a wake-up of
+ * a PostgreSQL backend). An uncorrelated subquery in the select list runs once, at the first
+ * row, so an empty page does not count. A `dear` count is left out of a first page (keysetPage
+ * then sends it on its own, and only when there is a page after): a first page that holds every
+ * match is its own count, and sparing that count is what keeps a scanner's lookup cheap. A
+ * first page as a CTE that counts only when it is full was tried and cost PostgreSQL more than
+ * the two statements (docs/performance.md).
  */
 export function withCount(
   db: DbOrTrx,
   page: Knex.QueryBuilder,
-  order: { column: string; dir: 'asc' | 'desc' }[],
   req: PageRequest,
   count: PageCount,
 ): Knex.QueryBuilder {
-  if (!firstPage(req)) return page.select(countQuery(db, count).as('total_count'));
-  const outer = db
-    .with('page', page)
-    .from('page')
-    .select(
-      'page.*',
-      db.raw('case when (select count(*) from page) > ? then (?) end as total_count', [
-        req.limit,
-        countQuery(db, count),
-      ]),
-    );
-  order.forEach(({ column, dir }) => void outer.orderBy(column, dir));
-  return outer;
+  if (count.dear && firstPage(req)) return page;
+  return page.select(countQuery(db, count).as('total_count'));
 }

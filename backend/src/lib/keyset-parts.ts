@@ -60,11 +60,8 @@ export async function fetchParts(
   rank: SortKey,
   keys: SortKey[],
   req: PageRequest,
-  /** Wraps the statement before it is sent (keyset.ts adds the list's count), given its order. */
-  wrap: (
-    page: Knex.QueryBuilder,
-    order: { column: string; dir: 'asc' | 'desc' }[],
-  ) => Knex.QueryBuilder,
+  /** Wraps the statement before it is sent (keyset.ts adds the list's count). */
+  wrap: (page: Knex.QueryBuilder) => Knex.QueryBuilder,
 ): Promise<Row[]> {
   const at = req.cursor ? Number(req.cursor.keys[0]) : undefined;
   const wanted = req.limit + 1 + req.offset;
@@ -91,10 +88,6 @@ export async function fetchParts(
     )
     .orderBy('cursor_k0', rank.dir);
   keys.forEach((k, j) => void union.orderBy(`sort_k${j + 1}`, k.dir));
-  const rowOrder = [
-    { column: 'cursor_k0', dir: rank.dir },
-    ...keys.map((k, j) => ({ column: `sort_k${j + 1}`, dir: k.dir })),
-  ];
-  const rows = (await wrap(union.limit(wanted), rowOrder)) as Row[];
+  const rows = (await wrap(union.limit(wanted))) as Row[];
   return rows.slice(req.offset);
 }

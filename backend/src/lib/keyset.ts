@@ -3,7 +3,7 @@ import type { DbOrTrx } from './db';
 import { pgCode } from './db-errors';
 import { AppError } from './errors';
 import { encodeCursor, NOT_A_CURSOR, type Cursor, type CursorPage } from './http/cursor';
-import { firstPage, withCount, type PageCount } from './keyset-count';
+import { withCount, type PageCount } from './keyset-count';
 import { fetchParts, type KeysetPart } from './keyset-parts';
 
 export const badCursor = () =>
@@ -114,8 +114,8 @@ async function fetchRows(
     throw e;
   };
   if (parts) {
-    return fetchParts(db, base, parts, keys[0]!, keys.slice(1), req, (page, order) =>
-      count ? withCount(db, page, order, req, count) : page,
+    return fetchParts(db, base, parts, keys[0]!, keys.slice(1), req, (page) =>
+      count ? withCount(db, page, req, count) : page,
     ).catch(badCursorFirst);
   }
   const q = base.clone();
@@ -126,14 +126,7 @@ async function fetchRows(
   }
   keys.forEach((k) => void q.orderByRaw(`${k.sql} ${k.dir}`, b(k)));
   void q.limit(req.limit + 1).offset(req.offset);
-  if (count && firstPage(req)) {
-    // The keys once more as themselves, for the outer statement's order (withCount).
-    keys.forEach((k, i) => void q.select(db.raw(`${k.sql} as sort_k${i}`, b(k))));
-  }
-  const order = keys.map((k, i) => ({ column: `sort_k${i}`, dir: k.dir }));
-  return (await (count ? withCount(db, q, order, req, count) : q).catch(
-    badCursorFirst,
-  )) as KeyedRow[];
+  return (await (count ? withCount(db, q, req, count) : q).catch(badCursorFirst)) as KeyedRow[];
 }
 
 /** How many rows the list holds: exact up to a cap, then "more than the cap". */
@@ -168,8 +161,7 @@ export async function keysetPage<Row>(
     if (cursors.nextCursor === null && cursors.prevCursor === null)
       return { rows: page as Row[], ...cursors, count: { count: page.length, countExact: true } };
     const total = page[0]?.total_count;
-    // Every page with a cursor either side has a row and so its count (withCount); a fallback
-    // statement rather than a wrong number should that ever not hold.
+    // A dear count left out of a first page (withCount) is read now, on its own.
     const found =
       total === null || total === undefined
         ? await cappedCount(db, count.filtered.clone(), count.cap)

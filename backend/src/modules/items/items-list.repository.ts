@@ -43,12 +43,13 @@ export const SEARCH_COUNT_CAP = 100;
 const searchCountCap = (limit: number) => Math.max(SEARCH_COUNT_CAP, 2 * limit);
 
 export async function list(db: DbOrTrx, query: ListItemsQuery) {
-  // The count is read in the page's statement, and not at all for a first page with no page
-  // after it: that page holds every match, its length is the exact count (keysetPage). A
-  // scanner's SKU or barcode lookup is such a page.
+  // The count is read in the page's statement. A search's first page reads it on its own, and
+  // only when there is a page after: a page that holds every match is its own exact count
+  // (keysetPage), and a scanner's SKU or barcode lookup is such a page.
   const page = await keysetPage<ItemRow>(db, rows(db, query), itemsKeyset(query), query, {
     filtered: filtered(db('items'), query),
     cap: query.q ? searchCountCap(query.limit) : COUNT_CAP,
+    dear: query.q !== undefined,
   });
   return {
     rows: page.rows.map(toItem),
