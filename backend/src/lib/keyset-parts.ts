@@ -60,6 +60,8 @@ export async function fetchParts(
   rank: SortKey,
   keys: SortKey[],
   req: PageRequest,
+  /** Wraps the statement before it is sent (keyset.ts adds the list's count). */
+  wrap: (page: Knex.QueryBuilder) => Knex.QueryBuilder,
 ): Promise<Row[]> {
   const at = req.cursor ? Number(req.cursor.keys[0]) : undefined;
   const wanted = req.limit + 1 + req.offset;
@@ -86,6 +88,6 @@ export async function fetchParts(
     )
     .orderBy('cursor_k0', rank.dir);
   keys.forEach((k, j) => void union.orderBy(`sort_k${j + 1}`, k.dir));
-  const rows = (await union.limit(wanted)) as Row[];
+  const rows = (await wrap(union.limit(wanted))) as Row[];
   return rows.slice(req.offset);
 }

@@ -3,6 +3,7 @@ import type { DbOrTrx } from './db';
 import { pgCode } from './db-errors';
 import { AppError } from './errors';
 import { encodeCursor, NOT_A_CURSOR, type Cursor, type CursorPage } from './http/cursor';
+import { withCount, type PageCount } from './keyset-count';
 import { fetchParts, type KeysetPart } from './keyset-parts';
 
 export const badCursor = () =>
@@ -35,6 +36,8 @@ export interface KeysetSpec {
    */
   parts?: KeysetPart[];
 }
+
+export type { PageCount } from './keyset-count';
 
 export interface PageRequest {
   limit: number;
@@ -102,6 +105,7 @@ async function fetchRows(
   keys: SortKey[],
   req: PageRequest,
   parts: KeysetPart[] | undefined,
+  count: PageCount | undefined,
 ): Promise<KeyedRow[]> {
   // A well-formed value can still be out of range (month 13): PostgreSQL's data exception
   // (class 22) on the cursor's values is the caller's bad cursor, not a server fault.
@@ -109,7 +113,11 @@ async function fetchRows(
     if (req.cursor && pgCode(e)?.startsWith('22')) throw badCursor();
     throw e;
   };
-  if (parts) return fetchParts(db, base, parts, keys[0]!, keys.slice(1), req).catch(badCursorFirst);
+  if (parts) {
+    return fetchParts(db, base, parts, keys[0]!, keys.slice(1), req, (page) =>
+      count ? withCount(db, page, req, count) : page,
+    ).catch(badCursorFirst);
+  }
   const q = base.clone();
   keys.forEach((k, i) => void q.select(db.raw(`(${k.sql})::text as cursor_k${i}`, b(k))));
   if (req.cursor) {
@@ -117,44 +125,66 @@ async function fetchRows(
     void q.whereRaw(sql, bindings);
   }
   keys.forEach((k) => void q.orderByRaw(`${k.sql} ${k.dir}`, b(k)));
-  return (await q
-    .limit(req.limit + 1)
-    .offset(req.offset)
-    .catch(badCursorFirst)) as KeyedRow[];
+  void q.limit(req.limit + 1).offset(req.offset);
+  return (await (count ? withCount(db, q, req, count) : q).catch(badCursorFirst)) as KeyedRow[];
 }
+
+/** How many rows the list holds: exact up to a cap, then "more than the cap". */
+type Counted = Pick<CursorPage, 'count' | 'countExact'>;
 
 /**
  * One page of `base` (a filtered select without order or limit) in `spec`'s order, with the
  * cursors of the pages either side. A "before" page that reaches the start is the first page.
+ * With `count`, also how many rows `count.filtered` holds up to `count.cap`, read in the same
+ * statement (withCount); a page with no page either side holds every row and is its own count.
  */
 export async function keysetPage<Row>(
   db: DbOrTrx,
   base: Knex.QueryBuilder,
   spec: KeysetSpec,
   req: PageRequest,
-): Promise<{ rows: Row[]; nextCursor: string | null; prevCursor: string | null }> {
+  count?: PageCount,
+): Promise<{
+  rows: Row[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+  count?: Counted;
+}> {
   const n = spec.keys.length;
   const cursorAt = (direction: 'after' | 'before', row: KeyedRow | undefined) =>
     row ? encodeCursor({ shape: spec.shape, direction, keys: keysOf(row, n) }) : null;
+  const counted = async (
+    page: KeyedRow[],
+    cursors: { nextCursor: string | null; prevCursor: string | null },
+  ) => {
+    if (!count) return { rows: page as Row[], ...cursors };
+    if (cursors.nextCursor === null && cursors.prevCursor === null)
+      return { rows: page as Row[], ...cursors, count: { count: page.length, countExact: true } };
+    const total = page[0]?.total_count;
+    // A dear count left out of a first page (withCount) is read now, on its own.
+    const found =
+      total === null || total === undefined
+        ? await cappedCount(db, count.filtered.clone(), count.cap)
+        : { count: Math.min(Number(total), count.cap), countExact: Number(total) <= count.cap };
+    return { rows: page as Row[], ...cursors, count: found };
+  };
   if (req.cursor?.direction === 'before') {
-    const rows = await fetchRows(db, base, spec.keys.map(flip), req, spec.parts);
+    const rows = await fetchRows(db, base, spec.keys.map(flip), req, spec.parts, count);
     if (rows.length > req.limit) {
       const page = rows.slice(0, req.limit).reverse();
-      return {
-        rows: page as Row[],
+      return counted(page, {
         nextCursor: cursorAt('after', page.at(-1)),
         prevCursor: cursorAt('before', page[0]),
-      };
+      });
     }
-    return keysetPage(db, base, spec, { limit: req.limit, offset: 0 });
+    return keysetPage(db, base, spec, { limit: req.limit, offset: 0 }, count);
   }
-  const rows = await fetchRows(db, base, spec.keys, req, spec.parts);
+  const rows = await fetchRows(db, base, spec.keys, req, spec.parts, count);
   const page = rows.slice(0, req.limit);
-  return {
-    rows: page as Row[],
+  return counted(page, {
     nextCursor: rows.length > req.limit ? cursorAt('after', page.at(-1)) : null,
     prevCursor: req.cursor || req.offset > 0 ? cursorAt('before', page[0]) : null,
-  };
+  });
 }
 
 /** Rows matching `filtered`, counted up to `cap` (COUNT_CAP): cheap at any table size. */

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import type { Role, TokenScope } from '../../lib/roles';
-import { prepared } from '../../lib/prepared';
+import { preparedSql } from '../../lib/prepared';
 import { iso, isoNotNull } from '../../lib/sql';
 import type { ApiToken } from './api-tokens.schemas';
 
@@ -74,6 +74,15 @@ export interface TokenCreator {
   active: boolean;
 }
 
+// selectTokens' columns and the creator's email and role, written out, not built with knex:
+// this runs on every request made with a token.
+const FIND_LIVE_BY_HASH = `select t.id, t.name, t.scope, t.created_by, u.name as creator_name,
+    t.created_at, t.last_used_at, t.revoked_at, t.disabled_at, u.active as creator_active,
+    u.email as creator_email, u.role as creator_role
+  from api_tokens as t join users as u on u.id = t.created_by
+  where t.token_hash = $1 and t.revoked_at is null and t.disabled_at is null
+  limit 1`;
+
 /**
  * A token that is neither revoked nor disabled, by the hash of its secret, with its creator
  * as they are now: one query per request instead of a token lookup and then a user lookup.
@@ -82,15 +91,10 @@ export async function findLiveByHash(
   db: DbOrTrx,
   tokenHash: string,
 ): Promise<{ token: ApiToken; creator: TokenCreator } | undefined> {
-  // Prepared: this runs on every request made with a token.
-  const [row] = await prepared<TokenRow & { creator_email: string; creator_role: Role }>(
+  const [row] = await preparedSql<TokenRow & { creator_email: string; creator_role: Role }>(
     db,
-    selectTokens(db)
-      .select('u.email as creator_email', 'u.role as creator_role')
-      .where('t.token_hash', tokenHash)
-      .whereNull('t.revoked_at')
-      .whereNull('t.disabled_at')
-      .limit(1),
+    FIND_LIVE_BY_HASH,
+    [tokenHash],
   );
   if (!row) return undefined;
   const token = toToken(row);

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
-import { cappedCount, COUNT_CAP, keysetPage } from '../../lib/keyset';
+import { COUNT_CAP, keysetPage } from '../../lib/keyset';
 import { isLowStockSql } from '../../lib/low-stock';
 import { likeContains } from '../../lib/sql';
 import { selectItems, toItem, type ItemRow } from './items.repository';
@@ -43,23 +43,20 @@ export const SEARCH_COUNT_CAP = 100;
 const searchCountCap = (limit: number) => Math.max(SEARCH_COUNT_CAP, 2 * limit);
 
 export async function list(db: DbOrTrx, query: ListItemsQuery) {
-  const page = await keysetPage<ItemRow>(db, rows(db, query), itemsKeyset(query), query);
-  // A first page with no page after it holds every match: its length is the exact count, and
-  // the count query (a trigram bitmap over every match of a search, often dearer than the page
-  // itself) is not sent. A scanner's SKU or barcode lookup is such a page.
-  const whole = page.prevCursor === null && page.nextCursor === null;
-  const count = whole
-    ? { count: page.rows.length, countExact: true }
-    : await cappedCount(
-        db,
-        filtered(db('items'), query),
-        query.q ? searchCountCap(query.limit) : COUNT_CAP,
-      );
+  // The count is read in the page's statement. A search's first page reads it on its own, and
+  // only when there is a page after: a page that holds every match is its own exact count
+  // (keysetPage), and a scanner's SKU or barcode lookup is such a page.
+  const page = await keysetPage<ItemRow>(db, rows(db, query), itemsKeyset(query), query, {
+    filtered: filtered(db('items'), query),
+    cap: query.q ? searchCountCap(query.limit) : COUNT_CAP,
+    dear: query.q !== undefined,
+  });
   return {
     rows: page.rows.map(toItem),
     nextCursor: page.nextCursor,
     prevCursor: page.prevCursor,
-    ...count,
+    count: page.count!.count,
+    countExact: page.count!.countExact,
   };
 }
 

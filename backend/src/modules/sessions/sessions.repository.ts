@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../../lib/db';
-import { prepared } from '../../lib/prepared';
+import { preparedSql } from '../../lib/prepared';
 import type { Role } from '../../lib/roles';
 
 export interface SessionRow {
@@ -43,30 +43,18 @@ interface SessionUserRow {
   active: boolean;
 }
 
+// Written out, not built with knex: it runs on every request made from the browser.
+const FIND_WITH_USER = `select s.id, s.last_seen_at, s.expires_at, now() as now,
+    u.id as user_id, u.email, u.name, u.role, u.active
+  from sessions as s join users as u on u.id = s.user_id
+  where s.id = $1 limit 1`;
+
 /**
  * The session and its user in one query (identify runs on every request). Whether it is
  * still live is decided by the caller, against the idle timeout it reads alongside.
  */
 export async function findWithUser(db: DbOrTrx, id: string): Promise<StoredSession | undefined> {
-  // Prepared: this runs on every request made from the browser.
-  const [row] = await prepared<SessionUserRow>(
-    db,
-    db('sessions as s')
-      .join('users as u', 'u.id', 's.user_id')
-      .select(
-        's.id',
-        's.last_seen_at',
-        's.expires_at',
-        db.raw('now() as now'),
-        'u.id as user_id',
-        'u.email',
-        'u.name',
-        'u.role',
-        'u.active',
-      )
-      .where('s.id', id)
-      .limit(1),
-  );
+  const [row] = await preparedSql<SessionUserRow>(db, FIND_WITH_USER, [id]);
   return (
     row && {
       id: row.id,
