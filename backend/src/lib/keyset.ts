@@ -132,24 +132,50 @@ async function fetchRows(
 /** How many rows the list holds: exact up to a cap, then "more than the cap". */
 type Counted = Pick<CursorPage, 'count' | 'countExact'>;
 
+/** A page of rows and the cursors of the pages either side (null at either end). */
+export interface KeysetPage<Row> {
+  rows: Row[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
 /**
  * One page of `base` (a filtered select without order or limit) in `spec`'s order, with the
  * cursors of the pages either side. A "before" page that reaches the start is the first page.
  * With `count`, also how many rows `count.filtered` holds up to `count.cap`, read in the same
  * statement (withCount); a page with no page either side holds every row and is its own count.
+ * The overloads say so in the type: a page asked for with `count` always carries one.
  */
-export async function keysetPage<Row>(
+export function keysetPage<Row>(
+  db: DbOrTrx,
+  base: Knex.QueryBuilder,
+  spec: KeysetSpec,
+  req: PageRequest,
+): Promise<KeysetPage<Row>>;
+export function keysetPage<Row>(
+  db: DbOrTrx,
+  base: Knex.QueryBuilder,
+  spec: KeysetSpec,
+  req: PageRequest,
+  count: PageCount,
+): Promise<KeysetPage<Row> & { count: Counted }>;
+export function keysetPage<Row>(
   db: DbOrTrx,
   base: Knex.QueryBuilder,
   spec: KeysetSpec,
   req: PageRequest,
   count?: PageCount,
-): Promise<{
-  rows: Row[];
-  nextCursor: string | null;
-  prevCursor: string | null;
-  count?: Counted;
-}> {
+): Promise<KeysetPage<Row> & { count?: Counted }> {
+  return pageOf<Row>(db, base, spec, req, count);
+}
+
+async function pageOf<Row>(
+  db: DbOrTrx,
+  base: Knex.QueryBuilder,
+  spec: KeysetSpec,
+  req: PageRequest,
+  count: PageCount | undefined,
+): Promise<KeysetPage<Row> & { count?: Counted }> {
   const n = spec.keys.length;
   const cursorAt = (direction: 'after' | 'before', row: KeyedRow | undefined) =>
     row ? encodeCursor({ shape: spec.shape, direction, keys: keysOf(row, n) }) : null;
@@ -177,7 +203,7 @@ export async function keysetPage<Row>(
         prevCursor: cursorAt('before', page[0]),
       });
     }
-    return keysetPage(db, base, spec, { limit: req.limit, offset: 0 }, count);
+    return pageOf<Row>(db, base, spec, { limit: req.limit, offset: 0 }, count);
   }
   const rows = await fetchRows(db, base, spec.keys, req, spec.parts, count);
   const page = rows.slice(0, req.limit);

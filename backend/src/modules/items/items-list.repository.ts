@@ -55,8 +55,8 @@ export async function list(db: DbOrTrx, query: ListItemsQuery) {
     rows: page.rows.map(toItem),
     nextCursor: page.nextCursor,
     prevCursor: page.prevCursor,
-    count: page.count!.count,
-    countExact: page.count!.countExact,
+    count: page.count.count,
+    countExact: page.count.countExact,
   };
 }
 
