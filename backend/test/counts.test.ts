@@ -278,7 +278,13 @@ describe('count sessions', () => {
       .post(`/api/v1/counts/${session.id}/lines`)
       .send({ locationId: bin.id, lines: [{ itemId: item.id, countedQuantity: 2 }] })
       .expect(409);
-    expect(late.body.code).toBe('COUNT_SESSION_CLOSED');
+    // The session's state is a detail of its own: the body's `status` stays the HTTP status.
+    expect(late.body).toMatchObject({
+      status: 409,
+      code: 'COUNT_SESSION_CLOSED',
+      sessionId: session.id,
+      sessionStatus: 'cancelled',
+    });
     await manager().post(`/api/v1/counts/${session.id}/approve`).expect(409);
     await manager().post(`/api/v1/counts/${session.id}/cancel`).expect(409);
   });

@@ -1,4 +1,9 @@
-import { createTestApp, type TestApp } from './support/test-app';
+import express from 'express';
+import request from 'supertest';
+import { AppError, type ProblemExtensions } from '../src/lib/errors';
+import { createLogger } from '../src/lib/logger';
+import { errorHandler } from '../src/middleware/error-handler';
+import { createTestApp, testConfig, type TestApp } from './support/test-app';
 
 const PROBLEM = /^application\/problem\+json/;
 
@@ -86,5 +91,31 @@ describe('errors are problem+json', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+  });
+
+  test('when an error carries details named like the reserved members (a cast got them past the type), then the body keeps its own type, title, status, detail and code, and the other details', async () => {
+    const app = express();
+    app.get('/closed', () => {
+      throw new AppError('THING_CLOSED', 409, 'Thing 3 is closed.', {
+        thingId: 3,
+        status: 'closed',
+        title: 'Closed',
+        code: 'CLOSED',
+        detail: 'overwritten',
+        type: 'about:blank',
+        instance: '/things/3',
+      } as unknown as ProblemExtensions);
+    });
+    app.use(errorHandler(createLogger(testConfig())));
+    const res = await request(app).get('/closed').expect(409);
+    expect(res.headers['content-type']).toMatch(PROBLEM);
+    expect(res.body).toEqual({
+      type: 'urn:stockroom:problem:thing-closed',
+      title: 'Conflict',
+      status: 409,
+      detail: 'Thing 3 is closed.',
+      code: 'THING_CLOSED',
+      thingId: 3,
+    });
   });
 });

@@ -96,7 +96,13 @@ describe('imports: the mapping’s checks as a job', () => {
         .put(`/api/v1/imports/${created.id}/mapping`)
         .send(created.suggestedMapping);
       expect(again.status).toBe(409);
-      expect(again.body).toMatchObject({ code: 'IMPORT_BUSY', importId: created.id });
+      // The import's state is a detail of its own: the body's `status` stays the HTTP status.
+      expect(again.body).toMatchObject({
+        status: 409,
+        code: 'IMPORT_BUSY',
+        importId: created.id,
+        importStatus: 'checking',
+      });
       expect(again.body.detail).toMatch(/still checking its rows/);
       const commit = await manager.post(`/api/v1/imports/${created.id}/commit`).send({});
       expect(commit.status).toBe(409);

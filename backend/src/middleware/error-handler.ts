@@ -1,6 +1,12 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
-import { AppError, type Problem, problemType } from '../lib/errors';
+import {
+  AppError,
+  type Problem,
+  type ProblemExtensions,
+  problemExtensions,
+  problemType,
+} from '../lib/errors';
 import { isDatabaseUnavailable, pgCode } from '../lib/db-errors';
 import type { Logger } from '../lib/logger';
 import { validationErrors } from '../lib/http/validation-errors';
@@ -22,18 +28,23 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
+/**
+ * Sends a problem+json body. `extensions` go beside the standard members, never over them
+ * (a reserved name is dropped here even if a cast let one through: the body's `status` is
+ * the HTTP status, its `code` the error's); `title` replaces the status's usual title.
+ */
 export function sendProblem(
   res: Response,
   status: number,
   code: string,
   detail: string,
-  extra: Omit<Partial<Problem>, 'status' | 'code' | 'detail'> = {},
+  extensions: ProblemExtensions = {},
+  title?: string,
 ): void {
-  // Extensions first: a detail that happens to be called `code` must not replace the real one.
   const body: Problem = {
-    ...extra,
+    ...problemExtensions(extensions).extensions,
     type: problemType(code),
-    title: typeof extra.title === 'string' ? extra.title : (TITLES[status] ?? 'Error'),
+    title: title ?? TITLES[status] ?? 'Error',
     status,
     detail,
     code,
@@ -78,7 +89,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof AppError) {
       const retryAfter = err.details?.retryAfterSeconds;
       if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
-      return sendProblem(res, err.status, err.code, err.message, err.details ?? {});
+      const { extensions, reserved } = problemExtensions(err.details);
+      // The type forbids these names; one that got through anyway is a bug to hear about.
+      if (reserved.length > 0) {
+        logger.warn(
+          { code: err.code, members: reserved },
+          'problem details named like reserved members were left out',
+        );
+      }
+      return sendProblem(res, err.status, err.code, err.message, extensions);
     }
     if (err instanceof ZodError) {
       const { errors, summary } = validationErrors(err.issues);

@@ -1465,7 +1465,7 @@ export interface components {
      * @enum {string}
      */
     CountableUnit: 'each' | 'box' | 'pack' | 'pair' | 'set' | 'roll';
-    /** @description RFC 9457 problem details */
+    /** @description RFC 9457 problem details. `status` is always the HTTP status and `code` the error; other members are the error's details (e.g. `importId`, `importStatus`), which never reuse the names type, title, status, detail, instance, code or requestId. */
     Problem: {
       type: string;
       title: string;

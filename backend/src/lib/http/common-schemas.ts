@@ -78,7 +78,11 @@ export const problemSchema = z
       .optional(),
   })
   .catchall(z.unknown())
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+  .meta({
+    id: 'Problem',
+    description:
+      "RFC 9457 problem details. `status` is always the HTTP status and `code` the error; other members are the error's details (e.g. `importId`, `importStatus`), which never reuse the names type, title, status, detail, instance, code or requestId.",
+  });
 
 /** Strings in request bodies: trimmed, with clear length messages. */
 export const text = (max: number, min = 1) =>

@@ -6,7 +6,7 @@ export const sessionNotFound = (id: number) =>
 export const sessionClosed = (id: number, status: string) =>
   conflict('COUNT_SESSION_CLOSED', `Count session ${id} is ${status}; it cannot change any more.`, {
     sessionId: id,
-    status,
+    sessionStatus: status,
   });
 
 export const outsideSession = (what: 'location' | 'item', id: number, sessionId: number) =>

@@ -30,20 +30,20 @@ export const emptyFile = () =>
 export const importBusy = (id: number, status: string) =>
   conflict('IMPORT_BUSY', `Import ${id} is ${status}: wait for it to finish, or cancel it.`, {
     importId: id,
-    status,
+    importStatus: status,
   });
 
 export const importChecking = (id: number) =>
   conflict(
     'IMPORT_BUSY',
     `Import ${id} is still checking its rows against the mapping sent before: wait for the preview, or cancel the check, then send the mapping again.`,
-    { importId: id, status: 'checking' },
+    { importId: id, importStatus: 'checking' },
   );
 
 export const importFinished = (id: number, status: string) =>
   conflict('IMPORT_FINISHED', `Import ${id} is ${status}: upload the file again to import it.`, {
     importId: id,
-    status,
+    importStatus: status,
   });
 
 export const mappingNeeded = (id: number) =>
@@ -63,5 +63,5 @@ export const badMapping = (message: string) => unprocessable('IMPORT_MAPPING_INV
 export const nothingToCancel = (id: number, status: string) =>
   conflict('IMPORT_NOT_RUNNING', `Import ${id} is ${status}: there is nothing to cancel.`, {
     importId: id,
-    status,
+    importStatus: status,
   });

@@ -21,5 +21,5 @@ export const codeTooLong = (code: string, labelWidthMm: number) =>
   unprocessable(
     'LABEL_TOO_SMALL',
     `The code "${code}" is too long to scan on a ${labelWidthMm.toFixed(0)} mm wide label: choose a wider layout or turn the QR code off.`,
-    { code },
+    { labelCode: code },
   );

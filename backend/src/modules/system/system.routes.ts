@@ -22,10 +22,14 @@ export function healthRoutes(deps: ReadinessDeps): Router {
     const failing = Object.entries(result.checks)
       .filter(([, c]) => c.status !== 'ok')
       .map(([name, c]) => `${name}${c.error ? ` (${c.error})` : ''}`);
-    sendProblem(res, 503, 'NOT_READY', `Not ready: ${failing.join(', ')}.`, {
-      title: 'Service not ready',
-      checks: result.checks,
-    });
+    sendProblem(
+      res,
+      503,
+      'NOT_READY',
+      `Not ready: ${failing.join(', ')}.`,
+      { checks: result.checks },
+      'Service not ready',
+    );
   });
   return router;
 }
