@@ -124,6 +124,26 @@ function checkEditable(row: ImportRow) {
   if (!EDITABLE.has(row.status)) throw importBusy(id, row.status);
 }
 
+/**
+ * The job columns of an import about to be queued again (a check or a commit): no progress,
+ * no outcome, no lease, no attempts, no cancel pending. The caller sets the status and what
+ * the job is. Both jobs must start from the same blank state: a column one reset forgot
+ * (an earlier run's error, its attempts) would show on, or fail, the next run.
+ */
+function freshJob(total: number) {
+  return {
+    done: 0,
+    total,
+    started_at: null,
+    finished_at: null,
+    error: null,
+    result: null,
+    lease_until: null,
+    attempts: 0,
+    cancel_requested: false,
+  };
+}
+
 /** Runs queued jobs in this process now (any replica's job loop would also claim them). */
 function kick(db: Db, logger: Logger) {
   void runQueued(db, logger).catch((err: unknown) =>
@@ -155,15 +175,7 @@ export async function setMapping(
       status: 'checking',
       dry_run: null,
       confirm_repeat: false,
-      done: 0,
-      total: row.row_count,
-      started_at: null,
-      finished_at: null,
-      error: null,
-      result: null,
-      lease_until: null,
-      attempts: 0,
-      cancel_requested: false,
+      ...freshJob(row.row_count),
     });
   });
   kick(db, logger);
@@ -214,14 +226,7 @@ export async function startCommit(
       status: 'queued',
       dry_run: body.dryRun,
       confirm_repeat: body.confirmRepeat,
-      done: 0,
-      total: row.row_count,
-      started_at: null,
-      finished_at: null,
-      error: null,
-      result: null,
-      attempts: 0,
-      cancel_requested: false,
+      ...freshJob(row.row_count),
     });
   });
   kick(db, logger);
