@@ -1,25 +1,56 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ImportResource } from '@/lib/api-types';
 import { mockApi } from '@/testing/mock-api';
 import { renderRoute } from '@/testing/render-route';
 import { jsonResponse, problemResponse } from '@/testing/responses';
-import { counts, job, makeImport, problem } from './import-fixtures';
+import { check, counts, job, makeImport, problem } from './import-fixtures';
 
 const csv = () => new File(['Article;Title;Shelf;Qty\nA-1;Bolt;WH1/A;4\n'], 'stock.csv');
+const MAPPING = {
+  columns: { sku: 0, name: 1, location: 2, quantity: 3 },
+  stockAs: 'count' as const,
+  mode: 'valid-rows' as const,
+};
+/**
+ * Checked: the mapping's checks done, the preview there. Once a dry run or commit starts its
+ * `job` replaces the `check` (the API keeps both in the same columns).
+ */
 const mapped = (over: Partial<ImportResource> = {}) =>
   makeImport({
     status: 'mapped',
-    mapping: {
-      columns: { sku: 0, name: 1, location: 2, quantity: 3 },
-      stockAs: 'count',
-      mode: 'valid-rows',
-    },
+    mapping: MAPPING,
     preview: counts(),
+    check: over.job ? null : check({ done: 3, finishedAt: '2026-12-01T05:00:25.000Z' }),
     updatedAt: '2026-12-01T05:00:10.000Z',
     ...over,
   });
 const POLL = { timeout: 4000 };
+
+/**
+ * PUT mapping and GET of the import as the API answers them: the PUT is 202 with the import
+ * checking its rows (a job, no preview yet); the page polls, and the next GET finds the check
+ * done (mapped, with the preview). Past the check, GET answers `later()` (a commit's
+ * progress), by default whatever the other handlers last left in `state.now`.
+ */
+function checkedMapping(
+  state: { now: ImportResource },
+  later: () => ImportResource = () => state.now,
+) {
+  return {
+    'PUT /api/v1/imports/7/mapping': () =>
+      jsonResponse(
+        (state.now = makeImport({
+          status: 'checking',
+          mapping: MAPPING,
+          check: check({ startedAt: null }),
+        })),
+        202,
+      ),
+    'GET /api/v1/imports/7': () =>
+      jsonResponse(state.now.status === 'checking' ? (state.now = mapped()) : later()),
+  };
+}
 
 /** Upload the file and save the guessed columns with "valid rows only". */
 async function uploadAndMap(user: ReturnType<typeof renderRoute>['user']) {
@@ -29,31 +60,31 @@ async function uploadAndMap(user: ReturnType<typeof renderRoute>['user']) {
     'valid-rows',
   ]);
   await user.click(screen.getByRole('button', { name: 'Check the rows' }));
-  return screen.findByRole('heading', { name: '3. Check and import' });
+  expect(await screen.findByRole('progressbar', { name: 'Checking the rows' })).toBeVisible();
+  return screen.findByRole('heading', { name: '3. Check and import' }, POLL);
 }
 
 describe('ImportRoute', () => {
   it('when a file is uploaded, mapped, checked and committed, then the problem row and the result with its movements link show', async () => {
-    let current = makeImport();
+    const state = { now: makeImport() };
     let polls = 0;
     const api = mockApi({
-      'POST /api/v1/imports': () => jsonResponse(current, 201),
-      'PUT /api/v1/imports/7/mapping': () => jsonResponse((current = mapped())),
-      'GET /api/v1/imports/7/problems': () =>
-        jsonResponse({ data: [problem], page: { limit: 100, nextAfter: null, total: 1 } }),
-      'POST /api/v1/imports/7/commit': () =>
-        jsonResponse((current = mapped({ status: 'queued', job: job() })), 202),
-      'GET /api/v1/imports/7': () => {
+      'POST /api/v1/imports': () => jsonResponse(state.now, 201),
+      ...checkedMapping(state, () => {
+        if (state.now.status === 'mapped') return state.now;
         polls += 1;
-        current =
+        return (state.now =
           polls === 1
             ? mapped({ status: 'running', job: job({ done: 1 }) })
             : mapped({
                 status: 'committed',
                 job: job({ done: 3, finishedAt: '2026-12-01T05:01:02.000Z', result: counts() }),
-              });
-        return jsonResponse(current);
-      },
+              }));
+      }),
+      'GET /api/v1/imports/7/problems': () =>
+        jsonResponse({ data: [problem], page: { limit: 100, nextAfter: null, total: 1 } }),
+      'POST /api/v1/imports/7/commit': () =>
+        jsonResponse((state.now = mapped({ status: 'queued', job: job() })), 202),
     });
     const { user } = renderRoute('/imports');
 
@@ -69,7 +100,7 @@ describe('ImportRoute', () => {
       stockAs: 'count',
       mode: 'valid-rows',
     });
-    expect(review).toHaveFocus();
+    await waitFor(() => expect(review).toHaveFocus());
     const row = await screen.findByText('Line 3, Qty');
     expect(row.closest('li')).toHaveTextContent('not a comma');
     expect(row.closest('li')).toHaveTextContent('“1,5”');
@@ -94,24 +125,27 @@ describe('ImportRoute', () => {
   });
 
   it('when a job runs, then the bar shows rows done of the total, and Cancel stops it', async () => {
-    let current = mapped({ status: 'running', job: job({ done: 2, total: 3 }) });
+    const state = { now: makeImport() };
     const api = mockApi({
-      'POST /api/v1/imports': () => jsonResponse(makeImport(), 201),
-      'PUT /api/v1/imports/7/mapping': () => jsonResponse(mapped()),
+      'POST /api/v1/imports': () => jsonResponse(state.now, 201),
+      ...checkedMapping(state),
       'GET /api/v1/imports/7/problems': () =>
         jsonResponse({ data: [], page: { limit: 100, nextAfter: null, total: 0 } }),
-      'POST /api/v1/imports/7/commit': () => jsonResponse(current, 202),
-      'GET /api/v1/imports/7': () => jsonResponse(current),
-      'POST /api/v1/imports/7/cancel': () => {
-        current = mapped({
-          status: 'cancelled',
-          job: job({
-            error: 'Cancelled: nothing was imported.',
-            finishedAt: '2026-12-01T05:02:00Z',
-          }),
-        });
-        return jsonResponse(current);
-      },
+      'POST /api/v1/imports/7/commit': () =>
+        jsonResponse(
+          (state.now = mapped({ status: 'running', job: job({ done: 2, total: 3 }) })),
+          202,
+        ),
+      'POST /api/v1/imports/7/cancel': () =>
+        jsonResponse(
+          (state.now = mapped({
+            status: 'cancelled',
+            job: job({
+              error: 'Cancelled: nothing was imported.',
+              finishedAt: '2026-12-01T05:02:00Z',
+            }),
+          })),
+        ),
     });
     const { user } = renderRoute('/imports');
     await uploadAndMap(user);
@@ -130,21 +164,21 @@ describe('ImportRoute', () => {
   });
 
   it('when the same file was committed before in receive mode, then the 409 offers "import again anyway" with confirmRepeat', async () => {
+    const state = { now: makeImport() };
     const api = mockApi({
-      'POST /api/v1/imports': () => jsonResponse(makeImport(), 201),
-      'PUT /api/v1/imports/7/mapping': () => jsonResponse(mapped()),
+      'POST /api/v1/imports': () => jsonResponse(state.now, 201),
+      ...checkedMapping(state),
       'GET /api/v1/imports/7/problems': () =>
         jsonResponse({ data: [], page: { limit: 100, nextAfter: null, total: 0 } }),
       'POST /api/v1/imports/7/commit': (request) =>
         (request.body as { confirmRepeat: boolean }).confirmRepeat
-          ? jsonResponse(mapped({ status: 'queued', job: job() }), 202)
+          ? jsonResponse((state.now = mapped({ status: 'queued', job: job() })), 202)
           : problemResponse({
               status: 409,
               code: 'IMPORT_REPEATED',
               title: 'Conflict',
               detail: 'A file with the same content was already committed (import 3).',
             }),
-      'GET /api/v1/imports/7': () => jsonResponse(mapped({ status: 'queued', job: job() })),
     });
     const { user } = renderRoute('/imports');
     await uploadAndMap(user);
@@ -164,20 +198,21 @@ describe('ImportRoute', () => {
   });
 
   it('when the dry run finishes, then what the import would do shows and focus moves there', async () => {
-    let current = mapped();
+    const state = { now: makeImport() };
     mockApi({
-      'POST /api/v1/imports': () => jsonResponse(makeImport(), 201),
-      'PUT /api/v1/imports/7/mapping': () => jsonResponse(current),
+      'POST /api/v1/imports': () => jsonResponse(state.now, 201),
+      // The dry run, once queued, is found finished at the next poll.
+      ...checkedMapping(state, () =>
+        state.now.status === 'queued'
+          ? (state.now = mapped({
+              job: job({ dryRun: true, finishedAt: '2026-12-01T05:03:00Z', result: counts() }),
+            }))
+          : state.now,
+      ),
       'GET /api/v1/imports/7/problems': () =>
         jsonResponse({ data: [problem], page: { limit: 100, nextAfter: null, total: 1 } }),
       'POST /api/v1/imports/7/commit': () =>
-        jsonResponse((current = mapped({ status: 'queued', job: job({ dryRun: true }) })), 202),
-      'GET /api/v1/imports/7': () =>
-        jsonResponse(
-          mapped({
-            job: job({ dryRun: true, finishedAt: '2026-12-01T05:03:00Z', result: counts() }),
-          }),
-        ),
+        jsonResponse((state.now = mapped({ status: 'queued', job: job({ dryRun: true }) })), 202),
     });
     const { user } = renderRoute('/imports');
     await uploadAndMap(user);

@@ -3,12 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { mockApi } from '@/testing/mock-api';
 import { renderRoute } from '@/testing/render-route';
 import { jsonResponse } from '@/testing/responses';
-import { counts, makeImport, problem } from './import-fixtures';
+import { check, counts, makeImport, problem } from './import-fixtures';
 
+const MAPPING = { columns: { sku: 0, name: 1 }, stockAs: 'count', mode: 'valid-rows' } as const;
+// PUT mapping answers 202 with the rows being checked; the poll after finds the preview.
+const checking = makeImport({ status: 'checking', mapping: MAPPING, check: check() });
 const mapped = makeImport({
   status: 'mapped',
-  mapping: { columns: { sku: 0, name: 1 }, stockAs: 'count', mode: 'valid-rows' },
+  mapping: MAPPING,
   preview: counts({ problems: 101, invalidRows: 101 }),
+  check: check({ done: 3, finishedAt: '2026-12-01T05:00:25.000Z' }),
 });
 
 describe('ImportRoute steps', () => {
@@ -59,7 +63,8 @@ describe('ImportRoute steps', () => {
   it('when there are more problems than one page, then "Show more problems" fetches the next page with the cursor', async () => {
     const api = mockApi({
       'POST /api/v1/imports': () => jsonResponse(makeImport(), 201),
-      'PUT /api/v1/imports/7/mapping': () => jsonResponse(mapped),
+      'PUT /api/v1/imports/7/mapping': () => jsonResponse(checking, 202),
+      'GET /api/v1/imports/7': () => jsonResponse(mapped),
       'GET /api/v1/imports/7/problems': ({ url }) =>
         url.searchParams.get('after') === '100'
           ? jsonResponse({
@@ -71,7 +76,9 @@ describe('ImportRoute steps', () => {
     const { user } = renderRoute('/imports');
     await user.upload(await screen.findByLabelText('CSV or XLSX file'), new File(['x'], 'a.csv'));
     await user.click(await screen.findByRole('button', { name: 'Check the rows' }));
-    expect(await screen.findByRole('heading', { name: 'Problems (101)' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Problems (101)' }, { timeout: 4000 }),
+    ).toBeInTheDocument();
 
     await user.click(await screen.findByRole('button', { name: 'Show more problems' }));
     expect(await screen.findByText('Line 102, Qty')).toBeInTheDocument();
