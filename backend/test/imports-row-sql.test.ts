@@ -3,7 +3,7 @@ import { cellSql, checkCell } from '../src/modules/imports/imports.cells';
 import type { ImportRow } from '../src/modules/imports/imports.repository';
 import { IMPORT_FIELDS, type ImportMapping } from '../src/modules/imports/imports.schemas';
 import { validateRows } from '../src/modules/imports/imports.validate';
-import { uploadFile, type ImportBody } from './support/imports';
+import { mapAndWait, uploadFile, type ImportBody } from './support/imports';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // The mapping's row pass inserts the rows whose cells plainly pass the field rules in one SQL
@@ -164,6 +164,47 @@ describe('imports: the row pass in SQL agrees with checkCell', () => {
       expect(taken).toBeGreaterThan(1);
     },
   );
+
+  // The duplicate check groups by hash and the agree check filters before its lateral rows
+  // (same change): their messages, lines and fields, pinned.
+  it('when a SKU repeats at a place or its lines disagree on an item field, then each later line says so as before', async () => {
+    const manager = t.as('manager');
+    const csv = [
+      'sku,name,description,unit,barcode,reorder point,category,location,quantity',
+      'AG-1,One,Desc,each,AGB-1,2,Cat,AGW/1,1',
+      'AG-1,,,,,,,AGW/2,1',
+      'ag-1,Other,Desc2,box,AGB-2,3,Cat2,agw/1,1',
+      'AG-1,One,Desc,each,AGB-1,2,Cat,AGW/3,1',
+      'AG-2,Two,,,,,,,',
+      'AG-2,Two,,,,,,,',
+    ].join('\n');
+    const up = await uploadFile(manager, `${csv}\n`);
+    expect(up.status).toBe(201);
+    const created = up.body as ImportBody;
+    const mapping = {
+      ...created.suggestedMapping,
+      columns: Object.fromEntries(IMPORT_FIELDS.map((f, i) => [f, i])),
+    };
+    expect((await mapAndWait(manager, created.id, mapping)).status).toBe('mapped');
+    const res = await manager.get(`/api/v1/imports/${created.id}/problems`).expect(200);
+    const problems = (res.body.data as { line: number; field: string; message: string }[]).map(
+      ({ line, field, message }) => ({ line, field, message }),
+    );
+    expect(problems).toEqual([
+      { line: 4, field: 'barcode', message: 'SKU ag-1 is on line 2 with another barcode' },
+      { line: 4, field: 'category', message: 'SKU ag-1 is on line 2 with another category' },
+      { line: 4, field: 'description', message: 'SKU ag-1 is on line 2 with another description' },
+      { line: 4, field: 'name', message: 'SKU ag-1 is on line 2 with another name' },
+      {
+        line: 4,
+        field: 'reorderPoint',
+        message: 'SKU ag-1 is on line 2 with another reorderPoint',
+      },
+      { line: 4, field: 'sku', message: 'SKU ag-1 at agw/1 is already on line 2' },
+      { line: 4, field: 'unit', message: 'SKU ag-1 is on line 2 with another unit' },
+      { line: 7, field: 'sku', message: 'SKU AG-2 is already on line 6' },
+    ]);
+  });
 
   it('when a file holds every kind of bad cell, then its lines and problems (text, line, column) are the same with and without the SQL pass', async () => {
     const manager = t.as('manager');
