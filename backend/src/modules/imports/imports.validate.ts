@@ -117,14 +117,14 @@ async function plainRows(
     conditions.push(
       `(c[${mapping.columns.quantity + 1}] = '' or c[${mapping.columns.location + 1}] <> '')`,
     );
-  const result = await trx.raw(
+  const result = await trx.raw<{ rowCount: number }>(
     `insert into import_lines (import_id, line, ${LINE_COLUMNS.map(column).join(', ')}, ok)
      select ?, line, ${values.join(', ')}, true
      from (select line, cells as c from import_rows where import_id = ?) r
      where ${conditions.join('\n and ')}`,
     [importId, importId],
   );
-  return (result as { rowCount: number }).rowCount;
+  return result.rowCount;
 }
 
 function checkBatch(
