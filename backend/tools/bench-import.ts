@@ -25,7 +25,13 @@ import * as users from '../src/modules/users/users.service';
 import { writeImportFile } from './bench-import-file';
 import { startLocalPostgres } from './local-postgres';
 
-const { values } = parseArgs({ options: { items: { type: 'string', default: '100000' } } });
+const { values } = parseArgs({
+  options: {
+    items: { type: 'string', default: '100000' },
+    // Upload and the mapping's check only, once: no commit (minutes at 100,000 items).
+    'check-only': { type: 'boolean', default: false },
+  },
+});
 const ITEMS = Number(values.items);
 
 let peak = 0;
@@ -61,19 +67,27 @@ async function main() {
     { items: ITEMS, skuPrefix: 'B-', root: 'WH' },
   );
   const pg = await startLocalPostgres();
-  const admin = await import('knex').then((k) => k.default({ client: 'pg', connection: pg.url('postgres') }));
+  const admin = await import('knex').then((k) =>
+    k.default({ client: 'pg', connection: pg.url('postgres') }),
+  );
   await admin.raw('create database bench_import');
   await admin.destroy();
-  const parsed = parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: pg.url('bench_import') });
+  const parsed = parseConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: pg.url('bench_import'),
+  });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const config = parsed.config;
   // Info lines are read for the job's phase times; warnings and errors still go to stderr.
   let phases: unknown = null;
+  let checkPhases: unknown = null;
   const logLines = new Writable({
     write(chunk: Buffer, _enc, done) {
       for (const line of chunk.toString().split('\n').filter(Boolean)) {
         const entry = JSON.parse(line) as { level: number; msg: string; phases?: unknown };
-        if (entry.phases) phases = entry.phases;
+        if (entry.phases && entry.msg === 'import checked') checkPhases = entry.phases;
+        else if (entry.phases) phases = entry.phases;
         if (entry.level >= 40) process.stderr.write(`${line}\n`);
       }
       done();
@@ -83,17 +97,24 @@ async function main() {
   const db = createDb(config, logger);
   const probeDb = createProbeDb(config, logger);
   await runMigrations(db, config.migrationsDir, logger);
-  const { rows: pids } = await db.raw<{ rows: { pid: number }[] }>('select pg_backend_pid() as pid');
-  const postmaster = Number(readFileSync(`/proc/${pids[0]!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+  const { rows: pids } = await db.raw<{ rows: { pid: number }[] }>(
+    'select pg_backend_pid() as pid',
+  );
+  const postmaster = Number(
+    readFileSync(`/proc/${pids[0]!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1],
+  );
   if (process.env.BENCH_SLOW_MS) {
     // The statements slower than BENCH_SLOW_MS, to see where the time goes.
     const started = new Map<string, number>();
     const slow = Number(process.env.BENCH_SLOW_MS);
-    db.on('query', (q: { __knexQueryUid: string }) => started.set(q.__knexQueryUid, performance.now()));
+    db.on('query', (q: { __knexQueryUid: string }) =>
+      started.set(q.__knexQueryUid, performance.now()),
+    );
     db.on('query-response', (_r: unknown, q: { __knexQueryUid: string; sql: string }) => {
       const ms = performance.now() - (started.get(q.__knexQueryUid) ?? 0);
       started.delete(q.__knexQueryUid);
-      if (ms >= slow) console.log(`  ${Math.round(ms)} ms: ${q.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
+      if (ms >= slow)
+        console.log(`  ${Math.round(ms)} ms: ${q.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
     });
   }
   const app = createApp({ config, db, probeDb, logger, lifecycle: createLifecycle() });
@@ -106,17 +127,25 @@ async function main() {
     SYSTEM_ACTOR,
   );
   const session = await sessions.createSession(db, user.id, { ip: null, userAgent: 'bench' });
-  const headers = { cookie: `${SESSION_COOKIE}=${session.cookieValue}`, 'x-requested-with': 'stockroom' };
+  const headers = {
+    cookie: `${SESSION_COOKIE}=${session.cookieValue}`,
+    'x-requested-with': 'stockroom',
+  };
   const json = { ...headers, 'content-type': 'application/json' };
 
   const once = async (label: string) => {
     phases = null;
+    checkPhases = null;
     peak = process.memoryUsage().rss;
     const base0 = peak;
     let t = performance.now();
     const up = await fetch(`${base}/imports?fileName=bench.csv`, {
       method: 'POST',
-      headers: { ...headers, 'content-type': 'text/csv', 'content-length': String(statSync(file).size) },
+      headers: {
+        ...headers,
+        'content-type': 'text/csv',
+        'content-length': String(statSync(file).size),
+      },
       body: createReadStream(file) as unknown as RequestInit['body'],
       duplex: 'half',
     } as RequestInit);
@@ -134,42 +163,81 @@ async function main() {
     // The checks run as a job (status checking): poll until the preview, as the page does.
     let checked: { status: string; preview: unknown; check: { error: string | null } | null };
     for (;;) {
-      checked = (await (await fetch(`${base}/imports/${created.id}`, { headers })).json()) as typeof checked;
+      checked = (await (
+        await fetch(`${base}/imports/${created.id}`, { headers })
+      ).json()) as typeof checked;
       if (checked.status !== 'checking') break;
       await new Promise((r) => setTimeout(r, 20));
     }
-    if (checked.status !== 'mapped') throw new Error(`check ended ${checked.status}: ${checked.check?.error}`);
+    if (checked.status !== 'mapped')
+      throw new Error(`check ended ${checked.status}: ${checked.check?.error}`);
     const preview = checked.preview;
     const check = (performance.now() - t) / 1000 - mapping;
+    // The job logs its phases just after its transaction commits, which the poll may see first.
+    for (let i = 0; i < 100 && checkPhases === null; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    if (values['check-only']) {
+      console.log(`${label}: ${ITEMS} items, ${rows} rows (${mib(statSync(file).size)} file)`);
+      console.log(
+        `  upload (parse + stage): ${upload.toFixed(2)} s, ${Math.round(rows / upload)} rows/s`,
+      );
+      console.log(`  mapping (PUT, 202): ${mapping.toFixed(2)} s`);
+      console.log(
+        `  check (row checks + preview, a job): ${check.toFixed(2)} s, ${Math.round(rows / check)} rows/s`,
+      );
+      console.log(`  check phases (s): ${JSON.stringify(checkPhases)}`);
+      console.log(`  peak RSS ${mib(peak)} (${mib(base0)} before)`);
+      console.log(`  preview ${JSON.stringify(preview)}`);
+      console.log(`  json ${JSON.stringify({ label, upload, mapping, check, checkPhases })}`);
+      return;
+    }
     t = performance.now();
     const cpu0 = { server: serverCpu(postmaster), api: process.cpuUsage() };
-    await fetch(`${base}/imports/${created.id}/commit`, { method: 'POST', headers: json, body: '{}' });
+    await fetch(`${base}/imports/${created.id}/commit`, {
+      method: 'POST',
+      headers: json,
+      body: '{}',
+    });
     let body: { status: string; job: { result: unknown; error: string | null } };
     for (;;) {
-      body = (await (await fetch(`${base}/imports/${created.id}`, { headers })).json()) as typeof body;
+      body = (await (
+        await fetch(`${base}/imports/${created.id}`, { headers })
+      ).json()) as typeof body;
       if (body.status !== 'queued' && body.status !== 'running') break;
       await new Promise((r) => setTimeout(r, 20));
     }
     const commit = (performance.now() - t) / 1000;
     const apiCpu = process.cpuUsage(cpu0.api);
-    const cpu = { server: serverCpu(postmaster) - cpu0.server, api: (apiCpu.user + apiCpu.system) / 1e6 };
+    const cpu = {
+      server: serverCpu(postmaster) - cpu0.server,
+      api: (apiCpu.user + apiCpu.system) / 1e6,
+    };
     // The job logs its phases just after its transaction commits, which the poll may see first.
     for (let i = 0; i < 100 && phases === null; i++) await new Promise((r) => setTimeout(r, 10));
     console.log(`${label}: ${ITEMS} items, ${rows} rows (${mib(statSync(file).size)} file)`);
-    console.log(`  upload (parse + stage): ${upload.toFixed(2)} s, ${Math.round(rows / upload)} rows/s`);
+    console.log(
+      `  upload (parse + stage): ${upload.toFixed(2)} s, ${Math.round(rows / upload)} rows/s`,
+    );
     console.log(`  mapping (PUT, 202): ${mapping.toFixed(2)} s`);
-    console.log(`  check (row checks + preview, a job): ${check.toFixed(2)} s, ${Math.round(rows / check)} rows/s`);
-    console.log(`  commit (one transaction): ${commit.toFixed(2)} s, ${Math.round(rows / commit)} rows/s → ${body.status}`);
+    console.log(
+      `  check (row checks + preview, a job): ${check.toFixed(2)} s, ${Math.round(rows / check)} rows/s`,
+    );
+    console.log(`  check phases (s): ${JSON.stringify(checkPhases)}`);
+    console.log(
+      `  commit (one transaction): ${commit.toFixed(2)} s, ${Math.round(rows / commit)} rows/s → ${body.status}`,
+    );
     console.log(`  commit phases (s): ${JSON.stringify(phases)}`);
     console.log(`  commit CPU: PostgreSQL ${cpu.server.toFixed(2)} s, API ${cpu.api.toFixed(2)} s`);
     console.log(`  end to end: ${Math.round(rows / (upload + mapping + check + commit))} rows/s`);
     console.log(`  peak RSS ${mib(peak)} (${mib(base0)} before)`);
     console.log(`  preview ${JSON.stringify(preview)}`);
     console.log(`  result ${JSON.stringify(body.job.result)} ${body.job.error ?? ''}`);
-    console.log(`  json ${JSON.stringify({ label, upload, mapping, check, commit, phases, cpu })}`);
+    console.log(
+      `  json ${JSON.stringify({ label, upload, mapping, check, checkPhases, commit, phases, cpu })}`,
+    );
   };
   await once('first import');
-  await once('same file again');
+  if (!values['check-only']) await once('same file again');
   clearInterval(sampler);
   server.close();
   await Promise.all([db.destroy(), probeDb.destroy()]);

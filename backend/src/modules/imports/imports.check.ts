@@ -4,6 +4,7 @@ import * as settings from '../settings/settings.service';
 import { runChecks } from './imports.checks';
 import { backendPid, startHeartbeat, type JobState } from './imports.lease';
 import { lineCounts, plan } from './imports.plan';
+import { timed, type PhaseTimes } from './imports.phases';
 import type { ImportRow } from './imports.repository';
 import { validateRows } from './imports.validate';
 
@@ -63,19 +64,24 @@ export async function runCheck(db: Db, logger: Logger, row: ImportRow): Promise<
     if (state.cancelled) throw new Error('cancelled');
   };
   const started = performance.now();
+  const phases: PhaseTimes = {};
   try {
     const counts = await db.transaction(async (trx) => {
       state.pid = await backendPid(trx);
       await trx.raw(`set local work_mem = '64MB'`);
-      await validateRows(trx, id, row.headers, mapping, (done) =>
-        progress((ROWS_PART * done) / Math.max(1, row.row_count)),
+      await timed(phases, 'rows', () =>
+        validateRows(trx, id, row.headers, mapping, (done) =>
+          progress((ROWS_PART * done) / Math.max(1, row.row_count)),
+        ),
       );
       progress(ROWS_PART);
       const { defaultUnit } = await settings.getSettings(trx);
-      const problems = await runChecks(trx, id, { defaultUnit, stockAs: mapping.stockAs });
+      const problems = await timed(phases, 'checks', () =>
+        runChecks(trx, id, { defaultUnit, stockAs: mapping.stockAs }),
+      );
       progress(CHECKS_PART);
-      const planned = await plan(trx, id, mapping.stockAs);
-      const result = await lineCounts(trx, row, planned, problems);
+      const planned = await timed(phases, 'plan', () => plan(trx, id, mapping.stockAs));
+      const result = await timed(phases, 'counts', () => lineCounts(trx, row, planned, problems));
       await beat.stop();
       if (state.cancelled) throw new Error('cancelled');
       // Only this attempt's lease may write the preview: a replica that lost it rolls back.
@@ -93,7 +99,7 @@ export async function runCheck(db: Db, logger: Logger, row: ImportRow): Promise<
       return result;
     });
     const seconds = Math.round(performance.now() - started) / 1000;
-    logger.info({ importId: id, counts, seconds }, 'import checked');
+    logger.info({ importId: id, counts, seconds, phases }, 'import checked');
   } catch (error) {
     await beat.stop();
     if (state.cancelled) {

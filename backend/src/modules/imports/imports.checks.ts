@@ -19,22 +19,25 @@ const ITEM_FIELDS = [
 ] as const;
 
 /** The SKU's first line (every line, ok or not): what its item fields are compared with. */
-const FIRST_SQL = `select distinct on (lower(sku)) lower(sku) as k, line, sku, ${ITEM_FIELDS.map(([c]) => c).join(', ')}
-  from import_lines where import_id = ? order by lower(sku), line`;
+const FIRST_SQL = `select distinct on (lower(sku) collate "C") lower(sku) as k, line, sku, ${ITEM_FIELDS.map(([c]) => c).join(', ')}
+  from import_lines where import_id = ? order by lower(sku) collate "C", line`;
 /** Read by several checks: computed once per run as a temporary table. */
 const FIRST = 'imp_first';
 
 const CHECKS: string[] = [
-  // The same item at the same place twice (or the same SKU twice without a location).
-  `select line, 'sku' as field, sku as value,
-          case when location is null then format('SKU %s is already on line %s', sku, first_line)
-               else format('SKU %s at %s is already on line %s', sku, location, first_line) end
-   from (select line, sku, location, first_value(line) over (
-           partition by lower(sku), lower(coalesce(location, '')) order by line) as first_line
-         from import_lines where import_id = :id) x
-   where line <> first_line`,
+  // The same item at the same place twice (or the same SKU twice without a location): the
+  // groups by hash (no sort of 300,000 keys), then only the lines of groups with several.
+  `select l.line, 'sku' as field, l.sku as value,
+          case when l.location is null then format('SKU %s is already on line %s', l.sku, d.first_line)
+               else format('SKU %s at %s is already on line %s', l.sku, l.location, d.first_line) end
+   from (select lower(sku) as k, lower(coalesce(location, '')) as lk, min(line) as first_line
+         from import_lines where import_id = :id
+         group by 1, 2 having count(*) > 1) d
+   join import_lines l on lower(l.sku) = d.k and lower(coalesce(l.location, '')) = d.lk
+   where l.import_id = :id and l.line <> d.first_line`,
   // A SKU's lines must agree on its item fields (a field left empty agrees): one pass over the
-  // lines for all six fields.
+  // lines for all six fields. The same test also comes before the lateral row set: most lines
+  // (all but a SKU's first, in the long format) leave every field empty and are dropped there.
   `select l.line, v.field, v.value,
        format('SKU %s is on line %s with another %s', l.sku, f.line, v.field)
      from import_lines l join ${FIRST} f on f.k = lower(l.sku)
@@ -42,7 +45,8 @@ const CHECKS: string[] = [
        ([column, field]) =>
          `('${field}', l.${column}::text, l.${column} is not null and l.${column} is distinct from f.${column})`,
      ).join(', ')}) v(field, value, differs)
-     where l.import_id = :id and l.line <> f.line and v.differs`,
+     where l.import_id = :id and l.line <> f.line and v.differs
+       and (${ITEM_FIELDS.map(([c]) => `(l.${c} is not null and l.${c} is distinct from f.${c})`).join(' or ')})`,
   // One barcode, two items in the file.
   `select line, 'barcode', barcode, format('barcode %s is already used by SKU %s on line %s', barcode, first_sku, first_line)
    from (select line, sku, barcode, first_value(line) over w as first_line, first_value(sku) over w as first_sku
@@ -155,6 +159,22 @@ function limitsSql(stockAs: 'count' | 'receive'): string {
 }
 
 /**
+ * Whether any SKU's stock could pass the limit: its quantities (never negative) add up to at
+ * most all the file's, and what it has to at most the largest item total. Usually not, and the
+ * place-by-place statement (a join of every line with items, totals, locations and balances
+ * before it finds no suspect SKU) is skipped.
+ */
+async function mayPassLimits(trx: Knex.Transaction, id: number): Promise<boolean> {
+  const { rows } = await trx.raw<{ rows: { may: boolean }[] }>(
+    `select coalesce(sum(quantity), 0)
+              + greatest(0, coalesce((select max(on_hand) from item_totals), 0)) > ${QUANTITY_MAX} as may
+     from import_lines where import_id = ? and ok and quantity is not null and location is not null`,
+    [id],
+  );
+  return rows[0]!.may;
+}
+
+/**
  * Replaces the import's 'db' problems with what the checks find now, marks those lines not
  * ok (and lines ok again whose only problems were 'db' ones), and renumbers every problem in
  * line order (the problems list pages by id). Returns the number of problems.
@@ -184,12 +204,13 @@ export async function runChecks(
      where l.import_id = :id and l.line in (select line from found)`,
     { id, defaultUnit },
   );
-  await trx.raw(limitsSql(stockAs), {
-    id,
-    defaultUnit,
-    balance: BALANCE_TOO_LARGE,
-    total: TOTAL_TOO_LARGE,
-  });
+  if (await mayPassLimits(trx, id))
+    await trx.raw(limitsSql(stockAs), {
+      id,
+      defaultUnit,
+      balance: BALANCE_TOO_LARGE,
+      total: TOTAL_TOO_LARGE,
+    });
   // Line order for the list: every problem again, ids given in that order.
   const { rows } = await trx.raw<{ rows: { n: string }[] }>(
     `with moved as (delete from import_problems where import_id = :id

@@ -31,12 +31,12 @@ export async function plan(
   await trx.raw(`drop table if exists imp_item, imp_loc, imp_stock`);
   await trx.raw(
     `create temp table imp_item on commit drop as
-     select distinct on (lower(l.sku)) lower(l.sku) as k, l.sku, l.name, l.description, l.unit,
+     select distinct on (lower(l.sku) collate "C") lower(l.sku) as k, l.sku, l.name, l.description, l.unit,
             l.barcode, l.reorder_point, l.category, i.id as item_id, false as created,
             i.id is not null and (${changed('l', 'i')}) as changed
      from import_lines l left join items i on lower(i.sku) = lower(l.sku)
      where l.import_id = ? and l.ok
-     order by lower(l.sku), l.line`,
+     order by lower(l.sku) collate "C", l.line`,
     [id],
   );
   await trx.raw(`alter table imp_item add primary key (k)`);

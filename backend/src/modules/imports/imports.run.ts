@@ -8,25 +8,13 @@ import { apply } from './imports.apply';
 import { runCheck } from './imports.check';
 import { runChecks } from './imports.checks';
 import { backendPid, LEASE, startHeartbeat, type JobState } from './imports.lease';
+import { timed, type PhaseTimes } from './imports.phases';
 import { lineCounts, plan } from './imports.plan';
 import type { ImportRow } from './imports.repository';
 import type { ImportCounts } from './imports.schemas';
 
 // One dry run or commit, in ONE transaction (docs/decisions/0027), under a lease with a
 // heartbeat (imports.lease.ts). The job loop also claims the mapping's checks (imports.check.ts).
-
-/** Seconds per phase of one run, for the job's log line (and the import bench). */
-export type PhaseTimes = Partial<Record<'checks' | 'plan' | 'apply', number>>;
-
-/** Runs `fn`, adding its seconds to `times[phase]`. */
-async function timed<T>(times: PhaseTimes, phase: keyof PhaseTimes, fn: () => Promise<T>) {
-  const start = performance.now();
-  try {
-    return await fn();
-  } finally {
-    times[phase] = Math.round(performance.now() - start) / 1000;
-  }
-}
 
 /** Thrown to roll back: a dry run's end, or a commit refused for its problems. */
 class RolledBack extends Error {
