@@ -36,7 +36,7 @@ async function main() {
     };
     const { rows } = await conn
       .query({ text: `explain (analyze, buffers) ${q.sql}`, values: [...q.bindings] })
-      .finally(() => client.releaseConnection(conn));
+      .finally(() => void client.releaseConnection(conn));
     const plan = rows.map((r) => r['QUERY PLAN']);
     if (process.env.VERBOSE) console.log(q.sql, '\n', plan.join('\n'));
     const buffers = plan.find((l) => /Buffers/.test(l))?.trim();
