@@ -156,7 +156,8 @@ describe('items list count in the page statement', () => {
     } finally {
       t.db.off('query', record);
     }
-    return statements.filter((sql) => sql.includes('from "items"')).length;
+    // Knex quotes the table, the search's written-out SQL does not.
+    return statements.filter((sql) => /from "?items"?[\s)]/.test(sql)).length;
   }
 
   test('when a list is paged, then each page is one statement, page and count together', async () => {
@@ -169,12 +170,15 @@ describe('items list count in the page statement', () => {
     ).toBe(2);
   });
 
-  test('when a search is paged, then a later page is one statement; a first page counts apart, and only if there is more', async () => {
+  test('when a search is paged, then every page is one statement, its count inside it', async () => {
     const category = await items(5);
     let first: Page | undefined;
+    // A full first page: rows and count in one statement (the count is read only because the
+    // page is full: test/items-search-statement.test.ts).
     expect(
       await statementsOf(async () => (first = await get({ category, q: 'item', limit: 2 }))),
-    ).toBe(2);
+    ).toBe(1);
+    expect(first!.page).toMatchObject({ count: 5, countExact: true });
     expect(
       await statementsOf(() =>
         get({ category, q: 'item', limit: 2, cursor: first!.page.nextCursor }),

@@ -1,8 +1,9 @@
 import { createItem } from './support/factories';
 import { createTestApp, type Api, type TestApp } from './support/test-app';
 
-// A search page is read rank by rank (exact SKU, exact barcode, prefix, the rest: each its own
-// query, see lib/keyset-parts.ts). These walk the pages across every boundary between ranks.
+// A search page is read rank by rank (exact SKU or barcode, prefix, the rest: branches of one
+// statement, see modules/items/items-search.repository.ts). These walk the pages across every
+// boundary between ranks.
 
 const tag = () => `QP${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
 type Page = {

@@ -8,18 +8,20 @@
 //     --server before=http://127.0.0.1:3101=<pid>=stockroom-api-before \
 //     --server after=http://127.0.0.1:3102=<pid>=stockroom-api \
 //     [--only search] [--rounds 3] [--seconds 8] [--connections 32]
+//     [--get 'scanned SKU=/api/v1/items?limit=50&q=SKU-0001'] (a GET of its own, repeatable)
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import knex from 'knex';
-import { operations, type BenchData, type Target } from './bench-operations';
+import { operations, type BenchData, type Operation, type Target } from './bench-operations';
 
 const { values } = parseArgs({
   options: {
     token: { type: 'string' },
     server: { type: 'string', multiple: true },
     only: { type: 'string', multiple: true },
+    get: { type: 'string', multiple: true },
     rounds: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '8' },
     connections: { type: 'string', default: '32' },
@@ -92,7 +94,11 @@ async function main() {
   const targets = (s: Server): Target => ({ name: 'product', base: s.url, auth });
   const data = await pairs(targets(servers[0]!));
   // The deep page is left out: finding its cursor walks 250 pages through the servers.
-  const ops = operations(data).filter(
+  const gets = (values.get ?? []).map((g): Operation => {
+    const at = g.indexOf('=');
+    return { name: g.slice(0, at), requests: () => [{ method: 'GET', path: g.slice(at + 1) }] };
+  });
+  const ops = [...operations(data), ...gets].filter(
     (op) =>
       !op.name.includes('page after row') &&
       (!values.only || values.only.some((o) => op.name.includes(o))),

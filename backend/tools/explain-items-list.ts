@@ -28,11 +28,15 @@ async function main() {
   await list(db, query);
   db.off('query', record);
   for (const q of sent) {
-    // The event's SQL has PostgreSQL's $1…$n, in order: back to knex's `?` to send it again.
-    const { rows } = await db.raw<{ rows: { 'QUERY PLAN': string }[] }>(
-      `explain (analyze, buffers) ${q.sql.replace(/\$\d+/g, '?')}`,
-      q.bindings as Knex.RawBinding[],
-    );
+    // The event's SQL has PostgreSQL's $1…$n (knex's own queries and the search's written-out
+    // statement alike): sent as it is, on a connection of the pool.
+    const client = db.client as Knex.Client;
+    const conn = (await client.acquireConnection()) as {
+      query(q: { text: string; values: unknown[] }): Promise<{ rows: { 'QUERY PLAN': string }[] }>;
+    };
+    const { rows } = await conn
+      .query({ text: `explain (analyze, buffers) ${q.sql}`, values: [...q.bindings] })
+      .finally(() => void client.releaseConnection(conn));
     const plan = rows.map((r) => r['QUERY PLAN']);
     if (process.env.VERBOSE) console.log(q.sql, '\n', plan.join('\n'));
     const buffers = plan.find((l) => /Buffers/.test(l))?.trim();

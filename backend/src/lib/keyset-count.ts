@@ -8,11 +8,6 @@ import type { PageRequest } from './keyset';
 export interface PageCount {
   filtered: Knex.QueryBuilder;
   cap: number;
-  /**
-   * Dear even when few rows match (a search: a trigram bitmap over every match), so not read
-   * with a first page, which may hold every match and so need no count (withCount).
-   */
-  dear?: boolean;
 }
 
 export const firstPage = (req: PageRequest) => !req.cursor && req.offset === 0;
@@ -34,18 +29,13 @@ const countQuery = (db: DbOrTrx, count: PageCount) =>
  * The page with its list's capped count as column `total_count`, in the page's own statement:
  * one round trip instead of two (issue 12: each statement is a loopback write and a wake-up of
  * a PostgreSQL backend). An uncorrelated subquery in the select list runs once, at the first
- * row, so an empty page does not count. A `dear` count is left out of a first page (keysetPage
- * then sends it on its own, and only when there is a page after): a first page that holds every
- * match is its own count, and sparing that count is what keeps a scanner's lookup cheap. A
- * first page as a CTE that counts only when it is full was tried and cost PostgreSQL more than
- * the two statements (docs/performance.md).
+ * row, so an empty page does not count. (A search counts in its own statement, and on a first
+ * page only when the page is full: items-search.repository.ts.)
  */
 export function withCount(
   db: DbOrTrx,
   page: Knex.QueryBuilder,
-  req: PageRequest,
   count: PageCount,
 ): Knex.QueryBuilder {
-  if (count.dear && firstPage(req)) return page;
   return page.select(countQuery(db, count).as('total_count'));
 }

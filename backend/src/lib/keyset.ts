@@ -4,7 +4,6 @@ import { pgCode } from './db-errors';
 import { AppError } from './errors';
 import { encodeCursor, NOT_A_CURSOR, type Cursor, type CursorPage } from './http/cursor';
 import { withCount, type PageCount } from './keyset-count';
-import { fetchParts, type KeysetPart } from './keyset-parts';
 
 export const badCursor = () =>
   new AppError('VALIDATION_FAILED', 400, `cursor: ${NOT_A_CURSOR}`, {
@@ -28,14 +27,24 @@ export interface SortKey {
 export interface KeysetSpec {
   /** Names the sort (e.g. `sku.asc`); a cursor of another sort is refused. */
   shape: string;
-  /** Sort keys, most significant first; the last one must be unique (the id). */
-  keys: SortKey[];
   /**
-   * Ranks read one by one instead of sorting by the first key (keyset-parts.ts): the first
-   * key is then the index of the part a row meets (type int), and its `sql` goes unused.
+   * Sort keys, most significant first; the last one must be unique (the id). A list read by
+   * its own SQL (keysetPageBy: a search by rank) may have keys whose `sql` it does not use.
    */
-  parts?: KeysetPart[];
+  keys: SortKey[];
 }
+
+/**
+ * Reads rows of a list itself (keysetPageBy): up to `req.limit + 1` rows after `req.offset`,
+ * in `keys`' order (flipped for a "before" page) from `req.cursor` on, each with its keys as
+ * text in `cursor_k0` … and, with `countCap`, the capped count in `total_count` (null only on a
+ * first page that has no page after it).
+ */
+export type PageReader = (
+  keys: SortKey[],
+  req: PageRequest,
+  countCap: number | undefined,
+) => Promise<Record<string, unknown>[]>;
 
 export type { PageCount } from './keyset-count';
 
@@ -104,20 +113,8 @@ async function fetchRows(
   base: Knex.QueryBuilder,
   keys: SortKey[],
   req: PageRequest,
-  parts: KeysetPart[] | undefined,
   count: PageCount | undefined,
 ): Promise<KeyedRow[]> {
-  // A well-formed value can still be out of range (month 13): PostgreSQL's data exception
-  // (class 22) on the cursor's values is the caller's bad cursor, not a server fault.
-  const badCursorFirst = (e: unknown) => {
-    if (req.cursor && pgCode(e)?.startsWith('22')) throw badCursor();
-    throw e;
-  };
-  if (parts) {
-    return fetchParts(db, base, parts, keys[0]!, keys.slice(1), req, (page) =>
-      count ? withCount(db, page, req, count) : page,
-    ).catch(badCursorFirst);
-  }
   const q = base.clone();
   keys.forEach((k, i) => void q.select(db.raw(`(${k.sql})::text as cursor_k${i}`, b(k))));
   if (req.cursor) {
@@ -126,7 +123,7 @@ async function fetchRows(
   }
   keys.forEach((k) => void q.orderByRaw(`${k.sql} ${k.dir}`, b(k)));
   void q.limit(req.limit + 1).offset(req.offset);
-  return (await (count ? withCount(db, q, req, count) : q).catch(badCursorFirst)) as KeyedRow[];
+  return (await (count ? withCount(db, q, count) : q)) as KeyedRow[];
 }
 
 /** How many rows the list holds: exact up to a cap, then "more than the cap". */
@@ -165,37 +162,62 @@ export function keysetPage<Row>(
   spec: KeysetSpec,
   req: PageRequest,
   count?: PageCount,
-): Promise<KeysetPage<Row> & { count?: Counted }> {
-  return pageOf<Row>(db, base, spec, req, count);
+): Promise<KeysetResult<Row>> {
+  const read: PageReader = (keys, r) => fetchRows(db, base, keys, r, count);
+  return count ? keysetPageBy(spec, req, read, count.cap) : keysetPageBy(spec, req, read);
 }
 
-async function pageOf<Row>(
-  db: DbOrTrx,
-  base: Knex.QueryBuilder,
+export type KeysetResult<Row> = KeysetPage<Row> & { count?: Counted };
+
+/**
+ * keysetPage for a list that reads its rows with its own SQL (`read`, e.g. a search by rank):
+ * the same cursors and counting. With `countCap`, `read` counts in its rows (total_count).
+ */
+export function keysetPageBy<Row>(
   spec: KeysetSpec,
   req: PageRequest,
-  count: PageCount | undefined,
-): Promise<KeysetPage<Row> & { count?: Counted }> {
+  read: PageReader,
+): Promise<KeysetPage<Row>>;
+export function keysetPageBy<Row>(
+  spec: KeysetSpec,
+  req: PageRequest,
+  read: PageReader,
+  countCap: number,
+): Promise<KeysetPage<Row> & { count: Counted }>;
+export async function keysetPageBy<Row>(
+  spec: KeysetSpec,
+  req: PageRequest,
+  read: PageReader,
+  countCap?: number,
+): Promise<KeysetResult<Row>> {
   const n = spec.keys.length;
   const cursorAt = (direction: 'after' | 'before', row: KeyedRow | undefined) =>
     row ? encodeCursor({ shape: spec.shape, direction, keys: keysOf(row, n) }) : null;
-  const counted = async (
+  // A well-formed value can still be out of range (month 13): PostgreSQL's data exception
+  // (class 22) on the cursor's values is the caller's bad cursor, not a server fault.
+  const fetch = (keys: SortKey[]) =>
+    read(keys, req, countCap).catch((e: unknown) => {
+      if (req.cursor && pgCode(e)?.startsWith('22')) throw badCursor();
+      throw e;
+    });
+  const counted = (
     page: KeyedRow[],
     cursors: { nextCursor: string | null; prevCursor: string | null },
-  ) => {
-    if (!count) return { rows: page as Row[], ...cursors };
+  ): KeysetResult<Row> => {
+    if (countCap === undefined) return { rows: page as Row[], ...cursors };
     if (cursors.nextCursor === null && cursors.prevCursor === null)
       return { rows: page as Row[], ...cursors, count: { count: page.length, countExact: true } };
-    const total = page[0]?.total_count;
-    // A dear count left out of a first page (withCount) is read now, on its own.
-    const found =
-      total === null || total === undefined
-        ? await cappedCount(db, count.filtered.clone(), count.cap)
-        : { count: Math.min(Number(total), count.cap), countExact: Number(total) <= count.cap };
-    return { rows: page as Row[], ...cursors, count: found };
+    // A page with a page either side is not empty, and its statement counted (withCount).
+    const total = Number(page[0]!.total_count);
+    if (!Number.isFinite(total)) throw new Error(`the page of ${spec.shape} was not counted`);
+    return {
+      rows: page as Row[],
+      ...cursors,
+      count: { count: Math.min(total, countCap), countExact: total <= countCap },
+    };
   };
   if (req.cursor?.direction === 'before') {
-    const rows = await fetchRows(db, base, spec.keys.map(flip), req, spec.parts, count);
+    const rows = await fetch(spec.keys.map(flip));
     if (rows.length > req.limit) {
       const page = rows.slice(0, req.limit).reverse();
       return counted(page, {
@@ -203,9 +225,12 @@ async function pageOf<Row>(
         prevCursor: cursorAt('before', page[0]),
       });
     }
-    return pageOf<Row>(db, base, spec, { limit: req.limit, offset: 0 }, count);
+    const first = { limit: req.limit, offset: 0 };
+    return countCap === undefined
+      ? keysetPageBy(spec, first, read)
+      : keysetPageBy(spec, first, read, countCap);
   }
-  const rows = await fetchRows(db, base, spec.keys, req, spec.parts, count);
+  const rows = await fetch(spec.keys);
   const page = rows.slice(0, req.limit);
   return counted(page, {
     nextCursor: rows.length > req.limit ? cursorAt('after', page.at(-1)) : null,

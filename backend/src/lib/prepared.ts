@@ -47,15 +47,38 @@ export async function preparedSql<T>(
   text: string,
   values: readonly unknown[],
 ): Promise<T[]> {
-  const client = db.client as Knex.Client;
-  const conn = (await client.acquireConnection()) as PgConnection;
-  try {
+  return onConnection(db, async (conn) => {
     try {
       return (await conn.query({ name: nameOf(text), text, values })).rows as T[];
     } catch (error) {
       if ((error as { code?: string }).code !== PLAN_CHANGED) throw error;
       return (await conn.query({ text, values })).rows as T[];
     }
+  });
+}
+
+/**
+ * SQL written out ($1, $2 …) sent as an unnamed statement: parsed and planned on every call,
+ * with the values in hand. For a hot query whose text is not worth building with knex but whose
+ * plan must follow its values: a named statement may switch to a generic plan after five runs
+ * when its estimated cost looks lower, and for a search (`LIKE '%…%'`, prefix ranges) that
+ * plan reads the table (items search: 130-290 ms instead of 1-10, docs/performance.md).
+ * Emits knex's `query` event like knex's own queries (tools/explain-items-list.ts, tests).
+ */
+export async function directSql<T>(
+  db: DbOrTrx,
+  text: string,
+  values: readonly unknown[],
+): Promise<T[]> {
+  (db.client as Knex.Client).emit('query', { sql: text, bindings: values, method: 'raw' });
+  return onConnection(db, async (conn) => (await conn.query({ text, values })).rows as T[]);
+}
+
+async function onConnection<T>(db: DbOrTrx, run: (conn: PgConnection) => Promise<T>): Promise<T> {
+  const client = db.client as Knex.Client;
+  const conn = (await client.acquireConnection()) as PgConnection;
+  try {
+    return await run(conn);
   } finally {
     await client.releaseConnection(conn);
   }

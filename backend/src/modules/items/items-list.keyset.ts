@@ -1,6 +1,4 @@
 import type { KeysetSpec, SortKey } from '../../lib/keyset';
-import type { KeysetPart } from '../../lib/keyset-parts';
-import { likeContains } from '../../lib/sql';
 
 // The items list's sort orders as keyset keys (kept apart from the repository so the query
 // schema can check that a cursor belongs to the sort it is sent with).
@@ -11,36 +9,10 @@ const MAX_TOKENS = 8;
 export const searchTokens = (q: string) =>
   q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_TOKENS);
 
-const escapeLike = (text: string) => likeContains(text).slice(1);
-
 /**
- * How well an item matches the search, as the parts a search page is read from
- * (lib/keyset-parts.ts): 0 exact SKU (any case), 1 exact barcode, 2 SKU, name or barcode starts
- * with the text, 3 every word found somewhere. Each is a condition the one before excludes; a
- * missing barcode never matches (the old `(sku = q or barcode = q) desc` was NULL without a
- * barcode and sorted ahead of every match). 0–2 are index lookups (the SKU and barcode keys,
- * the `text_pattern_ops` prefix indexes), 3 is the list's own order with the words as filters.
+ * A search's rank as the cursor's first key: 0 exact SKU, 1 exact barcode, 2 starts with the
+ * text, 3 every word somewhere (items-search.repository.ts reads the ranks; this `sql` is not run).
  */
-function searchParts(q: string): KeysetPart[] {
-  const prefix = escapeLike(q.toLowerCase());
-  // Each branch of the OR is an index range (the text_pattern_ops indexes); inside `not`, a
-  // missing barcode's NULL must count as "does not start with it", or the row would vanish.
-  const startsWith = `(lower(items.sku) like ? or lower(items.name) like ? or lower(items.barcode) like ?)`;
-  const startsWithNotNull = `(lower(items.sku) like ? or lower(items.name) like ?
-    or coalesce(lower(items.barcode) like ?, false))`;
-  return [
-    { sql: 'lower(items.sku) = lower(?)', bindings: [q] },
-    { sql: 'items.barcode = ? and lower(items.sku) <> lower(?)', bindings: [q, q] },
-    {
-      sql: `${startsWith} and lower(items.sku) <> lower(?) and items.barcode is distinct from ?`,
-      bindings: [prefix, prefix, prefix, q, q],
-    },
-    // An exact SKU or barcode starts with the text too, so "not a prefix" excludes all three.
-    { sql: `not ${startsWithNotNull}`, bindings: [prefix, prefix, prefix] },
-  ];
-}
-
-/** The rank as the cursor's first key (its SQL is not run: each part knows its rank). */
 const RANK: SortKey = { sql: 'rank', type: 'int', dir: 'asc' };
 
 const id = (dir: 'asc' | 'desc'): SortKey => ({ sql: 'items.id', type: 'bigint', dir });
@@ -83,6 +55,6 @@ export function itemsKeyset(query: {
   const keys = sortKeys(query.sort, query.order);
   return {
     shape: `items.${query.sort}.${query.order}${query.q ? '.q' : ''}`,
-    ...(query.q ? { keys: [RANK, ...keys], parts: searchParts(query.q) } : { keys }),
+    keys: query.q ? [RANK, ...keys] : keys,
   };
 }

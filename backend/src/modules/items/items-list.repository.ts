@@ -1,28 +1,17 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
-import { COUNT_CAP, keysetPage } from '../../lib/keyset';
-import { isLowStockSql } from '../../lib/low-stock';
-import { likeContains } from '../../lib/sql';
+import { COUNT_CAP, keysetPage, keysetPageBy } from '../../lib/keyset';
 import { selectItems, toItem, type ItemRow } from './items.repository';
-import { itemsKeyset, searchTokens } from './items-list.keyset';
+import { itemConditions } from './items-list.filters';
+import { itemsKeyset } from './items-list.keyset';
+import { searchRows } from './items-search.repository';
 import type { ListItemsFilter, ListItemsQuery } from './items.schemas';
 
 // The items list: filters, search and keyset pagination in every sort the UI offers.
 
-const escapeRegex = (text: string) => text.replace(/[\\^$.*+?()[\]{}|-]/g, (c) => `\\${c}`);
-
 export function filtered(qb: Knex.QueryBuilder, query: ListItemsFilter): Knex.QueryBuilder {
-  if (query.archived === 'active') void qb.whereNull('items.archived_at');
-  if (query.archived === 'archived') void qb.whereNotNull('items.archived_at');
-  if (query.category) void qb.where('items.category', query.category);
-  if (query.lowStock) void qb.whereRaw(isLowStockSql('items'));
-  // Every word, in any order, in SKU, name or barcode (the trigram index on search_text). A word
-  // of one or two characters ("L", "M8") has no trigram and as a substring matches nearly
-  // everything ("l" is in "vinyl"): it must start a word instead.
-  for (const token of query.q ? searchTokens(query.q) : []) {
-    if (token.length >= 3) void qb.where('items.search_text', 'like', likeContains(token));
-    else void qb.whereRaw('items.search_text ~ ?', [`(^|[^[:alnum:]])${escapeRegex(token)}`]);
-  }
+  const { rows, words } = itemConditions(query);
+  for (const c of [...rows, ...words]) void qb.whereRaw(c.sql, c.values);
   return qb;
 }
 
@@ -43,14 +32,19 @@ export const SEARCH_COUNT_CAP = 100;
 const searchCountCap = (limit: number) => Math.max(SEARCH_COUNT_CAP, 2 * limit);
 
 export async function list(db: DbOrTrx, query: ListItemsQuery) {
-  // The count is read in the page's statement. A search's first page reads it on its own, and
-  // only when there is a page after: a page that holds every match is its own exact count
-  // (keysetPage), and a scanner's SKU or barcode lookup is such a page.
-  const page = await keysetPage<ItemRow>(db, rows(db, query), itemsKeyset(query), query, {
-    filtered: filtered(db('items'), query),
-    cap: query.q ? searchCountCap(query.limit) : COUNT_CAP,
-    dear: query.q !== undefined,
-  });
+  // The count is read in the page's statement, a search's only when it is not the page's own
+  // length (items-search.repository.ts).
+  const page = query.q
+    ? await keysetPageBy<ItemRow>(
+        itemsKeyset(query),
+        query,
+        (keys, req, cap) => searchRows(db, { ...query, q: query.q! }, keys, req, cap),
+        searchCountCap(query.limit),
+      )
+    : await keysetPage<ItemRow>(db, rows(db, query), itemsKeyset(query), query, {
+        filtered: filtered(db('items'), query),
+        cap: COUNT_CAP,
+      });
   return {
     rows: page.rows.map(toItem),
     nextCursor: page.nextCursor,
@@ -62,10 +56,12 @@ export async function list(db: DbOrTrx, query: ListItemsQuery) {
 
 /** The first `limit` items the list shows with these filters, in its order (labels). */
 export async function listUpTo(db: DbOrTrx, filter: ListItemsFilter, limit: number) {
-  const page = await keysetPage<ItemRow>(db, rows(db, filter), itemsKeyset(filter), {
-    limit,
-    offset: 0,
-  });
+  const req = { limit, offset: 0 };
+  const page = filter.q
+    ? await keysetPageBy<ItemRow>(itemsKeyset(filter), req, (keys, r) =>
+        searchRows(db, { ...filter, q: filter.q! }, keys, r, undefined),
+      )
+    : await keysetPage<ItemRow>(db, rows(db, filter), itemsKeyset(filter), req);
   return { rows: page.rows.map(toItem), more: page.nextCursor !== null };
 }
 

@@ -37,7 +37,7 @@ export const toItem = (r: ItemRow): Item => ({
 });
 
 // Everything but search_text, which only exists to be searched.
-const ITEM_COLUMNS = [
+export const ITEM_COLUMNS = [
   'id',
   'sku',
   'name',
@@ -50,8 +50,10 @@ const ITEM_COLUMNS = [
   'created_at',
   'updated_at',
 ].map((c) => `items.${c}`);
-const ON_HAND =
-  '(select coalesce(t.on_hand, 0) from item_totals t where t.item_id = items.id) as on_hand';
+/** An item's total on hand as column `on_hand`, for the item row named `item` (0 without stock). */
+export const onHandOf = (item: string) =>
+  `(select coalesce(t.on_hand, 0) from item_totals t where t.item_id = ${item}.id) as on_hand`;
+const ON_HAND = onHandOf('items');
 
 export function selectItems(db: DbOrTrx) {
   return db('items').select(...ITEM_COLUMNS, db.raw(ON_HAND));

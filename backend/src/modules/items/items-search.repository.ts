@@ -1,0 +1,210 @@
+import type { DbOrTrx } from '../../lib/db';
+import { afterSql, type PageRequest, type SortKey } from '../../lib/keyset';
+import { firstPage } from '../../lib/keyset-count';
+import { directSql } from '../../lib/prepared';
+import { likeContains } from '../../lib/sql';
+import { itemConditions, type Condition } from './items-list.filters';
+import { ITEM_COLUMNS, onHandOf } from './items.repository';
+import type { ListItemsFilter } from './items.schemas';
+
+// A search page of the items list (decision 0022): the matches by rank — 0 exact SKU (any
+// case), 1 exact barcode, 2 SKU, name or barcode starts with the text, 3 every word somewhere —
+// then the list's sort. Sorting every match by a computed rank reads all of them before the
+// first row comes out; here each rank is its own condition read in the sort's order with a
+// LIMIT, so each is an index range (or a small bitmap) that stops at the page's end.
+//
+// Written out rather than built with knex (issue 12: building the union and its count was
+// 0.5 ms of the API's CPU per search), and sent unnamed: a named statement may settle on a
+// generic plan, which cannot use the prefix indexes or judge the words (lib/prepared.ts).
+
+/** Ranks read together, in the order of their conditions. */
+interface Arm {
+  /** The lowest and highest rank the arm's rows have. */
+  ranks: [number, number];
+  /** SQL of a row's rank. */
+  rank: string;
+  where: string[];
+  /** Whether the words (a full-text filter) must be checked: only where they are not implied. */
+  words: boolean;
+}
+
+/**
+ * Query parameters, each value once. A value is a marker until `finish` numbers the markers
+ * the text uses, in order: PostgreSQL refuses a parameter it cannot type, and a cursor in a
+ * later rank leaves the earlier ranks' values unused.
+ */
+class Params {
+  private readonly all: unknown[] = [];
+  add(value: unknown, type?: 'text' | 'int'): string {
+    this.all.push(value);
+    return `\uE000${this.all.length - 1}\uE000${type ? `::${type}` : ''}`;
+  }
+  /** A knex-style condition (`?` per value) with its values as parameters. */
+  sql(c: Condition): string {
+    let i = 0;
+    return c.sql.replace(/\?/g, () => this.add(c.values[i++]));
+  }
+  finish(text: string): SearchStatement {
+    const numbers = new Map<string, number>();
+    const values: unknown[] = [];
+    const numbered = text.replace(/\uE000(\d+)\uE000/g, (_, i: string) => {
+      let n = numbers.get(i);
+      if (n === undefined) {
+        values.push(this.all[Number(i)]);
+        numbers.set(i, (n = values.length));
+      }
+      return `$${n}`;
+    });
+    return { text: numbered, values };
+  }
+}
+
+/**
+ * The three arms in rank order. 0 and 1 are the unique SKU and barcode keys (a row's rank is
+ * which one it matched; at most two rows); 2 is a BitmapOr over the `text_pattern_ops` prefix
+ * indexes; 3 is "not a prefix", the list's own order with the words as filters. A missing
+ * barcode never matches 1 or 2, and inside `not` its NULL counts as "does not start with it", or
+ * the row would vanish from 3 too.
+ *
+ * Ranks 0–2 do not check the words: they imply them. The words are the text's lower case split
+ * at white space, and `search_text` is lower(sku || ' ' || name || ' ' || barcode): a SKU or
+ * barcode equal to the text, or a SKU, name or barcode starting with it, holds every word as a
+ * substring, and each word starting the text or following white space in it starts a word
+ * there too (what a word of 1–2 characters must do). Leaving the words out of 0–2 spares the
+ * planner estimating each `LIKE '%…%'` three more times (docs/performance.md).
+ */
+function arms(q: string, p: Params): Arm[] {
+  const text = p.add(q, 'text');
+  const prefix = p.add(`${likeContains(q.toLowerCase()).slice(1)}`, 'text');
+  const startsWith = `lower(items.sku) like ${prefix} or lower(items.name) like ${prefix}`;
+  const exactSku = `lower(items.sku) = lower(${text})`;
+  return [
+    {
+      ranks: [0, 1],
+      rank: `(case when ${exactSku} then 0 else 1 end)`,
+      where: [`(${exactSku} or items.barcode = ${text})`],
+      words: false,
+    },
+    {
+      ranks: [2, 2],
+      rank: '2',
+      where: [
+        `(${startsWith} or lower(items.barcode) like ${prefix})`,
+        `not ${exactSku}`,
+        `items.barcode is distinct from ${text}`,
+      ],
+      words: false,
+    },
+    {
+      ranks: [3, 3],
+      rank: '3',
+      // An exact SKU or barcode starts with the text too, so "not a prefix" excludes all three.
+      where: [`not (${startsWith} or coalesce(lower(items.barcode) like ${prefix}, false))`],
+      words: true,
+    },
+  ];
+}
+
+export interface SearchStatement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * The statement for a search page: up to `req.limit + 1 + req.offset` rows in `keys`' order
+ * (keys[0] the rank, its direction the reading order) from the cursor on, with `total_count`
+ * when `countCap` is given. Undefined when the cursor is past every rank (an empty page).
+ *
+ * The ranks are read in one statement. Every rank but the last (in reading order) goes into
+ * `head`; the last is cut to what the page still lacks, `W - count(head)`, and PostgreSQL
+ * does not start a LIMIT 0 branch at all. Without that, a text that starts thousands of names
+ * ("steel") read the whole table for rank 3, which has no rows but is estimated to have
+ * many (30-60 ms; decision 0022, amended). The cut is a LIMIT around the rank's own LIMIT W:
+ * planned with a LIMIT it cannot know, the rank was planned for 10 % of its rows, and a parallel
+ * plan (100 ms to start a worker here) was chosen for the sort by shortfall. The capped count is a subquery that runs only when
+ * needed: on a first page, only when the page is full (a page that holds every match is its
+ * own count, which keeps a scanned SKU's lookup from counting a trigram match of the whole
+ * table); on any other page, always, once.
+ */
+export function searchStatement(
+  query: ListItemsFilter & { q: string },
+  keys: SortKey[],
+  req: PageRequest,
+  countCap: number | undefined,
+): SearchStatement | undefined {
+  const p = new Params();
+  const [rankKey, ...sortKeys] = keys as [SortKey, ...SortKey[]];
+  const asc = rankKey.dir === 'asc';
+  const at = req.cursor ? Number(req.cursor.keys[0]) : undefined;
+  const ordered = asc ? arms(query.q, p) : arms(query.q, p).reverse();
+  // Ranks before the cursor's are skipped, the cursor's own rank continues after its keys, later
+  // ranks start at their beginning: a page that crosses ranks neither skips nor repeats a row.
+  const open = ordered.filter(
+    ({ ranks }) => at === undefined || (asc ? ranks[1] >= at : ranks[0] <= at),
+  );
+  if (open.length === 0) return undefined;
+
+  const { rows: rowConditions, words } = itemConditions(query);
+  const rowSql = rowConditions.map((c) => p.sql(c));
+  const wordSql = words.map((c) => p.sql(c));
+  const wanted = p.add(req.limit + 1 + req.offset, 'int');
+  const join =
+    query.sort === 'shortfall' ? ' join item_totals as tot on tot.item_id = items.id' : '';
+  const columns = ITEM_COLUMNS.join(', ');
+
+  const select = (arm: Arm, limit: string) => {
+    // Within arm 0–1 the rank orders the rows (and continues a cursor) like a key.
+    const armKeys =
+      arm.ranks[0] === arm.ranks[1] ? sortKeys : [{ ...rankKey, sql: arm.rank }, ...sortKeys];
+    const where = [...rowSql, ...arm.where, ...(arm.words ? wordSql : [])];
+    if (at !== undefined && at >= arm.ranks[0] && at <= arm.ranks[1]) {
+      const values = req.cursor!.keys;
+      const [sql, bindings] = afterSql(armKeys, armKeys === sortKeys ? values.slice(1) : values);
+      where.push(p.sql({ sql, values: bindings }));
+    }
+    const keyColumns = sortKeys.map(
+      (k, j) => `(${k.sql})::text as cursor_k${j + 1}, ${k.sql} as sort_k${j + 1}`,
+    );
+    return (
+      `select ${columns}, ${arm.rank}::int as cursor_k0, ${keyColumns.join(', ')}` +
+      ` from items${join} where ${where.join(' and ')}` +
+      ` order by ${armKeys.map((k) => `${k.sql} ${k.dir}`).join(', ')} limit ${limit}`
+    );
+  };
+
+  let total = '';
+  if (countCap !== undefined) {
+    const all = [...rowSql, ...wordSql].join(' and ') || 'true';
+    const matches = `(select count(*) from (select 1 from items where ${all} limit ${p.add(countCap + 1, 'int')}) as matches)`;
+    total = firstPage(req)
+      ? `, case when count(*) over () > ${p.add(req.limit, 'int')} then ${matches} end as total_count`
+      : `, ${matches} as total_count`;
+  }
+  const columnsOut = `select page.*, ${onHandOf('page')}${total}`;
+  const last = open.at(-1)!;
+  const head = open.slice(0, -1);
+  const from = head.length
+    ? `with head as (${head.map((arm) => `(${select(arm, wanted)})`).join(' union all ')}) ` +
+      `${columnsOut} from (select * from head union all ` +
+      `(select * from (${select(last, wanted)}) as rest limit greatest(0, ${wanted} - (select count(*) from head)))) as page`
+    : `${columnsOut} from (${select(last, wanted)}) as page`;
+  const order = [
+    `page.cursor_k0 ${rankKey.dir}`,
+    ...sortKeys.map((k, j) => `page.sort_k${j + 1} ${k.dir}`),
+  ];
+  return p.finish(`${from} order by ${order.join(', ')} limit ${wanted}`);
+}
+
+/** Rows of a search page (keyset.ts PageReader): see searchStatement. */
+export async function searchRows(
+  db: DbOrTrx,
+  query: ListItemsFilter & { q: string },
+  keys: SortKey[],
+  req: PageRequest,
+  countCap: number | undefined,
+): Promise<Record<string, unknown>[]> {
+  const statement = searchStatement(query, keys, req, countCap);
+  if (!statement) return [];
+  const rows = await directSql<Record<string, unknown>>(db, statement.text, statement.values);
+  return rows.slice(req.offset);
+}

@@ -1,0 +1,173 @@
+import type { PageRequest } from '../src/lib/keyset';
+import { itemsKeyset } from '../src/modules/items/items-list.keyset';
+import { searchStatement } from '../src/modules/items/items-search.repository';
+import { listItemsQuery } from '../src/modules/items/items.schemas';
+import { createItem } from './support/factories';
+import { createTestApp, type Api, type TestApp } from './support/test-app';
+
+// A search page is one written-out statement (items-search.repository.ts): the ranks, the last
+// one cut to what the page still lacks, and the capped count only when a first page is full.
+// What PostgreSQL ran is read from EXPLAIN ANALYZE: a node it never started has 0 loops.
+
+const tag = () => `QS${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+
+interface PlanNode {
+  'Node Type': string;
+  'Parent Relationship'?: string;
+  'Subplan Name'?: string;
+  'Relation Name'?: string;
+  Filter?: string;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
+}
+
+const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+
+describe('items search statement', () => {
+  let t: TestApp;
+  let api: Api;
+  beforeAll(async () => {
+    t = await createTestApp();
+    api = t.as('admin');
+  });
+  afterAll(() => t.close());
+
+  /** The first page of `q` (`limit` rows, counted to `cap`) and what PostgreSQL ran for it. */
+  async function ran(q: string, limit: number, cap: number | null = 100) {
+    const query = listItemsQuery.parse({ q, limit: String(limit) });
+    const req: PageRequest = { limit, offset: 0 };
+    const statement = searchStatement(
+      { ...query, q },
+      itemsKeyset(query).keys,
+      req,
+      cap ?? undefined,
+    )!;
+    const conn = (await t.db.client.acquireConnection()) as {
+      query(q: { text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+    };
+    try {
+      const { rows } = await conn.query({
+        text: `explain (analyze, format json) ${statement.text}`,
+        values: statement.values,
+      });
+      const plan = (rows[0]!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan;
+      const all = nodes(plan);
+      // The capped count: the one-time subplan that reads `items` (the other one counts the
+      // head's rows; the head itself is a "CTE head").
+      const count = all.filter(
+        (n) =>
+          n['Subplan Name']?.startsWith('InitPlan') &&
+          nodes(n).some((m) => m['Relation Name'] === 'items'),
+      );
+      // Rank 3 ("every word, not a prefix") is the only scan filtered by NOT LIKE.
+      const rest = all.filter((n) => n['Relation Name'] === 'items' && /!~~/.test(n.Filter ?? ''));
+      return {
+        rows: (await conn.query(statement)).rows,
+        countLoops: count.map((n) => n['Actual Loops']),
+        restLoops: rest.map((n) => n['Actual Loops']),
+      };
+    } finally {
+      await t.db.client.releaseConnection(conn);
+    }
+  }
+
+  test('when a first page holds every match (a scanned SKU), then the count is never run; when the page is full, it runs once', async () => {
+    const q = tag();
+    await createItem(api, { sku: q, name: 'Scanned' });
+    for (let i = 0; i < 3; i++) await createItem(api, { name: `Part ${i} of ${q}` });
+    const whole = await ran(q, 5);
+    expect(whole.rows).toHaveLength(4);
+    expect(whole.countLoops).toEqual([0]);
+    expect(whole.rows[0]!.total_count).toBeNull();
+    const full = await ran(q, 2);
+    expect(full.rows).toHaveLength(3);
+    expect(full.countLoops).toEqual([1]);
+    expect(Number(full.rows[0]!.total_count)).toBe(4);
+    // Without a count asked for (labels), there is none to run.
+    expect((await ran(q, 2, null)).countLoops).toEqual([]);
+  });
+
+  test('when the prefix matches fill the page, then the rank after them is not read at all; when they do not, it is', async () => {
+    const q = tag();
+    for (let i = 0; i < 4; i++) await createItem(api, { name: `${q} tray ${i}` });
+    await createItem(api, { name: `Lid for ${q}` });
+    const filled = await ran(q, 3);
+    expect(filled.rows.map((r) => r.cursor_k0)).toEqual([2, 2, 2, 2]);
+    expect(filled.restLoops.length).toBeGreaterThan(0);
+    expect(filled.restLoops.every((loops) => loops === 0)).toBe(true);
+    const short = await ran(q, 10);
+    expect(short.rows.map((r) => r.cursor_k0)).toEqual([2, 2, 2, 2, 3]);
+    expect(short.restLoops.some((loops) => loops > 0)).toBe(true);
+  });
+
+  test('when the text equals a SKU or starts a name, then it ranks there without its words checked again, and the words still decide the rest', async () => {
+    const q = tag();
+    const exact = await createItem(api, { sku: q, name: 'Exact' });
+    const prefix = await createItem(api, { name: `${q} M8 bolt` });
+    const rest = await createItem(api, { name: `Bolt ${q} M8` });
+    const notAWord = await createItem(api, { name: `Bolt ${q} XM8` });
+    const ids = async (text: string) =>
+      (
+        (await api.get('/api/v1/items').query({ q: text }).expect(200)).body as {
+          data: { id: number }[];
+        }
+      ).data.map((i) => i.id);
+    const all = await ids(q);
+    expect(all.slice(0, 2)).toEqual([exact.id, prefix.id]);
+    expect(all.slice(2).sort()).toEqual([rest.id, notAWord.id].sort());
+    // "m8" has two characters: it must start a word ("XM8" does not), in the rest as in a prefix.
+    expect(await ids(`${q} m8`)).toEqual([prefix.id, rest.id]);
+    // Not a prefix in that order: both are the rest, in the list's order (SKU).
+    const bySku = [prefix, rest].sort((a, b) =>
+      a.sku.toLowerCase() < b.sku.toLowerCase() ? -1 : 1,
+    );
+    expect(await ids(`m8 ${q}`)).toEqual(bySku.map((i) => i.id));
+  });
+
+  test('when a search with filters is paged both ways across ranks, then the pages are the one-page order', async () => {
+    const q = tag();
+    const category = `cat-${q}`;
+    const mk = (body: Record<string, unknown>) => createItem(api, { category, ...body });
+    await mk({ sku: q, name: 'Exact sku' });
+    await mk({ barcode: q, name: 'Exact barcode' });
+    await mk({ name: `${q} tray` });
+    await mk({ name: `${q} lid`, barcode: `${q}9` });
+    await mk({ name: `Bin ${q}` });
+    const archived = await mk({ name: `Old ${q}` });
+    await api.post(`/api/v1/items/${archived.id}/archive`).expect((res) => {
+      if (res.status >= 300) throw new Error(`archive: ${res.status}`);
+    });
+    await createItem(api, { name: `Other category ${q}` });
+    for (const [sort, order] of [
+      ['createdAt', 'desc'],
+      ['name', 'asc'],
+      ['shortfall', 'desc'],
+    ]) {
+      const base = { q, category, archived: 'all', sort, order };
+      const get = async (extra: Record<string, unknown>) =>
+        (
+          await api
+            .get('/api/v1/items')
+            .query({ ...base, ...extra })
+            .expect(200)
+        ).body as {
+          data: { id: number }[];
+          page: { nextCursor: string | null; prevCursor: string | null; count: number };
+        };
+      const all = (await get({ limit: 100 })).data.map((i) => i.id);
+      expect(all).toHaveLength(6);
+      for (const limit of [1, 2, 4]) {
+        const pages = [await get({ limit })];
+        while (pages.at(-1)!.page.nextCursor)
+          pages.push(await get({ limit, cursor: pages.at(-1)!.page.nextCursor }));
+        expect(pages.flatMap((p) => p.data.map((i) => i.id))).toEqual(all);
+        for (const p of pages) expect(p.page.count).toBe(6);
+        // Back from the last page, by prevCursor, to the first.
+        const back = [pages.at(-1)!];
+        while (back[0]!.page.prevCursor)
+          back.unshift(await get({ limit, cursor: back[0]!.page.prevCursor }));
+        expect(back.flatMap((p) => p.data.map((i) => i.id))).toEqual(all);
+      }
+    }
+  });
+});
