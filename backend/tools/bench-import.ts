@@ -176,7 +176,8 @@ async function main() {
     // The job logs its phases just after its transaction commits, which the poll may see first.
     for (let i = 0; i < 100 && checkPhases === null; i++)
       await new Promise((r) => setTimeout(r, 10));
-    if (values['check-only']) {
+    // The lines every run prints, from the upload to the check (a check-only run stops there).
+    const printUpToCheck = () => {
       console.log(`${label}: ${ITEMS} items, ${rows} rows (${mib(statSync(file).size)} file)`);
       console.log(
         `  upload (parse + stage): ${upload.toFixed(2)} s, ${Math.round(rows / upload)} rows/s`,
@@ -186,6 +187,9 @@ async function main() {
         `  check (row checks + preview, a job): ${check.toFixed(2)} s, ${Math.round(rows / check)} rows/s`,
       );
       console.log(`  check phases (s): ${JSON.stringify(checkPhases)}`);
+    };
+    if (values['check-only']) {
+      printUpToCheck();
       console.log(`  peak RSS ${mib(peak)} (${mib(base0)} before)`);
       console.log(`  preview ${JSON.stringify(preview)}`);
       console.log(`  json ${JSON.stringify({ label, upload, mapping, check, checkPhases })}`);
@@ -214,15 +218,7 @@ async function main() {
     };
     // The job logs its phases just after its transaction commits, which the poll may see first.
     for (let i = 0; i < 100 && phases === null; i++) await new Promise((r) => setTimeout(r, 10));
-    console.log(`${label}: ${ITEMS} items, ${rows} rows (${mib(statSync(file).size)} file)`);
-    console.log(
-      `  upload (parse + stage): ${upload.toFixed(2)} s, ${Math.round(rows / upload)} rows/s`,
-    );
-    console.log(`  mapping (PUT, 202): ${mapping.toFixed(2)} s`);
-    console.log(
-      `  check (row checks + preview, a job): ${check.toFixed(2)} s, ${Math.round(rows / check)} rows/s`,
-    );
-    console.log(`  check phases (s): ${JSON.stringify(checkPhases)}`);
+    printUpToCheck();
     console.log(
       `  commit (one transaction): ${commit.toFixed(2)} s, ${Math.round(rows / commit)} rows/s → ${body.status}`,
     );

@@ -163,8 +163,7 @@ export function keysetPage<Row>(
   req: PageRequest,
   count?: PageCount,
 ): Promise<KeysetResult<Row>> {
-  const read: PageReader = (keys, r) => fetchRows(db, base, keys, r, count);
-  return count ? keysetPageBy(spec, req, read, count.cap) : keysetPageBy(spec, req, read);
+  return pageBy(spec, req, (keys, r) => fetchRows(db, base, keys, r, count), count?.cap);
 }
 
 export type KeysetResult<Row> = KeysetPage<Row> & { count?: Counted };
@@ -184,11 +183,21 @@ export function keysetPageBy<Row>(
   read: PageReader,
   countCap: number,
 ): Promise<KeysetPage<Row> & { count: Counted }>;
-export async function keysetPageBy<Row>(
+export function keysetPageBy<Row>(
   spec: KeysetSpec,
   req: PageRequest,
   read: PageReader,
   countCap?: number,
+): Promise<KeysetResult<Row>> {
+  return pageBy(spec, req, read, countCap);
+}
+
+// The body behind both overloaded entries: the overloads only tell callers what they get.
+async function pageBy<Row>(
+  spec: KeysetSpec,
+  req: PageRequest,
+  read: PageReader,
+  countCap: number | undefined,
 ): Promise<KeysetResult<Row>> {
   const n = spec.keys.length;
   const cursorAt = (direction: 'after' | 'before', row: KeyedRow | undefined) =>
@@ -225,10 +234,7 @@ export async function keysetPageBy<Row>(
         prevCursor: cursorAt('before', page[0]),
       });
     }
-    const first = { limit: req.limit, offset: 0 };
-    return countCap === undefined
-      ? keysetPageBy(spec, first, read)
-      : keysetPageBy(spec, first, read, countCap);
+    return pageBy(spec, { limit: req.limit, offset: 0 }, read, countCap);
   }
   const rows = await fetch(spec.keys);
   const page = rows.slice(0, req.limit);

@@ -71,8 +71,8 @@ export async function validateRows(
     const lines = checkBatch(batch, headers, mapping, mapped, problems, importId);
     await copyCsv(
       trx,
-      `COPY import_lines (import_id, line, sku, name, description, unit, barcode, reorder_point,
-         category, location, quantity, ok) FROM STDIN WITH (FORMAT csv)`,
+      `COPY import_lines (import_id, line, ${LINE_COLUMNS.map(column).join(', ')}, ok)
+       FROM STDIN WITH (FORMAT csv)`,
       lines,
     );
     await copyCsv(
