@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import { COUNT_CAP, keysetPage, keysetPageBy } from '../../lib/keyset';
-import { selectItems, toItem, type ItemRow } from './items.repository';
+import { selectListItems, toItem, type ItemRow } from './items.repository';
 import { itemConditions } from './items-list.filters';
 import { itemsKeyset } from './items-list.keyset';
 import { searchRows } from './items-search.repository';
@@ -17,7 +17,7 @@ export function filtered(qb: Knex.QueryBuilder, query: ListItemsFilter): Knex.Qu
 
 /** The page's select: the sort by shortfall orders by item_totals' column (every item has a row). */
 function rows(db: DbOrTrx, query: ListItemsFilter): Knex.QueryBuilder {
-  const select = selectItems(db);
+  const select = selectListItems(db);
   if (query.sort === 'shortfall') void select.join('item_totals as tot', 'tot.item_id', 'items.id');
   return filtered(select, query);
 }
