@@ -1,15 +1,23 @@
-import { isoText } from '../src/lib/sql';
-import { createItem } from './support/factories';
+import { isoFromUtcText, utcText } from '../src/lib/sql';
+import { createItem, createLocation, receive } from './support/factories';
 import { createTestApp, type Api, type TestApp } from './support/test-app';
 
-// The list pages read an item's timestamps as ISO text from PostgreSQL (isoText) instead of
-// Dates printed by toISOString: the JSON must stay byte for byte what the Date-based read of
-// one item (GET /items/:id) gives, microseconds truncated to milliseconds as pg's parser does.
+// The list pages read an item's timestamps as UTC text from PostgreSQL (utcText) and cut it
+// into ISO form instead of making Dates: the JSON must stay byte for byte what the Date-based
+// read of one item (GET /items/:id) gives, microseconds truncated to milliseconds as pg's
+// parser does. The decimals likewise (trim_scale in SQL, formatDbDecimal for one item).
 
 type Item = { id: number; createdAt: string; updatedAt: string; archivedAt: string | null };
+
 type Page = { data: Item[]; page: { nextCursor: string | null } };
 
 // Values at the edges: .xxx999 must not round up, .000001 must not show, midnight at a year's end.
+// Reorder points and stock received: trailing zeros trimmed, zero and none.
+const DECIMALS = [
+  ['12.5', '2.250'],
+  ['0', null],
+  [null, '1000'],
+] as const;
 const STAMPS = [
   ['2026-03-04 05:06:07.123999+00', '1999-12-31 23:59:59.999999+00', null],
   ['2026-03-04 05:06:07.000001+00', '2000-01-01 00:00:00+00', '2026-07-08 09:10:11.456789+00'],
@@ -28,12 +36,16 @@ describe('items list timestamps as text', () => {
   async function seeded() {
     const tag = `TS${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
     const ids: number[] = [];
-    for (const [created, updated, archived] of STAMPS) {
+    const location = await createLocation(api);
+    for (const [i, [created, updated, archived]] of STAMPS.entries()) {
+      const [reorderPoint, received] = DECIMALS[i]!;
       const item = await createItem(api, {
         name: `Stamp ${tag}`,
         category: tag,
-        reorderPoint: '1',
+        unit: 'kg',
+        reorderPoint,
       });
+      if (received) await receive(api, item, location, received);
       await t.db('items').where({ id: item.id }).update({
         created_at: created,
         updated_at: updated,
@@ -46,16 +58,16 @@ describe('items list timestamps as text', () => {
     return { tag, byId };
   }
 
-  const stamps = (i: Item) => JSON.stringify([i.createdAt, i.updatedAt, i.archivedAt]);
-
-  test('when a list, shortfall or search page holds items with microseconds and a null archivedAt, then their timestamps are the one-item read exactly', async () => {
+  test('when a list, shortfall or search page holds items with microseconds, a null archivedAt and decimals, then each item is the one-item read byte for byte', async () => {
     const { tag, byId } = await seeded();
     const one = byId.get([...byId.keys()][0]!)!;
-    expect([one.createdAt, one.updatedAt, one.archivedAt]).toEqual([
-      '2026-03-04T05:06:07.123Z',
-      '1999-12-31T23:59:59.999Z',
-      null,
-    ]);
+    expect(one).toMatchObject({
+      createdAt: '2026-03-04T05:06:07.123Z',
+      updatedAt: '1999-12-31T23:59:59.999Z',
+      archivedAt: null,
+      reorderPoint: '12.5',
+      onHand: '2.25',
+    });
     const pages = [
       { category: tag, archived: 'all' },
       { category: tag, archived: 'all', sort: 'shortfall', order: 'desc' },
@@ -65,7 +77,7 @@ describe('items list timestamps as text', () => {
     for (const query of pages) {
       const { data } = (await api.get('/api/v1/items').query(query).expect(200)).body as Page;
       expect(data).toHaveLength(byId.size);
-      for (const item of data) expect(stamps(item)).toBe(stamps(byId.get(item.id)!));
+      for (const item of data) expect(JSON.stringify(item)).toBe(JSON.stringify(byId.get(item.id)));
     }
   });
 
@@ -93,8 +105,8 @@ describe('items list timestamps as text', () => {
       await trx.raw(`set local time zone 'Asia/Kathmandu'`);
       const rows = (await trx('items')
         .whereIn('id', [...byId.keys()])
-        .select('created_at', 'updated_at', trx.raw(`${isoText('created_at')} as c`))
-        .select(trx.raw(`${isoText('updated_at')} as u`))) as {
+        .select('created_at', 'updated_at', trx.raw(`${utcText('created_at')} as c`))
+        .select(trx.raw(`${utcText('updated_at')} as u`))) as {
         created_at: Date;
         updated_at: Date;
         c: string;
@@ -102,8 +114,8 @@ describe('items list timestamps as text', () => {
       }[];
       expect(rows).toHaveLength(byId.size);
       for (const r of rows) {
-        expect(r.c).toBe(r.created_at.toISOString());
-        expect(r.u).toBe(r.updated_at.toISOString());
+        expect(isoFromUtcText(r.c)).toBe(r.created_at.toISOString());
+        expect(isoFromUtcText(r.u)).toBe(r.updated_at.toISOString());
       }
     });
   });

@@ -4,7 +4,7 @@ import { firstPage } from '../../lib/keyset-count';
 import { directSql } from '../../lib/prepared';
 import { likeContains } from '../../lib/sql';
 import { itemConditions, type Condition } from './items-list.filters';
-import { ITEM_LIST_COLUMNS, onHandOf } from './items.repository';
+import { ITEM_LIST_COLUMNS, listOnHandOf } from './items-list.columns';
 import type { ListItemsFilter } from './items.schemas';
 
 // A search page of the items list (decision 0022): the matches by rank — 0 exact SKU (any
@@ -193,7 +193,7 @@ export function searchStatement(
       ? `, case when count(*) over () > ${p.add(req.limit, 'int')} then ${matches} end as total_count`
       : `, ${matches} as total_count`;
   }
-  const columnsOut = `select page.*, ${onHandOf('page')}${total}`;
+  const columnsOut = `select page.*, ${listOnHandOf('page')}${total}`;
   const last = open.at(-1)!;
   const head = open.slice(0, -1);
   const from = head.length

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import { mapConstraintError } from '../../lib/db-errors';
 import { formatDbDecimal, formatMilli } from '../../lib/quantity';
-import { isoNotNull, isoText } from '../../lib/sql';
+import { iso, isoNotNull } from '../../lib/sql';
 import { barcodeTaken, itemInUse, skuTaken } from './items.errors';
 import type { CreateItem, Item, UpdateItem } from './items.schemas';
 
@@ -15,17 +15,11 @@ export interface ItemRow {
   barcode: string | null;
   reorder_point: string | null;
   category: string | null;
-  // Dates from the single-item reads; ISO text from the list pages (ITEM_LIST_COLUMNS).
-  archived_at: Date | string | null;
-  created_at: Date | string;
-  updated_at: Date | string;
+  archived_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
   on_hand: string;
 }
-
-// A list page's timestamps arrive as the ISO text toISOString() would give (isoText), so they
-// are passed on as they are: parsing 150 of them into Dates and printing them back was ~0.3 ms
-// of the API's CPU per search page (issue 12, docs/performance.md).
-const isoOf = (d: Date | string): string => (typeof d === 'string' ? d : isoNotNull(d));
 
 export const toItem = (r: ItemRow): Item => ({
   id: Number(r.id),
@@ -36,9 +30,9 @@ export const toItem = (r: ItemRow): Item => ({
   barcode: r.barcode,
   reorderPoint: formatDbDecimal(r.reorder_point),
   category: r.category,
-  archivedAt: r.archived_at === null ? null : isoOf(r.archived_at),
-  createdAt: isoOf(r.created_at),
-  updatedAt: isoOf(r.updated_at),
+  archivedAt: iso(r.archived_at),
+  createdAt: isoNotNull(r.created_at),
+  updatedAt: isoNotNull(r.updated_at),
   onHand: formatDbDecimal(r.on_hand) ?? '0',
 });
 
@@ -56,11 +50,6 @@ export const ITEM_COLUMNS = [
   'created_at',
   'updated_at',
 ].map((c) => `items.${c}`);
-const TIMESTAMPS = new Set(['items.archived_at', 'items.created_at', 'items.updated_at']);
-/** ITEM_COLUMNS with the timestamps as ISO text (the list pages: toItem passes them on). */
-export const ITEM_LIST_COLUMNS = ITEM_COLUMNS.map((c) =>
-  TIMESTAMPS.has(c) ? `${isoText(c)} as ${c.slice('items.'.length)}` : c,
-);
 /** An item's total on hand as column `on_hand`, for the item row named `item` (0 without stock). */
 export const onHandOf = (item: string) =>
   `(select coalesce(t.on_hand, 0) from item_totals t where t.item_id = ${item}.id) as on_hand`;
@@ -68,11 +57,6 @@ const ON_HAND = onHandOf('items');
 
 export function selectItems(db: DbOrTrx) {
   return db('items').select(...ITEM_COLUMNS, db.raw(ON_HAND));
-}
-
-/** selectItems with the timestamps as ISO text, for the list pages. */
-export function selectListItems(db: DbOrTrx) {
-  return db('items').select(db.raw(`${ITEM_LIST_COLUMNS.join(', ')}, ${ON_HAND}`));
 }
 
 function toColumns(input: Partial<CreateItem>): Record<string, unknown> {
