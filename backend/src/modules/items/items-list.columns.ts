@@ -26,15 +26,23 @@ export interface ItemListRow {
   on_hand: string;
 }
 
-const AS_SENT: Record<string, string> = {
-  'items.reorder_point': 'trim_scale(items.reorder_point) as reorder_point',
-  'items.archived_at': `${utcText('items.archived_at')} as archived_at`,
-  'items.created_at': `${utcText('items.created_at')} as created_at`,
-  'items.updated_at': `${utcText('items.updated_at')} as updated_at`,
+const NAMES = ITEM_COLUMNS.map((c) => c.slice('items.'.length));
+const AS_SENT: Record<string, (column: string) => string> = {
+  reorder_point: (c) => `trim_scale(${c})`,
+  archived_at: utcText,
+  created_at: utcText,
+  updated_at: utcText,
 };
 
-/** ITEM_COLUMNS as a list page selects them (toListItem). */
-export const ITEM_LIST_COLUMNS = ITEM_COLUMNS.map((c) => AS_SENT[c] ?? c);
+/**
+ * ITEM_COLUMNS of the row named `from` as a list page sends them (toListItem). Only in the
+ * outermost select: a search's ranks read more rows than the page keeps, and converting in
+ * each would convert those too.
+ */
+export const listColumnsOf = (from: string): string =>
+  NAMES.map((n) => (AS_SENT[n] ? `${AS_SENT[n](`${from}.${n}`)} as ${n}` : `${from}.${n}`)).join(
+    ', ',
+  );
 
 /** The item's total on hand as `on_hand`, trimmed like the reorder point (0 without stock). */
 export const listOnHandOf = (item: string) =>
@@ -42,7 +50,7 @@ export const listOnHandOf = (item: string) =>
 
 /** The list's select over `items`, to filter, join and page. */
 export function selectListItems(db: DbOrTrx) {
-  return db('items').select(db.raw(`${ITEM_LIST_COLUMNS.join(', ')}, ${listOnHandOf('items')}`));
+  return db('items').select(db.raw(`${listColumnsOf('items')}, ${listOnHandOf('items')}`));
 }
 
 export const toListItem = (r: ItemListRow): Item => ({

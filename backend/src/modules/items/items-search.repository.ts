@@ -4,7 +4,8 @@ import { firstPage } from '../../lib/keyset-count';
 import { directSql } from '../../lib/prepared';
 import { likeContains } from '../../lib/sql';
 import { itemConditions, type Condition } from './items-list.filters';
-import { ITEM_LIST_COLUMNS, listOnHandOf } from './items-list.columns';
+import { listColumnsOf, listOnHandOf } from './items-list.columns';
+import { ITEM_COLUMNS } from './items.repository';
 import type { ListItemsFilter } from './items.schemas';
 
 // A search page of the items list (decision 0022): the matches by rank — 0 exact SKU (any
@@ -163,7 +164,7 @@ export function searchStatement(
   const wanted = p.add(req.limit + 1 + req.offset, 'int');
   const join =
     query.sort === 'shortfall' ? ' join item_totals as tot on tot.item_id = items.id' : '';
-  const columns = ITEM_LIST_COLUMNS.join(', ');
+  const columns = ITEM_COLUMNS.join(', ');
 
   const select = (arm: Arm, limit: string) => {
     // Within arm 0–1 the rank orders the rows (and continues a cursor) like a key.
@@ -193,7 +194,10 @@ export function searchStatement(
       ? `, case when count(*) over () > ${p.add(req.limit, 'int')} then ${matches} end as total_count`
       : `, ${matches} as total_count`;
   }
-  const columnsOut = `select page.*, ${listOnHandOf('page')}${total}`;
+  // The page's fields as sent, converted once per row kept (items-list.columns.ts); the sort_k
+  // columns only order the page.
+  const cursorColumns = ['page.cursor_k0', ...sortKeys.map((_, j) => `page.cursor_k${j + 1}`)];
+  const columnsOut = `select ${listColumnsOf('page')}, ${cursorColumns.join(', ')}, ${listOnHandOf('page')}${total}`;
   const last = open.at(-1)!;
   const head = open.slice(0, -1);
   const from = head.length
