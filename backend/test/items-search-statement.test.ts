@@ -170,4 +170,39 @@ describe('items search statement', () => {
       }
     }
   });
+
+  test('when the text cannot be a SKU or barcode (white space, over 64 characters), then the statement has no exact rank and still finds the prefix and the rest in order', async () => {
+    const q = tag();
+    const statement = (text: string) => {
+      const query = listItemsQuery.parse({ q: text, limit: '2' });
+      const req: PageRequest = { limit: 2, offset: 0 };
+      return searchStatement({ ...query, q: text }, itemsKeyset(query).keys, req, 100)!;
+    };
+    const exact = /lower\(items\.sku\) = lower\(/;
+    expect(statement(q).text).toMatch(exact);
+    expect(statement(`${q} m8`).text).not.toMatch(exact);
+    expect(statement('x'.repeat(65)).text).not.toMatch(exact);
+    expect(statement('x'.repeat(64)).text).toMatch(exact);
+    // The Kelvin sign's lower case is "k": a text holding it may still equal a SKU.
+    expect(statement('\u212Aq1').text).toMatch(exact);
+
+    const prefix = await createItem(api, { name: `${q} M8 bolt` });
+    const rest = await createItem(api, { name: `Bolt ${q} M8` });
+    const page = async (extra: Record<string, unknown>) =>
+      (
+        await api
+          .get('/api/v1/items')
+          .query({ q: `${q} m8`, ...extra })
+          .expect(200)
+      ).body as {
+        data: { id: number }[];
+        page: { nextCursor: string | null; count: number };
+      };
+    expect((await page({})).data.map((i) => i.id)).toEqual([prefix.id, rest.id]);
+    const first = await page({ limit: 1 });
+    expect(first.data.map((i) => i.id)).toEqual([prefix.id]);
+    expect(first.page.count).toBe(2);
+    const second = await page({ limit: 1, cursor: first.page.nextCursor });
+    expect(second.data.map((i) => i.id)).toEqual([rest.id]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import { COUNT_CAP, keysetPage, keysetPageBy } from '../../lib/keyset';
-import { selectItems, toItem, type ItemRow } from './items.repository';
+import { selectListItems, toListItem, type ItemListRow } from './items-list.columns';
 import { itemConditions } from './items-list.filters';
 import { itemsKeyset } from './items-list.keyset';
 import { searchRows } from './items-search.repository';
@@ -17,7 +17,7 @@ export function filtered(qb: Knex.QueryBuilder, query: ListItemsFilter): Knex.Qu
 
 /** The page's select: the sort by shortfall orders by item_totals' column (every item has a row). */
 function rows(db: DbOrTrx, query: ListItemsFilter): Knex.QueryBuilder {
-  const select = selectItems(db);
+  const select = selectListItems(db);
   if (query.sort === 'shortfall') void select.join('item_totals as tot', 'tot.item_id', 'items.id');
   return filtered(select, query);
 }
@@ -35,18 +35,18 @@ export async function list(db: DbOrTrx, query: ListItemsQuery) {
   // The count is read in the page's statement, a search's only when it is not the page's own
   // length (items-search.repository.ts).
   const page = query.q
-    ? await keysetPageBy<ItemRow>(
+    ? await keysetPageBy<ItemListRow>(
         itemsKeyset(query),
         query,
         (keys, req, cap) => searchRows(db, { ...query, q: query.q! }, keys, req, cap),
         searchCountCap(query.limit),
       )
-    : await keysetPage<ItemRow>(db, rows(db, query), itemsKeyset(query), query, {
+    : await keysetPage<ItemListRow>(db, rows(db, query), itemsKeyset(query), query, {
         filtered: filtered(db('items'), query),
         cap: COUNT_CAP,
       });
   return {
-    rows: page.rows.map(toItem),
+    rows: page.rows.map(toListItem),
     nextCursor: page.nextCursor,
     prevCursor: page.prevCursor,
     count: page.count.count,
@@ -58,11 +58,11 @@ export async function list(db: DbOrTrx, query: ListItemsQuery) {
 export async function listUpTo(db: DbOrTrx, filter: ListItemsFilter, limit: number) {
   const req = { limit, offset: 0 };
   const page = filter.q
-    ? await keysetPageBy<ItemRow>(itemsKeyset(filter), req, (keys, r) =>
+    ? await keysetPageBy<ItemListRow>(itemsKeyset(filter), req, (keys, r) =>
         searchRows(db, { ...filter, q: filter.q! }, keys, r, undefined),
       )
-    : await keysetPage<ItemRow>(db, rows(db, filter), itemsKeyset(filter), req);
-  return { rows: page.rows.map(toItem), more: page.nextCursor !== null };
+    : await keysetPage<ItemListRow>(db, rows(db, filter), itemsKeyset(filter), req);
+  return { rows: page.rows.map(toListItem), more: page.nextCursor !== null };
 }
 
 /** Exactly how many items match these filters (only where a number must be told). */

@@ -4,7 +4,8 @@ import { firstPage } from '../../lib/keyset-count';
 import { directSql } from '../../lib/prepared';
 import { likeContains } from '../../lib/sql';
 import { itemConditions, type Condition } from './items-list.filters';
-import { ITEM_COLUMNS, onHandOf } from './items.repository';
+import { listColumnsOf, listOnHandOf } from './items-list.columns';
+import { ITEM_COLUMNS } from './items.repository';
 import type { ListItemsFilter } from './items.schemas';
 
 // A search page of the items list (decision 0022): the matches by rank — 0 exact SKU (any
@@ -74,25 +75,29 @@ class Params {
  * planner estimating each `LIKE '%…%'` three more times (docs/performance.md).
  */
 function arms(q: string, p: Params): Arm[] {
-  const text = p.add(q, 'text');
   const prefix = p.add(`${likeContains(q.toLowerCase()).slice(1)}`, 'text');
   const startsWith = `lower(items.sku) like ${prefix} or lower(items.name) like ${prefix}`;
+  const code = mayBeCode(q);
+  const text = code ? p.add(q, 'text') : '';
   const exactSku = `lower(items.sku) = lower(${text})`;
+  const prefixed = `(${startsWith} or lower(items.barcode) like ${prefix})`;
   return [
-    {
-      ranks: [0, 1],
-      rank: `(case when ${exactSku} then 0 else 1 end)`,
-      where: [`(${exactSku} or items.barcode = ${text})`],
-      words: false,
-    },
+    ...(code
+      ? [
+          {
+            ranks: [0, 1] as [number, number],
+            rank: `(case when ${exactSku} then 0 else 1 end)`,
+            where: [`(${exactSku} or items.barcode = ${text})`],
+            words: false,
+          },
+        ]
+      : []),
     {
       ranks: [2, 2],
       rank: '2',
-      where: [
-        `(${startsWith} or lower(items.barcode) like ${prefix})`,
-        `not ${exactSku}`,
-        `items.barcode is distinct from ${text}`,
-      ],
+      where: code
+        ? [prefixed, `not ${exactSku}`, `items.barcode is distinct from ${text}`]
+        : [prefixed],
       words: false,
     },
     {
@@ -104,6 +109,15 @@ function arms(q: string, p: Params): Arm[] {
     },
   ];
 }
+
+/**
+ * Whether `q` can equal a SKU (any case) or a barcode. The tables' checks allow only printable
+ * ASCII without white space, at most 64 characters, in both; `lower(sku) = lower(q)` can also
+ * meet a KELVIN SIGN in `q` (its lower case is "k"), the one other character whose lower case is
+ * ASCII. Anything else ("gloves L", a long phrase) leaves the exact rank out of the statement:
+ * one branch fewer for PostgreSQL to plan and run (issue 12).
+ */
+export const mayBeCode = (q: string): boolean => /^[\x21-\x7E\u212A]{1,64}$/.test(q);
 
 export interface SearchStatement {
   text: string;
@@ -180,7 +194,10 @@ export function searchStatement(
       ? `, case when count(*) over () > ${p.add(req.limit, 'int')} then ${matches} end as total_count`
       : `, ${matches} as total_count`;
   }
-  const columnsOut = `select page.*, ${onHandOf('page')}${total}`;
+  // The page's fields as sent, converted once per row kept (items-list.columns.ts); the sort_k
+  // columns only order the page.
+  const cursorColumns = ['page.cursor_k0', ...sortKeys.map((_, j) => `page.cursor_k${j + 1}`)];
+  const columnsOut = `select ${listColumnsOf('page')}, ${cursorColumns.join(', ')}, ${listOnHandOf('page')}${total}`;
   const last = open.at(-1)!;
   const head = open.slice(0, -1);
   const from = head.length
