@@ -59,8 +59,10 @@ describe('the movement post transaction', () => {
     const begin = texts.findIndex((s) => /^begin\b/i.test(s));
     const commit = texts.findIndex((s) => /^commit\b/i.test(s));
     expect(begin).toBeGreaterThanOrEqual(0);
-    expect(texts[begin]).toMatch(/^begin;\s+with i as materialized/i);
+    expect(texts[begin]).toMatch(/^begin; execute sr_post_lock \(\d+, '{\d+,\d+}'\)$/);
     expect(commit - begin + 1).toBe(3);
+    // The receives before it prepared the lock statement on the one connection, once.
+    expect(texts.filter((s) => /^prepare\b/i.test(s))).toEqual([]);
     expect(await onHandAt(t.as('viewer'), item, a)).toBe('7');
     expect(await onHandAt(t.as('viewer'), item, b)).toBe('13');
   });

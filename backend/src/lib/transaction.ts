@@ -30,7 +30,8 @@ export interface PgConnection {
  */
 export class PgTx {
   readonly isTransaction = true;
-  private begun = false;
+  /** Has BEGIN been sent (or is it on its way)? */
+  begun = false;
   constructor(
     readonly knex: Db,
     readonly conn: PgConnection,
