@@ -1,9 +1,14 @@
 // The cost of a movement post at the service level, without HTTP.
-//   npx tsx tools/bench-post.ts [--posts 3000] [--clients 8] [--baseline DIR]
+//   npx tsx tools/bench-post.ts [--posts 3000] [--clients 8] [--baseline DIR] [--transfer] [--cpu]
 // Uses a throw-away local PostgreSQL (fast mode); prints posts/s and p50/p99 per post.
+// --transfer: transfers between two places (both ways) instead of shipments and receipts.
+// --cpu: one client; each variant on its own one-connection pool, and per post the process's
+// CPU (process.cpuUsage) and that connection's PostgreSQL backend CPU (/proc/<pid>/schedstat),
+// so the CPU a post costs on each side is told apart (issue 12). Same host only.
 // --baseline DIR: the backend/ of another checkout (e.g. `git archive` of the commit before a
 // change). Posts then alternate between its movements service and this one, on the same
 // database at the same moment, so a shared, busy machine slows both alike; each is reported.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_MIGRATIONS_DIR, parseConfig } from '../src/lib/config';
@@ -21,10 +26,20 @@ const { values } = parseArgs({
     posts: { type: 'string', default: '3000' },
     clients: { type: 'string', default: '8' },
     baseline: { type: 'string' },
+    transfer: { type: 'boolean', default: false },
+    cpu: { type: 'boolean', default: false },
   },
 });
 const posts = Number(values.posts);
-const clients = Number(values.clients);
+const clients = values.cpu ? 1 : Number(values.clients);
+
+/** CPU ms of one PostgreSQL backend so far, from the scheduler's nanoseconds. */
+const backendMs = (pid: number) =>
+  Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+const processMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 async function main() {
   const pg = await startLocalPostgres({ fast: true });
@@ -54,23 +69,50 @@ async function main() {
       { code: 'BENCH', name: 'Bench' } as never,
       SYSTEM_ACTOR,
     );
+    const loc2 = await locations.createLocation(
+      db,
+      { code: 'BENCH2', name: 'Bench 2' } as never,
+      SYSTEM_ACTOR,
+    );
     for (const itemId of itemIds)
-      await movements.postMovement(db, {
-        kind: 'receive',
-        itemId,
-        toLocationId: loc.id,
-        quantity: 52_000n,
-      });
+      for (const place of [loc, loc2])
+        await movements.postMovement(db, {
+          kind: 'receive',
+          itemId,
+          toLocationId: place.id,
+          quantity: 52_000n,
+        });
     type Post = typeof movements.postMovement;
-    const variants: { name: string; post: Post; latencies: number[] }[] = [
-      { name: 'this', post: movements.postMovement, latencies: [] },
-    ];
+    interface Variant {
+      name: string;
+      post: Post;
+      db: typeof db;
+      latencies: number[];
+      cpu: { api: number; pg: number; backend: number };
+    }
+    // --cpu: a pool of one per variant, so its one backend is its own.
+    const own = async () => {
+      if (!values.cpu) return { db, backend: 0 };
+      const single = createDb(
+        { ...parsed.config, database: { ...parsed.config.database, poolMax: 1 } },
+        logger,
+      );
+      const { rows } = await single.raw<{ rows: { pid: number }[] }>(
+        'select pg_backend_pid() as pid',
+      );
+      return { db: single, backend: rows[0]!.pid };
+    };
+    const variant = async (name: string, post: Post): Promise<Variant> => {
+      const { db: vdb, backend } = await own();
+      return { name, post, db: vdb, latencies: [], cpu: { api: 0, pg: 0, backend } };
+    };
+    const variants: Variant[] = [await variant('this', movements.postMovement)];
     if (values.baseline) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const other = require(`${values.baseline}/src/modules/movements/movements.service`) as {
         postMovement: Post;
       };
-      variants.push({ name: 'baseline', post: other.postMovement, latencies: [] });
+      variants.push(await variant('baseline', other.postMovement));
     }
     const latencies: number[] = [];
     let next = 0;
@@ -78,17 +120,31 @@ async function main() {
     await Promise.all(
       itemIds.map(async (itemId) => {
         for (let n = 0; next < posts; n++) {
-          const variant = variants[next++ % variants.length]!;
+          const v = variants[next++ % variants.length]!;
+          const [from, to] = Math.floor(n / 2) % 2 === 0 ? [loc.id, loc2.id] : [loc2.id, loc.id];
+          const [api0, pg0] = values.cpu ? [processMs(), backendMs(v.cpu.backend)] : [0, 0];
           const t0 = performance.now();
-          await variant.post(
-            db,
-            n % 2 === 0
-              ? { kind: 'ship', itemId, fromLocationId: loc.id, quantity: 7_000n }
-              : { kind: 'receive', itemId, toLocationId: loc.id, quantity: 7_000n },
+          await v.post(
+            v.db,
+            values.transfer
+              ? {
+                  kind: 'transfer',
+                  itemId,
+                  fromLocationId: from,
+                  toLocationId: to,
+                  quantity: 1_000n,
+                }
+              : n % 2 === 0
+                ? { kind: 'ship', itemId, fromLocationId: loc.id, quantity: 7_000n }
+                : { kind: 'receive', itemId, toLocationId: loc.id, quantity: 7_000n },
           );
           const ms = performance.now() - t0;
+          if (values.cpu) {
+            v.cpu.api += processMs() - api0;
+            v.cpu.pg += backendMs(v.cpu.backend) - pg0;
+          }
           latencies.push(ms);
-          variant.latencies.push(ms);
+          v.latencies.push(ms);
         }
       }),
     );
@@ -111,9 +167,16 @@ async function main() {
           meanMs: mean(v.latencies),
           p50ms: pct(v.latencies, 0.5),
           p99ms: pct(v.latencies, 0.99),
+          ...(values.cpu
+            ? {
+                apiCpuMsPerPost: (v.cpu.api / v.latencies.length).toFixed(3),
+                pgCpuMsPerPost: (v.cpu.pg / v.latencies.length).toFixed(3),
+              }
+            : {}),
         }),
       );
     }
+    for (const v of variants) if (v.db !== db) await v.db.destroy();
   } finally {
     await db.destroy();
     await pg.stop();

@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { DbOrTrx } from './db';
+import { PgTx, type PgConnection } from './transaction';
 
-interface PgConnection {
-  query(q: {
-    name?: string;
-    text: string;
-    values: readonly unknown[];
-  }): Promise<{ rows: unknown[] }>;
-}
+/** Where a statement runs: the pool, a knex transaction or a PgTx (lib/transaction.ts). */
+type On = DbOrTrx | PgTx;
 
 // One name per distinct SQL text: PostgreSQL refuses a name reused for other text.
 const names = new Map<string, string>();
@@ -32,7 +28,7 @@ const PLAN_CHANGED = '0A000';
  * movement with its five joins: ~2 ms to plan, 0.2 ms to run). Same driver, same type
  * parsing and pg errors as knex's own queries.
  */
-export function prepared<T>(db: DbOrTrx, query: Knex.QueryBuilder | Knex.Raw): Promise<T[]> {
+export function prepared<T>(db: On, query: Knex.QueryBuilder | Knex.Raw): Promise<T[]> {
   const { sql, bindings } = query.toSQL().toNative();
   return preparedSql<T>(db, sql, bindings);
 }
@@ -43,7 +39,7 @@ export function prepared<T>(db: DbOrTrx, query: Knex.QueryBuilder | Knex.Raw): P
  * the API (issue 12: `toSQL` 0.07 ms per request).
  */
 export async function preparedSql<T>(
-  db: DbOrTrx,
+  db: On,
   text: string,
   values: readonly unknown[],
 ): Promise<T[]> {
@@ -65,16 +61,15 @@ export async function preparedSql<T>(
  * plan reads the table (items search: 130-290 ms instead of 1-10, docs/performance.md).
  * Emits knex's `query` event like knex's own queries (tools/explain-items-list.ts, tests).
  */
-export async function directSql<T>(
-  db: DbOrTrx,
-  text: string,
-  values: readonly unknown[],
-): Promise<T[]> {
-  (db.client as Knex.Client).emit('query', { sql: text, bindings: values, method: 'raw' });
+export async function directSql<T>(db: On, text: string, values: readonly unknown[]): Promise<T[]> {
+  (clientOf(db) as Knex.Client).emit('query', { sql: text, bindings: values, method: 'raw' });
   return onConnection(db, async (conn) => (await conn.query({ text, values })).rows as T[]);
 }
 
-async function onConnection<T>(db: DbOrTrx, run: (conn: PgConnection) => Promise<T>): Promise<T> {
+const clientOf = (db: On) => (db instanceof PgTx ? db.knex.client : db.client) as Knex.Client;
+
+async function onConnection<T>(db: On, run: (conn: PgConnection) => Promise<T>): Promise<T> {
+  if (db instanceof PgTx) return run(await db.ready());
   const client = db.client as Knex.Client;
   const conn = (await client.acquireConnection()) as PgConnection;
   try {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { DbOrTrx } from './db';
+import type { Db, DbOrTrx } from './db';
 
 /**
  * Runs `fn` in a transaction, or inside the caller's when one is already open, so services
@@ -9,3 +9,86 @@ export function transaction<T>(db: DbOrTrx, fn: (trx: Knex.Transaction) => Promi
   if (db.isTransaction) return fn(db as Knex.Transaction);
   return db.transaction(fn);
 }
+
+/** The part of a pg client a transaction uses (the connections in knex's pool are pg clients). */
+export interface PgConnection {
+  query(q: {
+    name?: string;
+    text: string;
+    values?: readonly unknown[];
+  }): Promise<{ rows: unknown[] }>;
+  query(text: string): Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
+}
+
+/**
+ * A transaction on one connection of knex's pool, opened and ended here rather than by
+ * knex's transaction object, for the hottest write (the movement post, issue 12): no
+ * transactor per request, and no `BEGIN` round trip of its own. `BEGIN` goes out with the
+ * first statement: in the same simple-protocol message when that statement's text can carry
+ * its values (`beginWith`), else just before it (`ready`). Knex still builds SQL (`knex`) and
+ * sees every statement sent through lib/prepared.ts (its `query` event), not the two here.
+ */
+export class PgTx {
+  readonly isTransaction = true;
+  /** Has BEGIN been sent (or is it on its way)? */
+  begun = false;
+  constructor(
+    readonly knex: Db,
+    readonly conn: PgConnection,
+  ) {}
+
+  /** Sends `BEGIN` unless a statement already carried it. */
+  async ready(): Promise<PgConnection> {
+    if (!this.begun) {
+      this.begun = true;
+      await this.conn.query('begin');
+    }
+    return this.conn;
+  }
+
+  /**
+   * `BEGIN` and `sql` in one round trip (the simple protocol: no bind values, no prepared
+   * statement), when the transaction has not begun yet; the rows of `sql`. `sql` must carry
+   * no value from outside that is not an integer checked by the caller. Undefined when the
+   * transaction had begun: the caller sends its statement the usual way.
+   */
+  async beginWith<T>(sql: string): Promise<T[] | undefined> {
+    if (this.begun) return undefined;
+    this.begun = true; // set first: whatever happens to the message, the end sends ROLLBACK
+    const results = (await this.conn.query(`begin; ${sql}`)) as { rows: unknown[] }[];
+    return results[1]!.rows as T[];
+  }
+
+  /** @internal ends the transaction (pgTransaction only). */
+  async end(commit: boolean): Promise<void> {
+    if (this.begun) await this.conn.query(commit ? 'commit' : 'rollback');
+  }
+}
+
+/** Either kind of open transaction: knex's (batches, imports) or a PgTx (a single post). */
+export type Tx = Knex.Transaction | PgTx;
+
+/**
+ * `transaction`, on a PgTx when no transaction is open yet: commits when `fn` resolves, rolls
+ * back when it throws (its error goes up, not the rollback's), and gives the connection back
+ * to the pool either way. Inside the caller's knex transaction, `fn` runs in that one.
+ */
+export async function pgTransaction<T>(db: DbOrTrx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db as Knex.Transaction);
+  const client = db.client as Knex.Client;
+  const conn = (await client.acquireConnection()) as PgConnection;
+  const tx = new PgTx(db as Db, conn);
+  try {
+    const result = await fn(tx);
+    await tx.end(true);
+    return result;
+  } catch (error) {
+    await tx.end(false).catch(() => undefined);
+    throw error;
+  } finally {
+    await client.releaseConnection(conn);
+  }
+}
+
+/** What builds SQL for `tx` (run it through lib/prepared.ts): knex's transaction, or the pool's knex. */
+export const builder = (tx: Tx): Knex | Knex.Transaction => (tx instanceof PgTx ? tx.knex : tx);

@@ -1,4 +1,5 @@
-import type { Knex } from 'knex';
+import { directSql } from '../../lib/prepared';
+import { builder, type Tx } from '../../lib/transaction';
 import { ledgerTime } from '../../lib/ledger-time';
 import { parseMilli } from '../../lib/quantity';
 
@@ -71,12 +72,12 @@ const BASIS_SQL = `
   from v`;
 
 export async function countBasis(
-  trx: Knex.Transaction,
+  tx: Tx,
   itemId: number,
   locationId: number,
   countedAt: string,
 ): Promise<CountBasis> {
-  const { rows } = await trx.raw<{ rows: BasisRow[] }>(BASIS_SQL, [
+  const basis = builder(tx).raw(BASIS_SQL, [
     countedAt,
     countedAt,
     itemId,
@@ -86,7 +87,8 @@ export async function countBasis(
     locationId,
     COUNTED_AT_SKEW_SECONDS,
   ]);
-  const r = rows[0]!;
+  const { sql, bindings } = basis.toSQL().toNative();
+  const r = (await directSql<BasisRow>(tx, sql, bindings))[0]!;
   return {
     at: r.at,
     now: r.now.toISOString(),

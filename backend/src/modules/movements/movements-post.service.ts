@@ -1,6 +1,6 @@
-import type { Knex } from 'knex';
 import { type Actor } from '../../lib/http/identity';
 import { formatMilli } from '../../lib/quantity';
+import type { Tx } from '../../lib/transaction';
 import * as events from '../events/events.service';
 import { checkItemForMovement } from '../items/items.service';
 import { checkLocationsForMovement, stockChangePart } from '../locations/locations.service';
@@ -39,7 +39,7 @@ const netChange = (after: Map<number, bigint>, before: Map<number, bigint>) =>
  * replay (postMovement).
  */
 export async function post(
-  trx: Knex.Transaction,
+  tx: Tx,
   input: PostMovement,
   key: string | undefined,
   hash: string,
@@ -47,7 +47,7 @@ export async function post(
   actor: Actor,
 ): Promise<Posted> {
   const locationIds = affectedLocations(input);
-  const locked = await postRepo.lockForPost(trx, input.itemId, locationIds);
+  const locked = await postRepo.lockForPost(tx, input.itemId, locationIds);
   const item = checkItemForMovement(input.itemId, locked.item);
   // Checked under the item lock, so a concurrent unit change cannot slip in between.
   const field = fractionalField(input, item.unit);
@@ -55,9 +55,9 @@ export async function post(
   checkLocationsForMovement(locationIds, locked.locations);
   const balances =
     locked.balances.size < locationIds.length
-      ? await postRepo.createBalances(trx, item.id, locationIds)
+      ? await postRepo.createBalances(tx, item.id, locationIds)
       : locked.balances;
-  const dated = await datedCount(trx, input, item, balances);
+  const dated = await datedCount(tx, input, item, balances);
   const result = dated?.result ?? planMovement(input, balances);
   if (!result.ok) {
     if (result.reason === 'history')
@@ -119,7 +119,7 @@ export async function post(
   // The item_totals CHECK refuses a total past the declared maximum (stock spread over
   // several places); that is a 422 naming the limit.
   const posted = await postRepo.applyPost(
-    trx,
+    tx,
     { ...movement, itemId: item.id, idempotencyKey: key ?? null, requestHash: key ? hash : null },
     parts,
     () => itemTotalTooLarge({ itemId: item.id, sku: item.sku, unit: item.unit }),
@@ -143,13 +143,13 @@ export interface Posted {
  * balance row is locked, and the plan against it. Undefined for anything else.
  */
 async function datedCount(
-  trx: Knex.Transaction,
+  tx: Tx,
   input: PostMovement,
   item: { id: number; sku: string },
   balances: Map<number, bigint>,
 ) {
   if (input.kind !== 'count' || input.countedAt === undefined) return undefined;
-  const basis = await countRepo.countBasis(trx, item.id, input.locationId, input.countedAt);
+  const basis = await countRepo.countBasis(tx, item.id, input.locationId, input.countedAt);
   if (basis.inFuture) throw countedAtInFuture(input.countedAt, basis.now);
   if (basis.beforeItem)
     throw countedAtBeforeItem({
@@ -176,18 +176,14 @@ async function datedCount(
  * line would take the item's total (written by the first line) before the balance row of a
  * later line, the opposite of a single post's order (balance, then total): a deadlock.
  */
-export async function lockItemPlaces(
-  trx: Knex.Transaction,
-  itemId: number,
-  locationIds: number[],
-): Promise<void> {
+export async function lockItemPlaces(tx: Tx, itemId: number, locationIds: number[]): Promise<void> {
   const sorted = [...new Set(locationIds)].sort((a, b) => a - b);
-  const locked = await postRepo.lockForPost(trx, itemId, sorted);
+  const locked = await postRepo.lockForPost(tx, itemId, sorted);
   // A missing item or place is refused by the line's own post, with its own error.
   if (
     locked.item &&
     locked.locations.size === sorted.length &&
     locked.balances.size < sorted.length
   )
-    await postRepo.createBalances(trx, itemId, sorted);
+    await postRepo.createBalances(tx, itemId, sorted);
 }

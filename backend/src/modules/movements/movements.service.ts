@@ -4,7 +4,7 @@ import { pgCode, pgConstraint, PG_UNIQUE_VIOLATION } from '../../lib/db-errors';
 import { orThrow } from '../../lib/errors';
 import { type Actor, SYSTEM_ACTOR } from '../../lib/http/identity';
 import { formatMilli, parseMilli } from '../../lib/quantity';
-import { transaction } from '../../lib/transaction';
+import { pgTransaction } from '../../lib/transaction';
 import {
   alreadyReversed,
   conflictingKeys,
@@ -72,8 +72,9 @@ export async function postMovement(
   const actor = options.actor ?? SYSTEM_ACTOR;
   let movement: Movement;
   try {
-    ({ movement } = await transaction(db, (trx) =>
-      post(trx, input, key, hash, options.reversesMovementId, actor),
+    // A PgTx, not knex's transaction object: one round trip and its allocations fewer per post.
+    ({ movement } = await pgTransaction(db, (tx) =>
+      post(tx, input, key, hash, options.reversesMovementId, actor),
     ));
   } catch (error) {
     // A key posted before, by this caller: whatever this attempt ran into (the key's unique

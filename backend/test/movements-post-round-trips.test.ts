@@ -1,0 +1,111 @@
+import pg from 'pg';
+import { createItem, createLocation, onHandAt, receive } from './support/factories';
+import { createTestApp, type TestApp } from './support/test-app';
+
+// A post's transaction owns its pool connection without knex's transaction object, and sends
+// BEGIN in the lock statement's message (issue 12, docs/decisions/0024 "Amended 2026-12-02").
+// One pool connection: whatever a post leaves on it, the next request meets.
+describe('the movement post transaction', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ DB_POOL_MAX: '1' });
+  });
+  afterAll(() => t.close());
+
+  /** The texts of the messages sent to PostgreSQL while `run` runs, in order. */
+  async function sent(run: () => Promise<unknown>): Promise<string[]> {
+    const texts: string[] = [];
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const original = proto.query;
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      const q = args[0] as string | { text: string };
+      texts.push((typeof q === 'string' ? q : q.text).trim());
+      return original.apply(this, args);
+    };
+    try {
+      await run();
+    } finally {
+      proto.query = original;
+    }
+    return texts;
+  }
+
+  /** Is the pool's connection outside any transaction (none left open by the last request)? */
+  const noTransactionLeft = async () =>
+    (
+      await t.db.raw<{ rows: { fresh: boolean }[] }>(
+        'select now() = statement_timestamp() as fresh',
+      )
+    ).rows[0]!.fresh;
+
+  test('when a transfer is posted, then its transaction is three round trips: BEGIN with the lock statement, the write, COMMIT', async () => {
+    const item = await createItem(t.as('admin'));
+    const [a, b] = [await createLocation(t.as('admin')), await createLocation(t.as('admin'))];
+    await receive(t.as('admin'), item, a, 10);
+    await receive(t.as('admin'), item, b, 10);
+    const texts = await sent(() =>
+      t
+        .as('operator')
+        .post('/api/v1/movements')
+        .send({
+          kind: 'transfer',
+          itemId: item.id,
+          fromLocationId: a.id,
+          toLocationId: b.id,
+          quantity: 3,
+        })
+        .expect(201),
+    );
+    const begin = texts.findIndex((s) => /^begin\b/i.test(s));
+    const commit = texts.findIndex((s) => /^commit\b/i.test(s));
+    expect(begin).toBeGreaterThanOrEqual(0);
+    expect(texts[begin]).toMatch(/^begin; execute sr_post_lock \(\d+, '{\d+,\d+}'\)$/);
+    expect(commit - begin + 1).toBe(3);
+    // The receives before it prepared the lock statement on the one connection, once.
+    expect(texts.filter((s) => /^prepare\b/i.test(s))).toEqual([]);
+    expect(await onHandAt(t.as('viewer'), item, a)).toBe('7');
+    expect(await onHandAt(t.as('viewer'), item, b)).toBe('13');
+  });
+
+  test('when a post is refused after its locks are taken (409, 422), then it is rolled back and the connection goes back with no transaction open', async () => {
+    const api = t.as('operator');
+    const item = await createItem(t.as('admin'), { unit: 'each' });
+    const [a, b] = [await createLocation(t.as('admin')), await createLocation(t.as('admin'))];
+    await receive(t.as('admin'), item, a, 2);
+    const transfer = {
+      kind: 'transfer',
+      itemId: item.id,
+      fromLocationId: a.id,
+      toLocationId: b.id,
+    };
+    const texts = await sent(async () => {
+      await api
+        .post('/api/v1/movements')
+        .send({ ...transfer, quantity: 5 })
+        .expect(409);
+      await api
+        .post('/api/v1/movements')
+        .send({ ...transfer, quantity: '0.5' })
+        .expect(422);
+    });
+    expect(texts.filter((s) => /^rollback\b/i.test(s))).toHaveLength(2);
+    expect(await noTransactionLeft()).toBe(true);
+    await api
+      .post('/api/v1/movements')
+      .send({ ...transfer, quantity: 1 })
+      .expect(201);
+    expect(await noTransactionLeft()).toBe(true);
+    expect(await onHandAt(t.as('viewer'), item, a)).toBe('1');
+    expect(await onHandAt(t.as('viewer'), item, b)).toBe('1');
+  });
+
+  test('when the item or a place does not exist, then the post is 422 and nothing stays open', async () => {
+    const api = t.as('operator');
+    const loc = await createLocation(t.as('admin'));
+    await api
+      .post('/api/v1/movements')
+      .send({ kind: 'receive', itemId: 2 ** 40, toLocationId: loc.id, quantity: 1 })
+      .expect(422);
+    expect(await noTransactionLeft()).toBe(true);
+  });
+});
