@@ -73,6 +73,32 @@ describe('imports: the end of a dry run or a refused commit', () => {
     expect(await count(`select count(*) as n from items where sku like 'DRS-%'`)).toBe(0);
   });
 
+  it('when a check ends, then the staged lines have fresh statistics for the dry run and the commit', async () => {
+    const api = t.as('manager');
+    const lines = Array.from({ length: 600 }, (_, i) => `DRA-${i},Item ${i},DRA/1,${i}`);
+    const up = await uploadFile(api, ['sku,name,location,quantity', ...lines].join('\n'));
+    const created = up.body as ImportBody;
+    const { rows } = await t.db.raw<{ rows: { now: Date }[] }>('select now() as now');
+    const mapped = await mapAndWait(api, created.id, created.suggestedMapping);
+    expect(mapped.status).toBe('mapped');
+    // The ANALYZE follows the check's commit: wait for it (a manual ANALYZE, not autovacuum's).
+    let analyzed: Date | null = null;
+    for (let i = 0; i < 100 && !(analyzed && analyzed >= rows[0]!.now); i++) {
+      const stat = await t.db.raw<{ rows: { at: Date | null }[] }>(
+        `select last_analyze as at from pg_stat_user_tables where relname = 'import_lines'`,
+      );
+      analyzed = stat.rows[0]!.at;
+      if (!(analyzed && analyzed >= rows[0]!.now)) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(analyzed?.getTime()).toBeGreaterThanOrEqual(rows[0]!.now.getTime());
+    // The planner now counts this import's lines as they are, not as a handful.
+    const plan = await t.db.raw<{ rows: { 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[] }>(
+      `explain (format json) select * from import_lines where import_id = ? and ok`,
+      [created.id],
+    );
+    expect(plan.rows[0]!['QUERY PLAN'][0]!.Plan['Plan Rows']).toBeGreaterThan(300);
+  });
+
   it('when a dry run is followed by the commit, then the commit writes what the dry run reported', async () => {
     const csv = 'sku,name,location,quantity\nDRC-1,One,DRC/1,2\nDRC-2,Two,DRC/2,5\n';
     const { done } = await run(csv, 'all-or-nothing', true);
