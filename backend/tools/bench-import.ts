@@ -34,6 +34,9 @@ const { values } = parseArgs({
     // offers; and --once: the first import only (not the same file again).
     'dry-run': { type: 'boolean', default: false },
     once: { type: 'boolean', default: false },
+    // The dry run and no commit: on an empty database a commit right after a dry run can
+    // stall for minutes (decision 0033, amended 2026-12-02 (2)), which hides the figures.
+    'dry-run-only': { type: 'boolean', default: false },
   },
 });
 const ITEMS = Number(values.items);
@@ -227,7 +230,18 @@ async function main() {
       for (let i = 0; i < 100 && phases === null; i++) await new Promise((r) => setTimeout(r, 10));
       return { seconds, cpu, phases, body };
     };
-    const dry = values['dry-run'] ? await run(true) : null;
+    const dry = values['dry-run'] || values['dry-run-only'] ? await run(true) : null;
+    if (dry && values['dry-run-only']) {
+      printUpToCheck();
+      console.log(
+        `  dry run: ${dry.seconds.toFixed(2)} s → ${dry.body.status}; phases (s): ${JSON.stringify(dry.phases)}`,
+      );
+      console.log(
+        `  dry run CPU: PostgreSQL ${dry.cpu.server.toFixed(2)} s, API ${dry.cpu.api.toFixed(2)} s`,
+      );
+      console.log(`  json ${JSON.stringify({ label, upload, check, checkPhases, dry })}`);
+      return;
+    }
     const { seconds: commit, cpu, body } = await run(false);
     printUpToCheck();
     if (dry) {
