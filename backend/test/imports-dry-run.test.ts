@@ -1,3 +1,4 @@
+import { createItem, createLocation, receive } from './support/factories';
 import { mapAndWait, uploadFile, waitForJob, type ImportBody } from './support/imports';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -108,5 +109,50 @@ describe('imports: the end of a dry run or a refused commit', () => {
     expect(committed.status).toBe('committed');
     expect(committed.job?.result).toEqual(done.job?.result);
     expect(await count(`select count(*) as n from items where sku like 'DRC-%'`)).toBe(2);
+  });
+
+  // Why the commit plans again rather than reuse the check's plan: the check takes no locks,
+  // so the items, places and balances the plan resolved may change before the commit.
+  it('when the item, its place and its balance appear between the check and the commit, then the commit updates the item and posts nothing', async () => {
+    const api = t.as('manager');
+    const up = await uploadFile(api, 'sku,name,location,quantity\nDRM-1,Late,DRM,5\n');
+    const created = up.body as ImportBody;
+    const mapped = await mapAndWait(api, created.id, created.suggestedMapping);
+    expect(mapped.preview).toMatchObject({ itemsToCreate: 1, locationsToCreate: 1, movements: 1 });
+    const item = await createItem(api, { sku: 'DRM-1', name: 'Early' });
+    const place = await createLocation(api, { code: 'DRM' });
+    await receive(api, item, place, 5);
+    await api.post(`/api/v1/imports/${created.id}/commit`).send({}).expect(202);
+    const done = await waitForJob(api, created.id);
+    expect(done.status).toBe('committed');
+    expect(done.job?.result).toMatchObject({
+      itemsToCreate: 0,
+      itemsToUpdate: 1,
+      locationsToCreate: 0,
+      movements: 0,
+    });
+    expect(await count(`select count(*) as n from items where lower(sku) = 'drm-1'`)).toBe(1);
+    expect(
+      await count(`select count(*) as n from items where sku = 'DRM-1' and name = 'Late'`),
+    ).toBe(1);
+  });
+
+  it('when a dry run waited for the tables, then its finish time is when it ended, not when it began', async () => {
+    const api = t.as('manager');
+    const up = await uploadFile(api, 'sku,name,location,quantity\nDRT-1,Timed,DRT,1\n');
+    const created = up.body as ImportBody;
+    await mapAndWait(api, created.id, created.suggestedMapping);
+    const holder = await t.db.transaction();
+    try {
+      await holder.raw('lock table items in share mode');
+      await api.post(`/api/v1/imports/${created.id}/commit`).send({ dryRun: true }).expect(202);
+      await new Promise((r) => setTimeout(r, 700));
+    } finally {
+      await holder.rollback();
+    }
+    const done = await waitForJob(api, created.id);
+    expect(done.status).toBe('mapped');
+    const job = done.job as unknown as { startedAt: string; finishedAt: string };
+    expect(Date.parse(job.finishedAt) - Date.parse(job.startedAt)).toBeGreaterThanOrEqual(600);
   });
 });

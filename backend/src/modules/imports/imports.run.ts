@@ -145,8 +145,9 @@ export async function runJob(db: Db, logger: Logger, row: ImportRow): Promise<vo
           error: result.kind === 'refused' ? result.message : null,
           done: row.row_count,
           lease_until: null,
-          finished_at: trx.fn.now(),
-          updated_at: trx.fn.now(),
+          // The clock, not now(): now() is the transaction's start, minutes earlier.
+          finished_at: trx.raw('clock_timestamp()'),
+          updated_at: trx.raw('clock_timestamp()'),
         });
       if (updated !== 1) throw new Error('lease lost');
       return result;
