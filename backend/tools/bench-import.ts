@@ -30,6 +30,13 @@ const { values } = parseArgs({
     items: { type: 'string', default: '100000' },
     // Upload and the mapping's check only, once: no commit (minutes at 100,000 items).
     'check-only': { type: 'boolean', default: false },
+    // A dry run (timed apart, with its phases and CPU) before the commit, as the import page
+    // offers; and --once: the first import only (not the same file again).
+    'dry-run': { type: 'boolean', default: false },
+    once: { type: 'boolean', default: false },
+    // The dry run and no commit: on an empty database a commit right after a dry run can
+    // stall for minutes (decision 0033, amended 2026-12-02 (2)), which hides the figures.
+    'dry-run-only': { type: 'boolean', default: false },
   },
 });
 const ITEMS = Number(values.items);
@@ -195,30 +202,56 @@ async function main() {
       console.log(`  json ${JSON.stringify({ label, upload, mapping, check, checkPhases })}`);
       return;
     }
-    t = performance.now();
-    const cpu0 = { server: serverCpu(postmaster), api: process.cpuUsage() };
-    await fetch(`${base}/imports/${created.id}/commit`, {
-      method: 'POST',
-      headers: json,
-      body: '{}',
-    });
-    let body: { status: string; job: { result: unknown; error: string | null } };
-    for (;;) {
-      body = (await (
-        await fetch(`${base}/imports/${created.id}`, { headers })
-      ).json()) as typeof body;
-      if (body.status !== 'queued' && body.status !== 'running') break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const commit = (performance.now() - t) / 1000;
-    const apiCpu = process.cpuUsage(cpu0.api);
-    const cpu = {
-      server: serverCpu(postmaster) - cpu0.server,
-      api: (apiCpu.user + apiCpu.system) / 1e6,
+    /** A dry run or the commit, polled to its end: seconds, CPU, phases, the job. */
+    const run = async (dryRun: boolean) => {
+      phases = null;
+      const t0 = performance.now();
+      const cpu0 = { server: serverCpu(postmaster), api: process.cpuUsage() };
+      await fetch(`${base}/imports/${created.id}/commit`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ dryRun }),
+      });
+      let body: { status: string; job: { result: unknown; error: string | null } };
+      for (;;) {
+        body = (await (
+          await fetch(`${base}/imports/${created.id}`, { headers })
+        ).json()) as typeof body;
+        if (body.status !== 'queued' && body.status !== 'running') break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      const apiCpu = process.cpuUsage(cpu0.api);
+      const cpu = {
+        server: serverCpu(postmaster) - cpu0.server,
+        api: (apiCpu.user + apiCpu.system) / 1e6,
+      };
+      // The job logs its phases just after its transaction ends, which the poll may see first.
+      for (let i = 0; i < 100 && phases === null; i++) await new Promise((r) => setTimeout(r, 10));
+      return { seconds, cpu, phases, body };
     };
-    // The job logs its phases just after its transaction commits, which the poll may see first.
-    for (let i = 0; i < 100 && phases === null; i++) await new Promise((r) => setTimeout(r, 10));
+    const dry = values['dry-run'] || values['dry-run-only'] ? await run(true) : null;
+    if (dry && values['dry-run-only']) {
+      printUpToCheck();
+      console.log(
+        `  dry run: ${dry.seconds.toFixed(2)} s → ${dry.body.status}; phases (s): ${JSON.stringify(dry.phases)}`,
+      );
+      console.log(
+        `  dry run CPU: PostgreSQL ${dry.cpu.server.toFixed(2)} s, API ${dry.cpu.api.toFixed(2)} s`,
+      );
+      console.log(`  json ${JSON.stringify({ label, upload, check, checkPhases, dry })}`);
+      return;
+    }
+    const { seconds: commit, cpu, body } = await run(false);
     printUpToCheck();
+    if (dry) {
+      console.log(
+        `  dry run: ${dry.seconds.toFixed(2)} s → ${dry.body.status}; phases (s): ${JSON.stringify(dry.phases)}`,
+      );
+      console.log(
+        `  dry run CPU: PostgreSQL ${dry.cpu.server.toFixed(2)} s, API ${dry.cpu.api.toFixed(2)} s`,
+      );
+    }
     console.log(
       `  commit (one transaction): ${commit.toFixed(2)} s, ${Math.round(rows / commit)} rows/s → ${body.status}`,
     );
@@ -229,11 +262,11 @@ async function main() {
     console.log(`  preview ${JSON.stringify(preview)}`);
     console.log(`  result ${JSON.stringify(body.job.result)} ${body.job.error ?? ''}`);
     console.log(
-      `  json ${JSON.stringify({ label, upload, mapping, check, checkPhases, commit, phases, cpu })}`,
+      `  json ${JSON.stringify({ label, upload, mapping, check, checkPhases, dry: dry && { seconds: dry.seconds, phases: dry.phases, cpu: dry.cpu }, commit, phases, cpu })}`,
     );
   };
   await once('first import');
-  if (!values['check-only']) await once('same file again');
+  if (!values['check-only'] && !values.once) await once('same file again');
   clearInterval(sampler);
   server.close();
   await Promise.all([db.destroy(), probeDb.destroy()]);

@@ -44,6 +44,23 @@ async function giveUp(db: Db, mine: { id: number; attempts: number }, error: str
   });
 }
 
+/**
+ * Fresh statistics on the staged lines for the dry run and the commit, which read this
+ * import's lines again (left stale, the planner took 300,000 lines for ~400). Run after the
+ * check has committed, in a transaction of its own: ANALYZE's SHARE UPDATE EXCLUSIVE lock
+ * then lasts the ANALYZE alone (a sample of 30,000 rows), and it does not conflict with the
+ * inserts and updates of other imports' checks, only with another ANALYZE or a VACUUM of
+ * the table. Inside the check's transaction it would last the whole check (decision 0033).
+ * Statistics are an optimisation: a failure is logged, the check stands.
+ */
+async function analyzeLines(db: Db, logger: Logger) {
+  try {
+    await db.raw('analyze import_lines');
+  } catch (error) {
+    logger.warn({ err: error }, 'import_lines not analyzed');
+  }
+}
+
 /** Runs a claimed check to its end: mapped with its preview, or staged (cancelled, failed). */
 export async function runCheck(db: Db, logger: Logger, row: ImportRow): Promise<void> {
   const id = Number(row.id);
@@ -98,6 +115,7 @@ export async function runCheck(db: Db, logger: Logger, row: ImportRow): Promise<
       if (n !== 1) throw new Error('lease lost');
       return result;
     });
+    await timed(phases, 'analyze', () => analyzeLines(db, logger));
     const seconds = Math.round(performance.now() - started) / 1000;
     logger.info({ importId: id, counts, seconds, phases }, 'import checked');
   } catch (error) {

@@ -1,9 +1,9 @@
 // Seconds per phase of an import job, for the job's log line (and the import bench, which
-// prints them): the commit's checks, plan and apply; the mapping check's rows, checks, plan
+// prints them): the commit's checks, plan and apply (a dry run's undo); the mapping check's rows, checks, plan
 // and counts.
 
 export type PhaseTimes = Partial<
-  Record<'rows' | 'analyze' | 'checks' | 'plan' | 'counts' | 'apply', number>
+  Record<'rows' | 'analyze' | 'checks' | 'plan' | 'counts' | 'apply' | 'undo', number>
 >;
 
 /** Runs `fn`, adding its seconds to `times[phase]`. */

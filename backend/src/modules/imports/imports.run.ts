@@ -16,15 +16,14 @@ import type { ImportCounts } from './imports.schemas';
 // One dry run or commit, in ONE transaction (docs/decisions/0027), under a lease with a
 // heartbeat (imports.lease.ts). The job loop also claims the mapping's checks (imports.check.ts).
 
-/** Thrown to roll back: a dry run's end, or a commit refused for its problems. */
-class RolledBack extends Error {
-  constructor(
-    readonly counts: ImportCounts,
-    readonly refused: string | null,
-  ) {
-    super('rolled back');
-  }
-}
+/**
+ * How a run ends inside its transaction. A dry run and a refused commit keep what the checks
+ * found under the locks (problems, ok flags: staging, not data) and only undo the writes.
+ */
+type Outcome =
+  | { kind: 'committed'; counts: ImportCounts }
+  | { kind: 'dry-run'; counts: ImportCounts }
+  | { kind: 'refused'; counts: ImportCounts; message: string };
 
 export const referenceOf = (fileName: string) => `import:${fileName}`.slice(0, 100);
 
@@ -34,7 +33,7 @@ async function runInTransaction(
   progress: (fraction: number) => Promise<void>,
   onPid: (pid: number) => void,
   times: PhaseTimes,
-): Promise<ImportCounts> {
+): Promise<Outcome> {
   const id = Number(row.id);
   const mapping = row.mapping!;
   onPid(await backendPid(trx));
@@ -51,11 +50,16 @@ async function runInTransaction(
   const planned = await timed(times, 'plan', () => plan(trx, id, mapping.stockAs));
   const before = await lineCounts(trx, row, planned, problems);
   if (problems > 0 && mapping.mode === 'all-or-nothing')
-    throw new RolledBack(
-      before,
-      `The file has ${problems} problem${problems === 1 ? '' : 's'}: nothing was imported. Fix them, or choose “valid rows only”.`,
-    );
+    return {
+      kind: 'refused',
+      counts: before,
+      message: `The file has ${problems} problem${problems === 1 ? '' : 's'}: nothing was imported. Fix them, or choose “valid rows only”.`,
+    };
   await progress(0.3);
+  // A dry run runs the very same writes and undoes them to this savepoint: the transaction
+  // then commits only the checks' problems and the job's end, so they need no second run of
+  // the checks after a rollback (decision 0033, amended 2026-12-02 (2)).
+  if (row.dry_run) await trx.raw('savepoint dry_run');
   const applied = await timed(times, 'apply', () =>
     apply(trx, {
       id,
@@ -68,7 +72,10 @@ async function runInTransaction(
   );
   const counts = { ...before, ...applied };
   await progress(0.95);
-  if (row.dry_run) throw new RolledBack(counts, null);
+  if (row.dry_run) {
+    await timed(times, 'undo', () => trx.raw('rollback to savepoint dry_run'));
+    return { kind: 'dry-run', counts };
+  }
   const data = {
     importId: id,
     fileName: row.file_name,
@@ -81,7 +88,7 @@ async function runInTransaction(
     { userId: row.created_by === null ? null : Number(row.created_by), tokenId: null, ip: null },
     { action: 'import.committed', entityType: 'import', entityId: id, after: data },
   );
-  return counts;
+  return { kind: 'committed', counts };
 }
 
 /**
@@ -125,37 +132,32 @@ export async function runJob(db: Db, logger: Logger, row: ImportRow): Promise<vo
     return Promise.resolve();
   };
   try {
-    const counts = await db.transaction(async (trx) => {
+    const outcome = await db.transaction(async (trx) => {
       const result = await runInTransaction(trx, row, progress, (pid) => (state.pid = pid), phases);
       await stopBeat();
       if (state.cancelled) throw new Error('cancelled');
-      // Only this attempt's lease may commit: a replica that lost it rolls back here.
+      // Only this attempt's lease may end the job: a replica that lost it rolls back here.
       const updated = await trx('imports')
         .where(mine)
         .update({
-          status: 'committed',
-          result: JSON.stringify(result),
+          status: { committed: 'committed', 'dry-run': 'mapped', refused: 'failed' }[result.kind],
+          result: JSON.stringify(result.counts),
+          error: result.kind === 'refused' ? result.message : null,
           done: row.row_count,
           lease_until: null,
-          finished_at: trx.fn.now(),
-          updated_at: trx.fn.now(),
+          // The clock, not now(): now() is the transaction's start, minutes earlier.
+          finished_at: trx.raw('clock_timestamp()'),
+          updated_at: trx.raw('clock_timestamp()'),
         });
       if (updated !== 1) throw new Error('lease lost');
       return result;
     });
-    logger.info({ importId: id, counts, phases }, 'import committed');
+    if (outcome.kind === 'committed')
+      logger.info({ importId: id, counts: outcome.counts, phases }, 'import committed');
+    else logger.info({ importId: id, phases, dryRun: row.dry_run }, 'import rolled back');
   } catch (error) {
     await stopBeat();
-    if (error instanceof RolledBack) {
-      logger.info({ importId: id, phases, dryRun: row.dry_run }, 'import rolled back');
-      await refreshProblems(db, row);
-      await finish({
-        status: row.dry_run ? 'mapped' : 'failed',
-        result: JSON.stringify(error.counts),
-        error: error.refused,
-        done: row.row_count,
-      });
-    } else if (state.cancelled) {
+    if (state.cancelled) {
       await finish({ status: 'cancelled', error: 'Cancelled: nothing was imported.' });
     } else {
       logger.error({ err: error, importId: id }, 'import failed');
@@ -168,14 +170,6 @@ export async function runJob(db: Db, logger: Logger, row: ImportRow): Promise<vo
       });
     }
   }
-}
-
-/** The problems as the last run saw them (its transaction rolled back). */
-async function refreshProblems(db: Db, row: ImportRow) {
-  await db.transaction(async (trx) => {
-    const { defaultUnit } = await settings.getSettings(trx);
-    await runChecks(trx, Number(row.id), { defaultUnit, stockAs: row.mapping!.stockAs });
-  });
 }
 
 /** Claims and runs queued jobs until none is left. */
