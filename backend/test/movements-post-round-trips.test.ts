@@ -99,6 +99,40 @@ describe('the movement post transaction', () => {
     expect(await onHandAt(t.as('viewer'), item, b)).toBe('1');
   });
 
+  test('when the ROLLBACK of a refused post fails, then that connection is not handed out again and the next request works', async () => {
+    const api = t.as('operator');
+    const item = await createItem(t.as('admin'));
+    const [a, b] = [await createLocation(t.as('admin')), await createLocation(t.as('admin'))];
+    const transfer = {
+      kind: 'transfer',
+      itemId: item.id,
+      fromLocationId: a.id,
+      toLocationId: b.id,
+    };
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const original = proto.query;
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      if (args[0] === 'rollback') {
+        proto.query = original;
+        return Promise.reject(new Error('rollback lost'));
+      }
+      return original.apply(this, args);
+    };
+    try {
+      await api
+        .post('/api/v1/movements')
+        .send({ ...transfer, quantity: 1 })
+        .expect(409);
+    } finally {
+      proto.query = original;
+    }
+    // One pool connection: the one left inside its aborted transaction would fail this (25P02).
+    await api.get(`/api/v1/items/${item.id}`).expect(200);
+    expect(await noTransactionLeft()).toBe(true);
+    await receive(t.as('admin'), item, a, 2);
+    expect(await onHandAt(t.as('viewer'), item, a)).toBe('2');
+  });
+
   test('when the item or a place does not exist, then the post is 422 and nothing stays open', async () => {
     const api = t.as('operator');
     const loc = await createLocation(t.as('admin'));

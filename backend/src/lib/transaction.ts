@@ -18,6 +18,7 @@ export interface PgConnection {
     values?: readonly unknown[];
   }): Promise<{ rows: unknown[] }>;
   query(text: string): Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
+  end(): Promise<void>;
 }
 
 /**
@@ -83,7 +84,9 @@ export async function pgTransaction<T>(db: DbOrTrx, fn: (tx: Tx) => Promise<T>):
     await tx.end(true);
     return result;
   } catch (error) {
-    await tx.end(false).catch(() => undefined);
+    // A connection whose ROLLBACK failed may still be inside the transaction: closed, it is
+    // never handed out again (knex marks an ended connection disposed and the pool drops it).
+    await tx.end(false).catch(() => conn.end().catch(() => undefined));
     throw error;
   } finally {
     await client.releaseConnection(conn);
