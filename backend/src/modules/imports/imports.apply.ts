@@ -135,14 +135,15 @@ async function post(trx: Knex.Transaction, input: ApplyInput, lines: number): Pr
   // then last_counts: its foreign-key checks are planned on them, by the primary key. The
   // same locks and transaction: still all or nothing; a populated ledger never comes here.
   await trx.raw('create temp table imp_posted (like movements) on commit drop');
-  const result = await withParts(
-    trx,
-    [posted, { name: 'kept', sql: 'insert into imp_posted select * from posted', bindings: [] }],
-    'select count(*)::int as n from posted',
-  );
+  const kept: CtePart = {
+    name: 'kept',
+    sql: 'insert into imp_posted select * from posted',
+    bindings: [],
+  };
+  const written = n(await withParts(trx, [posted, kept], 'select count(*)::int as n from posted'));
   await trx.raw('analyze movements');
   await withParts(trx, [lastCountPart('imp_posted')], 'select 1');
-  return n(result);
+  return written;
 }
 
 /** Movements, balances, totals and roll-up deltas of the stock lines. */
