@@ -37,6 +37,10 @@ const { values } = parseArgs({
     // The dry run and no commit: on an empty database a commit right after a dry run can
     // stall for minutes (decision 0033, amended 2026-12-02 (2)), which hides the figures.
     'dry-run-only': { type: 'boolean', default: false },
+    // After the dry run, what autovacuum may do before the commit: the rolled-back movements
+    // go, the pages stay, reltuples = 0 (the state that stalled the commit, decision 0033
+    // amended (3)); deterministic instead of left to autovacuum's timing.
+    'vacuum-between': { type: 'boolean', default: false },
   },
 });
 const ITEMS = Number(values.items);
@@ -242,6 +246,7 @@ async function main() {
       console.log(`  json ${JSON.stringify({ label, upload, check, checkPhases, dry })}`);
       return;
     }
+    if (dry && values['vacuum-between']) await db.raw('vacuum (truncate false) movements');
     const { seconds: commit, cpu, body } = await run(false);
     printUpToCheck();
     if (dry) {
