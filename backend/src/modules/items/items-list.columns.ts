@@ -1,6 +1,6 @@
 import type { DbOrTrx } from '../../lib/db';
 import { isoFromUtcText, utcText } from '../../lib/sql';
-import { ITEM_COLUMNS } from './items.repository';
+import { ITEM_COLUMNS, type ItemRow } from './items.repository';
 import type { Item } from './items.schemas';
 
 // An item as the list pages (list, shortfall, search) read it: PostgreSQL writes the fields in
@@ -9,21 +9,17 @@ import type { Item } from './items.schemas';
 // byte (test/items-list-timestamps.test.ts). Issue 12: parsing 150 timestamps into Dates and
 // printing them back was ~0.3 ms of the API's CPU per search page, the decimals ~0.03 ms.
 
-export interface ItemListRow {
-  id: string;
-  sku: string;
-  name: string;
-  description: string | null;
-  unit: Item['unit'];
-  barcode: string | null;
+/** An ItemRow as the list pages read it: the same fields, written by PostgreSQL as sent. */
+export interface ItemListRow extends Omit<
+  ItemRow,
+  'reorder_point' | 'archived_at' | 'created_at' | 'updated_at'
+> {
   /** trim_scale: "12.5", not "12.500" (what formatDbDecimal makes of it). */
   reorder_point: string | null;
-  category: string | null;
   /** utcText: "2026-12-02 10:39:25.954123". */
   archived_at: string | null;
   created_at: string;
   updated_at: string;
-  on_hand: string;
 }
 
 const NAMES = ITEM_COLUMNS.map((c) => c.slice('items.'.length));
