@@ -1,4 +1,4 @@
-import { type CtePart, withParts } from '../../lib/cte';
+import { type CtePart, withPartsSql } from '../../lib/cte';
 import { pgConstraint } from '../../lib/db-errors';
 import { directSql, prepared, preparedSql } from '../../lib/prepared';
 import { builder, PgTx, type Tx } from '../../lib/transaction';
@@ -230,6 +230,8 @@ export const ITEM_TOTAL_MAX_CONSTRAINT = 'item_totals_on_hand_max';
  * read the ledger row as `mv` and the total as `tot`). Answers the movement as GET shows it,
  * so no read-back is needed. The ledger's constraints and triggers run as for any insert.
  */
+const SELECT_NEW_MOVEMENT = SELECT_NEW_MOVEMENT_FROM(POST_REFS.movement);
+
 export async function applyPost(
   tx: Tx,
   m: NewMovement,
@@ -242,9 +244,10 @@ export async function applyPost(
     ledgerPart(m),
     ...more,
   ];
-  const query = withParts(builder(tx), parts, SELECT_NEW_MOVEMENT_FROM(POST_REFS.movement));
+  // Written out, not built with knex: knex's raw + toNative was API CPU on every post (issue 12).
+  const { text, values } = withPartsSql(parts, SELECT_NEW_MOVEMENT);
   try {
-    const [row] = await prepared<MovementRow>(tx, query);
+    const [row] = await preparedSql<MovementRow>(tx, text, values);
     return toMovement(row!);
   } catch (error) {
     // Only the total's bound is ours to word; key and reversal conflicts go up as they are.
