@@ -224,14 +224,14 @@ function ledgerPart(m: NewMovement): CtePart {
 /** The CHECK that keeps an item's total within the declared maximum (see lib/quantity.ts). */
 export const ITEM_TOTAL_MAX_CONSTRAINT = 'item_totals_on_hand_max';
 
+const SELECT_NEW_MOVEMENT = SELECT_NEW_MOVEMENT_FROM(POST_REFS.movement);
+
 /**
  * Every write of a post in one statement: balances, the item's total (unless a transfer),
  * the ledger row, then `more` (parts other modules own, such as the outbox's events, which
  * read the ledger row as `mv` and the total as `tot`). Answers the movement as GET shows it,
  * so no read-back is needed. The ledger's constraints and triggers run as for any insert.
  */
-const SELECT_NEW_MOVEMENT = SELECT_NEW_MOVEMENT_FROM(POST_REFS.movement);
-
 export async function applyPost(
   tx: Tx,
   m: NewMovement,
