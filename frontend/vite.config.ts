@@ -70,5 +70,8 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup-tests.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // Vitest's 5 s default: a sign-in test that takes ~0.3 s alone took 5.03 s in a CI run
+    // beside the backend's tests on 2 cores. A test waits for behaviour, never for speed.
+    testTimeout: 20_000,
   },
 });
