@@ -60,14 +60,24 @@ describe('exports stream from a cursor', () => {
     await t.close();
   });
 
-  /** The backend pid of the export's connection (the one reading from the cursor). */
+  /**
+   * The backend pid of the export's connection (the one reading from the cursor). Waited for:
+   * the first bytes can reach the client before the first FETCH is sent (the XLSX writer emits
+   * the zip's opening bytes for the header row), and on a loaded machine the API may not have
+   * sent it yet when this looks (a CI run saw the DECLARE still there).
+   */
   async function exportBackend(): Promise<number> {
-    const { rows } = await t.db.raw<{ rows: { pid: number }[] }>(
-      `select pid from pg_stat_activity
-       where datname = current_database() and query like 'fetch % from ${CURSOR}'`,
-    );
-    expect(rows).toHaveLength(1);
-    return rows[0]!.pid;
+    let pids: number[] = [];
+    await until(async () => {
+      const { rows } = await t.db.raw<{ rows: { pid: number }[] }>(
+        `select pid from pg_stat_activity
+         where datname = current_database() and query like 'fetch % from ${CURSOR}'`,
+      );
+      pids = rows.map((r) => r.pid);
+      return pids.length > 0;
+    }, 'the first FETCH');
+    expect(pids).toHaveLength(1);
+    return pids[0]!;
   }
 
   /**
@@ -103,6 +113,14 @@ describe('exports stream from a cursor', () => {
     });
   }
 
+  /** Downloads started by a test: ended after it, so one failure does not leave a cursor open for the next. */
+  const open = new Set<http.ClientRequest>();
+  afterEach(async () => {
+    for (const req of open) req.destroy();
+    open.clear();
+    await until(() => Promise.resolve(poolOf(t).numUsed() === 0), 'the connections to return');
+  });
+
   /** Starts a download and resolves with the response once the first bytes have arrived. */
   function startDownload(format: 'csv' | 'xlsx') {
     return new Promise<{ res: http.IncomingMessage; req: http.ClientRequest; received: number }>(
@@ -110,6 +128,7 @@ describe('exports stream from a cursor', () => {
         const req = http.get(`${base}/api/v1/exports/audit?format=${format}`, {
           headers: t.headers('admin'),
         });
+        open.add(req);
         req.on('error', reject);
         req.on('response', (res) => {
           res.once('data', (chunk: Buffer) => {
@@ -129,8 +148,13 @@ describe('exports stream from a cursor', () => {
       // The export holds one pooled connection with its cursor still open: the server has
       // not read the 200k rows and finished (a whole-result query would be idle by now).
       expect(poolOf(t).numUsed()).toBe(1);
-      const busy = await busyBackends(t);
-      expect(busy.filter((b) => b.query.includes(CURSOR))).toEqual([
+      // Waited for, as in exportBackend: the first FETCH may still be on its way or running.
+      let busy: { state: string; query: string }[] = [];
+      await until(async () => {
+        busy = (await busyBackends(t)).filter((b) => b.query.includes(CURSOR));
+        return busy.some((b) => b.state === 'idle in transaction' && b.query.startsWith('fetch'));
+      }, 'the cursor to wait between FETCHes').catch(() => undefined);
+      expect(busy).toEqual([
         { state: 'idle in transaction', query: expect.stringMatching(/^fetch \d+ from/) },
       ]);
       req.destroy();
