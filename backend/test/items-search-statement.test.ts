@@ -122,6 +122,24 @@ describe('items search statement', () => {
     expect(short.words.some((n) => n.loops > 0)).toBe(true);
   });
 
+  test('when the prefix matches come first in the list order and no count is asked (labels), then the rest after them is still complete', async () => {
+    const q = tag();
+    // SKUs put the prefix matches before the rest in the list's order, so they take the first
+    // rows of the one read of the words, which without a count is only the page's length.
+    for (let i = 0; i < 3; i++)
+      await createItem(api, { sku: `${q}-A${i}`, name: `${q} tray ${i}` });
+    for (let i = 0; i < 3; i++)
+      await createItem(api, { sku: `ZZ${q}-B${i}`, name: `Lid ${i} for ${q}` });
+    for (const limit of [1, 2, 3, 4, 5, 6, 7]) {
+      const labels = await ran(q, limit, null);
+      const counted = await ran(q, limit);
+      const skus = (rows: Record<string, unknown>[]) => rows.map((r) => r.sku);
+      expect(skus(labels.rows)).toEqual(skus(counted.rows));
+      expect(labels.rows).toHaveLength(Math.min(limit + 1, 6));
+    }
+    expect((await ran(q, 6, null)).rows.map((r) => r.cursor_k0)).toEqual([2, 2, 2, 3, 3, 3]);
+  });
+
   test('when the text equals a SKU or starts a name, then it ranks there without its words checked again, and the words still decide the rest', async () => {
     const q = tag();
     const exact = await createItem(api, { sku: q, name: 'Exact' });
