@@ -6,8 +6,9 @@ import { createItem } from './support/factories';
 import { createTestApp, type Api, type TestApp } from './support/test-app';
 
 // A search page is one written-out statement (items-search.repository.ts): the ranks, the last
-// one cut to what the page still lacks, and the capped count only when a first page is full.
-// What PostgreSQL ran is read from EXPLAIN ANALYZE: a node it never started has 0 loops.
+// one cut to what the page still lacks, and the capped count. A first page reads the words once,
+// for rank 3 and the count alike (`matches`). What PostgreSQL ran is read from EXPLAIN ANALYZE: a
+// node it never started has 0 loops.
 
 const tag = () => `QS${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
 
@@ -17,6 +18,7 @@ interface PlanNode {
   'Subplan Name'?: string;
   'Relation Name'?: string;
   Filter?: string;
+  'Recheck Cond'?: string;
   'Actual Loops': number;
   Plans?: PlanNode[];
 }
@@ -52,52 +54,90 @@ describe('items search statement', () => {
       });
       const plan = (rows[0]!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan;
       const all = nodes(plan);
-      // The capped count: the one-time subplan that reads `items` (the other one counts the
-      // head's rows; the head itself is a "CTE head").
+      // The scans of `items` by the words (`LIKE '%…%'`): the prefix ranks' patterns have no
+      // leading %. A bitmap scan holds them in its recheck, an index walk in its filter.
+      const words = all.filter(
+        (n) =>
+          n['Relation Name'] === 'items' &&
+          /~~ '%/.test(`${n.Filter ?? ''} ${n['Recheck Cond'] ?? ''}`),
+      );
+      // A count of its own: a one-time subplan that reads `items` (the first page's count reads
+      // `matches`, and the head's count the head).
       const count = all.filter(
         (n) =>
           n['Subplan Name']?.startsWith('InitPlan') &&
           nodes(n).some((m) => m['Relation Name'] === 'items'),
       );
-      // Rank 3 ("every word, not a prefix") is the only scan filtered by NOT LIKE.
-      const rest = all.filter((n) => n['Relation Name'] === 'items' && /!~~/.test(n.Filter ?? ''));
       return {
         rows: (await conn.query(statement)).rows,
         countLoops: count.map((n) => n['Actual Loops']),
-        restLoops: rest.map((n) => n['Actual Loops']),
+        words: words.map((n) => ({ loops: n['Actual Loops'] })),
       };
     } finally {
       await t.db.client.releaseConnection(conn);
     }
   }
 
-  test('when a first page holds every match (a scanned SKU), then the count is never run; when the page is full, it runs once', async () => {
+  test('when a first page is read, then the words are scanned once, for the rest and the count alike, and the count is exact', async () => {
     const q = tag();
     await createItem(api, { sku: q, name: 'Scanned' });
     for (let i = 0; i < 3; i++) await createItem(api, { name: `Part ${i} of ${q}` });
+    // A scanned SKU: the page holds every match.
     const whole = await ran(q, 5);
     expect(whole.rows).toHaveLength(4);
-    expect(whole.countLoops).toEqual([0]);
-    expect(whole.rows[0]!.total_count).toBeNull();
+    expect(whole.words.map((n) => n.loops)).toEqual([1]);
+    expect(whole.countLoops).toEqual([]);
+    expect(Number(whole.rows[0]!.total_count)).toBe(4);
+    // A full page: the same one scan counts past the page.
     const full = await ran(q, 2);
     expect(full.rows).toHaveLength(3);
-    expect(full.countLoops).toEqual([1]);
+    expect(full.words.map((n) => n.loops)).toEqual([1]);
+    expect(full.countLoops).toEqual([]);
     expect(Number(full.rows[0]!.total_count)).toBe(4);
-    // Without a count asked for (labels), there is none to run.
-    expect((await ran(q, 2, null)).countLoops).toEqual([]);
+    // The count stops one past its cap ("more than 2").
+    const capped = await ran(q, 1, 2);
+    expect(capped.words.map((n) => n.loops)).toEqual([1]);
+    expect(Number(capped.rows[0]!.total_count)).toBe(3);
+    // Without a count asked for (labels), there is none.
+    expect((await ran(q, 2, null)).rows[0]!.total_count).toBeUndefined();
   });
 
-  test('when the prefix matches fill the page, then the rank after them is not read at all; when they do not, it is', async () => {
+  test('when the prefix matches fill the page, then the words are read only as far as the count needs, and not at all without a count; when they do not fill it, the rest follows them', async () => {
     const q = tag();
     for (let i = 0; i < 4; i++) await createItem(api, { name: `${q} tray ${i}` });
     await createItem(api, { name: `Lid for ${q}` });
     const filled = await ran(q, 3);
     expect(filled.rows.map((r) => r.cursor_k0)).toEqual([2, 2, 2, 2]);
-    expect(filled.restLoops.length).toBeGreaterThan(0);
-    expect(filled.restLoops.every((loops) => loops === 0)).toBe(true);
+    expect(Number(filled.rows[0]!.total_count)).toBe(5);
+    // No count (labels): the words are not read at all ("steel" read the table for an empty rank 3).
+    const labels = await ran(q, 3, null);
+    expect(labels.rows.map((r) => r.cursor_k0)).toEqual([2, 2, 2, 2]);
+    expect(labels.words.length).toBeGreaterThan(0);
+    expect(labels.words.every((n) => n.loops === 0)).toBe(true);
+    // Counted to 2 only: one past the cap, or the page's own W rows if more ("more than 2").
+    expect(Number((await ran(q, 1, 2)).rows[0]!.total_count)).toBe(3);
+    expect(Number((await ran(q, 3, 2)).rows[0]!.total_count)).toBe(4);
     const short = await ran(q, 10);
     expect(short.rows.map((r) => r.cursor_k0)).toEqual([2, 2, 2, 2, 3]);
-    expect(short.restLoops.some((loops) => loops > 0)).toBe(true);
+    expect(short.words.some((n) => n.loops > 0)).toBe(true);
+  });
+
+  test('when the prefix matches come first in the list order and no count is asked (labels), then the rest after them is still complete', async () => {
+    const q = tag();
+    // SKUs put the prefix matches before the rest in the list's order, so they take the first
+    // rows of the one read of the words, which without a count is only the page's length.
+    for (let i = 0; i < 3; i++)
+      await createItem(api, { sku: `${q}-A${i}`, name: `${q} tray ${i}` });
+    for (let i = 0; i < 3; i++)
+      await createItem(api, { sku: `ZZ${q}-B${i}`, name: `Lid ${i} for ${q}` });
+    for (const limit of [1, 2, 3, 4, 5, 6, 7]) {
+      const labels = await ran(q, limit, null);
+      const counted = await ran(q, limit);
+      const skus = (rows: Record<string, unknown>[]) => rows.map((r) => r.sku);
+      expect(skus(labels.rows)).toEqual(skus(counted.rows));
+      expect(labels.rows).toHaveLength(Math.min(limit + 1, 6));
+    }
+    expect((await ran(q, 6, null)).rows.map((r) => r.cursor_k0)).toEqual([2, 2, 2, 3, 3, 3]);
   });
 
   test('when the text equals a SKU or starts a name, then it ranks there without its words checked again, and the words still decide the rest', async () => {

@@ -4,8 +4,7 @@ import { firstPage } from '../../lib/keyset-count';
 import { directSql } from '../../lib/prepared';
 import { likeContains } from '../../lib/sql';
 import { itemConditions, type Condition } from './items-list.filters';
-import { listColumnsOf, listOnHandOf } from './items-list.columns';
-import { ITEM_COLUMNS } from './items.repository';
+import { listColumnsOf } from './items-list.columns';
 import type { ListItemsFilter } from './items.schemas';
 
 // A search page of the items list (decision 0022): the matches by rank — 0 exact SKU (any
@@ -27,6 +26,8 @@ interface Arm {
   where: string[];
   /** Whether the words (a full-text filter) must be checked: only where they are not implied. */
   words: boolean;
+  /** Rank 3 only: whether a row of `items` starts with the text (its own condition negated). */
+  prefixed?: string;
 }
 
 /**
@@ -76,11 +77,14 @@ class Params {
  */
 function arms(q: string, p: Params): Arm[] {
   const prefix = p.add(`${likeContains(q.toLowerCase()).slice(1)}`, 'text');
-  const startsWith = `lower(items.sku) like ${prefix} or lower(items.name) like ${prefix}`;
+  const startsWith = (t: string) =>
+    `lower(${t}.sku) like ${prefix} or lower(${t}.name) like ${prefix}`;
+  // An exact SKU or barcode starts with the text too, so "not a prefix" excludes all three.
+  const startsAny = `(${startsWith('items')} or coalesce(lower(items.barcode) like ${prefix}, false))`;
   const code = mayBeCode(q);
   const text = code ? p.add(q, 'text') : '';
   const exactSku = `lower(items.sku) = lower(${text})`;
-  const prefixed = `(${startsWith} or lower(items.barcode) like ${prefix})`;
+  const prefixed = `(${startsWith('items')} or lower(items.barcode) like ${prefix})`;
   return [
     ...(code
       ? [
@@ -103,9 +107,9 @@ function arms(q: string, p: Params): Arm[] {
     {
       ranks: [3, 3],
       rank: '3',
-      // An exact SKU or barcode starts with the text too, so "not a prefix" excludes all three.
-      where: [`not (${startsWith} or coalesce(lower(items.barcode) like ${prefix}, false))`],
+      where: [`not ${startsAny}`],
       words: true,
+      prefixed: startsAny,
     },
   ];
 }
@@ -130,15 +134,20 @@ export interface SearchStatement {
  * when `countCap` is given. Undefined when the cursor is past every rank (an empty page).
  *
  * The ranks are read in one statement. Every rank but the last (in reading order) goes into
- * `head`; the last is cut to what the page still lacks, `W - count(head)`, and PostgreSQL
- * does not start a LIMIT 0 branch at all. Without that, a text that starts thousands of names
- * ("steel") read the whole table for rank 3, which has no rows but is estimated to have
- * many (30-60 ms; decision 0022, amended). The cut is a LIMIT around the rank's own LIMIT W:
- * planned with a LIMIT it cannot know, the rank was planned for 10 % of its rows, and a parallel
- * plan (100 ms to start a worker here) was chosen for the sort by shortfall. The capped count is a subquery that runs only when
- * needed: on a first page, only when the page is full (a page that holds every match is its
- * own count, which keeps a scanned SKU's lookup from counting a trigram match of the whole
- * table); on any other page, always, once.
+ * `head`; the last is cut to what the page still lacks, `W - count(head)` (a LIMIT 0 branch is
+ * never started: "steel" read the whole table for an empty rank 3; decision 0022, amended),
+ * around the rank's own constant LIMIT, so that it is planned for a page.
+ *
+ * Without a cursor, rank 3 and the capped count are one read, `matches`: the rows with the words
+ * in the list's order up to the cap + 1 (or W), counted whole; its rows that start with the text
+ * are dropped (rank 0–2, read in `head`). Its first W rows hold enough of rank 3: the page lacks
+ * W − |head|, and at most |head| of them start with the text. After a cursor the count starts
+ * at the beginning, so it stays a subquery of its own.
+ *
+ * The ranks select only id, rank and sort keys; the page's rows are joined to `items` and
+ * `item_totals` at the end. Planning is most of a search's PostgreSQL time, and each wide select
+ * list carried through the CTEs and the union is planned and copied again (issue 12,
+ * docs/performance.md, "Search: narrow ranks, one read for rest and count").
  */
 export function searchStatement(
   query: ListItemsFilter & { q: string },
@@ -164,52 +173,68 @@ export function searchStatement(
   const wanted = p.add(req.limit + 1 + req.offset, 'int');
   const join =
     query.sort === 'shortfall' ? ' join item_totals as tot on tot.item_id = items.id' : '';
-  const columns = ITEM_COLUMNS.join(', ');
+  const keyNames = sortKeys.map((_, j) => `k${j + 1}`);
 
-  const select = (arm: Arm, limit: string) => {
+  /** An arm's rows as (id, r, k1…): `own` replaces its condition, `also` adds columns. */
+  const select = (arm: Arm, limit: string, own = arm.where, also = '') => {
     // Within arm 0–1 the rank orders the rows (and continues a cursor) like a key.
     const armKeys =
       arm.ranks[0] === arm.ranks[1] ? sortKeys : [{ ...rankKey, sql: arm.rank }, ...sortKeys];
-    const where = [...rowSql, ...arm.where, ...(arm.words ? wordSql : [])];
+    const where = [...rowSql, ...own, ...(arm.words ? wordSql : [])];
     if (at !== undefined && at >= arm.ranks[0] && at <= arm.ranks[1]) {
       const values = req.cursor!.keys;
       const [sql, bindings] = afterSql(armKeys, armKeys === sortKeys ? values.slice(1) : values);
       where.push(p.sql({ sql, values: bindings }));
     }
-    const keyColumns = sortKeys.map(
-      (k, j) => `(${k.sql})::text as cursor_k${j + 1}, ${k.sql} as sort_k${j + 1}`,
-    );
+    const keyColumns = sortKeys.map((k, j) => `${k.sql} as ${keyNames[j]}`);
     return (
-      `select ${columns}, ${arm.rank}::int as cursor_k0, ${keyColumns.join(', ')}` +
+      `select items.id, ${arm.rank}::int as r, ${keyColumns.join(', ')}${also}` +
       ` from items${join} where ${where.join(' and ')}` +
       ` order by ${armKeys.map((k) => `${k.sql} ${k.dir}`).join(', ')} limit ${limit}`
     );
   };
 
-  let total = '';
-  if (countCap !== undefined) {
-    const all = [...rowSql, ...wordSql].join(' and ') || 'true';
-    const matches = `(select count(*) from (select 1 from items where ${all} limit ${p.add(countCap + 1, 'int')}) as matches)`;
-    total = firstPage(req)
-      ? `, case when count(*) over () > ${p.add(req.limit, 'int')} then ${matches} end as total_count`
-      : `, ${matches} as total_count`;
-  }
-  // The page's fields as sent, converted once per row kept (items-list.columns.ts); the sort_k
-  // columns only order the page.
-  const cursorColumns = ['page.cursor_k0', ...sortKeys.map((_, j) => `page.cursor_k${j + 1}`)];
-  const columnsOut = `select ${listColumnsOf('page')}, ${cursorColumns.join(', ')}, ${listOnHandOf('page')}${total}`;
   const last = open.at(-1)!;
   const head = open.slice(0, -1);
-  const from = head.length
-    ? `with head as (${head.map((arm) => `(${select(arm, wanted)})`).join(' union all ')}) ` +
-      `${columnsOut} from (select * from head union all ` +
-      `(select * from (${select(last, wanted)}) as rest limit greatest(0, ${wanted} - (select count(*) from head)))) as page`
-    : `${columnsOut} from (${select(last, wanted)}) as page`;
-  const order = [
-    `page.cursor_k0 ${rankKey.dir}`,
-    ...sortKeys.map((k, j) => `page.sort_k${j + 1} ${k.dir}`),
+  const ctes = head.length
+    ? [`head as (${head.map((arm) => `(${select(arm, wanted)})`).join(' union all ')})`]
+    : [];
+  const lacking = head.length ? `limit greatest(0, ${wanted} - (select count(*) from head))` : '';
+  let rest: string;
+  let total = '';
+  if (at === undefined && asc && last.prefixed) {
+    const reach =
+      countCap === undefined
+        ? wanted
+        : p.add(Math.max(countCap + 1, req.limit + 1 + req.offset), 'int');
+    ctes.push(`matches as (${select(last, reach, [], `, ${last.prefixed} as p`)})`);
+    rest = `select id, r, ${keyNames.join(', ')} from matches where not p`;
+    if (countCap !== undefined) total = ', (select count(*) from matches) as total_count';
+  } else {
+    rest = `select * from (${select(last, wanted)}) as rest`;
+    if (countCap !== undefined) {
+      const all = [...rowSql, ...wordSql].join(' and ') || 'true';
+      const matches = `(select count(*) from (select 1 from items where ${all} limit ${p.add(countCap + 1, 'int')}) as matches)`;
+      total = firstPage(req)
+        ? `, case when count(*) over () > ${p.add(req.limit, 'int')} then ${matches} end as total_count`
+        : `, ${matches} as total_count`;
+    }
+  }
+  const ranks = head.length ? `select * from head union all (${rest} ${lacking})` : rest;
+  const order = (t: string) =>
+    [`${t}r ${rankKey.dir}`, ...sortKeys.map((k, j) => `${t}${keyNames[j]} ${k.dir}`)].join(', ');
+  // The page's fields as sent, converted once per row kept (items-list.columns.ts).
+  const cursorColumns = [
+    'page.r as cursor_k0',
+    ...keyNames.map((k, j) => `page.${k}::text as cursor_k${j + 1}`),
   ];
-  return p.finish(`${from} order by ${order.join(', ')} limit ${wanted}`);
+  return p.finish(
+    `${ctes.length ? `with ${ctes.join(', ')} ` : ''}` +
+      `select ${listColumnsOf('i')}, ${cursorColumns.join(', ')}, trim_scale(coalesce(t.on_hand, 0)) as on_hand${total}` +
+      ` from (${ranks} order by ${order('')} limit ${wanted}) as page` +
+      ' join items as i on i.id = page.id left join item_totals as t on t.item_id = i.id' +
+      ` order by ${order('page.')}`,
+  );
 }
 
 /** Rows of a search page (keyset.ts PageReader): see searchStatement. */
