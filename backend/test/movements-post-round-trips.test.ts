@@ -2,8 +2,9 @@ import pg from 'pg';
 import { createItem, createLocation, onHandAt, receive } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
-// A post's transaction owns its pool connection without knex's transaction object, and sends
-// BEGIN in the lock statement's message (issue 12, docs/decisions/0024 "Amended 2026-12-02").
+// A post's transaction owns its pool connection without knex's transaction object, sends
+// BEGIN in the lock statement's message and COMMIT right behind the write statement (issue 12,
+// docs/decisions/0024 "Amended 2026-12-02").
 // One pool connection: whatever a post leaves on it, the next request meets.
 describe('the movement post transaction', () => {
   let t: TestApp;
@@ -38,12 +39,54 @@ describe('the movement post transaction', () => {
       )
     ).rows[0]!.fresh;
 
-  test('when a transfer is posted, then its transaction is three round trips: BEGIN with the lock statement, the write, COMMIT', async () => {
+  /**
+   * What happened on the wire while `run` runs, in order: `sent <text>` when a query is handed
+   * to node-pg, `answered <text>` when its answer is in.
+   */
+  async function timeline(run: () => Promise<unknown>): Promise<string[]> {
+    const events: string[] = [];
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const original = proto.query;
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      const q = args[0] as string | { text: string };
+      const text = (typeof q === 'string' ? q : q.text).trim();
+      events.push(`sent ${text}`);
+      const result = original.apply(this, args);
+      if (result instanceof Promise)
+        void result.then(
+          () => events.push(`answered ${text}`),
+          () => events.push(`failed ${text}`),
+        );
+      return result;
+    };
+    try {
+      await run();
+    } finally {
+      proto.query = original;
+    }
+    return events;
+  }
+
+  /** node-pg's pipeline flag of the pool's one connection (set only while a post commits). */
+  async function pipelineLeftOn(): Promise<boolean> {
+    const client = t.db.client as {
+      acquireConnection(): Promise<unknown>;
+      releaseConnection(c: unknown): Promise<void>;
+    };
+    const conn = (await client.acquireConnection()) as { pipeline: boolean };
+    try {
+      return conn.pipeline;
+    } finally {
+      await client.releaseConnection(conn);
+    }
+  }
+
+  test('when a transfer is posted, then its transaction is two round trips: BEGIN with the lock statement, then the write with COMMIT sent behind it', async () => {
     const item = await createItem(t.as('admin'));
     const [a, b] = [await createLocation(t.as('admin')), await createLocation(t.as('admin'))];
     await receive(t.as('admin'), item, a, 10);
     await receive(t.as('admin'), item, b, 10);
-    const texts = await sent(() =>
+    const events = await timeline(() =>
       t
         .as('operator')
         .post('/api/v1/movements')
@@ -56,15 +99,64 @@ describe('the movement post transaction', () => {
         })
         .expect(201),
     );
+    const texts = events.filter((e) => e.startsWith('sent ')).map((e) => e.slice(5));
     const begin = texts.findIndex((s) => /^begin\b/i.test(s));
     const commit = texts.findIndex((s) => /^commit\b/i.test(s));
     expect(begin).toBeGreaterThanOrEqual(0);
     expect(texts[begin]).toMatch(/^begin; execute sr_post_lock \(\d+, '{\d+,\d+}'\)$/);
     expect(commit - begin + 1).toBe(3);
+    expect(texts[begin + 1]).toMatch(/^with bal as/);
+    // COMMIT left before the write's answer came back: one round trip for both.
+    const write = texts[begin + 1]!;
+    expect(events.indexOf('sent commit')).toBeLessThan(events.indexOf(`answered ${write}`));
     // The receives before it prepared the lock statement on the one connection, once.
     expect(texts.filter((s) => /^prepare\b/i.test(s))).toEqual([]);
+    expect(await pipelineLeftOn()).toBe(false);
     expect(await onHandAt(t.as('viewer'), item, a)).toBe('7');
     expect(await onHandAt(t.as('viewer'), item, b)).toBe('13');
+  });
+
+  test('when the write statement sent with COMMIT fails, then nothing of the post is kept, no ROLLBACK follows and the connection is as before', async () => {
+    const api = t.as('operator');
+    const item = await createItem(t.as('admin'));
+    const [a, b, c] = [
+      await createLocation(t.as('admin')),
+      await createLocation(t.as('admin')),
+      await createLocation(t.as('admin')),
+    ];
+    await receive(t.as('admin'), item, a, 10);
+    const key = `pipelined-${item.id}`;
+    const first = { kind: 'transfer', itemId: item.id, fromLocationId: a.id, toLocationId: b.id };
+    await api
+      .post('/api/v1/movements')
+      .set('Idempotency-Key', key)
+      .send({ ...first, quantity: 1 })
+      .expect(201);
+    // The same key for another request: its write statement fails on the key's unique index,
+    // after this post created the item's balance row at c (its first movement there).
+    const events = await timeline(() =>
+      api
+        .post('/api/v1/movements')
+        .set('Idempotency-Key', key)
+        .send({ ...first, toLocationId: c.id, quantity: 1 })
+        .expect(422),
+    );
+    expect(events.some((e) => /^failed with bal as/.test(e))).toBe(true);
+    expect(events).toContain('answered commit');
+    expect(events.filter((e) => /^sent rollback/i.test(e))).toEqual([]);
+    expect(await noTransactionLeft()).toBe(true);
+    expect(await pipelineLeftOn()).toBe(false);
+    const { rows } = await t.db.raw<{ rows: unknown[] }>(
+      'select 1 from stock_levels where item_id = ? and location_id = ?',
+      [item.id, c.id],
+    );
+    expect(rows).toEqual([]);
+    expect(await onHandAt(t.as('viewer'), item, a)).toBe('9');
+    await api
+      .post('/api/v1/movements')
+      .send({ ...first, toLocationId: c.id, quantity: 2 })
+      .expect(201);
+    expect(await onHandAt(t.as('viewer'), item, c)).toBe('2');
   });
 
   test('when a post is refused after its locks are taken (409, 422), then it is rolled back and the connection goes back with no transaction open', async () => {

@@ -54,6 +54,19 @@ export async function preparedSql<T>(
 }
 
 /**
+ * `preparedSql` as the last statement of a PgTx, sent with its `COMMIT` (PgTx.commitWith): one
+ * round trip fewer. No unprepared retry after "cached plan must not change result type": the
+ * transaction is over by then (rolled back), and a retry would run outside it.
+ */
+export function preparedSqlAndCommit<T>(
+  tx: PgTx,
+  text: string,
+  values: readonly unknown[],
+): Promise<T[]> {
+  return tx.commitWith<T>({ name: nameOf(text), text, values });
+}
+
+/**
  * SQL written out ($1, $2 …) sent as an unnamed statement: parsed and planned on every call,
  * with the values in hand. For a hot query whose text is not worth building with knex but whose
  * plan must follow its values: a named statement may switch to a generic plan after five runs

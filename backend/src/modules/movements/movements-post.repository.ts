@@ -1,6 +1,6 @@
 import { type CtePart, withPartsSql } from '../../lib/cte';
 import { pgConstraint } from '../../lib/db-errors';
-import { directSql, prepared, preparedSql } from '../../lib/prepared';
+import { directSql, prepared, preparedSql, preparedSqlAndCommit } from '../../lib/prepared';
 import { builder, PgTx, type Tx } from '../../lib/transaction';
 import { formatMilli, parseMilli } from '../../lib/quantity';
 import { type MovementRow, SELECT_NEW_MOVEMENT_FROM, toMovement } from './movements.repository';
@@ -231,6 +231,8 @@ const SELECT_NEW_MOVEMENT = SELECT_NEW_MOVEMENT_FROM(POST_REFS.movement);
  * the ledger row, then `more` (parts other modules own, such as the outbox's events, which
  * read the ledger row as `mv` and the total as `tot`). Answers the movement as GET shows it,
  * so no read-back is needed. The ledger's constraints and triggers run as for any insert.
+ * In a post's own transaction (a PgTx) it is the last statement and carries the COMMIT
+ * (PgTx.commitWith); inside a caller's knex transaction the caller commits.
  */
 export async function applyPost(
   tx: Tx,
@@ -247,7 +249,11 @@ export async function applyPost(
   // Written out, not built with knex: knex's raw + toNative was API CPU on every post (issue 12).
   const { text, values } = withPartsSql(parts, SELECT_NEW_MOVEMENT);
   try {
-    const [row] = await preparedSql<MovementRow>(tx, text, values);
+    // On a PgTx (a post's own transaction) this is its last statement: COMMIT goes with it.
+    const [row] =
+      tx instanceof PgTx
+        ? await preparedSqlAndCommit<MovementRow>(tx, text, values)
+        : await preparedSql<MovementRow>(tx, text, values);
     return toMovement(row!);
   } catch (error) {
     // Only the total's bound is ours to word; key and reversal conflicts go up as they are.

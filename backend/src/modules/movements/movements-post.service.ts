@@ -36,7 +36,7 @@ const netChange = (after: Map<number, bigint>, before: Map<number, bigint>) =>
  * and balances in the fixed order and reads them; the plan is decided here; applyPost writes
  * balances, total, ledger row and every other part in one statement that answers the
  * movement. The idempotency key is not looked up first: the unique index on it catches a
- * replay (postMovement).
+ * replay (postMovement). On a PgTx applyPost also commits, so nothing may be sent after it.
  */
 export async function post(
   tx: Tx,
