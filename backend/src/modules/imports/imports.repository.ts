@@ -13,7 +13,8 @@ export interface ImportRow {
   headers: string[];
   row_count: number;
   empty_lines: number;
-  status: 'staged' | 'checking' | 'mapped' | 'queued' | 'running' | 'committed' | 'failed' | 'cancelled';
+  status:
+    'staged' | 'checking' | 'mapped' | 'queued' | 'running' | 'committed' | 'failed' | 'cancelled';
   mapping: ImportMapping | null;
   preview: ImportCounts | null;
   dry_run: boolean | null;

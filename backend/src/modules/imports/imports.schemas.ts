@@ -134,7 +134,8 @@ export const importCheckSchema = z
     startedAt: timestamp.nullable().meta({ description: 'null while it waits to start' }),
     finishedAt: timestamp.nullable(),
     error: z.string().nullable().meta({
-      description: 'Why the checks ended without a preview (cancelled, failed); the import is staged again',
+      description:
+        'Why the checks ended without a preview (cancelled, failed); the import is staged again',
     }),
   })
   .meta({ id: 'ImportCheck' });
