@@ -1,66 +1,98 @@
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import type { AnyRoute } from './lib/http/define-route';
-import { mountRoutes } from './lib/http/mount-routes';
+import { allRoutes, lazyRoutes, mountRouteGroups, type RouteGroup } from './lib/http/lazy-routes';
 import type * as OpenApi from './lib/http/openapi';
 import type { RouteContext } from './lib/http/route-context';
 import type { Db } from './lib/db';
 import { authenticate } from './middleware/authenticate';
 import { accountLinkRoutes } from './modules/account-links/account-links.routes';
 import { alertRoutes } from './modules/alerts/alerts.routes';
-import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes';
-import { auditRoutes } from './modules/audit/audit.routes';
+import type * as ApiTokensRoutes from './modules/api-tokens/api-tokens.routes';
+import type * as AuditRoutes from './modules/audit/audit.routes';
 import { chartRoutes } from './modules/charts/charts.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { eventRoutes } from './modules/events/events.routes';
-import { exportRoutes } from './modules/exports/exports.routes';
-import { importRoutes } from './modules/imports/imports.routes';
+import type * as ExportsRoutes from './modules/exports/exports.routes';
+import type * as ImportsRoutes from './modules/imports/imports.routes';
 import { itemRoutes } from './modules/items/items.routes';
-import { labelRoutes } from './modules/labels/labels.routes';
-import { mailRoutes } from './modules/mail/mail.routes';
+import type * as LabelsRoutes from './modules/labels/labels.routes';
+import type * as MailRoutes from './modules/mail/mail.routes';
 import { locationRoutes } from './modules/locations/locations.routes';
 import { movementRoutes } from './modules/movements/movements.routes';
-import { countRoutes } from './modules/counts/counts.routes';
+import type * as CountsRoutes from './modules/counts/counts.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
-import { reconciliationRoutes } from './modules/reconciliation/reconciliation.routes';
+import type * as ReconciliationRoutes from './modules/reconciliation/reconciliation.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { stockRoutes } from './modules/stock/stock.routes';
 import type { SystemDeps } from './modules/system/system.service';
 import { systemRoutes } from './modules/system/system.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { verificationRoutes } from './modules/verification/verification.routes';
-import { webhookRoutes } from './modules/webhooks/webhooks.routes';
+import type * as WebhooksRoutes from './modules/webhooks/webhooks.routes';
 
 export const API_V1_PREFIX = '/api/v1';
 
-/** Every /api/v1 route, in matching order (fixed paths before `/:id`). */
-export function v1Routes(ctx: RouteContext, system: SystemDeps): AnyRoute[] {
+/**
+ * Every /api/v1 route, in matching order (fixed paths before `/:id`), by module. The modules
+ * a request rarely needs (imports, exports, labels, mail, webhooks, …) load on their first
+ * request (lazy-routes.ts): issue 12, idle memory.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- a lazy group's module loads on use */
+export function v1RouteGroups(ctx: RouteContext, system: SystemDeps): RouteGroup[] {
   return [
-    ...systemRoutes(system),
-    ...stockRoutes(ctx),
-    ...itemRoutes(ctx),
-    ...locationRoutes(ctx),
-    ...movementRoutes(ctx),
-    ...countRoutes(ctx),
-    ...authRoutes(ctx),
-    ...accountLinkRoutes(ctx),
-    ...userRoutes(ctx),
-    ...alertRoutes(ctx),
-    ...mailRoutes(ctx),
-    ...apiTokenRoutes(ctx),
-    ...auditRoutes(ctx),
-    ...settingsRoutes(ctx),
-    ...labelRoutes(ctx),
-    ...eventRoutes(ctx),
-    ...notificationRoutes(ctx),
-    ...webhookRoutes(ctx),
-    ...verificationRoutes(ctx),
-    ...chartRoutes(ctx),
-    ...reconciliationRoutes(ctx),
-    ...exportRoutes(ctx),
-    ...importRoutes(ctx),
+    systemRoutes(system),
+    stockRoutes(ctx),
+    itemRoutes(ctx),
+    locationRoutes(ctx),
+    movementRoutes(ctx),
+    lazyRoutes('counts', () =>
+      (require('./modules/counts/counts.routes') as typeof CountsRoutes).countRoutes(ctx),
+    ),
+    authRoutes(ctx),
+    accountLinkRoutes(ctx),
+    userRoutes(ctx),
+    alertRoutes(ctx),
+    lazyRoutes('mail', () =>
+      (require('./modules/mail/mail.routes') as typeof MailRoutes).mailRoutes(ctx),
+    ),
+    lazyRoutes('api-tokens', () =>
+      (require('./modules/api-tokens/api-tokens.routes') as typeof ApiTokensRoutes).apiTokenRoutes(
+        ctx,
+      ),
+    ),
+    lazyRoutes('audit', () =>
+      (require('./modules/audit/audit.routes') as typeof AuditRoutes).auditRoutes(ctx),
+    ),
+    settingsRoutes(ctx),
+    lazyRoutes('labels', () =>
+      (require('./modules/labels/labels.routes') as typeof LabelsRoutes).labelRoutes(ctx),
+    ),
+    eventRoutes(ctx),
+    notificationRoutes(ctx),
+    lazyRoutes('webhooks', () =>
+      (require('./modules/webhooks/webhooks.routes') as typeof WebhooksRoutes).webhookRoutes(ctx),
+    ),
+    verificationRoutes(ctx),
+    chartRoutes(ctx),
+    lazyRoutes('reconciliation', () =>
+      (
+        require('./modules/reconciliation/reconciliation.routes') as typeof ReconciliationRoutes
+      ).reconciliationRoutes(ctx),
+    ),
+    lazyRoutes('exports', () =>
+      (require('./modules/exports/exports.routes') as typeof ExportsRoutes).exportRoutes(ctx),
+    ),
+    lazyRoutes('imports', () =>
+      (require('./modules/imports/imports.routes') as typeof ImportsRoutes).importRoutes(ctx),
+    ),
   ];
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Every /api/v1 route, all loaded, in matching order (the OpenAPI document, tests). */
+export const v1Routes = (ctx: RouteContext, system: SystemDeps): AnyRoute[] =>
+  allRoutes(v1RouteGroups(ctx, system));
 
 // The API reference at /api/v1/docs/: Swagger UI's own files, with no inline script so it
 // works under the strict Content-Security-Policy nginx sends.
@@ -108,18 +140,18 @@ const loadOpenApi = () =>
   require('./lib/http/openapi') as typeof OpenApi;
 
 /** `parseBody` (the JSON body parser) runs per route, after its access check. */
-export function v1Router(routes: AnyRoute[], db: Db, parseBody: RequestHandler): Router {
+export function v1Router(groups: RouteGroup[], db: Db, parseBody: RequestHandler): Router {
   const router = express.Router();
   // Built on first request, not at startup: most API processes never serve it, and the
   // document and its generator's working set would sit in memory all the same.
   let document: ReturnType<typeof OpenApi.buildOpenApiDocument> | undefined;
   router.get('/openapi.json', (_req, res) => {
-    document ??= loadOpenApi().buildOpenApiDocument(routes, API_V1_PREFIX);
+    document ??= loadOpenApi().buildOpenApiDocument(allRoutes(groups), API_V1_PREFIX);
     res.json(document);
   });
   router.use('/docs', docsRouter());
   // After the public reference, before every route: each route's `access` rule then decides.
   router.use(authenticate(db));
-  mountRoutes(router, routes, parseBody);
+  mountRouteGroups(router, groups, parseBody);
   return router;
 }

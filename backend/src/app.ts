@@ -11,7 +11,7 @@ import { parseRequest } from './lib/http/request-shape';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestId, requestLogging } from './middleware/request-logging';
 import { closeConnectionsWhenDraining } from './middleware/shutdown-aware';
-import { API_V1_PREFIX, v1Router, v1Routes } from './api-v1';
+import { API_V1_PREFIX, v1RouteGroups, v1Router } from './api-v1';
 import { healthRoutes } from './modules/system/system.routes';
 
 export interface AppDeps {
@@ -70,7 +70,7 @@ export function createApp({ config, db, probeDb, logger, lifecycle }: AppDeps): 
   app.use(
     API_V1_PREFIX,
     v1Router(
-      v1Routes(
+      v1RouteGroups(
         {
           config,
           db,

@@ -2,7 +2,23 @@ import { startPeriodic, type BackgroundJob } from '../../lib/background';
 import type { Config } from '../../lib/config';
 import type { Db } from '../../lib/db';
 import type { Logger } from '../../lib/logger';
-import { pruneAbandoned, runQueued } from './imports.service';
+import { claim } from './imports.claim';
+import { pruneAbandoned } from './imports.repository';
+import type * as Run from './imports.run';
+
+/**
+ * The runner (checks, plan, apply, and through them the CSV and COPY packages), loaded with the
+ * first job this process claims: an idle API polls here all day (issue 12, idle memory).
+ */
+const loadRun = () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./imports.run') as typeof Run;
+
+/** One poll: a claim; the runner only when it found a job. */
+async function runQueuedJobs(db: Db, logger: Logger): Promise<number> {
+  const first = await claim(db);
+  return first ? loadRun().runQueued(db, logger, first) : 0;
+}
 
 /**
  * Every replica polls for import jobs: queued ones (the replica that queued one starts it at
@@ -19,7 +35,7 @@ export function startImportJobs(deps: {
       name: 'import-jobs',
       intervalMs: 5_000,
       logger: deps.logger,
-      run: () => runQueued(deps.db, deps.logger),
+      run: () => runQueuedJobs(deps.db, deps.logger),
     }),
     startPeriodic({
       name: 'import-prune',

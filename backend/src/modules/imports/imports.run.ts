@@ -7,7 +7,8 @@ import * as settings from '../settings/settings.service';
 import { apply } from './imports.apply';
 import { runCheck } from './imports.check';
 import { runChecks } from './imports.checks';
-import { backendPid, LEASE, startHeartbeat, type JobState } from './imports.lease';
+import { claim } from './imports.claim';
+import { backendPid, startHeartbeat, type JobState } from './imports.lease';
 import { timed, type PhaseTimes } from './imports.phases';
 import { lineCounts, plan } from './imports.plan';
 import type { ImportRow } from './imports.repository';
@@ -91,23 +92,6 @@ async function runInTransaction(
   return { kind: 'committed', counts };
 }
 
-/**
- * Claims one queued job (or one whose lease ran out on a crashed replica): a commit or dry run
- * (queued → running), or a mapping's check (it stays 'checking'; no lease yet = not started).
- */
-export async function claim(db: Db): Promise<ImportRow | undefined> {
-  const { rows } = await db.raw<{ rows: ImportRow[] }>(
-    `update imports set status = case when status = 'checking' then 'checking' else 'running' end,
-            lease_until = now() + ${LEASE}, attempts = attempts + 1, started_at = now(), done = 0
-     where id = (select id from imports
-                 where status = 'queued'
-                    or (status in ('running', 'checking') and (lease_until is null or lease_until < now()))
-                 order by id for update skip locked limit 1)
-     returning *`,
-  );
-  return rows[0];
-}
-
 /** Runs a claimed job to its end: committed, dry-run result, failed or cancelled. */
 export async function runJob(db: Db, logger: Logger, row: ImportRow): Promise<void> {
   const id = Number(row.id);
@@ -172,10 +156,10 @@ export async function runJob(db: Db, logger: Logger, row: ImportRow): Promise<vo
   }
 }
 
-/** Claims and runs queued jobs until none is left. */
-export async function runQueued(db: Db, logger: Logger): Promise<number> {
+/** Claims and runs queued jobs until none is left, starting with `first` when one is already claimed. */
+export async function runQueued(db: Db, logger: Logger, first?: ImportRow): Promise<number> {
   let ran = 0;
-  for (let row = await claim(db); row; row = await claim(db)) {
+  for (let row = first ?? (await claim(db)); row; row = await claim(db)) {
     await (row.status === 'checking' ? runCheck(db, logger, row) : runJob(db, logger, row));
     ran++;
   }
