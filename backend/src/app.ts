@@ -1,7 +1,6 @@
 import querystring from 'node:querystring';
 import cors from 'cors';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { Config } from './lib/config';
 import type { Db } from './lib/db';
 import type { Lifecycle } from './lib/lifecycle';
@@ -10,6 +9,7 @@ import type { Logger } from './lib/logger';
 import { parseRequest } from './lib/http/request-shape';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestId, requestLogging } from './middleware/request-logging';
+import { securityHeaders } from './middleware/security-headers';
 import { closeConnectionsWhenDraining } from './middleware/shutdown-aware';
 import { API_V1_PREFIX, v1RouteGroups, v1Router } from './api-v1';
 import { healthRoutes } from './modules/system/system.routes';
@@ -37,9 +37,10 @@ export function createApp({ config, db, probeDb, logger, lifecycle }: AppDeps): 
   app.use(requestId());
   app.use(requestLogging(logger));
   app.use(closeConnectionsWhenDraining(lifecycle));
-  // The API serves JSON only; a restrictive policy costs nothing.
+  // The API serves JSON only; a restrictive policy costs nothing. helmet's headers, computed
+  // once (security-headers.ts).
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },

@@ -1,0 +1,103 @@
+import express from 'express';
+import request from 'supertest';
+import { createLogger } from '../src/lib/logger';
+import type { Identity } from '../src/lib/http/identity';
+import { requestId, requestLogging } from '../src/middleware/request-logging';
+
+// The request log line is what operators search and alert on; it is written by our own
+// middleware on pino's API (it was pino-http's), so its fields are pinned here.
+function appWithLog() {
+  const lines: Record<string, unknown>[] = [];
+  const logger = createLogger(
+    { logLevel: 'info' },
+    { write: (s: string) => void lines.push(JSON.parse(s) as Record<string, unknown>) },
+  );
+  const app = express();
+  app.set('trust proxy', false);
+  app.use(requestId());
+  app.use(requestLogging(logger));
+  app.get('/api/v1/things', (req, res) => {
+    req.identity = { user: { id: 42 } } as Identity;
+    res.json({ ok: true });
+  });
+  app.get('/api/v1/anonymous', (_req, res) => void res.status(404).json({}));
+  app.get('/api/v1/broken', (_req, res) => void res.status(500).json({}));
+  app.get('/api/health', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/api/v1/hang', () => undefined);
+  return { app, lines };
+}
+
+/** The 'close' that writes the line may come a tick after the client has the response. */
+async function settled<T>(lines: T[], count: number): Promise<T[]> {
+  for (let i = 0; i < 50 && lines.length < count; i++) await new Promise((r) => setTimeout(r, 5));
+  return lines;
+}
+
+describe('the request log line', () => {
+  test('when a request succeeds, then one info line has method, path, status, duration, request id and user', async () => {
+    const { app, lines } = appWithLog();
+    const res = await request(app).get('/api/v1/things?limit=2').set('X-Request-Id', 'trace-1');
+    expect(res.status).toBe(200);
+    const [line] = await settled(lines, 1);
+    expect(lines).toHaveLength(1);
+    expect(line).toMatchObject({
+      level: 'info',
+      msg: 'request completed',
+      service: 'stockroom-api',
+      requestId: 'trace-1',
+      req: { id: 'trace-1', method: 'GET', url: '/api/v1/things?limit=2' },
+      res: { statusCode: 200 },
+      userId: 42,
+    });
+    expect(typeof (line!.req as { ip: unknown }).ip).toBe('string');
+    expect(Number.isInteger(line!.responseTime)).toBe(true);
+    expect(line!.responseTime as number).toBeGreaterThanOrEqual(0);
+  });
+
+  test('when the response is a 4xx, then the line is a warning without a user when none signed in', async () => {
+    const { app, lines } = appWithLog();
+    await request(app).get('/api/v1/anonymous').expect(404);
+    const [line] = await settled(lines, 1);
+    expect(line).toMatchObject({ level: 'warn', res: { statusCode: 404 } });
+    expect(line).not.toHaveProperty('userId');
+  });
+
+  test('when the response is a 5xx, then the line is an error, "request errored"', async () => {
+    const { app, lines } = appWithLog();
+    await request(app).get('/api/v1/broken').expect(500);
+    const [line] = await settled(lines, 1);
+    expect(line).toMatchObject({
+      level: 'error',
+      msg: 'request errored',
+      res: { statusCode: 500 },
+    });
+  });
+
+  test('when the health probe is requested, then nothing is logged', async () => {
+    const { app, lines } = appWithLog();
+    await request(app).get('/api/health').expect(200);
+    await request(app).get('/api/v1/things').expect(200);
+    await settled(lines, 1);
+    expect(lines.map((l) => (l.req as { url: string }).url)).toEqual(['/api/v1/things']);
+  });
+
+  test('when the client goes away before the response, then the request is still logged once', async () => {
+    const { app, lines } = appWithLog();
+    const server = app.listen(0);
+    try {
+      const { port } = server.address() as { port: number };
+      const aborted = new AbortController();
+      const sent = fetch(`http://127.0.0.1:${port}/api/v1/hang`, { signal: aborted.signal });
+      await new Promise((r) => setTimeout(r, 100));
+      aborted.abort();
+      await expect(sent).rejects.toThrow();
+      const [line] = await settled(lines, 1);
+      expect(line).toMatchObject({ req: { method: 'GET', url: '/api/v1/hang' } });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(lines).toHaveLength(1);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
