@@ -33,11 +33,15 @@ export function requestLogging(logger: Logger): RequestHandler {
   return (req, res, next) => {
     if (!UNLOGGED.test(req.url)) {
       const started = Date.now();
+      // Read now, not when the response closes: by then the socket may be detached (a 413
+      // that closes the connection mid-upload), and express's req.ip reads the socket's
+      // address: a TypeError thrown from a 'close' listener would take the process down.
+      const ip = req.ip;
       let done = false;
       const complete = (err?: Error) => {
         if (done) return;
         done = true;
-        logRequest(logger, req, res, Date.now() - started, err);
+        logRequest(logger, req, ip, res, Date.now() - started, err);
       };
       // A ServerResponse emits 'close' after 'finish' and also when the client goes first, so
       // 'close' alone ends every request; 'error' is kept as pino-http had it (a write after
@@ -52,13 +56,14 @@ export function requestLogging(logger: Logger): RequestHandler {
 function logRequest(
   logger: Logger,
   req: Request,
+  ip: string | undefined,
   res: Response,
   responseTime: number,
   err: Error | undefined,
 ): void {
   const statusCode = res.statusCode;
   const line: Record<string, unknown> = {
-    req: { id: req.id, method: req.method, url: req.originalUrl, ip: req.ip },
+    req: { id: req.id, method: req.method, url: req.originalUrl, ip },
     res: { statusCode },
     responseTime,
   };
