@@ -1,4 +1,5 @@
-import express from 'express';
+import http from 'node:http';
+import express, { type ErrorRequestHandler } from 'express';
 import request from 'supertest';
 import { createLogger } from '../src/lib/logger';
 import type { Identity } from '../src/lib/http/identity';
@@ -24,6 +25,22 @@ function appWithLog() {
   app.get('/api/v1/broken', (_req, res) => void res.status(500).json({}));
   app.get('/api/health', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/api/v1/hang', () => undefined);
+  // As the import upload does: read the body as a stream and stop past a limit, which ends
+  // the iteration (destroying the request) before the error answers 413.
+  app.post('/api/v1/upload', async (req) => {
+    let bytes = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > 1024) throw Object.assign(new Error('too large'), { status: 413 });
+    }
+  });
+  const answer: ErrorRequestHandler = (err: { status?: number }, _req, res, _next) => {
+    res
+      .set('Connection', 'close')
+      .status(err.status ?? 500)
+      .json({});
+  };
+  app.use(answer);
   return { app, lines };
 }
 
@@ -96,6 +113,41 @@ describe('the request log line', () => {
       await new Promise((r) => setTimeout(r, 50));
       expect(lines).toHaveLength(1);
     } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  test('when a 413 ends the request while the client is still uploading, then the line has the client address and nothing throws', async () => {
+    const { app, lines } = appWithLog();
+    const thrown: unknown[] = [];
+    const onThrown = (e: unknown) => void thrown.push(e);
+    process.on('uncaughtException', onThrown);
+    const server = app.listen(0);
+    try {
+      const { port } = server.address() as { port: number };
+      const status = await new Promise<number | string>((resolve) => {
+        const req = http.request({ port, method: 'POST', path: '/api/v1/upload' }, (res) => {
+          resolve(res.statusCode ?? 0);
+          res.resume();
+        });
+        req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+        // Keep sending after the limit, as a browser uploading a large file does.
+        const chunk = Buffer.alloc(16 * 1024, 'a');
+        const timer = setInterval(() => {
+          if (req.destroyed) clearInterval(timer);
+          else req.write(chunk);
+        }, 5);
+        req.on('close', () => clearInterval(timer));
+      });
+      expect([413, 'ECONNRESET', 'EPIPE']).toContain(status);
+      const [line] = await settled(lines, 1);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(thrown).toEqual([]);
+      expect(line).toMatchObject({ req: { method: 'POST', url: '/api/v1/upload' } });
+      expect(typeof (line!.req as { ip: unknown }).ip).toBe('string');
+    } finally {
+      process.off('uncaughtException', onThrown);
       server.closeAllConnections();
       server.close();
     }

@@ -77,14 +77,16 @@ class Params {
  */
 function arms(q: string, p: Params): Arm[] {
   const prefix = p.add(`${likeContains(q.toLowerCase()).slice(1)}`, 'text');
-  const startsWith = (t: string) =>
-    `lower(${t}.sku) like ${prefix} or lower(${t}.name) like ${prefix}`;
+  const startsWith = `lower(items.sku) like ${prefix} or lower(items.name) like ${prefix}`;
   // An exact SKU or barcode starts with the text too, so "not a prefix" excludes all three.
-  const startsAny = `(${startsWith('items')} or coalesce(lower(items.barcode) like ${prefix}, false))`;
+  // The coalesce makes a NULL barcode count as "not a prefix" under `not`; rank 2 keeps the
+  // bare comparison (`prefixed`) because an expression around it would stop the planner
+  // using the barcode's text_pattern_ops index in that rank's BitmapOr.
+  const startsAny = `(${startsWith} or coalesce(lower(items.barcode) like ${prefix}, false))`;
   const code = mayBeCode(q);
   const text = code ? p.add(q, 'text') : '';
   const exactSku = `lower(items.sku) = lower(${text})`;
-  const prefixed = `(${startsWith('items')} or lower(items.barcode) like ${prefix})`;
+  const prefixed = `(${startsWith} or lower(items.barcode) like ${prefix})`;
   return [
     ...(code
       ? [
