@@ -18,6 +18,7 @@ const { values } = parseArgs({
     'reference-url': { type: 'string' },
     rounds: { type: 'string', default: '3' },
     'round-seconds': { type: 'string', default: '5' },
+    'warmup-seconds': { type: 'string', default: '2' },
     connections: { type: 'string', default: '32' },
     only: { type: 'string' },
     markdown: { type: 'boolean', default: false },
@@ -115,13 +116,14 @@ async function compare(token: string) {
   const rounds = Number(values.rounds);
   const seconds = Number(values['round-seconds']);
   const connections = Number(values.connections);
+  const warmup = Number(values['warmup-seconds']);
   console.log(
     `Stockroom ${productUrl} vs reference ${referenceUrl}: ${data.totalItems} items, ${connections} connections, ` +
-      `${rounds} interleaved rounds of ${seconds} s per operation and server`,
+      `${rounds} interleaved rounds of ${seconds} s per operation and server after ${warmup} s unrecorded`,
   );
   const rows = [];
   for (const op of ops) {
-    const tallies = await measure(op, targets, { rounds, seconds, connections });
+    const tallies = await measure(op, targets, { rounds, seconds, connections, warmup });
     rows.push({ name: op.name, product: tallies[0]!, reference: tallies[1]! });
     console.error(`  ${op.name}: ${ratio(tallies[0]!, tallies[1]!).toFixed(2)}×`);
   }
