@@ -33,11 +33,21 @@ const { values } = parseArgs({
 const onlyFlow = FLOWS.find((f) => f === values.only);
 const flows: readonly Flow[] =
   values['skip-flows'] || (values.only && !onlyFlow) ? [] : onlyFlow ? [onlyFlow] : FLOWS;
-const importItems = Number(values['import-items']);
-if (!Number.isInteger(importItems) || importItems < 1) {
-  console.error('--import-items must be a whole number ≥ 1');
-  process.exit(2);
+/** A numeric option as a whole number ≥ min, or the run stops before it starts. */
+function wholeNumber(name: keyof typeof values, min: number): number {
+  const n = Number(values[name]);
+  if (!Number.isInteger(n) || n < min) {
+    console.error(`--${name} must be a whole number ≥ ${min}`);
+    process.exit(2);
+  }
+  return n;
 }
+const importItems = wholeNumber('import-items', 1);
+const rounds = wholeNumber('rounds', 1);
+const seconds = wholeNumber('round-seconds', 1);
+const connections = wholeNumber('connections', 1);
+// 0 measures from the first request; a typo must not skip the warm-up without a word.
+const warmup = wholeNumber('warmup-seconds', 0);
 const productUrl = values.url ?? `http://127.0.0.1:${process.env.HTTP_PORT ?? '80'}`;
 const referenceUrl =
   values['reference-url'] ?? `http://127.0.0.1:${process.env.BENCH_REFERENCE_PORT ?? '8092'}`;
@@ -113,10 +123,6 @@ async function compare(token: string) {
   ];
   const data = await prepare(targets);
   const ops = operations(data).filter((o) => !values.only || o.name.includes(values.only));
-  const rounds = Number(values.rounds);
-  const seconds = Number(values['round-seconds']);
-  const connections = Number(values.connections);
-  const warmup = Number(values['warmup-seconds']);
   console.log(
     `Stockroom ${productUrl} vs reference ${referenceUrl}: ${data.totalItems} items, ${connections} connections, ` +
       `${rounds} interleaved rounds of ${seconds} s per operation and server after ${warmup} s unrecorded`,
