@@ -153,7 +153,7 @@ restart_keeps_certificate() {
   dc restart web >/dev/null 2>&1 && wait_healthy web 60 || return 1
   after=$(served_fingerprint) || return 1
   [ "$before" = "$after" ] || { echo "certificate changed on restart: $before -> $after"; return 1; }
-  dc logs --no-color web | grep -q 'using the self-signed certificate made earlier' || { echo "not reused"; return 1; }
+  logs_have web 'using the self-signed certificate made earlier' || { echo "not reused"; return 1; }
 }
 check "the self-signed certificate survives a restart (web-tls volume)" restart_keeps_certificate
 

@@ -84,7 +84,7 @@ app_info() {
 # would start. Prints "version|commit|image id|where from"; "|||unknown" when neither exists.
 stack_app_info() {
   local cid img info
-  cid=$(compose ps -a -q api 2>/dev/null | head -n1)
+  cid=$(compose ps -a -q api 2>/dev/null | sed -n 1p)
   if [ -n "$cid" ] && info=$(app_info "$cid") && [ -n "$info" ]; then
     echo "$info|api container"; return
   fi

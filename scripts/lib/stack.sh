@@ -72,7 +72,10 @@ stack_remove() {
 }
 
 # --- docker -------------------------------------------------------------------------------
-cid() { dc ps -a -q "$1" | head -n1; }
+# cid SERVICE: the first container of SERVICE. sed reads to the end: `head -n1` would exit
+# early and, with several replicas, compose's next line would kill it with SIGPIPE, which
+# pipefail turns into a failed assignment (see logs_have).
+cid() { dc ps -a -q "$1" | sed -n 1p; }
 health() { docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "${2:-$(cid "$1")}"; }
 wait_healthy() { # wait_healthy SERVICE TIMEOUT_S
   local deadline=$((SECONDS + $2)) h=missing
@@ -104,6 +107,15 @@ wait_all_healthy() {
     [ $SECONDS -lt "$deadline" ] || { all_healthy; return 1; }
     sleep 0.5
   done
+}
+# logs_have SERVICE TEXT: the service's log (every run of its container) contains TEXT.
+# The log is read to its end before it is searched: under `set -o pipefail`,
+# `dc logs | grep -q` fails whenever grep finds TEXT and exits while compose is still
+# writing (compose then dies of SIGPIPE, status 141), so a present line could read as absent.
+logs_have() {
+  local log
+  log=$(dc logs --no-color "$1" 2>&1) || return
+  grep -qF -- "$2" <<<"$log"
 }
 psql_db() { dc exec -T db sh -c 'exec psql -v ON_ERROR_STOP=1 -At -U "$POSTGRES_USER" -d "$POSTGRES_DB" -c "$1"' psql "$1"; }
 
