@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { createBackground } from './background';
 import { APP_VERSION } from './lib/app-info';
 import { loadConfig } from './lib/config';
+import { keepMemoryReducerAwake } from './lib/memory-reducer';
 import { createDb, createProbeDb, waitForDatabase } from './lib/db';
 import { createLifecycle } from './lib/lifecycle';
 import { createLogger } from './lib/logger';
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
   jobs.push(...startLocationJobs({ db, logger }));
   // Import jobs (any replica claims them; a lease hands a crashed one's job to another).
   jobs.push(...startImportJobs({ db, imports: config.imports, logger }));
+  // Node 24's V8 would otherwise never return the pages pooled after a burst (decision 0035).
+  jobs.push(keepMemoryReducerAwake());
   // Longer than nginx's upstream keepalive so nginx, not us, closes idle connections.
   server.keepAliveTimeout = 65_000;
   installGracefulShutdown({
