@@ -2,12 +2,12 @@ import { setMaxListeners } from 'node:events';
 import type { Config } from './lib/config';
 import type { Db } from './lib/db';
 import type { Logger } from './lib/logger';
-import { runInternalConsumers } from './modules/events/consumers';
+import { consumersBehind, runInternalConsumers } from './modules/events/consumers';
 import * as events from './modules/events/events.service';
 import type { WebhookDisabledHook } from './modules/events/events.service';
 import { notifyLowStock, notifyWebhookDisabled } from './modules/alerts/alerts.service';
 import { lowStockAlerts } from './modules/events/internal-consumers';
-import { deliverDue, fanOut } from './modules/webhooks/dispatcher';
+import { deliverDue, fanOut, pendingWork } from './modules/webhooks/dispatcher';
 import { pruneTestDeliveries } from './modules/webhooks/webhooks.service';
 
 export interface Background {
@@ -60,9 +60,14 @@ export function createBackground(deps: {
   };
 
   const runOnce = async () => {
-    const fanned = await fanOut(roundDeps);
-    await runInternalConsumers(db, log, internalConsumers);
-    const sent = await deliverDue(roundDeps);
+    // Two reads first, so that an idle round takes no row lock: locking a cursor or an
+    // endpoint gives the round a transaction id and a WAL record, once a second per replica.
+    const work = await pendingWork(db);
+    const fanned = work.fanOut ? await fanOut(roundDeps) : 0;
+    if (await consumersBehind(db, internalConsumers))
+      await runInternalConsumers(db, log, internalConsumers);
+    // What the fan-out just queued is sent in the same round, as before.
+    const sent = work.due || fanned > 0 ? await deliverDue(roundDeps) : 0;
     if (Date.now() - lastPrune >= config.events.pruneIntervalMs) {
       lastPrune = Date.now();
       await prune();

@@ -5,6 +5,13 @@ import type { InternalConsumer } from './internal-consumers';
 
 const BATCH = 200;
 
+/** Whether a round would hand anything over (a read: no cursor is locked to find out). */
+export const consumersBehind = (db: Db, consumers: readonly InternalConsumer[]) =>
+  repo.consumersBehind(
+    db,
+    consumers.map((c) => c.name),
+  );
+
 /** One round for each internal consumer; returns how many events were handed over. */
 export async function runInternalConsumers(
   db: Db,

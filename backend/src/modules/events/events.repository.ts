@@ -129,6 +129,24 @@ export async function listAfter(
 }
 
 /** Where a new reader starts so it sees only what commits from now on. */
+/**
+ * SQL: is an event visible after the position held in these two columns? One probe of
+ * events_position; what a poller asks before it opens a transaction and locks its cursor.
+ */
+export const visibleAfterSql = (txid: string, id: string) =>
+  `exists (select 1 from events e where (e.txid, e.id) > (${txid}, ${id}) and ${VISIBLE})`;
+
+/** Whether any of these consumers has no cursor yet or has visible events after it. */
+export async function consumersBehind(db: DbOrTrx, names: readonly string[]): Promise<boolean> {
+  const { rows } = await db.raw<{ rows: { behind: boolean }[] }>(
+    `select exists (
+       select 1 from unnest(?::text[]) as n(name) left join event_consumers c using (name)
+       where c.name is null or ${visibleAfterSql('c.cursor_txid', 'c.cursor_id')}) as behind`,
+    [[...names]],
+  );
+  return rows[0]!.behind;
+}
+
 export async function currentPosition(db: DbOrTrx): Promise<Position> {
   const { rows } = await db.raw<{ rows: { txid: string }[] }>(
     'select pg_snapshot_xmin(pg_current_snapshot())::text as txid',

@@ -155,4 +155,5 @@ export async function listEvents(db: Db, query: ListEventsQuery, retentionDays: 
 
 export const readAfter = repo.listAfter;
 export const currentPosition = repo.currentPosition;
+export const visibleAfterSql = repo.visibleAfterSql;
 export const pruneEvents = (db: DbOrTrx, retentionDays: number) => repo.prune(db, retentionDays);

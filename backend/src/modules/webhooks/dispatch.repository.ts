@@ -2,6 +2,30 @@ import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import type { EndpointRow } from './webhooks.repository';
 
+// A delivery that may be sent now (claimDue adds the per-key order and the row lock).
+const DUE = `d.status = 'pending' and d.next_attempt_at <= now()
+  and (d.leased_until is null or d.leased_until < now())`;
+
+/**
+ * One read, no lock: whether an enabled endpoint's cursor is behind a visible event (fan-out
+ * has work) and whether a delivery to an enabled endpoint is due (sending has work).
+ */
+export async function pendingWork(
+  db: DbOrTrx,
+  visibleAfterSql: (txid: string, id: string) => string,
+): Promise<{ fanOut: boolean; due: boolean }> {
+  const { rows } = await db.raw<{ rows: { fan_out: boolean; due: boolean }[] }>(
+    `select
+       exists (select 1 from webhook_endpoints w
+               where w.disabled_at is null and ${visibleAfterSql('w.cursor_txid', 'w.cursor_id')})
+         as fan_out,
+       exists (select 1 from webhook_deliveries d
+               join webhook_endpoints w on w.id = d.endpoint_id and w.disabled_at is null
+               where ${DUE}) as due`,
+  );
+  return { fanOut: rows[0]!.fan_out, due: rows[0]!.due };
+}
+
 /** Enabled endpoints no other replica is fanning out right now, locked until commit. */
 export async function claimEndpointsForFanOut(trx: Knex.Transaction) {
   return (await trx('webhook_endpoints')
@@ -47,8 +71,7 @@ export async function claimDue(db: DbOrTrx, limit: number, leaseMs: number) {
     `with due as (
        select d.id from webhook_deliveries d
        join webhook_endpoints w on w.id = d.endpoint_id and w.disabled_at is null
-       where d.status = 'pending' and d.next_attempt_at <= now()
-         and (d.leased_until is null or d.leased_until < now())
+       where ${DUE}
          and not exists (
            select 1 from webhook_deliveries p
            where p.endpoint_id = d.endpoint_id and p.ordering_key = d.ordering_key

@@ -56,6 +56,9 @@ export async function fanOut({ db }: DispatcherDeps): Promise<number> {
   });
 }
 
+/** What a round has to do, found with one read (an idle round then locks and writes nothing). */
+export const pendingWork = (db: Db) => dispatch.pendingWork(db, events.visibleAfterSql);
+
 /** Exponential, with jitter in [¾, 1] of the step: spread out, yet always longer than the last. */
 export function backoffMs(attempt: number, baseMs: number, maxMs: number, random = Math.random) {
   const step = Math.min(maxMs, baseMs * 2 ** Math.min(attempt - 1, 40));
