@@ -84,7 +84,7 @@ fi
 # A container that is still starting, or failed a probe or two on a busy machine, gets a
 # minute to settle before we give up.
 state() {
-  local cid; cid=$(compose ps -q "$1" 2>/dev/null | sed -n 1p)
+  local cid; cid=$(compose_cid "$1")
   [ -n "$cid" ] || { echo "not running"; return; }
   docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$cid" 2>/dev/null || echo "not running"
 }
@@ -101,13 +101,13 @@ done
 
 # --- 2./3. what runs now ------------------------------------------------------------------
 api_image=$(configured_image api); web_image=$(configured_image web)
-api_cid=$(compose ps -q api | sed -n 1p); web_cid=$(compose ps -q web | sed -n 1p)
+api_cid=$(compose_cid api); web_cid=$(compose_cid web)
 old_web_id=$(docker inspect -f '{{.Image}}' "$web_cid")
 # app_info's third field is the container's image id.
 IFS='|' read -r old_version old_commit old_api_id <<<"$(app_info "$api_cid")"
 [ -n "$old_api_id" ] || die "cannot inspect the api container $api_cid"
 IFS='|' read -r _ _ _ old_schema old_count <<<"$(psql_db -c "$SQL_META")"
-old_db_image=$(docker inspect -f '{{.Config.Image}}' "$(compose ps -q db | sed -n 1p)")
+old_db_image=$(docker inspect -f '{{.Config.Image}}' "$(compose_cid db)")
 
 prev_head='' prev_checkout=''
 if $have_git; then
@@ -233,7 +233,7 @@ if ! compose up -d --no-build --wait --wait-timeout "$wait_timeout"; then
 fi
 
 # --- 5. report ---------------------------------------------------------------------------------
-IFS='|' read -r new_version new_commit new_api_id <<<"$(app_info "$(compose ps -q api | sed -n 1p)")"
+IFS='|' read -r new_version new_commit new_api_id <<<"$(app_info "$(compose_cid api)")"
 IFS='|' read -r _ _ _ new_schema new_count <<<"$(psql_db -c "$SQL_META")"
 say "upgraded in $(since "$t0") s (up until healthy: $(since "$t_up") s)"
 say "app:    ${old_version:-unknown}${old_commit:+ ($old_commit)} -> ${new_version:-unknown}${new_commit:+ ($new_commit)}"
