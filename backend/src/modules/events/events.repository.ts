@@ -128,7 +128,6 @@ export async function listAfter(
   return ((await query) as EventRow[]).map(toEvent);
 }
 
-/** Where a new reader starts so it sees only what commits from now on. */
 /**
  * SQL: is an event visible after the position held in these two columns? One probe of
  * events_position; what a poller asks before it opens a transaction and locks its cursor.
@@ -147,6 +146,7 @@ export async function consumersBehind(db: DbOrTrx, names: readonly string[]): Pr
   return rows[0]!.behind;
 }
 
+/** Where a new reader starts so it sees only what commits from now on. */
 export async function currentPosition(db: DbOrTrx): Promise<Position> {
   const { rows } = await db.raw<{ rows: { txid: string }[] }>(
     'select pg_snapshot_xmin(pg_current_snapshot())::text as txid',
