@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
+import vm from 'node:vm';
+import { keepMemoryReducerAwake } from '../src/lib/memory-reducer';
 
 // Issue 12 (idle RSS), decision 0035: after a burst of allocation, an API that keeps
 // allocating a little (its pollers) must still get V8's memory-reducing GC, which returns the
@@ -76,4 +78,23 @@ describe('memory after a burst', () => {
     );
     expect(trace).toMatch(/Mark-Compact \(reduce\)/);
   }, 60_000);
+});
+
+describe('keepMemoryReducerAwake as a job', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+
+  it('when started, then it compiles at once and every interval, and after stop never again', async () => {
+    jest.useFakeTimers();
+    const compiles = jest.spyOn(vm, 'Script').mockImplementation(() => ({}) as vm.Script);
+    const job = keepMemoryReducerAwake(30_000);
+    expect(compiles).toHaveBeenCalledTimes(1);
+    jest.advanceTimersByTime(60_000);
+    expect(compiles).toHaveBeenCalledTimes(3);
+    await job.stop();
+    jest.advanceTimersByTime(120_000);
+    expect(compiles).toHaveBeenCalledTimes(3);
+  });
 });
