@@ -84,7 +84,7 @@ fi
 # A container that is still starting, or failed a probe or two on a busy machine, gets a
 # minute to settle before we give up.
 state() {
-  local cid; cid=$(compose_cid "$1")
+  local cid; cid=$(compose_cid "$1" 2>/dev/null)
   [ -n "$cid" ] || { echo "not running"; return; }
   docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$cid" 2>/dev/null || echo "not running"
 }

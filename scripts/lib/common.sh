@@ -11,13 +11,14 @@ say() { echo "$prog: $*"; }
 
 compose() { docker compose "$@"; }
 
-# compose_cid [-a] SERVICE: the first container of SERVICE (-a: stopped ones too). sed reads
-# to the end: `head -n1` exits at the first line and, with several replicas, can kill compose
-# with SIGPIPE, which `set -o pipefail` turns into a failure.
+# compose_cid [-a] SERVICE: the first container of SERVICE (-a: stopped ones too), compose's
+# errors on stderr as without it. sed reads to the end: `head -n1` exits at the first line
+# and, with several replicas, can kill compose with SIGPIPE, which `set -o pipefail` turns
+# into a failure.
 compose_cid() {
   local all=()
   if [ "$1" = -a ]; then all=(-a); shift; fi
-  compose ps "${all[@]}" -q "$1" 2>/dev/null | sed -n 1p
+  compose ps "${all[@]}" -q "$1" | sed -n 1p
 }
 
 service_running() { [ -n "$(compose ps --status running -q "$1" 2>/dev/null)" ]; }
@@ -93,7 +94,7 @@ app_info() {
 # would start. Prints "version|commit|image id|where from"; "|||unknown" when neither exists.
 stack_app_info() {
   local cid img info
-  cid=$(compose_cid -a api)
+  cid=$(compose_cid -a api 2>/dev/null)
   if [ -n "$cid" ] && info=$(app_info "$cid") && [ -n "$info" ]; then
     echo "$info|api container"; return
   fi

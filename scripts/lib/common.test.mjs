@@ -16,22 +16,35 @@ function composeCid(ps, ...args) {
     encoding: 'utf8',
   });
   if (result.error) throw result.error;
-  return { status: result.status, out: result.stdout };
+  return { status: result.status, out: result.stdout, err: result.stderr };
 }
 
 test('when compose lists more containers than a pipe holds at once, then compose_cid names the first', () => {
-  for (let run = 0; run < 5; run += 1)
-    assert.deepEqual(composeCid('echo first; seq 1 300000', 'api'), { status: 0, out: 'first\n' });
+  for (let run = 0; run < 5; run += 1) {
+    const { status, out } = composeCid('echo first; seq 1 300000', 'api');
+    assert.deepEqual({ status, out }, { status: 0, out: 'first\n' });
+  }
+});
+
+test('when compose fails, then its message reaches stderr and the assignment fails', () => {
+  const { status, err } = composeCid('echo "cannot connect to the daemon" >&2; return 3', 'api');
+  assert.equal(status, 3);
+  assert.match(err, /cannot connect to the daemon/);
 });
 
 test('when -a is given, then compose is asked for stopped containers too, for that service', () => {
   assert.deepEqual(composeCid('echo "$*"', '-a', 'api'), {
     status: 0,
     out: 'compose ps -a -q api\n',
+    err: '',
   });
-  assert.deepEqual(composeCid('echo "$*"', 'db'), { status: 0, out: 'compose ps -q db\n' });
+  assert.deepEqual(composeCid('echo "$*"', 'db'), {
+    status: 0,
+    out: 'compose ps -q db\n',
+    err: '',
+  });
 });
 
 test('when the service has no container, then compose_cid prints nothing', () => {
-  assert.deepEqual(composeCid('true', 'api'), { status: 0, out: '\n' });
+  assert.deepEqual(composeCid('true', 'api'), { status: 0, out: '\n', err: '' });
 });
