@@ -62,6 +62,16 @@ export function treeRows(db: DbOrTrx): Promise<TreeRow[]> {
 // One writer of location_stock_totals at a time, on any replica.
 const WRITER_LOCK = `hashtext('location_stock_totals')`;
 
+/** Whether a fold has anything to do: deltas to fold or removals past their day. One read. */
+export async function foldPending(db: DbOrTrx): Promise<boolean> {
+  const { rows } = await db.raw<{ rows: { pending: boolean }[] }>(
+    `select exists (select 1 from location_stock_deltas)
+         or exists (select 1 from location_tree_removals where removed_at < now() - interval '1 day')
+       as pending`,
+  );
+  return rows[0]!.pending;
+}
+
 /**
  * Folds the deltas committed so far into the totals; deltas of movements still in flight are
  * not visible to the delete and stay for the next round. Each touched location's row is
