@@ -62,11 +62,15 @@ export function treeRows(db: DbOrTrx): Promise<TreeRow[]> {
 // One writer of location_stock_totals at a time, on any replica.
 const WRITER_LOCK = `hashtext('location_stock_totals')`;
 
+// A removal older than this is pruned; the fold's read and its prune use the same rule, or the
+// read could skip a round with a prune due.
+const REMOVAL_EXPIRED = `removed_at < now() - interval '1 day'`;
+
 /** Whether a fold has anything to do: deltas to fold or removals past their day. One read. */
 export async function foldPending(db: DbOrTrx): Promise<boolean> {
   const { rows } = await db.raw<{ rows: { pending: boolean }[] }>(
     `select exists (select 1 from location_stock_deltas)
-         or exists (select 1 from location_tree_removals where removed_at < now() - interval '1 day')
+         or exists (select 1 from location_tree_removals where ${REMOVAL_EXPIRED})
        as pending`,
   );
   return rows[0]!.pending;
@@ -111,7 +115,7 @@ export async function foldDeltas(trx: Knex.Transaction): Promise<number | null> 
   // pruned ones reads everything (full_read_xid). The version row is touched only when some
   // went, as the transaction's last statement.
   await trx.raw(
-    `with gone as (delete from location_tree_removals where removed_at < now() - interval '1 day'
+    `with gone as (delete from location_tree_removals where ${REMOVAL_EXPIRED}
                    returning 1)
      update location_tree_version set full_read_xid = pg_current_xact_id()
      where exists (select 1 from gone)`,
