@@ -10,6 +10,7 @@ import { keepMemoryReducerAwake } from './lib/memory-reducer';
 import { runMigrations } from './lib/migrations';
 import { bootstrap } from './modules/auth/auth.service';
 import { startImportJobs } from './modules/imports/imports.jobs';
+import { startItemJobs } from './modules/items/items.jobs';
 import { startLocationJobs } from './modules/locations/locations.jobs';
 import { startMailJobs } from './modules/mail/mail.jobs';
 import { answerClientErrors, installGracefulShutdown } from './server';
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   const jobs = startMailJobs({ db, mail: config.mail, logger });
   // Folds the location roll-ups' deltas; one replica at a time (an advisory lock).
   jobs.push(...startLocationJobs({ db, logger }));
+  // Folds the item counts' deltas; safe on several replicas at once.
+  jobs.push(...startItemJobs({ db, logger }));
   // Import jobs (any replica claims them; a lease hands a crashed one's job to another).
   jobs.push(...startImportJobs({ db, imports: config.imports, logger }));
   // Node 24's V8 would otherwise never return the pages pooled after a burst (decision 0035).

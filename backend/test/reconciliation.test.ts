@@ -45,6 +45,7 @@ describe('reconciliation', () => {
       'totals',
       'history',
       'rollups',
+      'items',
     ]);
     expect(res.body.counted.movements).toBe(3);
     const { code, stdout } = await cli();
@@ -91,6 +92,8 @@ describe('reconciliation', () => {
       ghost.id,
       loc.id,
     ]);
+    // ...and an item the list's stored count does not know of.
+    await t.db.raw('insert into item_count_deltas (archived, items) values (false, -1)');
     const res = await t.as('admin').post('/api/v1/reconciliation').expect(200);
     const by = Object.fromEntries(
       (res.body.checks as { name: string; differences: number; examples: string[] }[]).map((c) => [
@@ -106,6 +109,8 @@ describe('reconciliation', () => {
     expect(by.totals!.differences).toBe(1);
     expect(by.history!.examples[0]).toContain(`item ${ghost.id} at location ${loc.id}: -3.000`);
     expect(by.rollups!.differences).toBeGreaterThan(0);
+    expect(by.items).toMatchObject({ differences: 1 });
+    expect(by.items!.examples[0]).toMatch(/^active items: stored \d+, counted \d+$/);
     const { code, stdout } = await cli();
     expect(code).toBe(1);
     expect(stdout).toContain('DIFF balances');

@@ -4,16 +4,19 @@ import type { PageRequest } from './keyset';
 
 // A list's capped count read in its page's statement (keyset.ts keysetPage with `count`).
 
-/** What the list counts beside its page: the filtered rows, up to `cap` (cappedCount). */
-export interface PageCount {
-  filtered: Knex.QueryBuilder;
-  cap: number;
-}
+/**
+ * What the list counts beside its page: the filtered rows, up to `cap` (cappedCount), or
+ * `stored`, a scalar subquery of an exact count a table keeps (e.g. item_counts), reported
+ * under the same cap so the answer does not depend on where the number came from.
+ */
+export type PageCount = { cap: number } & (
+  { filtered: Knex.QueryBuilder; stored?: never } | { stored: Knex.Raw; filtered?: never }
+);
 
 export const firstPage = (req: PageRequest) => !req.cursor && req.offset === 0;
 
 /** The capped count as a scalar subquery: `(select count(*) from (… limit cap + 1))`. */
-const countQuery = (db: DbOrTrx, count: PageCount) =>
+const countQuery = (db: DbOrTrx, count: PageCount & { filtered: Knex.QueryBuilder }) =>
   db
     .from(
       count.filtered
@@ -37,5 +40,6 @@ export function withCount(
   page: Knex.QueryBuilder,
   count: PageCount,
 ): Knex.QueryBuilder {
+  if (count.stored) return page.select(db.raw('(?) as total_count', [count.stored]));
   return page.select(countQuery(db, count).as('total_count'));
 }

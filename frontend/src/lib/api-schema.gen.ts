@@ -1261,7 +1261,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Prove the books: balances, totals, history and roll-ups against the ledger
+     * Prove the books: balances, totals, history, roll-ups and item counts
      * @description Reads the whole ledger (seconds at a million movements); one run at a time. The same checks as `node dist/cli/reconcile.js`.
      */
     post: operations['runReconciliation'];

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
-import { COUNT_CAP, keysetPage, keysetPageBy } from '../../lib/keyset';
+import { COUNT_CAP, keysetPage, keysetPageBy, type PageCount } from '../../lib/keyset';
+import { storedCount } from './items-list.count';
 import { selectListItems, toListItem, type ItemListRow } from './items-list.columns';
 import { itemConditions } from './items-list.filters';
 import { itemsKeyset } from './items-list.keyset';
@@ -31,6 +32,14 @@ function rows(db: DbOrTrx, query: ListItemsFilter): Knex.QueryBuilder {
 export const SEARCH_COUNT_CAP = 100;
 const searchCountCap = (limit: number) => Math.max(SEARCH_COUNT_CAP, 2 * limit);
 
+/** The list's count: stored when only the archived state filters it, else counted to the cap. */
+function pageCount(db: DbOrTrx, query: ListItemsFilter): PageCount {
+  const stored = storedCount(db, query);
+  return stored
+    ? { stored, cap: COUNT_CAP }
+    : { filtered: filtered(db('items'), query), cap: COUNT_CAP };
+}
+
 export async function list(db: DbOrTrx, query: ListItemsQuery) {
   // The count is read in the page's statement, a search's only when it is not the page's own
   // length (items-search.repository.ts).
@@ -41,10 +50,13 @@ export async function list(db: DbOrTrx, query: ListItemsQuery) {
         (keys, req, cap) => searchRows(db, { ...query, q: query.q! }, keys, req, cap),
         searchCountCap(query.limit),
       )
-    : await keysetPage<ItemListRow>(db, rows(db, query), itemsKeyset(query), query, {
-        filtered: filtered(db('items'), query),
-        cap: COUNT_CAP,
-      });
+    : await keysetPage<ItemListRow>(
+        db,
+        rows(db, query),
+        itemsKeyset(query),
+        query,
+        pageCount(db, query),
+      );
   return {
     rows: page.rows.map(toListItem),
     nextCursor: page.nextCursor,

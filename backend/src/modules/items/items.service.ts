@@ -17,6 +17,7 @@ import {
   referencedItemNotFound,
   wholeReorderPoint,
 } from './items.errors';
+import * as counts from './items-counts.repository';
 import * as listRepo from './items-list.repository';
 import * as repo from './items.repository';
 import type {
@@ -179,4 +180,11 @@ export function checkItemForMovement<T extends { sku: string; archived: boolean 
   if (!item) throw referencedItemNotFound(id);
   if (item.archived) throw itemArchived(item.sku);
   return item;
+}
+
+/** Folds the appended item-count changes into item_counts (a background job). */
+export async function foldCountDeltas(db: Db): Promise<number> {
+  // A read first, so that an idle round (most of them, in every replica) opens no transaction.
+  if (!(await counts.foldPending(db))) return 0;
+  return transaction(db, (trx) => counts.foldDeltas(trx));
 }

@@ -82,6 +82,22 @@ export const CHECKS: { name: string; description: string; sql: string }[] = [
         from rolled r full join actual a on a.location_id = r.location_id and a.unit = r.unit
        where coalesce(r.q, 0) <> coalesce(a.q, 0) or coalesce(r.lines, 0) <> coalesce(a.lines, 0)`,
   },
+  {
+    name: 'items',
+    description:
+      'Per archive state, the number of items the list reports (item_counts and its unfolded deltas) equals the items',
+    sql: `select format('%s items: stored %s, counted %s',
+                        case when s.archived then 'archived' else 'active' end,
+                        coalesce((c.items + coalesce(d.n, 0))::text, 'none'), coalesce(n.n, 0))
+               as problem
+        from (values (false), (true)) s(archived)
+        left join item_counts c using (archived)
+        left join (select archived, sum(items) as n from item_count_deltas group by 1) d
+          using (archived)
+        left join (select archived_at is not null as archived, count(*) as n from items group by 1) n
+          using (archived)
+       where c.items + coalesce(d.n, 0) is distinct from coalesce(n.n, 0)`,
+  },
 ];
 
 export interface CheckResult {

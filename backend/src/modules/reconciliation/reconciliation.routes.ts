@@ -10,7 +10,7 @@ export const reconciliationRoutes = ({ db }: RouteContext) => [
     operationId: 'runReconciliation',
     tag: 'Reconciliation',
     access: 'admin',
-    summary: 'Prove the books: balances, totals, history and roll-ups against the ledger',
+    summary: 'Prove the books: balances, totals, history, roll-ups and item counts',
     description:
       'Reads the whole ledger (seconds at a million movements); one run at a time. ' +
       'The same checks as `node dist/cli/reconcile.js`.',
