@@ -5,6 +5,13 @@
 // between active and archived (an edit, an import's changes) appends nothing. A TRUNCATE sets
 // the figures to zero; it is the one writer that touches item_counts itself.
 
+const TRIGGERS = [
+  ['insert', 'referencing new table as counted_new'],
+  ['update', 'referencing old table as counted_old new table as counted_new'],
+  ['delete', 'referencing old table as counted_old'],
+  ['truncate', ''],
+];
+
 /** @param {import('knex').Knex} knex */
 exports.up = async (knex) => {
   await knex.raw(`
@@ -32,30 +39,23 @@ exports.up = async (knex) => {
   `);
   // A transition table exists only in the trigger that declares it: each branch above reads only
   // the tables its operation's trigger names.
+  for (const [op, referencing] of TRIGGERS)
+    await knex.raw(`
+      create trigger items_counted_${op} after ${op} on items ${referencing}
+      for each statement execute function items_count_change()
+    `);
+  // The figures start from the items there are now. CREATE TRIGGER locked items against writes
+  // until this migration commits, so no item lands between this count and the triggers (an API
+  // replica still running the previous version waits here instead of going uncounted).
   await knex.raw(`
-    create trigger items_counted_insert after insert on items
-    referencing new table as counted_new
-    for each statement execute function items_count_change()
+    update item_counts c
+    set items = (select count(*) from items i where (i.archived_at is not null) = c.archived)
   `);
-  await knex.raw(`
-    create trigger items_counted_update after update on items
-    referencing old table as counted_old new table as counted_new
-    for each statement execute function items_count_change()
-  `);
-  await knex.raw(`
-    create trigger items_counted_delete after delete on items
-    referencing old table as counted_old
-    for each statement execute function items_count_change()
-  `);
-  await knex.raw(`
-    create trigger items_counted_truncate after truncate on items
-    for each statement execute function items_count_change()
-  `);
+  await knex.raw('delete from item_count_deltas');
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async (knex) => {
-  for (const op of ['insert', 'update', 'delete', 'truncate'])
-    await knex.raw(`drop trigger items_counted_${op} on items`);
+  for (const [op] of TRIGGERS) await knex.raw(`drop trigger items_counted_${op} on items`);
   await knex.raw('drop function items_count_change()');
 };
