@@ -17,8 +17,9 @@ export function ReconciliationRoute() {
     <Page title="Reconciliation">
       <p>
         Checks that every balance equals the sum of the ledger, every item&apos;s total equals its
-        balances, no balance was ever negative, and the location tree&apos;s figures equal the
-        balances. It reads the whole ledger, so it can take a few seconds.
+        balances, no balance was ever negative, the location tree&apos;s figures equal the balances,
+        and the items list&apos;s count equals the items. It reads the whole ledger, so it can take
+        a few seconds.
       </p>
       <button
         type="button"
