@@ -152,6 +152,21 @@ describe('items count, stored', () => {
     await expectExactFoldedOrNot();
   });
 
+  test('when two replicas fold at the same moment, then each delta is added once', async () => {
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(Array.from({ length: 6 }, () => createItem(api)));
+      // Two pools, as two API processes would have, folding side by side with a create.
+      const [a, b] = await Promise.all([
+        foldCountDeltas(t.db),
+        foldCountDeltas(db),
+        createItem(api),
+      ]);
+      expect(Number(a) + Number(b)).toBeGreaterThan(0);
+      await expectStoredEqualsCounted();
+    }
+    await expectExactFoldedOrNot();
+  });
+
   test('when nothing is left to fold, then a fold round sends one read and opens no transaction', async () => {
     await createItem(api);
     await foldCountDeltas(t.db);
