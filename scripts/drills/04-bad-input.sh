@@ -23,6 +23,8 @@
 #     per location and unit (folded + pending), since the background fold moves pending
 #     deltas into the totals on its own (docs/decisions/0023) without changing that figure.
 #   - location_tree_version: the tree cache's key, which that fold replaces on its own.
+#   - item_counts and item_count_deltas are compared as one, the number of items per archive
+#     state (folded + pending): the item-count fold moves the deltas on its own (decision 0016).
 # Env: FUZZ_SEED, FUZZ_ADMIN (7000), FUZZ_ANON (3500), FUZZ_CONCURRENCY (16).
 set -euo pipefail
 case ${1:-} in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
@@ -38,14 +40,21 @@ ROLLED_UP="select location_id, unit, sum(q) as quantity, sum(l) as lines from (
     union all select location_id, '', 0, lines from location_stock_deltas
   ) u group by location_id, unit having sum(q) <> 0 or sum(l) <> 0"
 
+# The number of items per archive state as the list reads it: folded + pending.
+ITEM_COUNTS="select archived, sum(items) as items from (
+    select archived, items from item_counts
+    union all select archived, items from item_count_deltas
+  ) u group by archived"
+
 # snapshot AUDIT_MAX ATTEMPTS_MAX: "table rows md5" per table, volatile parts left out (above).
 snapshot() {
   local sql="" t expr where src
   for t in $(psql_db "select tablename from pg_tables where schemaname = 'public' order by 1"); do
     expr="to_jsonb(x)" where="" src=$t
     case $t in
-      location_stock_deltas | location_tree_version) where="where false" ;;
+      location_stock_deltas | location_tree_version | item_count_deltas) where="where false" ;;
       location_stock_totals) src="($ROLLED_UP)" ;;
+      item_counts) src="($ITEM_COUNTS)" ;;
       sessions) expr="to_jsonb(x) - 'last_seen_at'" ;;
       api_tokens) expr="to_jsonb(x) - 'last_used_at'" ;;
       event_consumers) expr="to_jsonb(x) - 'cursor_txid' - 'cursor_id' - 'updated_at'" ;;
