@@ -56,7 +56,7 @@ describe('items count, stored', () => {
           .query({ limit: 1, ...query })
           .expect(200)
       ).body as {
-        page: { count: number; countExact: boolean };
+        page: { count: number; countExact: boolean; nextCursor: string | null };
       }
     ).page;
 
@@ -101,6 +101,35 @@ describe('items count, stored', () => {
       expect(sql).toMatch(/from item_counts c/);
       expect(sql).not.toMatch(/count\(\*\)/);
     }
+  });
+
+  test('when more than 1,000 items are in the list, then the unfiltered list says how many exactly and a filtered one stops at 1,000', async () => {
+    const tag = `big-${Math.random().toString(36).slice(2, 8)}`;
+    await db.raw(
+      `insert into items (sku, name, category)
+       select 'BIG-' || ? || '-' || g, 'Big ' || g, ? from generate_series(1, 1200) g`,
+      [tag, tag],
+    );
+    await db('items')
+      .where({ sku: `BIG-${tag}-7` })
+      .update({ archived_at: db.fn.now() });
+    const [active, archived] = (await figures()).map((f) => f.counted) as [number, number];
+    expect(active).toBeGreaterThan(1000);
+    expect(await listCount()).toMatchObject({ count: active, countExact: true });
+    expect(await listCount({ sort: 'name', order: 'desc', archived: 'all' })).toMatchObject({
+      count: active + archived,
+      countExact: true,
+    });
+    // A later page says the same.
+    const first = await listCount();
+    expect(await listCount({ cursor: first.nextCursor })).toMatchObject({
+      count: active,
+      countExact: true,
+    });
+    await foldCountDeltas(t.db);
+    expect(await listCount()).toMatchObject({ count: active, countExact: true });
+    // Any other filter still counts its rows, up to the cap.
+    expect(await listCount({ category: tag })).toMatchObject({ count: 1000, countExact: false });
   });
 
   test('when many statements change items at once and side by side, then the stored counts stay exact', async () => {

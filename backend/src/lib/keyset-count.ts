@@ -6,12 +6,15 @@ import type { PageRequest } from './keyset';
 
 /**
  * What the list counts beside its page: the filtered rows, up to `cap` (cappedCount), or
- * `stored`, a scalar subquery of an exact count a table keeps (e.g. item_counts), reported
- * under the same cap so the answer does not depend on where the number came from.
+ * `stored`, a scalar subquery of an exact count a table keeps (e.g. item_counts). A stored
+ * count costs the same at any size, so it is reported whole: its cap is `EXACT`.
  */
-export type PageCount = { cap: number } & (
-  { filtered: Knex.QueryBuilder; stored?: never } | { stored: Knex.Raw; filtered?: never }
-);
+export type PageCount =
+  | { filtered: Knex.QueryBuilder; cap: number; stored?: never }
+  | { stored: Knex.Raw; cap: typeof EXACT; filtered?: never };
+
+/** The cap of a count that is never cut short ("100,000 items", not "more than 1,000"). */
+export const EXACT = Number.POSITIVE_INFINITY;
 
 export const firstPage = (req: PageRequest) => !req.cursor && req.offset === 0;
 

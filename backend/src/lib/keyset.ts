@@ -46,7 +46,7 @@ export type PageReader = (
   countCap: number | undefined,
 ) => Promise<Record<string, unknown>[]>;
 
-export type { PageCount } from './keyset-count';
+export { EXACT, type PageCount } from './keyset-count';
 
 export interface PageRequest {
   limit: number;

@@ -1543,7 +1543,7 @@ export interface components {
       nextCursor: string | null;
       /** @description The page before this one; null on the first page */
       prevCursor: string | null;
-      /** @description Rows matching the filters, counted up to a cap (see countExact) */
+      /** @description Rows matching the filters, counted up to a cap (see countExact); the unfiltered items list (archive state only) is counted exactly at any size */
       count: number;
       /** @description false: more rows match than count (count is the cap, not the total) */
       countExact: boolean;

@@ -89,7 +89,8 @@ export const cursorPage = z
       .nullable()
       .meta({ description: 'The page before this one; null on the first page' }),
     count: z.number().int().meta({
-      description: 'Rows matching the filters, counted up to a cap (see countExact)',
+      description:
+        'Rows matching the filters, counted up to a cap (see countExact); the unfiltered items list (archive state only) is counted exactly at any size',
     }),
     countExact: z.boolean().meta({
       description: 'false: more rows match than count (count is the cap, not the total)',

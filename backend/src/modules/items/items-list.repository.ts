@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
-import { COUNT_CAP, keysetPage, keysetPageBy, type PageCount } from '../../lib/keyset';
+import { COUNT_CAP, EXACT, keysetPage, keysetPageBy, type PageCount } from '../../lib/keyset';
 import { storedCount } from './items-list.count';
 import { selectListItems, toListItem, type ItemListRow } from './items-list.columns';
 import { itemConditions } from './items-list.filters';
@@ -32,11 +32,14 @@ function rows(db: DbOrTrx, query: ListItemsFilter): Knex.QueryBuilder {
 export const SEARCH_COUNT_CAP = 100;
 const searchCountCap = (limit: number) => Math.max(SEARCH_COUNT_CAP, 2 * limit);
 
-/** The list's count: stored when only the archived state filters it, else counted to the cap. */
+/**
+ * The list's count: when only the archived state filters it, the stored figure, exact at any
+ * size (decision 0016, amended 2026-12-03 (2)); else the filtered rows counted to the cap.
+ */
 function pageCount(db: DbOrTrx, query: ListItemsFilter): PageCount {
   const stored = storedCount(db, query);
   return stored
-    ? { stored, cap: COUNT_CAP }
+    ? { stored, cap: EXACT }
     : { filtered: filtered(db('items'), query), cap: COUNT_CAP };
 }
 
