@@ -43,6 +43,7 @@ export async function preparedSql<T>(
   text: string,
   values: readonly unknown[],
 ): Promise<T[]> {
+  emitQuery(db, text, values);
   return onConnection(db, async (conn) => {
     try {
       return (await conn.query({ name: nameOf(text), text, values })).rows as T[];
@@ -75,11 +76,15 @@ export function preparedSqlAndCommit<T>(
  * Emits knex's `query` event like knex's own queries (tools/explain-items-list.ts, tests).
  */
 export async function directSql<T>(db: On, text: string, values: readonly unknown[]): Promise<T[]> {
-  (clientOf(db) as Knex.Client).emit('query', { sql: text, bindings: values, method: 'raw' });
+  emitQuery(db, text, values);
   return onConnection(db, async (conn) => (await conn.query({ text, values })).rows as T[]);
 }
 
 const clientOf = (db: On) => (db instanceof PgTx ? db.knex.client : db.client) as Knex.Client;
+
+// What knex's own queries emit, for whoever listens (tools/explain-items-list.ts, tests).
+const emitQuery = (db: On, sql: string, bindings: readonly unknown[]) =>
+  void clientOf(db).emit('query', { sql, bindings, method: 'raw' });
 
 async function onConnection<T>(db: On, run: (conn: PgConnection) => Promise<T>): Promise<T> {
   if (db instanceof PgTx) return run(await db.ready());

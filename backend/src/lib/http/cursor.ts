@@ -67,9 +67,12 @@ export const cursorParam = z
       'page.nextCursor or page.prevCursor of the previous answer, for the same sort and order',
   });
 
+/** A page's length when the request names none (the UI's pages are this long too). */
+export const DEFAULT_PAGE_LIMIT = 50;
+
 /** The usual page parameters of a keyset list: how many, from where, and a small skip. */
 export const cursorPageQuery = {
-  limit: queryInt(1, 200).default(50),
+  limit: queryInt(1, 200).default(DEFAULT_PAGE_LIMIT),
   cursor: cursorParam,
   // A small jump (a few pages ahead) stays possible; a deep offset would be the slow path.
   offset: queryInt(0, 1000).default(0).meta({

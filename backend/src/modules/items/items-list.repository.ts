@@ -43,6 +43,13 @@ function pageCount(db: DbOrTrx, query: ListItemsFilter): PageCount {
     : { filtered: filtered(db('items'), query), cap: COUNT_CAP };
 }
 
+/** A page without search words; without filter values either, its statement is prepared. */
+function unsearched(db: DbOrTrx, query: ListItemsQuery) {
+  const count = pageCount(db, query);
+  const spec = { ...itemsKeyset(query), preparable: count.stored !== undefined };
+  return keysetPage<ItemListRow>(db, rows(db, query), spec, query, count);
+}
+
 export async function list(db: DbOrTrx, query: ListItemsQuery) {
   // The count is read in the page's statement, a search's only when it is not the page's own
   // length (items-search.repository.ts).
@@ -53,13 +60,7 @@ export async function list(db: DbOrTrx, query: ListItemsQuery) {
         (keys, req, cap) => searchRows(db, { ...query, q: query.q! }, keys, req, cap),
         searchCountCap(query.limit),
       )
-    : await keysetPage<ItemListRow>(
-        db,
-        rows(db, query),
-        itemsKeyset(query),
-        query,
-        pageCount(db, query),
-      );
+    : await unsearched(db, query);
   return {
     rows: page.rows.map(toListItem),
     nextCursor: page.nextCursor,
