@@ -1,4 +1,4 @@
-import { createItem, createLocation, postMovement, receive } from './support/factories';
+import { createItem, createLocation, postMovement, receive, unique } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('stock views', () => {
@@ -44,6 +44,57 @@ describe('stock views', () => {
     const empty = await createItem(t.as('admin'));
     const none = await t.as('admin').get(`/api/v1/items/${empty.id}/stock`).expect(200);
     expect(none.body).toEqual({ itemId: empty.id, total: '0', data: [] });
+  });
+
+  test('when the stock of an item is read, then each place comes in code order with its times as stored, to the millisecond', async () => {
+    const item = await createItem(t.as('admin'));
+    const [b, a] = [
+      await createLocation(t.as('admin'), { code: unique('b-loc') }),
+      await createLocation(t.as('admin'), { code: unique('A-LOC') }),
+    ];
+    await receive(t.as('admin'), item, b, 2);
+    await receive(t.as('admin'), item, a, 1);
+    // Microseconds the API cuts, and an archived place (the API refuses one that holds stock;
+    // the read must still show what the table says).
+    await t
+      .db('stock_levels')
+      .where({ item_id: item.id, location_id: a.id })
+      .update({
+        updated_at: t.db.raw(`'2026-03-04 05:06:07.891234+00'`),
+      });
+    await t
+      .db('locations')
+      .where({ id: b.id })
+      .update({
+        archived_at: t.db.raw(`'2025-12-31 23:59:59.9999+00'`),
+      });
+    const stored = await t
+      .db('stock_levels')
+      .where({ item_id: item.id })
+      .select('location_id', 'updated_at');
+    const archived = await t.db('locations').where({ id: b.id }).first('archived_at');
+    const res = await t.as('admin').get(`/api/v1/items/${item.id}/stock`).expect(200);
+    expect(res.body.data).toEqual([
+      {
+        location: { id: a.id, code: a.code, name: a.name, archivedAt: null },
+        quantity: '1',
+        updatedAt: '2026-03-04T05:06:07.891Z',
+      },
+      {
+        location: {
+          id: b.id,
+          code: b.code,
+          name: b.name,
+          archivedAt: (archived.archived_at as Date).toISOString(),
+        },
+        quantity: '2',
+        updatedAt: (
+          stored.find((r: { location_id: string }) => Number(r.location_id) === b.id)
+            .updated_at as Date
+        ).toISOString(),
+      },
+    ]);
+    expect(res.body.data[1].location.archivedAt).toBe('2025-12-31T23:59:59.999Z');
   });
 
   test('when a location holds several items, then its stock lists each with a total count', async () => {

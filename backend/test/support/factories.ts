@@ -2,7 +2,7 @@
 import type { Api } from './test-app';
 
 let counter = 0;
-const unique = (prefix: string) =>
+export const unique = (prefix: string) =>
   `${prefix}-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 6)}`;
 
 export interface ItemRow {
