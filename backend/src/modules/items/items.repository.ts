@@ -140,12 +140,21 @@ export async function findByIds(db: DbOrTrx, ids: number[]): Promise<Item[]> {
   const rows = (await selectItems(db).whereIn('items.id', ids)) as ItemRow[];
   return rows.map(toItem);
 }
+// The categories in use, one index probe each (a skip scan of `items_category`): a DISTINCT
+// read every item with a category, ~90 ms at 100,000 items on every visit to the items page,
+// against ~0.3 ms for the few dozen categories a catalogue has (docs/performance.md). Each
+// probe walks past archived items, so a category only archived items hold is left out.
+const CATEGORIES_IN_USE = `with recursive c(category) as (
+    (select category from items where category is not null and archived_at is null
+     order by category limit 1)
+    union all
+    select (select i.category from items i where i.category > c.category and i.archived_at is null
+            order by i.category limit 1)
+    from c where c.category is not null)
+  select category from c where category is not null`;
+
 export async function categories(db: DbOrTrx): Promise<string[]> {
-  const rows = (await db('items')
-    .distinct('category')
-    .whereNotNull('category')
-    .whereNull('archived_at')
-    .orderBy('category')) as { category: string }[];
+  const { rows } = await db.raw<{ rows: { category: string }[] }>(CATEGORIES_IN_USE);
   return rows.map((r) => r.category);
 }
 
