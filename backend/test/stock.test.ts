@@ -1,4 +1,5 @@
 import { createItem, createLocation, postMovement, receive, unique } from './support/factories';
+import { foldCountDeltas } from '../src/modules/items/items.service';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('stock views', () => {
@@ -121,6 +122,25 @@ describe('stock views', () => {
     expect(byId.get(low.id)).toMatchObject({ onHand: '4', shortfall: '6' });
     expect(byId.get(never.id)).toMatchObject({ onHand: '0', shortfall: '1' });
     expect(byId.has(fine.id)).toBe(false);
+  });
+
+  test('when items are created and archived, before and after the stored counts are folded, then the summary counts the active items exactly', async () => {
+    const api = t.as('admin');
+    const truth = async () =>
+      Number(
+        (await t.db('items').whereNull('archived_at').count<{ n: string }[]>({ n: '*' }))[0]!.n,
+      );
+    const active = async () =>
+      (await api.get('/api/v1/stock/summary').expect(200)).body.activeItems as number;
+    const [a, b] = [await createItem(api), await createItem(api)];
+    expect(await active()).toBe(await truth());
+    await api.post(`/api/v1/items/${a.id}/archive`).expect(200);
+    expect(await active()).toBe(await truth());
+    await foldCountDeltas(t.db);
+    expect(await active()).toBe(await truth());
+    await api.post(`/api/v1/items/${b.id}/archive`).expect(200);
+    await api.post(`/api/v1/items/${a.id}/unarchive`).expect(200);
+    expect(await active()).toBe(await truth());
   });
 
   test('when asking for the summary, then counts reflect new rows', async () => {

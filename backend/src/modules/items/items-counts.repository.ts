@@ -19,6 +19,12 @@ export const COUNT_SQL = {
                + coalesce((select sum(items) from item_count_deltas), 0)`,
 } as const;
 
+/** How many items are active (not archived), from the stored figures: exact, at any size. */
+export async function activeCount(db: DbOrTrx): Promise<number> {
+  const { rows } = await db.raw<{ rows: { n: string }[] }>(`select (${COUNT_SQL.active}) as n`);
+  return Number(rows[0]!.n);
+}
+
 /** Whether a fold has anything to do. One read, so an idle round opens no transaction. */
 export async function foldPending(db: DbOrTrx): Promise<boolean> {
   const { rows } = await db.raw<{ rows: { pending: boolean }[] }>(

@@ -188,3 +188,8 @@ export async function foldCountDeltas(db: Db): Promise<number> {
   if (!(await counts.foldPending(db))) return 0;
   return transaction(db, (trx) => counts.foldDeltas(trx));
 }
+
+/** How many items are active: the stored figure (decision 0016), exact without a count. */
+export function countActiveItems(db: Db): Promise<number> {
+  return counts.activeCount(db);
+}

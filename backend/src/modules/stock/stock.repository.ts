@@ -153,10 +153,12 @@ export async function lowStock(
   };
 }
 
-export async function summary(db: DbOrTrx): Promise<StockSummary> {
-  const { rows } = await db.raw<{ rows: Record<keyof StockSummary, string>[] }>(
+/** The dashboard's figures but the active items' (the items module keeps that one stored). */
+export async function summary(db: DbOrTrx): Promise<Omit<StockSummary, 'activeItems'>> {
+  const { rows } = await db.raw<{
+    rows: Record<Exclude<keyof StockSummary, 'activeItems'>, string>[];
+  }>(
     `select
-       (select count(*) from items where archived_at is null) as "activeItems",
        (select count(*) from locations where archived_at is null) as "activeLocations",
        (select count(*) from stock_levels where quantity > 0) as "stockLines",
        (select count(*) ${LOW_STOCK}) as "lowStockItems",
@@ -164,7 +166,6 @@ export async function summary(db: DbOrTrx): Promise<StockSummary> {
   );
   const r = rows[0]!;
   return {
-    activeItems: Number(r.activeItems),
     activeLocations: Number(r.activeLocations),
     stockLines: Number(r.stockLines),
     lowStockItems: Number(r.lowStockItems),

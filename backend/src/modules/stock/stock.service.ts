@@ -1,11 +1,11 @@
 import type { Db } from '../../lib/db';
 import { formatMilli, parseMilli } from '../../lib/quantity';
-import { getItem } from '../items/items.service';
+import { countActiveItems, getItem } from '../items/items.service';
 import { getLocation } from '../locations/locations.service';
 import * as asOfRepo from './stock-as-of.repository';
 import type { StockAsOf, StockAsOfQuery } from './stock-as-of.schemas';
 import * as repo from './stock.repository';
-import type { ItemStock, LocationStockQuery } from './stock.schemas';
+import type { ItemStock, LocationStockQuery, StockSummary } from './stock.schemas';
 
 export async function stockForItem(db: Db, itemId: number): Promise<ItemStock> {
   const data = await repo.byItem(db, itemId);
@@ -30,8 +30,11 @@ export async function lowStock(db: Db, q: { limit: number; offset: number }) {
   return { data: rows, page: { limit: q.limit, offset: q.offset, total } };
 }
 
-export function stockSummary(db: Db) {
-  return repo.summary(db);
+export async function stockSummary(db: Db): Promise<StockSummary> {
+  // Counting the active items read every one of them (~65 ms at 100,000, on every dashboard
+  // visit); the items module's stored figure is exact and costs a primary-key read.
+  const [activeItems, rest] = await Promise.all([countActiveItems(db), repo.summary(db)]);
+  return { activeItems, ...rest };
 }
 
 /** Stock per item and place as of a moment (docs/decisions/0029), a page at a time. */
