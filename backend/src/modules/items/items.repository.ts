@@ -140,6 +140,7 @@ export async function findByIds(db: DbOrTrx, ids: number[]): Promise<Item[]> {
   const rows = (await selectItems(db).whereIn('items.id', ids)) as ItemRow[];
   return rows.map(toItem);
 }
+
 // The categories in use, one index probe each (a skip scan of `items_category`): a DISTINCT
 // read every item with a category, ~90 ms at 100,000 items on every visit to the items page,
 // against ~0.3 ms for the few dozen categories a catalogue has (docs/performance.md). Each
