@@ -1,4 +1,5 @@
 import { ITEM_SORTS } from '../src/modules/items/items-list.keyset';
+import { walkIds } from './support/cursor-walk';
 import { createTestApp, type Api, type TestApp } from './support/test-app';
 
 // The unfiltered items list's default-length pages run as named prepared statements with the
@@ -30,17 +31,7 @@ describe('items list, prepared pages', () => {
   const get = async (query: Record<string, unknown>) =>
     (await api.get('/api/v1/items').query(query).expect(200)).body as Page;
 
-  /** Every id of the list, page after page by `nextCursor`. */
-  async function walk(query: Record<string, unknown>): Promise<number[]> {
-    const ids: number[] = [];
-    let cursor: string | null = null;
-    do {
-      const body = await get({ ...query, ...(cursor ? { cursor } : {}) });
-      ids.push(...body.data.map((row) => row.id));
-      cursor = body.page.nextCursor;
-    } while (cursor);
-    return ids;
-  }
+  const walk = (query: Record<string, unknown>) => walkIds(api, '/api/v1/items', query);
 
   /** Every id from the last page back to the first, by `prevCursor`, in the list's order. */
   async function walkBack(query: Record<string, unknown>, lastCursor: string): Promise<number[]> {

@@ -1,4 +1,5 @@
 import { createItem, createLocation, receive } from './support/factories';
+import { walkIds } from './support/cursor-walk';
 import { createTestApp, type Api, type TestApp } from './support/test-app';
 
 // The movements list at the UI's lengths, unfiltered or by item, runs as a named prepared
@@ -34,16 +35,7 @@ describe('movements list, prepared pages', () => {
   const get = async (query: Record<string, unknown>) =>
     (await api.get('/api/v1/movements').query(query).expect(200)).body as Page;
 
-  async function walk(query: Record<string, unknown>): Promise<number[]> {
-    const ids: number[] = [];
-    let cursor: string | null = null;
-    do {
-      const body = await get({ ...query, ...(cursor ? { cursor } : {}) });
-      ids.push(...body.data.map((m) => m.id));
-      cursor = body.page.nextCursor;
-    } while (cursor);
-    return ids;
-  }
+  const walk = (query: Record<string, unknown>) => walkIds(api, '/api/v1/movements', query);
 
   async function listStatements() {
     const { rows } = await t.db.raw<{
