@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form-alert';
 import { FormField } from '@/components/form-field';
 import { Link } from '@/lib/router';
@@ -46,11 +46,20 @@ export function SignInForm() {
   const inputs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
   const alertRef = useRef<HTMLDivElement>(null);
 
-  // After React has rendered the messages.
-  const focusFirst = (found: FieldErrors<Field>) => {
-    const first = FIELDS.find((field) => found[field]);
-    setTimeout(() => (first ? inputs.current[first]?.focus() : alertRef.current?.focus()), 0);
-  };
+  // Where focus goes once React has rendered the messages: the first field at fault, else the
+  // alert. Moved in an effect, not a timer: the alert renders only when `submitting` is false
+  // again, and a timer could fire before that render (it did, under load: focus stayed on the
+  // button). The effect runs after every render until its target is on screen.
+  const [focusTo, setFocusTo] = useState<Field | 'alert' | null>(null);
+  useEffect(() => {
+    if (!focusTo) return;
+    const target = focusTo === 'alert' ? alertRef.current : inputs.current[focusTo];
+    if (!target) return;
+    target.focus();
+    setFocusTo(null);
+  });
+  const focusFirst = (found: FieldErrors<Field>) =>
+    setFocusTo(FIELDS.find((field) => found[field]) ?? 'alert');
 
   const onChange = (field: Field) => (event: ChangeEvent<HTMLInputElement>) => {
     const next = { ...values, [field]: event.target.value };
