@@ -10,6 +10,7 @@ import {
 } from 'react-hook-form';
 import type { $ZodType } from 'zod/v4/core';
 import { problemForForm, type ProblemForForm } from '../lib/problem-fields';
+import { focusElement, useFocusAfterRender } from './use-focus-after-render';
 import { maxLengthOf } from '../lib/schema-limits';
 
 export interface AppFormOptions<V extends FieldValues> {
@@ -75,6 +76,7 @@ export function useAppForm<V extends FieldValues>({
   const alertRef = useRef<HTMLDivElement>(null);
   // A ref, not state: the second click of a double click arrives before any re-render.
   const busyRef = useRef(false);
+  const focusAfterRender = useFocusAfterRender();
 
   const showProblem = (error: unknown) => {
     const fields = Object.keys(form.getValues()) as Path<V>[];
@@ -85,9 +87,15 @@ export function useAppForm<V extends FieldValues>({
       if (message) form.setError(field, { type: 'server', message });
     }
     setProblem({ ...found, ...describe?.(error), error });
-    // After React has rendered the alert.
-    if (first) setTimeout(() => form.setFocus(first), 0);
-    else setTimeout(() => alertRef.current?.focus(), 0);
+    // Once React has rendered the messages, so a screen reader reads them with the focus.
+    focusAfterRender(
+      first
+        ? () => {
+            form.setFocus(first);
+            return true;
+          }
+        : focusElement(alertRef),
+    );
   };
 
   const submit = (onValid: (values: V) => Promise<unknown>) => (event?: FormEvent) => {

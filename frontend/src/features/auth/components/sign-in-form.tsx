@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form-alert';
 import { FormField } from '@/components/form-field';
 import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
+import { focusElement, useFocusAfterRender } from '@/hooks/use-focus-after-render';
 import { problemForForm, type FieldErrors } from '@/lib/problem-fields';
 import { useSignIn } from '../api/sign-in';
 import { signInProblem } from './sign-in-problem';
@@ -46,20 +47,20 @@ export function SignInForm() {
   const inputs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
   const alertRef = useRef<HTMLDivElement>(null);
 
-  // Where focus goes once React has rendered the messages: the first field at fault, else the
-  // alert. Moved in an effect, not a timer: the alert renders only when `submitting` is false
-  // again, and a timer could fire before that render (it did, under load: focus stayed on the
-  // button). The effect runs after every render until its target is on screen.
-  const [focusTo, setFocusTo] = useState<Field | 'alert' | null>(null);
-  useEffect(() => {
-    if (!focusTo) return;
-    const target = focusTo === 'alert' ? alertRef.current : inputs.current[focusTo];
-    if (!target) return;
-    target.focus();
-    setFocusTo(null);
-  });
-  const focusFirst = (found: FieldErrors<Field>) =>
-    setFocusTo(FIELDS.find((field) => found[field]) ?? 'alert');
+  // Once React has rendered the messages: the first field at fault, else the alert. The alert
+  // renders only when `submitting` is false again, a render after the one this is asked in.
+  const focusAfterRender = useFocusAfterRender();
+  const focusFirst = (found: FieldErrors<Field>) => {
+    const field = FIELDS.find((name) => found[name]);
+    focusAfterRender(
+      field
+        ? () => {
+            inputs.current[field]?.focus();
+            return Boolean(inputs.current[field]);
+          }
+        : focusElement(alertRef),
+    );
+  };
 
   const onChange = (field: Field) => (event: ChangeEvent<HTMLInputElement>) => {
     const next = { ...values, [field]: event.target.value };

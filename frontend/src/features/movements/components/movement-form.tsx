@@ -7,6 +7,7 @@ import { FormAlert } from '@/components/form-alert';
 import { StatusLine } from '@/components/status-line';
 import { paths } from '@/config/paths';
 import { useAppForm } from '@/hooks/use-app-form';
+import { focusElement, useFocusAfterRender } from '@/hooks/use-focus-after-render';
 import { useIdempotencyKey } from '@/hooks/use-idempotency-key';
 import { ApiError } from '@/lib/api-errors';
 import { isCountableUnit, type Item, type MovementKind } from '@/lib/api-types';
@@ -60,6 +61,7 @@ interface MovementFormProps {
  */
 export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormProps) {
   const alertRef = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const slotRefs = useRef<Partial<Record<LocationSlot, HTMLInputElement | null>>>({});
   // Kept across a retry of the same body after a network failure; renewed whenever the body
   // changes or the server has answered.
@@ -149,11 +151,16 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
     guard.reset();
     const refusal = applyRefusal(form, error, unit);
     setProblem(refusal.problem);
-    // After React has rendered the alert.
-    setTimeout(() => {
-      if (refusal.focus === 'alert') alertRef.current?.focus();
-      else form.setFocus(refusal.focus === 'item' ? 'itemCode' : 'quantity');
-    }, 0);
+    // Once React has rendered the alert (a timer could fire before that render).
+    const field = refusal.focus === 'item' ? 'itemCode' : 'quantity';
+    focusAfterRender(
+      refusal.focus === 'alert'
+        ? focusElement(alertRef)
+        : () => {
+            form.setFocus(field);
+            return true;
+          },
+    );
   };
 
   const clearScannedCode = (verdict: ScannedCode) => {
