@@ -10,7 +10,7 @@ import {
 } from 'react-hook-form';
 import type { $ZodType } from 'zod/v4/core';
 import { problemForForm, type ProblemForForm } from '../lib/problem-fields';
-import { focusElement, useFocusAfterRender } from './use-focus-after-render';
+import { focusOn, useFocusAfterRender, type FocusAttempt } from './use-focus-after-render';
 import { maxLengthOf } from '../lib/schema-limits';
 
 export interface AppFormOptions<V extends FieldValues> {
@@ -57,6 +57,14 @@ export interface AppForm<V extends FieldValues> {
  * spread over the fields, focus on the first field at fault (else the alert), and one post
  * per submit however fast the clicks come.
  */
+/** An attempt that focuses a field through react-hook-form (fields are always rendered). */
+export const focusField =
+  <V extends FieldValues>(form: UseFormReturn<V>, name: Path<V>): FocusAttempt =>
+  () => {
+    form.setFocus(name);
+    return true;
+  };
+
 export function useAppForm<V extends FieldValues>({
   schema,
   defaultValues,
@@ -88,14 +96,7 @@ export function useAppForm<V extends FieldValues>({
     }
     setProblem({ ...found, ...describe?.(error), error });
     // Once React has rendered the messages, so a screen reader reads them with the focus.
-    focusAfterRender(
-      first
-        ? () => {
-            form.setFocus(first);
-            return true;
-          }
-        : focusElement(alertRef),
-    );
+    focusAfterRender(first ? focusField(form, first) : focusOn(() => alertRef.current));
   };
 
   const submit = (onValid: (values: V) => Promise<unknown>) => (event?: FormEvent) => {

@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useRef, useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { focusElement, useFocusAfterRender } from './use-focus-after-render';
+import { focusOn, useFocusAfterRender } from './use-focus-after-render';
 
 /**
  * Asks for focus on an alert that only a later render shows: as in the sign-in form, where the
@@ -14,7 +14,7 @@ function LateAlert({ showAfterMs }: { showAfterMs: number }) {
   const [renders, setRenders] = useState(0);
   const focusAfterRender = useFocusAfterRender();
   const fail = () => {
-    focusAfterRender(focusElement(alertRef));
+    focusAfterRender(focusOn(() => alertRef.current));
     setRenders((n) => n + 1); // a render in which the alert is still missing
     setTimeout(() => setShown(true), showAfterMs);
   };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 
 /** Tries to move focus; false while what it should land on is not on screen yet. */
 export type FocusAttempt = () => boolean;
@@ -22,10 +22,11 @@ export function useFocusAfterRender(): (attempt: FocusAttempt) => void {
   }, []);
 }
 
-/** An attempt that focuses the element in `ref` once it is rendered. */
-export const focusElement =
-  (ref: RefObject<HTMLElement | null>): FocusAttempt =>
+/** An attempt that focuses the element `target` returns, once it is rendered. */
+export const focusOn =
+  (target: () => HTMLElement | null | undefined): FocusAttempt =>
   () => {
-    ref.current?.focus();
-    return ref.current !== null;
+    const element = target();
+    element?.focus();
+    return Boolean(element);
   };

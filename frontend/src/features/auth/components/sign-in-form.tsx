@@ -3,7 +3,7 @@ import { FormAlert } from '@/components/form-alert';
 import { FormField } from '@/components/form-field';
 import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
-import { focusElement, useFocusAfterRender } from '@/hooks/use-focus-after-render';
+import { focusOn, useFocusAfterRender } from '@/hooks/use-focus-after-render';
 import { problemForForm, type FieldErrors } from '@/lib/problem-fields';
 import { useSignIn } from '../api/sign-in';
 import { signInProblem } from './sign-in-problem';
@@ -52,14 +52,7 @@ export function SignInForm() {
   const focusAfterRender = useFocusAfterRender();
   const focusFirst = (found: FieldErrors<Field>) => {
     const field = FIELDS.find((name) => found[name]);
-    focusAfterRender(
-      field
-        ? () => {
-            inputs.current[field]?.focus();
-            return Boolean(inputs.current[field]);
-          }
-        : focusElement(alertRef),
-    );
+    focusAfterRender(focusOn(() => (field ? inputs.current[field] : alertRef.current)));
   };
 
   const onChange = (field: Field) => (event: ChangeEvent<HTMLInputElement>) => {

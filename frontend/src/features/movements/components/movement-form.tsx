@@ -6,8 +6,8 @@ import { AppForm } from '@/components/form/app-form';
 import { FormAlert } from '@/components/form-alert';
 import { StatusLine } from '@/components/status-line';
 import { paths } from '@/config/paths';
-import { useAppForm } from '@/hooks/use-app-form';
-import { focusElement, useFocusAfterRender } from '@/hooks/use-focus-after-render';
+import { focusField, useAppForm } from '@/hooks/use-app-form';
+import { focusOn, useFocusAfterRender } from '@/hooks/use-focus-after-render';
 import { useIdempotencyKey } from '@/hooks/use-idempotency-key';
 import { ApiError } from '@/lib/api-errors';
 import { isCountableUnit, type Item, type MovementKind } from '@/lib/api-types';
@@ -152,14 +152,10 @@ export function MovementForm({ kind, onKindChange, presetItemId }: MovementFormP
     const refusal = applyRefusal(form, error, unit);
     setProblem(refusal.problem);
     // Once React has rendered the alert (a timer could fire before that render).
-    const field = refusal.focus === 'item' ? 'itemCode' : 'quantity';
     focusAfterRender(
       refusal.focus === 'alert'
-        ? focusElement(alertRef)
-        : () => {
-            form.setFocus(field);
-            return true;
-          },
+        ? focusOn(() => alertRef.current)
+        : focusField(form, refusal.focus === 'item' ? 'itemCode' : 'quantity'),
     );
   };
 
