@@ -91,7 +91,12 @@ async function main() {
       )
     ).rows.map((r) => r.pid);
   const auth = { authorization: `Bearer ${values.token}` };
-  const targets = (s: Server): Target => ({ name: 'product', base: s.url, auth });
+  // A server named "reference" gets the reference's form of an operation where they differ.
+  const targets = (s: Server): Target => ({
+    name: s.name === 'reference' ? 'reference' : 'product',
+    base: s.url,
+    auth,
+  });
   const data = await pairs(targets(servers[0]!));
   // The deep page is left out: finding its cursor walks 250 pages through the servers.
   const gets = (values.get ?? []).map((g): Operation => {

@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createTestApp, type TestApp } from './support/test-app';
+
+// `npm run bench` divides the product's requests per second by a plain reference server's
+// (scripts/bench/reference-server.mjs, decision 0015). The ratio means something only if both
+// do the same work: for a search, the same rows in the same order on every page (exact SKU or
+// barcode, then prefixes, then the rest; every word in any order). This runs the reference on
+// the test database and walks each search on both servers, each by its own cursors.
+
+const REFERENCE = path.join(__dirname, '../../scripts/bench/reference-server.mjs');
+
+interface Page {
+  data: { id: number }[];
+  page: { nextCursor: string | null };
+}
+
+describe('bench reference server, items search', () => {
+  let t: TestApp;
+  let reference: ChildProcess;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const rows = [
+      { sku: 'HINGE', name: 'Hinge master', barcode: null },
+      { sku: 'ZZ-DOOR', name: 'Door part', barcode: 'HINGE' },
+      { sku: 'hinge-2', name: 'Spare', barcode: '4000900' },
+      ...Array.from({ length: 60 }, (_, i) => ({
+        sku: `HG-${String(i).padStart(3, '0')}`,
+        name: `${i % 2 ? 'Steel' : 'Brass'} hinge ${30 + (i % 7)}mm`,
+        barcode: i % 3 ? `4000${100 + i}` : null,
+      })),
+      ...Array.from({ length: 55 }, (_, i) => ({
+        sku: `PIN-${String(i).padStart(3, '0')}`,
+        name: `Hinge pin ${i}`,
+        barcode: i % 4 ? null : `hinge${i}`,
+      })),
+      { sku: 'GL-1', name: 'Nitrile gloves, size L', barcode: null },
+      { sku: 'GL-2', name: 'L-size gloves', barcode: null },
+      { sku: 'GL-3', name: 'Vinyl gloves, size M', barcode: null },
+      { sku: 'GL-4', name: 'Gloves (large)', barcode: null },
+    ];
+    await t.db('items').insert(rows.map((r) => ({ ...r, unit: 'each' })));
+
+    const url = new URL(t.database.url);
+    reference = spawn(process.execPath, [REFERENCE], {
+      env: {
+        PATH: process.env.PATH,
+        PGHOST: url.hostname,
+        PGPORT: url.port,
+        PGUSER: decodeURIComponent(url.username),
+        PGPASSWORD: decodeURIComponent(url.password),
+        PGDATABASE: url.pathname.slice(1),
+        PORT: '0',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const [line] = (await once(reference.stdout!, 'data')) as [Buffer];
+    const port = /port (\d+)/.exec(line.toString())?.[1];
+    if (!port) throw new Error(`reference server did not start: ${line.toString()}`);
+    base = `http://127.0.0.1:${port}`;
+  });
+
+  afterAll(async () => {
+    reference?.kill();
+    await t?.close();
+  });
+
+  /** Every row of the search, page after page, as one server returns them. */
+  async function walk(get: (query: string) => Promise<Page>, query: string): Promise<number[]> {
+    const ids: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await get(cursor ? `${query}&cursor=${encodeURIComponent(cursor)}` : query);
+      ids.push(...page.data.map((r) => r.id));
+      cursor = page.page.nextCursor;
+    } while (cursor && ids.length < 1000);
+    return ids;
+  }
+
+  const product = async (query: string) => {
+    const res = await t.as('admin').get(`/api/v1/items?limit=50&${query}`);
+    if (res.status !== 200) throw new Error(`product ${query}: ${res.status}`);
+    return res.body as Page;
+  };
+  const referenceGet = async (query: string) => {
+    const res = await fetch(`${base}/api/v1/items?${query}`, { headers: t.headers('admin') });
+    if (res.status !== 200) throw new Error(`reference ${query}: ${res.status}`);
+    return (await res.json()) as Page;
+  };
+
+  it.each([
+    'q=hinge',
+    'q=HINGE',
+    'q=hinge&sort=name&order=asc',
+    'q=hinge&sort=updatedAt&order=desc',
+    'q=4000900',
+    'q=hinge%2035mm',
+    'q=gloves%20L',
+    'q=l%20gloves',
+    'q=pin',
+  ])(
+    'when both servers are asked %s, then they return the same rows in the same order',
+    async (query) => {
+      const mine = await walk(product, query);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(await walk(referenceGet, query)).toEqual(mine);
+    },
+  );
+
+  it('when "HINGE" is searched, then the exact SKU and barcode lead and the prefixes follow', async () => {
+    const ids = await walk(referenceGet, 'q=HINGE');
+    const skus = await t.db('items').whereIn('id', ids).select('id', 'sku');
+    const sku = new Map(skus.map((r: { id: number; sku: string }) => [Number(r.id), r.sku]));
+    const ordered = ids.map((id) => sku.get(id));
+    expect(ordered.slice(0, 3)).toEqual(['HINGE', 'ZZ-DOOR', 'hinge-2']);
+    // 55 names start with "Hinge pin": rank 2 before the 60 names with "hinge" inside.
+    expect(ordered.slice(3, 58).every((s) => s?.startsWith('PIN-'))).toBe(true);
+    expect(ordered.slice(58)).toHaveLength(60);
+    expect(ordered.slice(58).every((s) => s?.startsWith('HG-'))).toBe(true);
+  });
+
+  it('when the unranked substring is asked for, then a phrase matches only as written', async () => {
+    const ranked = await walk(referenceGet, 'q=gloves%20L');
+    const substring = await walk(referenceGet, 'q=gloves%20L&match=substring');
+    expect(ranked).toHaveLength(3);
+    expect(substring).toHaveLength(0);
+  });
+});
