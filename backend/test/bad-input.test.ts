@@ -42,6 +42,21 @@ describe('bad input', () => {
     await t.as('viewer').get('/api/v1/items?q=a%00b').expect(400);
   });
 
+  test('when a path parameter is not valid percent-encoded UTF-8, then 400 problem+json rather than a 500', async () => {
+    // The router decodes path parameters before any route runs; %ED%A0%80 (a UTF-16
+    // surrogate written as UTF-8) and a cut-off escape make decodeURIComponent throw.
+    for (const path of [
+      '/api/v1/items/%ED%A0%80',
+      '/api/v1/locations/%E0%A4%A/stock',
+      '/api/v1/movements/%FF/reverse',
+    ]) {
+      const res = await t.as('manager')[path.endsWith('reverse') ? 'post' : 'get'](path);
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(res.body).toMatchObject({ code: 'MALFORMED_PATH', status: 400 });
+    }
+  });
+
   test('when a sign-in email holds a NUL character, then 400 and no attempt is recorded', async () => {
     const res = await t.anon
       .post('/api/v1/auth/login')

@@ -105,6 +105,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         errors,
       });
     }
+    // The router decodes path parameters before any route runs, and marks what
+    // decodeURIComponent refused (a stray %, bytes that are not UTF-8) with status 400.
+    if (err instanceof URIError && (err as HttpLikeError).status === 400) {
+      return sendProblem(
+        res,
+        400,
+        'MALFORMED_PATH',
+        'The request path is not valid percent-encoded UTF-8.',
+      );
+    }
     const httpErr = err as HttpLikeError;
     const known = httpErr?.type ? BODY_ERRORS[httpErr.type] : undefined;
     if (known) {
