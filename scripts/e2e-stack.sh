@@ -137,6 +137,22 @@ too_large() {
 }
 check "body over 1 MB refused with 413 problem+json" too_large
 
+# A request body nginx cannot read (a chunk size that is not hex) is refused by nginx itself,
+# inside the /api location: its 400 must be problem+json like every other error.
+bad_chunk() {
+  local port=${base_url##*:} reply
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+  printf 'POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n' >&3
+  reply=$(timeout 10 cat <&3 | tr -d '\r'); exec 3<&-
+  grep -q '^HTTP/1.1 400' <<<"$reply" && grep -qi '^content-type: application/problem+json' <<<"$reply" ||
+    { echo "$reply" | head -20; return 1; }
+}
+check "a malformed chunked body under /api gives nginx's 400 as problem+json" bad_chunk
+malformed_path() {
+  get_ok /api/v1/items/%ED%A0%80 400 application/problem+json '"code" *: *"MALFORMED_PATH"'
+}
+check "a path id that is not UTF-8 (%ED%A0%80) gives 400 problem+json, not a 500" malformed_path
+
 security_headers() {
   local path=$1 n v
   req GET "$path"

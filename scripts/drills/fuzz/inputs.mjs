@@ -65,6 +65,10 @@ export const BAD_IDS = [
   '9007199254740993',
   String(MISSING_ID),
   '%F0%9F%A7%A8',
+  // Not UTF-8 once decoded: the router's decodeURIComponent throws before any route runs.
+  '%ED%A0%80',
+  '%ff',
+  '%E0%A4%A',
 ];
 // Query values for integer and pattern parameters (limit, offset, ids); 201 and 1000001 are just
 // past the limits.
