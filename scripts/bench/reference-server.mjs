@@ -108,15 +108,6 @@ async function listItems(params) {
 const escapeLike = (text) => text.replace(/[\\%_]/g, '\\$&');
 
 /**
- * A search page with the product's contract (issue 12): every word somewhere in SKU, name or
- * barcode, in any order (a word of one or two characters must start a word); an exact SKU or
- * barcode first (rank 0, 1), then SKU, name or barcode starting with the text (2), then the
- * rest (3), each rank in the sort's order. Each rank is read in that order with a LIMIT, and
- * the rest only for what the earlier ranks leave of the page: sorting every match by a
- * computed rank reads all of them first (53 ms for "hinge"). No count: the product's capped
- * total is its own choice, not part of the contract.
- */
-/**
  * The parameters the text uses, numbered in order: PostgreSQL refuses one it cannot type, and
  * a cursor in a later rank leaves an earlier rank's values unused.
  */
@@ -130,6 +121,16 @@ function numbered(text, values) {
   return { text: renumbered, values: kept };
 }
 
+/**
+ * A search page with the product's contract (issue 12): every word somewhere in SKU, name or
+ * barcode, in any order (a word of one or two characters must start a word); an exact SKU or
+ * barcode first (rank 0, 1), then SKU, name or barcode starting with the text (2), then the
+ * rest (3), each rank in the sort's order. Each rank is read in that order with a LIMIT, and
+ * the rest only for what the earlier ranks leave of the page: sorting every match by a
+ * computed rank reads all of them first (53 ms for "hinge"). No count: the product's capped
+ * total is its own choice, not part of the contract. (A cursor inside ranks 0–1, two rows at
+ * most, is compared ascending whatever the sort: a page of 50 never ends there.)
+ */
 async function searchItems(params, sort) {
   const text = params.get('q');
   const values = [];
