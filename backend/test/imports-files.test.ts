@@ -154,6 +154,29 @@ describe('imports: files', () => {
     expect(res.body).toMatchObject({ delimiter: '\t', rowCount: 1 });
   });
 
+  it('when a UTF-16 file with a byte order mark is uploaded (Excel’s “Unicode Text”), then it is read as text', async () => {
+    const manager = t.as('manager');
+    const text = 'sku\tname\r\nU-1\tÅngström 🔩\r\nU-2\tSchraube\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16(); // the same text big-endian, its mark now FE FF
+    for (const file of [le, be]) {
+      const res = await uploadFile(manager, file, { type: 'text/plain' });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ delimiter: '\t', headers: ['sku', 'name'], rowCount: 2 });
+      const body = res.body as ImportBody;
+      expect((await mapAndWait(manager, body.id, body.suggestedMapping)).status).toBe('mapped');
+      const { rows } = await t.db.raw<{ rows: { name: string }[] }>(
+        'select name from import_lines where import_id = ? order by line',
+        [body.id],
+      );
+      expect(rows).toEqual([{ name: 'Ångström 🔩' }, { name: 'Schraube' }]);
+    }
+    // Half a character at the end is not UTF-16: refused, not read as something else.
+    const cut = le.subarray(0, le.length - 1);
+    problem(await uploadFile(manager, cut, { type: 'text/plain' }), 422, 'UNREADABLE_FILE');
+  });
+
   it('when the file is over IMPORT_MAX_BYTES, then 413 problem+json and nothing is staged', async () => {
     const before = await t.db('imports').count('* as n').first();
     const big = `sku,name\n${'B-1,Big\n'.repeat(3000)}`;

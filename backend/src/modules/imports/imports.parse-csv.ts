@@ -27,9 +27,31 @@ export function detectDelimiter(head: string): string {
   return best;
 }
 
-/** UTF-8 text, or a 422 naming where it stops being UTF-8. */
-async function* utf8(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/** How a CSV file's bytes are text: UTF-8, or UTF-16 when it starts with that byte order mark. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/**
+ * UTF-16 by its byte order mark (FF FE little-endian, FE FF big-endian): what Excel writes as
+ * “Unicode Text”, tab-separated. Anything else is read as UTF-8.
+ */
+export function encodingOf(head: Buffer): TextEncoding {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+const SAVE_AS: Record<TextEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+};
+
+/** The text, or a 422 naming where it stops being text in its encoding (a BOM is dropped). */
+async function* decoded(
+  chunks: AsyncIterable<Buffer>,
+  encoding: TextEncoding,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
   let offset = 0;
   try {
     for await (const chunk of chunks) {
@@ -41,7 +63,7 @@ async function* utf8(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
     // By code: a TypeError from another realm (a test runner's VM) is not `instanceof`.
     if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA')
       throw unreadableFile(
-        `The file is not UTF-8 text (near byte ${offset}): save it as “CSV UTF-8” and upload it again.`,
+        `The file is not ${SAVE_AS[encoding]} text (near byte ${offset}): save it as “CSV UTF-8” and upload it again.`,
       );
     throw error;
   }
@@ -56,6 +78,7 @@ const LINE_BREAKS = /\r\n|\r|\n/g;
 export async function* csvRows(
   chunks: AsyncIterable<Buffer>,
   delimiter: string,
+  encoding: TextEncoding = 'utf-8',
 ): AsyncGenerator<StagedRow> {
   const parser = parse({
     bom: true,
@@ -67,7 +90,7 @@ export async function* csvRows(
   });
   const feed = (async () => {
     try {
-      for await (const text of utf8(chunks)) {
+      for await (const text of decoded(chunks, encoding)) {
         if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
       }
       parser.end();

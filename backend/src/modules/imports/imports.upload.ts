@@ -8,7 +8,7 @@ import {
   unreadableFile,
   unsupportedUploadType,
 } from './imports.errors';
-import { csvRows, detectDelimiter, type StagedRow } from './imports.parse-csv';
+import { csvRows, detectDelimiter, encodingOf, type StagedRow } from './imports.parse-csv';
 import { xlsxRows, type XlsxResult } from './imports.parse-xlsx';
 import { copyRows } from './imports.stage';
 import { spool } from './imports.zip';
@@ -75,7 +75,8 @@ async function* dataRows(
 
 /**
  * Reads the upload (never all of it in memory), decides its format from its first bytes
- * (a ZIP signature is XLSX; anything else must be UTF-8 text without NUL bytes) and stages
+ * (a ZIP signature is XLSX; anything else must be text: UTF-16 with its byte order mark, or
+ * UTF-8 without NUL bytes) and stages
  * its rows in the caller's transaction.
  */
 export async function readUpload(
@@ -98,7 +99,9 @@ export async function readUpload(
   if (type === XLSX_TYPE && !zip) throw notCsvOrXlsx('it was sent as XLSX but is not a ZIP file');
   if (CSV_TYPES.includes(type) && zip)
     throw notCsvOrXlsx('it was sent as CSV but is a ZIP file (an XLSX? send it as XLSX)');
-  if (!zip && head.subarray(0, 8192).includes(0))
+  // UTF-16 text (by its byte order mark) holds NUL bytes in every ASCII character.
+  const encoding = encodingOf(head);
+  if (!zip && encoding === 'utf-8' && head.subarray(0, 8192).includes(0))
     throw notCsvOrXlsx('it holds binary data (NUL bytes), not text');
   const chunks = prepend(head, body);
 
@@ -119,8 +122,8 @@ export async function readUpload(
       await spooled.remove();
     }
   } else {
-    delimiter = detectDelimiter(head.subarray(0, 65536).toString('utf8'));
-    rowCount = await copyRows(trx, importId, dataRows(csvRows(chunks, delimiter), found));
+    delimiter = detectDelimiter(new TextDecoder(encoding).decode(head.subarray(0, 65536)));
+    rowCount = await copyRows(trx, importId, dataRows(csvRows(chunks, delimiter, encoding), found));
   }
   if (!found.headers)
     throw unreadableFile('The file has no header line: its first line must name the columns.');
