@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import path from 'node:path';
+import { startReferenceServer, type ReferenceServer } from './support/reference-server';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // `npm run bench` divides the product's requests per second by a plain reference server's
@@ -9,8 +7,6 @@ import { createTestApp, type TestApp } from './support/test-app';
 // barcode, then prefixes, then the rest; every word in any order). This runs the reference on
 // the test database and walks each search on both servers, each by its own cursors.
 
-const REFERENCE = path.join(__dirname, '../../scripts/bench/reference-server.mjs');
-
 interface Page {
   data: { id: number }[];
   page: { nextCursor: string | null };
@@ -18,8 +14,7 @@ interface Page {
 
 describe('bench reference server, items search', () => {
   let t: TestApp;
-  let reference: ChildProcess;
-  let base: string;
+  let reference: ReferenceServer;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -44,27 +39,11 @@ describe('bench reference server, items search', () => {
     ];
     await t.db('items').insert(rows.map((r) => ({ ...r, unit: 'each' })));
 
-    const url = new URL(t.database.url);
-    reference = spawn(process.execPath, [REFERENCE], {
-      env: {
-        PATH: process.env.PATH,
-        PGHOST: url.hostname,
-        PGPORT: url.port,
-        PGUSER: decodeURIComponent(url.username),
-        PGPASSWORD: decodeURIComponent(url.password),
-        PGDATABASE: url.pathname.slice(1),
-        PORT: '0',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const [line] = (await once(reference.stdout!, 'data')) as [Buffer];
-    const port = /port (\d+)/.exec(line.toString())?.[1];
-    if (!port) throw new Error(`reference server did not start: ${line.toString()}`);
-    base = `http://127.0.0.1:${port}`;
+    reference = await startReferenceServer(t.database.url);
   });
 
   afterAll(async () => {
-    reference?.kill();
+    reference?.stop();
     await t?.close();
   });
 
@@ -86,7 +65,9 @@ describe('bench reference server, items search', () => {
     return res.body as Page;
   };
   const referenceGet = async (query: string) => {
-    const res = await fetch(`${base}/api/v1/items?${query}`, { headers: t.headers('admin') });
+    const res = await fetch(`${reference.base}/api/v1/items?${query}`, {
+      headers: t.headers('admin'),
+    });
     if (res.status !== 200) throw new Error(`reference ${query}: ${res.status}`);
     return (await res.json()) as Page;
   };

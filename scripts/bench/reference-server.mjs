@@ -35,7 +35,8 @@ async function identify(req) {
     const hash = createHash('sha256').update(bearer).digest('hex');
     const { rows } = await q(
       'auth-token',
-      `select t.id, t.scope, u.id as user_id, u.role from api_tokens t join users u on u.id = t.created_by
+      `select t.id, t.name as token_name, t.scope, u.id as user_id, u.name as user_name, u.role
+       from api_tokens t join users u on u.id = t.created_by
        where t.token_hash = $1 and t.revoked_at is null and t.disabled_at is null and u.active`,
       [hash],
     );
@@ -48,7 +49,7 @@ async function identify(req) {
   const id = createHash('sha256').update(cookie).digest('hex');
   const { rows } = await q(
     'auth-session',
-    `select s.user_id, u.role from sessions s join users u on u.id = s.user_id
+    `select s.user_id, u.name as user_name, u.role from sessions s join users u on u.id = s.user_id
      where s.id = $1 and s.expires_at > now() and u.active
        and s.last_seen_at + make_interval(mins => coalesce((select (value #>> '{}')::int from app_settings
          where key = 'setting.session_idle_timeout_minutes'), 480)) > now()`,
@@ -243,8 +244,14 @@ async function itemStock(id) {
   return { itemId: id, total: String(total), data };
 }
 
-/** A transfer with the product's locks: item and locations shared, balances in location order. */
-async function transfer(who, body, key) {
+/**
+ * A transfer with the product's locks (item and locations shared, balances in location order)
+ * and the product's writes: the balances, the ledger row, the `movement.posted` event and the
+ * location roll-ups' deltas (decisions 0017 and 0023), answered as the product answers it.
+ * `minimal` writes the ledger row and balances only and answers ids: the reference as it was
+ * before 2026-12-05, kept as a line of its own in the bench.
+ */
+async function transfer(who, body, key, minimal) {
   const { itemId, fromLocationId: from, toLocationId: to, quantity } = body;
   const ids = [from, to].sort((a, b) => a - b);
   const client = await pool.connect();
@@ -252,12 +259,13 @@ async function transfer(who, body, key) {
     await client.query('begin');
     const it = await client.query({
       name: 'lock-item',
-      text: 'select id from items where id = $1 and archived_at is null for share',
+      text: 'select id, sku, name, unit from items where id = $1 and archived_at is null for share',
       values: [itemId],
     });
     const locs = await client.query({
       name: 'lock-locations',
-      text: 'select id from locations where id = any($1) and archived_at is null order by id for share',
+      text: `select id, code, name from locations where id = any($1) and archived_at is null
+             order by id for share`,
       values: [ids],
     });
     if (it.rowCount !== 1 || locs.rowCount !== 2) throw Object.assign(new Error(), { status: 404 });
@@ -273,37 +281,106 @@ async function transfer(who, body, key) {
              order by location_id for update`,
       values: [itemId, ids],
     });
-    const available = Number(bal.rows.find((r) => Number(r.location_id) === from).quantity);
-    if (available < quantity) throw Object.assign(new Error(), { status: 409 });
-    const { rows } = await client.query({
-      name: 'apply-transfer',
-      text: `with b as (
-               update stock_levels set quantity = quantity + case when location_id = $2 then -$4::numeric else $4::numeric end,
-                      updated_at = now()
-               where item_id = $1 and location_id in ($2, $3))
-             insert into movements (kind, item_id, from_location_id, to_location_id, quantity, idempotency_key,
-                                    request_hash, created_by, created_by_token_id)
-             values ('transfer', $1, $2, $3, $4, $5, $6, $7, $8) returning id, created_at`,
-      // No lookup of the key first: the unique index catches a replay (then 409 here).
-      values: [
-        itemId,
-        from,
-        to,
-        quantity,
-        key,
-        key && requestHash(body),
-        who.user_id,
-        who.id ?? null,
-      ],
-    });
-    await client.query('commit');
-    return {
-      id: Number(rows[0].id),
-      kind: 'transfer',
+    const before = new Map(bal.rows.map((r) => [Number(r.location_id), Number(r.quantity)]));
+    if (before.get(from) < quantity) throw Object.assign(new Error(), { status: 409 });
+    // No lookup of the key first: the unique index catches a replay (then 409 here).
+    const ledger = [
       itemId,
       from,
       to,
+      quantity,
+      key,
+      key && requestHash(body),
+      who.user_id,
+      who.id ?? null,
+    ];
+    if (minimal) {
+      const { rows } = await client.query({
+        name: 'apply-transfer',
+        text: `with b as (
+                 update stock_levels set quantity = quantity + case when location_id = $2 then -$4::numeric else $4::numeric end,
+                        updated_at = now()
+                 where item_id = $1 and location_id in ($2, $3))
+               insert into movements (kind, item_id, from_location_id, to_location_id, quantity, idempotency_key,
+                                      request_hash, created_by, created_by_token_id)
+               values ('transfer', $1, $2, $3, $4, $5, $6, $7, $8) returning id, created_at`,
+        values: ledger,
+      });
+      await client.query('commit');
+      return {
+        id: Number(rows[0].id),
+        kind: 'transfer',
+        itemId,
+        from,
+        to,
+        quantity: String(quantity),
+      };
+    }
+    const after = new Map([
+      [from, before.get(from) - quantity],
+      [to, before.get(to) + quantity],
+    ]);
+    // A place gains a stock line when its balance leaves 0 and loses one when it reaches 0.
+    const lines = (id) => (after.get(id) === 0 ? -1 : 0) + (before.get(id) === 0 ? 1 : 0);
+    const item = it.rows[0];
+    const place = new Map(locs.rows.map((l) => [Number(l.id), l]));
+    const event = {
+      kind: 'transfer',
+      item: { id: itemId, sku: item.sku, unit: item.unit },
+      fromLocation: { id: from, code: place.get(from).code },
+      toLocation: { id: to, code: place.get(to).code },
       quantity: String(quantity),
+      delta: null,
+      countedQuantity: null,
+      balancesAfter: ids.map((id) => ({ locationId: id, quantity: String(after.get(id)) })),
+      reference: null,
+      note: null,
+      reversesMovementId: null,
+      createdBy: Number(who.user_id),
+      createdByTokenId: who.id ? Number(who.id) : null,
+    };
+    const { rows } = await client.query({
+      name: 'apply-transfer-full',
+      text: `with b as (
+               update stock_levels set quantity = quantity + case when location_id = $2 then -$4::numeric else $4::numeric end,
+                      updated_at = now()
+               where item_id = $1 and location_id in ($2, $3)),
+             mv as (
+               insert into movements (kind, item_id, from_location_id, to_location_id, quantity, idempotency_key,
+                                      request_hash, created_by, created_by_token_id)
+               values ('transfer', $1, $2, $3, $4, $5, $6, $7, $8) returning id, created_at, effective_at),
+             ev as (
+               insert into events (type, item_id, data)
+               select 'movement.posted', $1, $9::jsonb || jsonb_build_object('movementId', mv.id) from mv),
+             d as (
+               insert into location_stock_deltas (location_id, unit, quantity, lines)
+               values ($2, $10, -($4::numeric * 1000)::bigint, $11), ($3, $10, ($4::numeric * 1000)::bigint, $12))
+             select id, created_at, effective_at from mv`,
+      values: [...ledger, JSON.stringify(event), item.unit, lines(from), lines(to)],
+    });
+    await client.query('commit');
+    const at = (l) => ({ id: Number(l.id), code: l.code, name: l.name });
+    return {
+      id: Number(rows[0].id),
+      kind: 'transfer',
+      item: { id: itemId, sku: item.sku, name: item.name, unit: item.unit },
+      fromLocation: at(place.get(from)),
+      toLocation: at(place.get(to)),
+      locationId: null,
+      quantity: String(quantity),
+      delta: null,
+      countedQuantity: null,
+      reference: null,
+      note: null,
+      reversesMovementId: null,
+      reversedByMovementId: null,
+      createdBy: {
+        id: Number(who.user_id),
+        name: who.user_name,
+        token: who.id ? { id: Number(who.id), name: who.token_name } : null,
+      },
+      createdAt: rows[0].created_at.toISOString(),
+      effectiveAt: rows[0].effective_at.toISOString(),
     };
   } catch (error) {
     await client.query('rollback');
@@ -336,7 +413,8 @@ async function route(req, url) {
   if (req.method === 'POST' && url.pathname === '/api/v1/movements') {
     if (who.role === 'viewer') return [403, { code: 'FORBIDDEN' }];
     const key = req.headers['idempotency-key'] ?? null;
-    return [201, await transfer(who, await readBody(req), key)];
+    const minimal = url.searchParams.get('rows') === 'ledger';
+    return [201, await transfer(who, await readBody(req), key, minimal)];
   }
   return [404, { code: 'NOT_FOUND' }];
 }
