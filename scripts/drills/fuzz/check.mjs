@@ -17,7 +17,8 @@ const bodyBytes = (r) => (r.body === undefined ? 0 : Buffer.byteLength(r.body));
  * body over 1 MB (413) and a URI over 8 KB (414) before anyone is identified; a method the
  * route does not have is an unknown route (404), or refused by nginx (TRACE: 405) or Node's
  * parser (FOO: 400 BAD_REQUEST); nginx refuses a path it cannot parse (%00) with 400
- * BAD_REQUEST.
+ * BAD_REQUEST, and the API's router one whose id is not UTF-8 (%ED%A0%80) with 400
+ * MALFORMED_PATH.
  */
 export function anonAllowed(r, res) {
   if (r.role === 'public' || res.status === 401) return true;
@@ -30,6 +31,9 @@ export function anonAllowed(r, res) {
   if (r.family === 'oversized') return false;
   if (res.status === 400 && code === 'BAD_REQUEST')
     return r.family === 'wrong-method' || r.family === 'bad-path-id';
+  // The router decodes a path id before any route (and its access check) runs: one that is
+  // not UTF-8 once decoded is refused there, as nginx refuses %00.
+  if (res.status === 400 && code === 'MALFORMED_PATH') return r.family === 'bad-path-id';
   if (!r.real) return res.status === 404 || res.status === 405;
   return false;
 }

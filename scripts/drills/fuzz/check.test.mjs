@@ -48,6 +48,15 @@ test('when a request line is over 8 KB, then 414 is allowed whatever family made
   assert.equal(anonAllowed(short, problem(414, 'URI_TOO_LONG')), false);
 });
 
+test('when a path id is not UTF-8 once decoded, then the router’s 400 MALFORMED_PATH is allowed for no one', () => {
+  const bad = anonPatch('bad-path-id', '{}', '/api/v1/items/%ED%A0%80');
+  assert.equal(anonAllowed(bad, problem(400, 'MALFORMED_PATH')), true);
+  assert.deepEqual(findings(bad, problem(400, 'MALFORMED_PATH')), []);
+  // Any other family must still meet the access check first.
+  const other = anonPatch('content', '{}');
+  assert.equal(anonAllowed(other, problem(400, 'MALFORMED_PATH')), false);
+});
+
 test('when a real non-public route answers 200 or 404 to no one, then that is a finding', () => {
   const r = anonPatch('extra-field', '{"x":1}');
   assert.equal(anonAllowed(r, { status: 200, headers: {}, body: '{}' }), false);
