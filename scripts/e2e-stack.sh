@@ -148,6 +148,17 @@ bad_chunk() {
     { echo "$reply" | head -20; return 1; }
 }
 check "a malformed chunked body under /api gives nginx's 400 as problem+json" bad_chunk
+# HTTP/1.0 allows a request without a Host header: it reaches the API (here a 401 for no one),
+# not a bare 400 from Node for the empty Host nginx used to pass on.
+http10_no_host() {
+  local port=${base_url##*:} reply
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+  printf 'GET /api/v1/system/info HTTP/1.0\r\n\r\n' >&3
+  reply=$(timeout 10 cat <&3 | tr -d '\r'); exec 3<&-
+  grep -q '^HTTP/1.1 401' <<<"$reply" && grep -qi '^content-type: application/problem+json' <<<"$reply" ||
+    { echo "$reply" | head -20; return 1; }
+}
+check "an HTTP/1.0 request without a Host header reaches the API (401 problem+json)" http10_no_host
 malformed_path() {
   get_ok /api/v1/items/%ED%A0%80 400 application/problem+json '"code" *: *"MALFORMED_PATH"'
 }
