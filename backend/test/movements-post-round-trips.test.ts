@@ -103,9 +103,13 @@ describe('the movement post transaction', () => {
     const begin = texts.findIndex((s) => /^begin\b/i.test(s));
     const commit = texts.findIndex((s) => /^commit\b/i.test(s));
     expect(begin).toBeGreaterThanOrEqual(0);
-    expect(texts[begin]).toMatch(/^begin; execute sr_post_lock \(\d+, '{\d+,\d+}'\)$/);
+    // Item, places, then the author (a session: no token) whose names the answer shows.
+    expect(texts[begin]).toMatch(/^begin; execute sr_post_lock \(\d+, '{\d+,\d+}', \d+, null\)$/);
     expect(commit - begin + 1).toBe(3);
     expect(texts[begin + 1]).toMatch(/^with bal as/);
+    // It answers its ledger row as written: the names came with the locks (issue 12).
+    expect(texts[begin + 1]).toMatch(/select \* from mv$/);
+    expect(texts[begin + 1]).not.toMatch(/\bjoin\b/i);
     // COMMIT left before the write's answer came back: one round trip for both.
     const write = texts[begin + 1]!;
     expect(events.indexOf('sent commit')).toBeLessThan(events.indexOf(`answered ${write}`));

@@ -23,8 +23,12 @@ describe('the movement post statement', () => {
   test('when each kind is posted, by a session and by a token, then the answer is exactly what GET /movements/:id says', async () => {
     const token = await createApiToken(t.as('admin'), 'write');
     const bearer = apiFor(t.app, { Authorization: `Bearer ${token.secret}` });
-    const item = await createItem(t.as('admin'), { unit: 'kg' });
-    const [a, b] = [await createLocation(t.as('admin')), await createLocation(t.as('admin'))];
+    // Names the answer takes from the lock statement's rows, not from joins (issue 12).
+    const item = await createItem(t.as('admin'), { unit: 'kg', name: 'Nitrile "gloves", L ☃' });
+    const [a, b] = [
+      await createLocation(t.as('admin'), { name: "Aisle 'A' — shelf 1" }),
+      await createLocation(t.as('admin')),
+    ];
     const bodies = [
       { kind: 'receive', itemId: item.id, toLocationId: a.id, quantity: '10.5', reference: 'PO-1' },
       {
@@ -54,6 +58,19 @@ describe('the movement post statement', () => {
     const read = await t.as('viewer').get(`/api/v1/movements/${reversal.body.id}`).expect(200);
     expect(reversal.body).toEqual(read.body);
     expect(reversal.body.reversesMovementId).toBe(original.id);
+
+    // Renamed between posts: the next answer names them as they are now.
+    await t.as('admin').patch(`/api/v1/items/${item.id}`).send({ name: 'Renamed' }).expect(200);
+    await t.as('admin').patch(`/api/v1/locations/${b.id}`).send({ name: 'Moved' }).expect(200);
+    const body = { kind: 'transfer', itemId: item.id, fromLocationId: a.id, toLocationId: b.id };
+    const again = await bearer.post('/api/v1/movements').send({ ...body, quantity: '1' });
+    expect(again.status).toBe(201);
+    expect(again.body.item.name).toBe('Renamed');
+    expect(again.body.toLocation.name).toBe('Moved');
+    expect(again.body.fromLocation.name).toBe("Aisle 'A' — shelf 1");
+    expect(again.body.createdBy.token.id).toBe(token.id);
+    const readAgain = await t.as('viewer').get(`/api/v1/movements/${again.body.id}`).expect(200);
+    expect(again.body).toEqual(readAgain.body);
   });
 
   test('when the write statement itself is refused (the item total past the maximum), then no balance row, ledger row or event of it stays', async () => {

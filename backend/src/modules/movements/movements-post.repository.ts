@@ -3,7 +3,7 @@ import { pgConstraint } from '../../lib/db-errors';
 import { directSql, prepared, preparedSql, preparedSqlAndCommit } from '../../lib/prepared';
 import { builder, PgTx, type Tx } from '../../lib/transaction';
 import { formatMilli, parseMilli } from '../../lib/quantity';
-import { type MovementRow, SELECT_NEW_MOVEMENT_FROM, toMovement } from './movements.repository';
+import { type MovementRow, toMovement } from './movements.repository';
 import type { MovementPlan } from './movements.rules';
 import type { Movement } from './movements.schemas';
 
@@ -17,15 +17,26 @@ export interface Locked {
     archived: boolean;
     reorderPoint: string | null;
   } | null;
-  locations: Map<number, { id: number; code: string; archived: boolean }>;
+  locations: Map<number, { id: number; code: string; name: string; archived: boolean }>;
   /** Existing balance rows only: a place the item never was has none yet. */
   balances: Map<number, bigint>;
+  /** The author's and the token's names, for the answer (null without one). */
+  authorName: string | null;
+  tokenName: string | null;
+}
+
+/** Who posts: the ids the ledger row records, whose names the answer shows. */
+export interface Author {
+  userId: number | null;
+  tokenId: number | null;
 }
 
 interface LockedRow {
   item: (Omit<NonNullable<Locked['item']>, 'id'> & { id: string }) | null;
-  locations: { id: string; code: string; archived: boolean }[];
+  locations: { id: string; code: string; name: string; archived: boolean }[];
   balances: { location_id: string; quantity: string }[];
+  author_name: string | null;
+  token_name: string | null;
 }
 
 /**
@@ -33,13 +44,14 @@ interface LockedRow {
  * UPDATE in location order: the fixed order of docs/decisions/0003, in one round trip. Each
  * step's filter reads the step before as an initPlan, which PostgreSQL runs to the end before
  * the step's first row is locked, so the order holds whatever order the planner reads the
- * result columns in.
+ * result columns in. It also reads what the answer names (item, places, author, token), so
+ * the write statement answers its ledger row without joining them (issue 12).
  */
 const LOCK_SQL = `
   with i as materialized (
     select id, sku, name, unit, archived_at, reorder_point from items where id = $1 for share
   ), l as materialized (
-    select id, code, archived_at from locations
+    select id, code, name, archived_at from locations
     where id = any($2::bigint[]) and (select count(*) from i) >= 0
     order by id for share
   ), b as materialized (
@@ -52,10 +64,12 @@ const LOCK_SQL = `
     (select json_build_object('id', id::text, 'sku', sku, 'name', name, 'unit', unit,
               'archived', archived_at is not null, 'reorderPoint', reorder_point::text)
        from i) as item,
-    (select coalesce(json_agg(json_build_object('id', id::text, 'code', code,
+    (select coalesce(json_agg(json_build_object('id', id::text, 'code', code, 'name', name,
               'archived', archived_at is not null) order by id), '[]') from l) as locations,
     (select coalesce(json_agg(json_build_object('location_id', location_id::text,
-              'quantity', quantity::text) order by location_id), '[]') from b) as balances`;
+              'quantity', quantity::text) order by location_id), '[]') from b) as balances,
+    (select name from users where id = $3) as author_name,
+    (select name from api_tokens where id = $4) as token_name`;
 
 /**
  * The lock statement as a SQL-level prepared statement (PREPARE, once per connection), so that
@@ -65,11 +79,12 @@ const LOCK_SQL = `
  * CPU, more than the round trip it saves; docs/performance.md "The post's BEGIN").
  */
 const LOCK_STATEMENT = 'sr_post_lock';
-const prepareLock = `prepare ${LOCK_STATEMENT} (bigint, bigint[]) as ${LOCK_SQL}`;
+const prepareLock = `prepare ${LOCK_STATEMENT} (bigint, bigint[], bigint, bigint) as ${LOCK_SQL}`;
 const lockPrepared = new WeakSet<object>();
 
-/** An id as SQL text; anything but a safe integer is refused, never written into SQL. */
-function idLiteral(id: number): string {
+/** An id as SQL text; anything but a safe integer (or null) is refused, never written into SQL. */
+function idLiteral(id: number | null): string {
+  if (id === null) return 'null';
   if (!Number.isSafeInteger(id)) throw new TypeError(`not an id: ${String(id)}`);
   return String(id);
 }
@@ -80,33 +95,41 @@ function idLiteral(id: number): string {
  * values are ids, integers checked here (and by the routes' schemas), written into the text.
  * Otherwise the named prepared statement as before.
  */
-async function lockRows(tx: Tx, itemId: number, locationIds: number[]): Promise<LockedRow[]> {
+async function lockRows(
+  tx: Tx,
+  itemId: number,
+  locationIds: number[],
+  author: Author,
+): Promise<LockedRow[]> {
   if (tx instanceof PgTx && !tx.begun) {
     if (!lockPrepared.has(tx.conn)) {
       await tx.conn.query(prepareLock);
       lockPrepared.add(tx.conn);
     }
     const places = `'{${locationIds.map(idLiteral).join(',')}}'`;
+    const who = `${idLiteral(author.userId)}, ${idLiteral(author.tokenId)}`;
     const rows = await tx.beginWith<LockedRow>(
-      `execute ${LOCK_STATEMENT} (${idLiteral(itemId)}, ${places})`,
+      `execute ${LOCK_STATEMENT} (${idLiteral(itemId)}, ${places}, ${who})`,
     );
     if (rows) return rows;
   }
-  return preparedSql<LockedRow>(tx, LOCK_SQL, [itemId, locationIds]);
+  return preparedSql<LockedRow>(tx, LOCK_SQL, [itemId, locationIds, author.userId, author.tokenId]);
 }
 
-export async function lockForPost(tx: Tx, itemId: number, locationIds: number[]): Promise<Locked> {
-  const [row] = await lockRows(tx, itemId, locationIds);
+export async function lockForPost(
+  tx: Tx,
+  itemId: number,
+  locationIds: number[],
+  author: Author = { userId: null, tokenId: null },
+): Promise<Locked> {
+  const [row] = await lockRows(tx, itemId, locationIds, author);
   const { item, locations, balances } = row!;
   return {
     item: item && { ...item, id: Number(item.id) },
-    locations: new Map(
-      locations.map((l) => [
-        Number(l.id),
-        { id: Number(l.id), code: l.code, archived: l.archived },
-      ]),
-    ),
+    locations: new Map(locations.map((l) => [Number(l.id), { ...l, id: Number(l.id) }])),
     balances: new Map(balances.map((b) => [Number(b.location_id), parseMilli(b.quantity)])),
+    authorName: row!.author_name,
+    tokenName: row!.token_name,
   };
 }
 
@@ -224,19 +247,41 @@ function ledgerPart(m: NewMovement): CtePart {
 /** The CHECK that keeps an item's total within the declared maximum (see lib/quantity.ts). */
 export const ITEM_TOTAL_MAX_CONSTRAINT = 'item_totals_on_hand_max';
 
-const SELECT_NEW_MOVEMENT = SELECT_NEW_MOVEMENT_FROM(POST_REFS.movement);
+const SELECT_NEW_MOVEMENT = `select * from ${POST_REFS.movement}`;
+
+/** The ledger row as GET shows it, named from what lockForPost read under its locks. */
+function answer(row: MovementRow, locked: Locked): Movement {
+  const place = (id: string | null) => (id === null ? undefined : locked.locations.get(+id));
+  const [from, to] = [place(row.from_location_id), place(row.to_location_id)];
+  return toMovement({
+    ...row,
+    item_sku: locked.item!.sku,
+    item_name: locked.item!.name,
+    item_unit: locked.item!.unit,
+    from_code: from?.code ?? null,
+    from_name: from?.name ?? null,
+    to_code: to?.code ?? null,
+    to_name: to?.name ?? null,
+    author_name: locked.authorName,
+    token_name: locked.tokenName,
+    reversed_by_movement_id: null,
+  });
+}
 
 /**
  * Every write of a post in one statement: balances, the item's total (unless a transfer),
  * the ledger row, then `more` (parts other modules own, such as the outbox's events, which
  * read the ledger row as `mv` and the total as `tot`). Answers the movement as GET shows it,
- * so no read-back is needed. The ledger's constraints and triggers run as for any insert.
+ * named from the rows `locked` read (item and places are held FOR SHARE until the commit), so
+ * neither a read-back nor joins in the write are needed. The ledger's constraints and
+ * triggers run as for any insert.
  * In a post's own transaction (a PgTx) it is the last statement and carries the COMMIT
  * (PgTx.commitWith); inside a caller's knex transaction the caller commits.
  */
 export async function applyPost(
   tx: Tx,
   m: NewMovement,
+  locked: Locked,
   more: readonly CtePart[],
   totalTooLarge: () => Error,
 ): Promise<Movement> {
@@ -254,7 +299,7 @@ export async function applyPost(
       tx instanceof PgTx
         ? await preparedSqlAndCommit<MovementRow>(tx, text, values)
         : await preparedSql<MovementRow>(tx, text, values);
-    return toMovement(row!);
+    return answer(row!, locked);
   } catch (error) {
     // Only the total's bound is ours to word; key and reversal conflicts go up as they are.
     if (pgConstraint(error) === ITEM_TOTAL_MAX_CONSTRAINT) throw totalTooLarge();

@@ -47,7 +47,7 @@ export async function post(
   actor: Actor,
 ): Promise<Posted> {
   const locationIds = affectedLocations(input);
-  const locked = await postRepo.lockForPost(tx, input.itemId, locationIds);
+  const locked = await postRepo.lockForPost(tx, input.itemId, locationIds, actor);
   const item = checkItemForMovement(input.itemId, locked.item);
   // Checked under the item lock, so a concurrent unit change cannot slip in between.
   const field = fractionalField(input, item.unit);
@@ -121,6 +121,7 @@ export async function post(
   const posted = await postRepo.applyPost(
     tx,
     { ...movement, itemId: item.id, idempotencyKey: key ?? null, requestHash: key ? hash : null },
+    locked,
     parts,
     () => itemTotalTooLarge({ itemId: item.id, sku: item.sku, unit: item.unit }),
   );

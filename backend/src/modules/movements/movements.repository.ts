@@ -97,23 +97,6 @@ function selectMovements(db: DbOrTrx) {
   );
 }
 
-/**
- * The same columns as selectMovements, as SQL text over `source`: the post statement reads
- * its new ledger row (a CTE) through it, so the answer needs no read-back. Nothing can have
- * reversed a movement that is not committed yet.
- */
-export const SELECT_NEW_MOVEMENT_FROM = (source: string) => `
-  select m.*, i.sku as item_sku, i.name as item_name, i.unit as item_unit,
-         f.code as from_code, f.name as from_name, t.code as to_code, t.name as to_name,
-         author.name as author_name, tok.name as token_name,
-         null::bigint as reversed_by_movement_id
-  from ${source} m
-  join items i on i.id = m.item_id
-  left join locations f on f.id = m.from_location_id
-  left join locations t on t.id = m.to_location_id
-  left join users author on author.id = m.created_by
-  left join api_tokens tok on tok.id = m.created_by_token_id`;
-
 export async function findById(db: DbOrTrx, id: number): Promise<Movement | undefined> {
   // Prepared: read back after every post, and its planning costs ten times its execution.
   const [row] = await prepared<MovementRow>(db, selectMovements(db).where('m.id', id).limit(1));
