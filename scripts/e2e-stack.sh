@@ -137,27 +137,26 @@ too_large() {
 }
 check "body over 1 MB refused with 413 problem+json" too_large
 
+# raw_problem STATUS REQUEST: sends REQUEST (a printf format) over a plain TCP connection, for
+# what curl will not send, and passes when the answer is STATUS with a problem+json body.
+raw_problem() {
+  local reply
+  exec 3<>"/dev/tcp/127.0.0.1/${base_url##*:}" || return 1
+  # shellcheck disable=SC2059 # the request is the format, with its \r\n escapes
+  printf "$2" >&3
+  reply=$(timeout 10 cat <&3 | tr -d '\r'); exec 3<&-
+  grep -q "^HTTP/1.1 $1" <<<"$reply" && grep -qi '^content-type: application/problem+json' <<<"$reply" ||
+    { echo "$reply" | head -20; return 1; }
+}
 # A request body nginx cannot read (a chunk size that is not hex) is refused by nginx itself,
 # inside the /api location: its 400 must be problem+json like every other error.
 bad_chunk() {
-  local port=${base_url##*:} reply
-  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
-  printf 'POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n' >&3
-  reply=$(timeout 10 cat <&3 | tr -d '\r'); exec 3<&-
-  grep -q '^HTTP/1.1 400' <<<"$reply" && grep -qi '^content-type: application/problem+json' <<<"$reply" ||
-    { echo "$reply" | head -20; return 1; }
+  raw_problem 400 'POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n'
 }
 check "a malformed chunked body under /api gives nginx's 400 as problem+json" bad_chunk
 # HTTP/1.0 allows a request without a Host header: it reaches the API (here a 401 for no one),
 # not a bare 400 from Node for the empty Host nginx used to pass on.
-http10_no_host() {
-  local port=${base_url##*:} reply
-  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
-  printf 'GET /api/v1/system/info HTTP/1.0\r\n\r\n' >&3
-  reply=$(timeout 10 cat <&3 | tr -d '\r'); exec 3<&-
-  grep -q '^HTTP/1.1 401' <<<"$reply" && grep -qi '^content-type: application/problem+json' <<<"$reply" ||
-    { echo "$reply" | head -20; return 1; }
-}
+http10_no_host() { raw_problem 401 'GET /api/v1/system/info HTTP/1.0\r\n\r\n'; }
 check "an HTTP/1.0 request without a Host header reaches the API (401 problem+json)" http10_no_host
 malformed_path() {
   get_ok /api/v1/items/%ED%A0%80 400 application/problem+json '"code" *: *"MALFORMED_PATH"'
