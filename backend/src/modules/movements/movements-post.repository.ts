@@ -1,5 +1,6 @@
 import { type CtePart, withPartsSql } from '../../lib/cte';
 import { pgConstraint } from '../../lib/db-errors';
+import { type Actor, SYSTEM_ACTOR } from '../../lib/http/identity';
 import { directSql, prepared, preparedSql, preparedSqlAndCommit } from '../../lib/prepared';
 import { builder, PgTx, type Tx } from '../../lib/transaction';
 import { formatMilli, parseMilli } from '../../lib/quantity';
@@ -26,10 +27,7 @@ export interface Locked {
 }
 
 /** Who posts: the ids the ledger row records, whose names the answer shows. */
-export interface Author {
-  userId: number | null;
-  tokenId: number | null;
-}
+type Author = Pick<Actor, 'userId' | 'tokenId'>;
 
 interface LockedRow {
   item: (Omit<NonNullable<Locked['item']>, 'id'> & { id: string }) | null;
@@ -120,7 +118,7 @@ export async function lockForPost(
   tx: Tx,
   itemId: number,
   locationIds: number[],
-  author: Author = { userId: null, tokenId: null },
+  author: Author = SYSTEM_ACTOR,
 ): Promise<Locked> {
   const [row] = await lockRows(tx, itemId, locationIds, author);
   const { item, locations, balances } = row!;
