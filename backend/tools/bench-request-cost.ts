@@ -109,8 +109,10 @@ async function main() {
       (!values.only || values.only.some((o) => op.name.includes(o))),
   );
   const seconds = Number(values.seconds);
-  console.log('| operation | round | server | load | req/s | p50 ms | API ms/req | PG ms/req |');
-  console.log('| --- | --: | --- | --: | --: | --: | --: | --: |');
+  console.log(
+    '| operation | round | server | load | req/s | p50 ms | p99 ms | API ms/req | PG ms/req |',
+  );
+  console.log('| --- | --: | --- | --: | --: | --: | --: | --: | --: |');
   for (let round = 1; round <= Number(values.rounds); round++) {
     for (const op of ops) {
       const order = round % 2 ? servers : [...servers].reverse();
@@ -133,7 +135,7 @@ async function main() {
         const answered = result['2xx'] + expected;
         const per = (ms: number) => (answered ? (ms / answered).toFixed(2) : '–');
         console.log(
-          `| ${op.name} | ${round} | ${s.name} | ${load} | ${(answered / seconds).toFixed(0)} | ${result.latency.p50} | ${per(api1 - api0)} | ${per(pg1 - pg0)} |` +
+          `| ${op.name} | ${round} | ${s.name} | ${load} | ${(answered / seconds).toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${per(api1 - api0)} | ${per(pg1 - pg0)} |` +
             (result.errors || (result.non2xx && !expected)
               ? ` errors ${result.errors}, non-2xx ${result.non2xx}`
               : ''),
