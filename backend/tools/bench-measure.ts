@@ -10,11 +10,14 @@ export interface Tally {
   requests: number;
   /** Socket errors, timeouts and statuses other than 2xx and the operation's expected ones. */
   errors: number;
+  /** Each round's req/s, in order: how far one round's luck moves the pooled figure. */
+  roundRps: number[];
 }
 
 interface Samples {
   latencies: number[];
   seconds: number;
+  roundRps: number[];
   errors: number;
   unexpected: Map<number, number>;
 }
@@ -23,6 +26,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 async function round(op: Operation, t: Target, seconds: number, connections: number, s: Samples) {
+  const before = s.latencies.length;
   const started = process.hrtime.bigint();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -35,7 +39,9 @@ async function round(op: Operation, t: Target, seconds: number, connections: num
         s.unexpected.set(status, (s.unexpected.get(status) ?? 0) + 1);
     });
   });
-  s.seconds += Number(process.hrtime.bigint() - started) / 1e9;
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  s.roundRps.push((s.latencies.length - before) / elapsed);
+  s.seconds += elapsed;
   s.errors += result.errors + result.timeouts;
 }
 
@@ -44,7 +50,13 @@ export async function measure(
   targets: Target[],
   o: { rounds: number; seconds: number; connections: number; warmup: number },
 ): Promise<Tally[]> {
-  const fresh = (): Samples => ({ latencies: [], seconds: 0, errors: 0, unexpected: new Map() });
+  const fresh = (): Samples => ({
+    latencies: [],
+    seconds: 0,
+    roundRps: [],
+    errors: 0,
+    unexpected: new Map(),
+  });
   const samples: Samples[] = targets.map(fresh);
   // One unrecorded round per server first: a server just started (or an operation not yet
   // run) compiles its code paths and opens its pool's connections in the first second, which
@@ -68,6 +80,7 @@ export async function measure(
       p99: Math.round(percentile(sorted, 0.99) * 10) / 10,
       requests: sorted.length,
       errors: s.errors + unexpected,
+      roundRps: s.roundRps,
     };
   });
 }

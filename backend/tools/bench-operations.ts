@@ -121,8 +121,50 @@ const transferOf =
     ],
   });
 
+/** The body of a post of 1 unit at one place an item has stock at (either of its pair). */
+const onePlace: Record<'receive' | 'ship' | 'adjust', (item: number, place: number) => object> = {
+  receive: (itemId, toLocationId) => ({ kind: 'receive', itemId, toLocationId, quantity: 1 }),
+  ship: (itemId, fromLocationId) => ({ kind: 'ship', itemId, fromLocationId, quantity: 1 }),
+  adjust: (itemId, locationId) => ({
+    kind: 'adjust',
+    itemId,
+    locationId,
+    delta: Math.random() < 0.5 ? '-1' : '1',
+  }),
+};
+
+/**
+ * A receipt, shipment or adjustment of 1 unit (issue 12: every movement post ≥ 0.7×); a 409
+ * (a place emptied by shipments) is part of it.
+ */
+const postOf =
+  (data: BenchData) =>
+  (name: string, kind: keyof typeof onePlace): Operation => ({
+    name,
+    expected: [409],
+    requests: (t) => [
+      {
+        method: 'POST',
+        path: '/api/v1/movements',
+        setupRequest: (r) => {
+          const { itemId, a, b } = any(data.pairs);
+          return {
+            ...r,
+            headers: {
+              ...t.auth,
+              'content-type': 'application/json',
+              'idempotency-key': randomUUID(),
+            },
+            body: JSON.stringify(onePlace[kind](itemId, Math.random() < 0.5 ? a : b)),
+          };
+        },
+      },
+    ],
+  });
+
 export function operations(data: BenchData): Operation[] {
   const transfer = transferOf(data);
+  const post = postOf(data);
   return [
     list('items list, first page by SKU', 'sort=sku&order=asc'),
     list('items list, first page by name', 'sort=name&order=asc'),
@@ -159,5 +201,8 @@ export function operations(data: BenchData): Operation[] {
     // Before 2026-12-05 the reference wrote the ledger row and the balances only (no event, no
     // roll-up deltas) and answered ids. Kept to compare with earlier runs.
     transfer('transfer 1 unit (reference: ledger and balances only)', '?rows=ledger'),
+    post('receive 1 unit', 'receive'),
+    post('ship 1 unit', 'ship'),
+    post('adjust by 1 unit either way', 'adjust'),
   ];
 }

@@ -80,6 +80,18 @@ async function bearer(): Promise<string> {
 
 const ratio = (p: Tally, r: Tally) => (r.rps > 0 ? p.rps / r.rps : 0);
 
+/**
+ * The lowest and highest ratio of one round of the product to the reference's round beside it
+ * (the same round number: measured back to back). A pooled ratio whose rounds range widely was
+ * decided by the box, not by the servers (docs/performance.md "Every movement post").
+ */
+function roundsRange(p: Tally, r: Tally): string {
+  const each = p.roundRps.map((rps, i) => rps / (r.roundRps[i] ?? Number.NaN));
+  const known = each.filter((x) => Number.isFinite(x));
+  if (known.length === 0) return '–';
+  return `${Math.min(...known).toFixed(2)}–${Math.max(...known).toFixed(2)}`;
+}
+
 function print(rows: { name: string; product: Tally; reference: Tally }[], markdown: boolean) {
   if (!markdown) {
     console.table(
@@ -90,18 +102,19 @@ function print(rows: { name: string; product: Tally; reference: Tally }[], markd
         'reference req/s': Math.round(r.rps),
         'ref p50/p99 ms': `${r.p50}/${r.p99}`,
         ratio: `${ratio(p, r).toFixed(2)}×`,
+        rounds: roundsRange(p, r),
         errors: `${p.errors}/${r.errors}`,
       })),
     );
     return;
   }
   console.log(
-    '| operation | Stockroom req/s | p50 / p99 ms | reference req/s | p50 / p99 ms | ratio | errors (product/ref) |',
+    '| operation | Stockroom req/s | p50 / p99 ms | reference req/s | p50 / p99 ms | ratio | rounds | errors (product/ref) |',
   );
-  console.log('|---|--:|--:|--:|--:|--:|--:|');
+  console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
   for (const { name, product: p, reference: r } of rows)
     console.log(
-      `| ${name} | ${Math.round(p.rps)} | ${p.p50} / ${p.p99} | ${Math.round(r.rps)} | ${r.p50} / ${r.p99} | ${ratio(p, r).toFixed(2)}× | ${p.errors}/${r.errors} |`,
+      `| ${name} | ${Math.round(p.rps)} | ${p.p50} / ${p.p99} | ${Math.round(r.rps)} | ${r.p50} / ${r.p99} | ${ratio(p, r).toFixed(2)}× | ${roundsRange(p, r)} | ${p.errors}/${r.errors} |`,
     );
 }
 
@@ -131,7 +144,9 @@ async function compare(token: string) {
   for (const op of ops) {
     const tallies = await measure(op, targets, { rounds, seconds, connections, warmup });
     rows.push({ name: op.name, product: tallies[0]!, reference: tallies[1]! });
-    console.error(`  ${op.name}: ${ratio(tallies[0]!, tallies[1]!).toFixed(2)}×`);
+    console.error(
+      `  ${op.name}: ${ratio(tallies[0]!, tallies[1]!).toFixed(2)}× (rounds ${roundsRange(tallies[0]!, tallies[1]!)})`,
+    );
   }
   print(rows, values.markdown);
 }
