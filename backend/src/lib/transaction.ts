@@ -65,14 +65,24 @@ export class PgTx {
   /**
    * `BEGIN` and `sql` in one round trip (the simple protocol: no bind values, no prepared
    * statement), when the transaction has not begun yet; the rows of `sql`. `sql` must carry
-   * no value from outside that is not an integer checked by the caller. Undefined when the
-   * transaction had begun: the caller sends its statement the usual way.
+   * no value from outside that is not an integer checked by the caller. `settings` (constant
+   * names and values, never input) hold for `sql` alone: `SET LOCAL` before it and back to the
+   * session's value after it, in the same message. Undefined when the transaction had begun:
+   * the caller sends its statement the usual way.
    */
-  async beginWith<T>(sql: string): Promise<T[] | undefined> {
+  async beginWith<T>(
+    sql: string,
+    settings: Readonly<Record<string, string>> = {},
+  ): Promise<T[] | undefined> {
     if (this.begun) return undefined;
     this.begun = true; // set first: whatever happens to the message, the end sends ROLLBACK
-    const results = (await this.conn.query(`begin; ${sql}`)) as { rows: unknown[] }[];
-    return results[1]!.rows as T[];
+    const names = Object.keys(settings);
+    const set = names.map((name) => `set local ${name} = ${settings[name]}; `).join('');
+    const reset = names.map((name) => `; set local ${name} to default`).join('');
+    const results = (await this.conn.query(`begin; ${set}${sql}${reset}`)) as {
+      rows: unknown[];
+    }[];
+    return results[1 + names.length]!.rows as T[];
   }
 
   /**

@@ -77,6 +77,13 @@ const LOCK_SQL = `
  * CPU, more than the round trip it saves; docs/performance.md "The post's BEGIN").
  */
 const LOCK_STATEMENT = 'sr_post_lock';
+/**
+ * Prepared is not enough: under the default plan_cache_mode PostgreSQL compares the generic
+ * plan's estimate (an array of unknown length: 10 places) with the custom plans' (1 or 2) and
+ * keeps planning a custom plan for every post, 0.17-0.35 ms each, for the same index lookups
+ * (docs/performance.md "Every movement post"). So the lock is run with the generic plan.
+ */
+const LOCK_SETTINGS = { plan_cache_mode: 'force_generic_plan' } as const;
 const prepareLock = `prepare ${LOCK_STATEMENT} (bigint, bigint[], bigint, bigint) as ${LOCK_SQL}`;
 const lockPrepared = new WeakSet<object>();
 
@@ -108,6 +115,7 @@ async function lockRows(
     const who = `${idLiteral(author.userId)}, ${idLiteral(author.tokenId)}`;
     const rows = await tx.beginWith<LockedRow>(
       `execute ${LOCK_STATEMENT} (${idLiteral(itemId)}, ${places}, ${who})`,
+      LOCK_SETTINGS,
     );
     if (rows) return rows;
   }
