@@ -2,6 +2,21 @@
 import { createHash } from 'node:crypto';
 import { pool } from './reference-db.mjs';
 
+/** What every post's answer ends with: no reference or note, the author, the ledger times. */
+const answered = (who, row) => ({
+  reference: null,
+  note: null,
+  reversesMovementId: null,
+  reversedByMovementId: null,
+  createdBy: {
+    id: Number(who.user_id),
+    name: who.user_name,
+    token: who.id ? { id: Number(who.id), name: who.token_name } : null,
+  },
+  createdAt: row.created_at.toISOString(),
+  effectiveAt: row.effective_at.toISOString(),
+});
+
 /**
  * A transfer with the product's locks (item and locations shared, balances in location order)
  * and the product's writes: the balances, the ledger row, the `movement.posted` event and the
@@ -128,17 +143,7 @@ export async function transfer(who, body, key, minimal) {
       quantity: String(quantity),
       delta: null,
       countedQuantity: null,
-      reference: null,
-      note: null,
-      reversesMovementId: null,
-      reversedByMovementId: null,
-      createdBy: {
-        id: Number(who.user_id),
-        name: who.user_name,
-        token: who.id ? { id: Number(who.id), name: who.token_name } : null,
-      },
-      createdAt: rows[0].created_at.toISOString(),
-      effectiveAt: rows[0].effective_at.toISOString(),
+      ...answered(who, rows[0]),
     };
   } catch (error) {
     await client.query('rollback');
@@ -286,17 +291,7 @@ export async function postAtOnePlace(who, body, key) {
       quantity: String(quantity),
       delta,
       countedQuantity: null,
-      reference: null,
-      note: null,
-      reversesMovementId: null,
-      reversedByMovementId: null,
-      createdBy: {
-        id: Number(who.user_id),
-        name: who.user_name,
-        token: who.id ? { id: Number(who.id), name: who.token_name } : null,
-      },
-      createdAt: rows[0].created_at.toISOString(),
-      effectiveAt: rows[0].effective_at.toISOString(),
+      ...answered(who, rows[0]),
     };
   } catch (error) {
     await client.query('rollback');
