@@ -1,9 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { createBackground, type Background } from '../src/background';
 import { createDb, type Db } from '../src/lib/db';
 import { isPublicAddress, postJson } from '../src/lib/http/outbound';
 import { createLogger } from '../src/lib/logger';
 import { createItem, createLocation, receive } from './support/factories';
+import { selfSignedCertificate } from './support/smtp';
 import { createTestApp, type TestApp } from './support/test-app';
 import { startReceiver, type Receiver } from './support/webhook-receiver';
 
@@ -118,6 +122,27 @@ describe('webhooks', () => {
         }),
       ).rejects.toThrow(/private or local/);
       expect(receiver.received).toHaveLength(0);
+    });
+
+    test('when the target is https, then the request speaks TLS and checks the certificate', async () => {
+      // https is loaded on the first https target (outbound.ts); a self-signed receiver shows
+      // that the request went through TLS and that its certificate was checked.
+      const server = createHttpsServer(await selfSignedCertificate(), (_req, res) => res.end());
+      server.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      try {
+        await expect(
+          postJson(`https://127.0.0.1:${port}/x`, '{}', {
+            allowPrivate: true,
+            timeoutMs: 2000,
+            maxBytes: 100,
+            headers: {},
+          }),
+        ).rejects.toThrow(/self-signed certificate/);
+      } finally {
+        server.close();
+      }
     });
 
     test('when the receiver redirects, then the redirect is not followed', async () => {

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
@@ -45,6 +45,16 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
   };
 }
 
+let httpsModule: typeof https | undefined;
+/**
+ * node:https (and with it tls) loads with the first https target: an API that sends no webhook
+ * never holds it (issue 12, idle memory: ~1 MB of the binary's pages and heap in the image).
+ */
+function httpsClient(): typeof https {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+  return (httpsModule ??= require('node:https') as typeof https);
+}
+
 /** Refuses before connecting: literal addresses never reach the lookup. */
 export function checkUrlTarget(url: URL, allowPrivate: boolean): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http or https URL';
@@ -81,7 +91,7 @@ export function postJson(
   const url = new URL(target);
   const refused = checkUrlTarget(url, o.allowPrivate);
   if (refused) return Promise.reject(new BlockedAddressError(`${url.hostname}: ${refused}`));
-  const client = url.protocol === 'https:' ? https : http;
+  const client = url.protocol === 'https:' ? httpsClient() : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
       url,
