@@ -1,5 +1,12 @@
 import { createItem, createLocation, receive } from './support/factories';
-import { startReferenceServer, type ReferenceServer } from './support/reference-server';
+import {
+  postToReference,
+  rollupDeltasAdded,
+  startReferenceServer,
+  type ReferenceServer,
+  type RollupDelta,
+  type Send,
+} from './support/reference-server';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // The bench compares receipts, shipments and adjustments with the plain reference server too
@@ -11,7 +18,7 @@ import { createTestApp, type TestApp } from './support/test-app';
 interface Posted {
   body: Record<string, unknown>;
   events: { type: string; data: Record<string, unknown> }[];
-  deltas: { location_id: string; unit: string; quantity: string; lines: number }[];
+  deltas: RollupDelta[];
   onHand: string;
 }
 
@@ -27,32 +34,15 @@ describe("bench reference server, receipts, shipments, adjustments and an item's
     await t?.close();
   });
 
-  type Send = (body: object) => Promise<{ status: number; body: Record<string, unknown> }>;
-
   /** Posts through `send` and reads back what the post wrote. */
   async function posted(send: Send, body: { itemId: number }): Promise<Posted> {
-    const rows = async () =>
-      (await t.db('location_stock_deltas').select('location_id', 'unit', 'quantity', 'lines')).map(
-        (r: Posted['deltas'][number]) => JSON.stringify(r),
-      );
-    const before = await rows();
-    const res = await send(body);
+    const { result: res, deltas } = await rollupDeltasAdded(t.db, () => send(body));
     expect(res.status).toBe(201);
     const events = await t
       .db('events')
       .whereRaw("(data->>'movementId')::bigint = ?", [res.body.id as number])
       .orderBy('id')
       .select('type', 'data');
-    // The deltas table has no key: what a post added is the multiset difference.
-    const left = [...before];
-    const deltas = (await rows())
-      .filter((r) => {
-        const i = left.indexOf(r);
-        if (i < 0) return true;
-        left.splice(i, 1);
-        return false;
-      })
-      .map((r) => JSON.parse(r) as Posted['deltas'][number]);
     const total = await t.db('item_totals').where({ item_id: body.itemId }).first('on_hand');
     return { body: res.body, events, deltas, onHand: total.on_hand as string };
   }
@@ -67,14 +57,7 @@ describe("bench reference server, receipts, shipments, adjustments and an item's
     for (const item of twins) await receive(manager, item, a, 3);
 
     const product: Send = (body) => manager.post('/api/v1/movements').send(body) as never;
-    const viaReference: Send = async (body) => {
-      const res = await fetch(`${reference.base}/api/v1/movements`, {
-        method: 'POST',
-        headers: { ...t.headers('manager'), 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-    };
+    const viaReference = postToReference(reference, t.headers('manager'));
     const steps = [
       // 3 → 1 at A: the total falls to the reorder point (stock.low).
       (itemId: number) => ({ kind: 'ship', itemId, fromLocationId: a.id, quantity: 2 }),

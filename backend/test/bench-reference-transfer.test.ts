@@ -1,5 +1,12 @@
 import { createItem, createLocation, receive } from './support/factories';
-import { startReferenceServer, type ReferenceServer } from './support/reference-server';
+import {
+  postToReference,
+  rollupDeltasAdded,
+  startReferenceServer,
+  type ReferenceServer,
+  type RollupDelta,
+  type Send,
+} from './support/reference-server';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // The bench's transfer ratio compares the product with a plain reference server (decision 0015)
@@ -10,7 +17,7 @@ import { createTestApp, type TestApp } from './support/test-app';
 interface Moved {
   body: Record<string, unknown>;
   event: Record<string, unknown>;
-  deltas: { location_id: string; unit: string; quantity: string; lines: number }[];
+  deltas: RollupDelta[];
 }
 
 describe('bench reference server, transfer', () => {
@@ -26,17 +33,8 @@ describe('bench reference server, transfer', () => {
   });
 
   /** Posts the transfer through `send` and reads back what it wrote. */
-  async function moved(
-    send: (body: object) => Promise<{ status: number; body: Record<string, unknown> }>,
-    body: object,
-  ): Promise<Moved> {
-    // The deltas table has no key: what a post added is the multiset difference.
-    const rows = async () =>
-      (await t.db('location_stock_deltas').select('location_id', 'unit', 'quantity', 'lines')).map(
-        (r: Moved['deltas'][number]) => JSON.stringify(r),
-      );
-    const before = await rows();
-    const res = await send(body);
+  async function moved(send: Send, body: object): Promise<Moved> {
+    const { result: res, deltas } = await rollupDeltasAdded(t.db, () => send(body));
     expect(res.status).toBe(201);
     const id = res.body.id as number;
     const event = await t
@@ -44,16 +42,7 @@ describe('bench reference server, transfer', () => {
       .where({ type: 'movement.posted' })
       .whereRaw("(data->>'movementId')::bigint = ?", [id])
       .first();
-    const left = [...before];
-    const deltas = (await rows())
-      .filter((r) => {
-        const i = left.indexOf(r);
-        if (i < 0) return true;
-        left.splice(i, 1);
-        return false;
-      })
-      .map((r) => JSON.parse(r) as Moved['deltas'][number])
-      .sort((x, y) => Number(x.location_id) - Number(y.location_id));
+    deltas.sort((x, y) => Number(x.location_id) - Number(y.location_id));
     return { body: res.body, event: event.data as Record<string, unknown>, deltas };
   }
 
@@ -68,19 +57,8 @@ describe('bench reference server, transfer', () => {
     // and B gains its first line of the item.
     for (const item of twins) await receive(manager, item, a, 2);
 
-    const product = (body: object) =>
-      manager.post('/api/v1/movements').send(body) as unknown as Promise<{
-        status: number;
-        body: Record<string, unknown>;
-      }>;
-    const viaReference = async (body: object) => {
-      const res = await fetch(`${reference.base}/api/v1/movements`, {
-        method: 'POST',
-        headers: { ...t.headers('manager'), 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-    };
+    const product: Send = (body) => manager.post('/api/v1/movements').send(body) as never;
+    const viaReference = postToReference(reference, t.headers('manager'));
     const transfer = (itemId: number) => ({
       kind: 'transfer',
       itemId,

@@ -84,87 +84,62 @@ const list = (name: string, query: string): Operation => ({
   requests: () => [{ method: 'GET', path: `/api/v1/items?limit=50&${query}` }],
 });
 
-/**
- * A transfer of 1 unit either way between two places an item has stock at; a 409 (the place
- * emptied by the other direction's requests) is part of it. `referenceQuery` goes to the
- * reference only.
- */
-const transferOf =
-  (data: BenchData) =>
-  (name: string, referenceQuery = ''): Operation => ({
-    name,
-    expected: [409],
-    requests: (t) => [
-      {
-        method: 'POST',
-        path: `/api/v1/movements${t.name === 'reference' ? referenceQuery : ''}`,
-        setupRequest: (r) => {
-          const { itemId, a, b } = any(data.pairs);
-          const [from, to] = Math.random() < 0.5 ? [a, b] : [b, a];
-          return {
-            ...r,
-            headers: {
-              ...t.auth,
-              'content-type': 'application/json',
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify({
-              kind: 'transfer',
-              itemId,
-              fromLocationId: from,
-              toLocationId: to,
-              quantity: 1,
-            }),
-          };
-        },
-      },
-    ],
-  });
+type Pair = BenchData['pairs'][number];
 
-/** The body of a post of 1 unit at one place an item has stock at (either of its pair). */
-const onePlace: Record<'receive' | 'ship' | 'adjust', (item: number, place: number) => object> = {
-  receive: (itemId, toLocationId) => ({ kind: 'receive', itemId, toLocationId, quantity: 1 }),
-  ship: (itemId, fromLocationId) => ({ kind: 'ship', itemId, fromLocationId, quantity: 1 }),
-  adjust: (itemId, locationId) => ({
+const either = <T>(x: T, y: T): T => (Math.random() < 0.5 ? x : y);
+
+/**
+ * A movement POST with a fresh Idempotency-Key each time, on a pair drawn at random; a 409 (a
+ * place emptied by the other requests) is part of it. `referenceQuery` goes to the reference only.
+ */
+const movementPost = (
+  data: BenchData,
+  name: string,
+  body: (pair: Pair) => object,
+  referenceQuery = '',
+): Operation => ({
+  name,
+  expected: [409],
+  requests: (t) => [
+    {
+      method: 'POST',
+      path: `/api/v1/movements${t.name === 'reference' ? referenceQuery : ''}`,
+      setupRequest: (r) => ({
+        ...r,
+        headers: { ...t.auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify(body(any(data.pairs))),
+      }),
+    },
+  ],
+});
+
+/** A transfer of 1 unit either way between the two places an item has stock at. */
+const transferBody = ({ itemId, a, b }: Pair): object => {
+  const [fromLocationId, toLocationId] = Math.random() < 0.5 ? [a, b] : [b, a];
+  return { kind: 'transfer', itemId, fromLocationId, toLocationId, quantity: 1 };
+};
+
+/**
+ * A receipt, shipment or adjustment of 1 unit at either place of the pair (issue 12: every
+ * movement post ≥ 0.7×).
+ */
+const onePlace: Record<'receive' | 'ship' | 'adjust', (pair: Pair) => object> = {
+  receive: ({ itemId, a, b }) => ({
+    kind: 'receive',
+    itemId,
+    toLocationId: either(a, b),
+    quantity: 1,
+  }),
+  ship: ({ itemId, a, b }) => ({ kind: 'ship', itemId, fromLocationId: either(a, b), quantity: 1 }),
+  adjust: ({ itemId, a, b }) => ({
     kind: 'adjust',
     itemId,
-    locationId,
+    locationId: either(a, b),
     delta: Math.random() < 0.5 ? '-1' : '1',
   }),
 };
 
-/**
- * A receipt, shipment or adjustment of 1 unit (issue 12: every movement post ≥ 0.7×); a 409
- * (a place emptied by shipments) is part of it.
- */
-const postOf =
-  (data: BenchData) =>
-  (name: string, kind: keyof typeof onePlace): Operation => ({
-    name,
-    expected: [409],
-    requests: (t) => [
-      {
-        method: 'POST',
-        path: '/api/v1/movements',
-        setupRequest: (r) => {
-          const { itemId, a, b } = any(data.pairs);
-          return {
-            ...r,
-            headers: {
-              ...t.auth,
-              'content-type': 'application/json',
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify(onePlace[kind](itemId, Math.random() < 0.5 ? a : b)),
-          };
-        },
-      },
-    ],
-  });
-
 export function operations(data: BenchData): Operation[] {
-  const transfer = transferOf(data);
-  const post = postOf(data);
   return [
     list('items list, first page by SKU', 'sort=sku&order=asc'),
     list('items list, first page by name', 'sort=name&order=asc'),
@@ -197,12 +172,17 @@ export function operations(data: BenchData): Operation[] {
         },
       ],
     },
-    transfer('transfer 1 unit between two locations'),
+    movementPost(data, 'transfer 1 unit between two locations', transferBody),
     // Before 2026-12-05 the reference wrote the ledger row and the balances only (no event, no
     // roll-up deltas) and answered ids. Kept to compare with earlier runs.
-    transfer('transfer 1 unit (reference: ledger and balances only)', '?rows=ledger'),
-    post('receive 1 unit', 'receive'),
-    post('ship 1 unit', 'ship'),
-    post('adjust by 1 unit either way', 'adjust'),
+    movementPost(
+      data,
+      'transfer 1 unit (reference: ledger and balances only)',
+      transferBody,
+      '?rows=ledger',
+    ),
+    movementPost(data, 'receive 1 unit', onePlace.receive),
+    movementPost(data, 'ship 1 unit', onePlace.ship),
+    movementPost(data, 'adjust by 1 unit either way', onePlace.adjust),
   ];
 }
