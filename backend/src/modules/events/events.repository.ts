@@ -129,11 +129,18 @@ export async function listAfter(
 }
 
 /**
- * SQL: is an event visible after the position held in these two columns? One probe of
- * events_position; what a poller asks before it opens a transaction and locks its cursor.
+ * SQL: is an event visible after the position held in these two columns? What a poller asks
+ * every second, before it opens a transaction and locks its cursor, so it must stay one probe
+ * of events_position. Written as "the first event after the position, in (txid, id) order, is
+ * visible": the same answer (a later event has a txid at least as large), but an ordered
+ * `limit 1` the planner serves from the index. `exists (… > position and visible)` was planned
+ * as a sequential scan (a third of the rows expected to match, so a match expected early):
+ * with the cursor at the end it read the whole table, 12-20 ms every second at 83,000 events.
  */
 export const visibleAfterSql = (txid: string, id: string) =>
-  `exists (select 1 from events e where (e.txid, e.id) > (${txid}, ${id}) and ${VISIBLE})`;
+  `exists (select 1 from (select e.txid from events e where (e.txid, e.id) > (${txid}, ${id})
+                          order by e.txid, e.id limit 1) e
+           where ${VISIBLE})`;
 
 /** Whether any of these consumers has no cursor yet or has visible events after it. */
 export async function consumersBehind(db: DbOrTrx, names: readonly string[]): Promise<boolean> {
