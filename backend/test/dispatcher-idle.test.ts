@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { createBackground, type Background } from '../src/background';
 import { createLogger } from '../src/lib/logger';
 import { createItem, createLocation, receive } from './support/factories';
@@ -122,7 +123,7 @@ describe('the dispatcher between events', () => {
       const { rows } = await t.db.raw<{ rows: { 'QUERY PLAN': [{ Plan: PlanNode }] }[] }>(
         // knex reports the SQL as sent ($1, $2 …, each once here); raw() binds with ?.
         `explain (analyze, buffers, format json) ${sql.replace(/\$\d+/g, '?')}`,
-        bindings as unknown[],
+        bindings as Knex.RawBinding[],
       );
       const plan = rows[0]!['QUERY PLAN'][0].Plan;
       const pages = plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
