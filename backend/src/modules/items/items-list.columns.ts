@@ -44,9 +44,12 @@ export const listColumnsOf = (from: string): string =>
 export const listOnHandOf = (item: string) =>
   `(select trim_scale(coalesce(t.on_hand, 0)) from item_totals t where t.item_id = ${item}.id) as on_hand`;
 
-/** The list's select over `items`, to filter, join and page. */
-export function selectListItems(db: DbOrTrx) {
-  return db('items').select(db.raw(`${listColumnsOf('items')}, ${listOnHandOf('items')}`));
+/**
+ * The list's select over `items`, to filter, join and page; `onHand` when the query joins
+ * item_totals anyway and reads the total from there.
+ */
+export function selectListItems(db: DbOrTrx, onHand = listOnHandOf('items')) {
+  return db('items').select(db.raw(`${listColumnsOf('items')}, ${onHand}`));
 }
 
 export const toListItem = (r: ItemListRow): Item => ({

@@ -16,11 +16,15 @@ export function filtered(qb: Knex.QueryBuilder, query: ListItemsFilter): Knex.Qu
   return qb;
 }
 
-/** The page's select: the sort by shortfall orders by item_totals' column (every item has a row). */
+/**
+ * The page's select. The sort by shortfall orders by item_totals' column (every item has a
+ * row) and reads the total from the same join: the list's own total is a second lookup of
+ * item_totals per row (204 of a first page's 494 buffer hits at 100,000 items).
+ */
 function rows(db: DbOrTrx, query: ListItemsFilter): Knex.QueryBuilder {
-  const select = selectListItems(db);
-  if (query.sort === 'shortfall') void select.join('item_totals as tot', 'tot.item_id', 'items.id');
-  return filtered(select, query);
+  if (query.sort !== 'shortfall') return filtered(selectListItems(db), query);
+  const select = selectListItems(db, 'trim_scale(tot.on_hand) as on_hand');
+  return filtered(select.join('item_totals as tot', 'tot.item_id', 'items.id'), query);
 }
 
 /**
