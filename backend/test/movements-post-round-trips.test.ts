@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createItem, createLocation, onHandAt, receive } from './support/factories';
+import { createItem, createLocation, onHandAt, receive, transfer } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // A post's transaction owns its pool connection without knex's transaction object, sends
@@ -86,19 +86,7 @@ describe('the movement post transaction', () => {
     const [a, b] = [await createLocation(t.as('admin')), await createLocation(t.as('admin'))];
     await receive(t.as('admin'), item, a, 10);
     await receive(t.as('admin'), item, b, 10);
-    const events = await timeline(() =>
-      t
-        .as('operator')
-        .post('/api/v1/movements')
-        .send({
-          kind: 'transfer',
-          itemId: item.id,
-          fromLocationId: a.id,
-          toLocationId: b.id,
-          quantity: 3,
-        })
-        .expect(201),
-    );
+    const events = await timeline(() => transfer(t.as('operator'), item, a, b, 3));
     const texts = events.filter((e) => e.startsWith('sent ')).map((e) => e.slice(5));
     const begin = texts.findIndex((s) => /^begin\b/i.test(s));
     const commit = texts.findIndex((s) => /^commit\b/i.test(s));
@@ -135,18 +123,7 @@ describe('the movement post transaction', () => {
       ).rows[0] ?? { generic: 0, custom: 0 };
     await receive(t.as('admin'), item, a, 20);
     const before = await plans();
-    for (let i = 0; i < 8; i++)
-      await t
-        .as('operator')
-        .post('/api/v1/movements')
-        .send({
-          kind: 'transfer',
-          itemId: item.id,
-          fromLocationId: a.id,
-          toLocationId: b.id,
-          quantity: 1,
-        })
-        .expect(201);
+    for (let i = 0; i < 8; i++) await transfer(t.as('operator'), item, a, b, 1);
     const after = await plans();
     // Under the default mode the first five on a connection are custom plans (4 of these 8 were,
     // after the receive's), and at 100,000 items every one is (docs/performance.md).

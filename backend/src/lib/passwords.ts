@@ -12,7 +12,8 @@ function argon2(): typeof Argon2 {
 
 // argon2id with the library's defaults (64 MiB, 3 passes, 4 lanes): OWASP's recommended floor.
 export function hashPassword(password: string): Promise<string> {
-  return argon2().hash(password, { type: argon2().argon2id });
+  const lib = argon2();
+  return lib.hash(password, { type: lib.argon2id });
 }
 
 let dummyHash: Promise<string> | undefined;

@@ -64,6 +64,21 @@ export const receive = (
   quantity: string | number,
 ) => postMovement(api, { kind: 'receive', itemId: item.id, toLocationId: location.id, quantity });
 
+export const transfer = (
+  api: Api,
+  item: { id: number },
+  from: { id: number },
+  to: { id: number },
+  quantity: string | number,
+) =>
+  postMovement(api, {
+    kind: 'transfer',
+    itemId: item.id,
+    fromLocationId: from.id,
+    toLocationId: to.id,
+    quantity,
+  });
+
 export async function onHandAt(
   api: Api,
   item: { id: number },
