@@ -10,6 +10,7 @@ import {
   type CursorPage,
 } from './http/cursor';
 import { withCount, type PageCount } from './keyset-count';
+import { afterTerms, splitPage, withoutSplitColumns } from './keyset-split';
 import { prepared } from './prepared';
 
 export const badCursor = () =>
@@ -29,6 +30,11 @@ export interface SortKey {
   /** PostgreSQL type a cursor value is cast back to: text, bigint, numeric, timestamptz, int. */
   type: 'text' | 'bigint' | 'numeric' | 'timestamptz' | 'int';
   dir: 'asc' | 'desc';
+  /**
+   * The joined table the key reads, when not the list's own. No index holds keys of two
+   * tables, so the cursor's condition compares them term by term (keyset-split.ts).
+   */
+  table?: string;
 }
 
 export interface KeysetSpec {
@@ -131,6 +137,14 @@ async function fetchRows(
 ): Promise<KeyedRow[]> {
   const q = base.clone();
   keys.forEach((k, i) => void q.select(db.raw(`(${k.sql})::text as cursor_k${i}`, b(k))));
+  const terms = req.cursor ? afterTerms(keys, req.cursor.keys) : [];
+  if (terms.length > 1) {
+    // Planned for its values each time: whether the cursor sits in a tie of 75,000 rows or of
+    // one decides which index serves each term (keyset-split.ts).
+    const page = splitPage(db, q, keys, terms, req);
+    const rows = (await (count ? withCount(db, page, count) : page)) as KeyedRow[];
+    return rows.map(withoutSplitColumns);
+  }
   if (req.cursor) {
     const [sql, bindings] = afterSql(keys, req.cursor.keys);
     void q.whereRaw(sql, bindings);

@@ -39,6 +39,7 @@ function sortKeys(sort: ItemSort, dir: 'asc' | 'desc'): SortKey[] {
           sql: `coalesce(tot.shortfall, ${dir === 'asc' ? '1e15' : '-1e15'})`,
           type: 'numeric',
           dir,
+          table: 'item_totals',
         },
         // Equal shortfalls read best by SKU.
         { sql: 'lower(items.sku)', type: 'text', dir: 'asc' },
