@@ -29,20 +29,20 @@ async function get<T>(t: Target, path: string): Promise<T> {
 const DEEP = 50_000;
 
 /**
- * The path of the page after row DEEP by SKU, reached as a user would: by following each page's
- * `page.nextCursor` (the product refuses offsets past 1,000; the reference has no offset cap but
- * is walked the same way).
+ * The path of the page after row DEEP in `sort`, reached as a user would: by following each
+ * page's `page.nextCursor` (the product refuses offsets past 1,000; the reference has no offset
+ * cap but is walked the same way).
  */
-async function deepPath(t: Target): Promise<string> {
+async function deepPath(t: Target, sort: string): Promise<string> {
   let cursor: string | null | undefined;
   for (let rows = 0; rows < DEEP;) {
     const query = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-    const page = await get<Page>(t, `/api/v1/items?limit=200${query}`);
+    const page = await get<Page>(t, `/api/v1/items?limit=200&${sort}${query}`);
     rows += page.data.length;
     cursor = page.page.nextCursor;
     if (!cursor) throw new Error(`${t.name}: fewer than ${DEEP} items; run npm run seed`);
   }
-  return `/api/v1/items?limit=50&cursor=${encodeURIComponent(cursor!)}`;
+  return `/api/v1/items?limit=50&${sort}&cursor=${encodeURIComponent(cursor!)}`;
 }
 
 export interface BenchData {
@@ -50,7 +50,8 @@ export interface BenchData {
   itemIds: number[];
   /** Per item: two locations it has stock at (a transfer goes either way between them). */
   pairs: { itemId: number; a: number; b: number }[];
-  deep: Record<Target['name'], string>;
+  /** Per target, the page after row DEEP by SKU and (inside its tie) by shortfall. */
+  deep: Record<Target['name'], { sku: string; shortfall: string }>;
 }
 
 export async function prepare(targets: Target[]): Promise<BenchData> {
@@ -68,7 +69,13 @@ export async function prepare(targets: Target[]): Promise<BenchData> {
   }
   if (pairs.length === 0) throw new Error('no item with stock at two locations: run npm run seed');
   const deep = Object.fromEntries(
-    await Promise.all(targets.map(async (t) => [t.name, await deepPath(t)] as const)),
+    await Promise.all(
+      targets.map(async (t) => {
+        const sku = await deepPath(t, 'sort=sku&order=asc');
+        const shortfall = await deepPath(t, 'sort=shortfall&order=desc');
+        return [t.name, { sku, shortfall }] as const;
+      }),
+    ),
   ) as BenchData['deep'];
   const totalItems =
     first.page.count === undefined
@@ -147,7 +154,12 @@ export function operations(data: BenchData): Operation[] {
     list('items list, first page by shortfall', 'sort=shortfall&order=desc'),
     {
       name: `items list, page after row ${DEEP} by SKU`,
-      requests: (t) => [{ method: 'GET', path: data.deep[t.name] }],
+      requests: (t) => [{ method: 'GET', path: data.deep[t.name].sku }],
+    },
+    // Most items have no reorder point: row DEEP is inside that tie, read by SKU.
+    {
+      name: `items list, page after row ${DEEP} by shortfall`,
+      requests: (t) => [{ method: 'GET', path: data.deep[t.name].shortfall }],
     },
     // The reference ranks a search as the product does (exact SKU or barcode, prefix, the rest;
     // every word in any order): the same contract and the same rows (reference-server.mjs).

@@ -64,6 +64,8 @@ function backendsCpuMs(pids: number[]): number {
   return ns / 1e6;
 }
 
+const none = { sku: '', shortfall: '' };
+
 /** Items and two of their locations for transfers (bench-operations' prepare without the deep page). */
 async function pairs(t: Target): Promise<BenchData> {
   const get = async <T>(path: string) =>
@@ -78,7 +80,7 @@ async function pairs(t: Target): Promise<BenchData> {
     const [a, b] = stock.data.map((l) => l.location.id);
     if (a !== undefined && b !== undefined) found.push({ itemId, a, b });
   }
-  return { totalItems: 'n/a', itemIds, pairs: found, deep: { product: '', reference: '' } };
+  return { totalItems: 'n/a', itemIds, pairs: found, deep: { product: none, reference: none } };
 }
 
 async function main() {

@@ -14,8 +14,15 @@ const SORTS = {
   // Not null: no NULLS LAST, which would keep the (updated_at, id) index from serving it.
   updatedAt: { key: 'i.updated_at', dir: 'desc', notNull: true },
   // item_totals' generated shortfall (every item has a row), as its index's expression: the
-  // product's SQL since the shortfall index (migration 20261202120700).
-  shortfall: { key: 'coalesce(t.shortfall, -1e15)', dir: 'desc', notNull: true, inner: true },
+  // product's SQL since the shortfall index (migration 20261202120700). Equal shortfalls (most
+  // items have no reorder point) read by SKU, as in the product: listTied.
+  shortfall: {
+    key: 'coalesce(t.shortfall, -1e15)',
+    dir: 'desc',
+    notNull: true,
+    inner: true,
+    tie: 'lower(i.sku)',
+  },
 };
 
 const item = (r) => ({
@@ -41,6 +48,7 @@ export async function listItems(params) {
   // `match=substring` (the reference only): the whole text as one substring, unranked, the
   // search the issue's first table measured. Without it a search follows the product's contract.
   if (params.get('q') && params.get('match') !== 'substring') return searchItems(params, sort);
+  if (sort.tie && !params.get('q')) return listTied(params, sort);
   const cmp = sort.dir === 'asc' ? '>' : '<';
   const search = params.get('q');
   const cursor = params.get('cursor');
@@ -58,11 +66,45 @@ export async function listItems(params) {
   }
   values.push(PAGE + 1, cursor ? 0 : offset);
   const order = `${sort.key} ${sort.dir}${sort.notNull ? '' : ' nulls last'}, i.id ${sort.dir}`;
-  const text = `select ${ITEM_COLUMNS}, ${sort.key} as k from items i ${sort.inner ? '' : 'left '}join item_totals t on t.item_id = i.id
+  // The key as PostgreSQL's text: a timestamp in the cursor keeps its microseconds (a Date
+  // would drop them, and a page after rows of one updated_at would skip the rest of them).
+  const text = `select ${ITEM_COLUMNS}, (${sort.key})::text as k from items i ${sort.inner ? '' : 'left '}join item_totals t on t.item_id = i.id
     where ${where.join(' and ')} order by ${order} limit $${values.length - 1} offset $${values.length}`;
   const { rows } = await pool.query({ text, values });
   const data = rows.slice(0, PAGE);
   const nextCursor = rows.length > PAGE ? encode(data.at(-1)) : null;
+  return { data: data.map(item), page: { limit: PAGE, nextCursor } };
+}
+
+/**
+ * A list whose ties read by another table's key (shortfall desc, then SKU, then id). After a
+ * cursor, "k < K or (k = K and (sku, id) > (S, I))" is no single index range, so each half is
+ * read as its own range, to the page's length, and the page taken from the two in order.
+ */
+async function listTied(params, sort) {
+  const cursor = params.get('cursor');
+  const select = `select ${ITEM_COLUMNS}, ${sort.key} as k, ${sort.tie} as s
+    from items i join item_totals t on t.item_id = i.id where i.archived_at is null`;
+  const order = `order by ${sort.key} desc, ${sort.tie}, i.id`;
+  let text;
+  let values;
+  if (cursor) {
+    values = [...decode(cursor), PAGE + 1];
+    text = `select * from (
+        (${select} and ${sort.key} = $1 and (${sort.tie}, i.id) > ($2, $3) ${order} limit $4)
+        union all (${select} and ${sort.key} < $1 ${order} limit $4)
+      ) p order by k desc, s, id limit $4`;
+  } else {
+    values = [PAGE + 1, Number(params.get('offset') ?? 0)];
+    text = `${select} ${order} limit $1 offset $2`;
+  }
+  const { rows } = await pool.query({ text, values });
+  const data = rows.slice(0, PAGE);
+  const last = data.at(-1);
+  const nextCursor =
+    rows.length > PAGE
+      ? Buffer.from(JSON.stringify([last.k, last.s, last.id])).toString('base64url')
+      : null;
   return { data: data.map(item), page: { limit: PAGE, nextCursor } };
 }
 
