@@ -1,15 +1,17 @@
-import { startReferenceServer, type ReferenceServer } from './support/reference-server';
+import {
+  productItems,
+  referenceItems,
+  startReferenceServer,
+  walkPages,
+  type GetPage,
+  type ReferenceServer,
+} from './support/reference-server';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // The bench's list ratios compare like with like only if the reference reads the same rows in
 // the same order (decision 0015). The shortfall sort is the one whose ties are ordered by a key
 // of another table (SKU after item_totals' shortfall): the reference ordered them by id, an
 // easier index range than the product's contract, until this walked both.
-
-interface Page {
-  data: { id: number }[];
-  page: { nextCursor: string | null };
-}
 
 describe('bench reference server, items list pages', () => {
   let t: TestApp;
@@ -33,29 +35,8 @@ describe('bench reference server, items list pages', () => {
     await t?.close();
   });
 
-  async function walk(get: (query: string) => Promise<Page>, query: string): Promise<number[]> {
-    const ids: number[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await get(cursor ? `${query}&cursor=${encodeURIComponent(cursor)}` : query);
-      ids.push(...page.data.map((r) => r.id));
-      cursor = page.page.nextCursor;
-    } while (cursor && ids.length < 1000);
-    return ids;
-  }
-
-  const product = async (query: string) => {
-    const res = await t.as('admin').get(`/api/v1/items?limit=50&${query}`);
-    if (res.status !== 200) throw new Error(`product ${query}: ${res.status}`);
-    return res.body as Page;
-  };
-  const referenceGet = async (query: string) => {
-    const res = await fetch(`${reference.base}/api/v1/items?${query}`, {
-      headers: t.headers('admin'),
-    });
-    if (res.status !== 200) throw new Error(`reference ${query}: ${res.status}`);
-    return (await res.json()) as Page;
-  };
+  const product: GetPage = (query) => productItems(t.as('admin'))(query);
+  const referenceGet: GetPage = (query) => referenceItems(reference, t.headers('admin'))(query);
 
   it.each([
     'sort=sku&order=asc',
@@ -65,9 +46,9 @@ describe('bench reference server, items list pages', () => {
   ])(
     'when both walk %s by their cursors, then they return the same rows in the same order',
     async (query) => {
-      const expected = await walk(product, query);
+      const expected = await walkPages(product, query);
       expect(expected).toHaveLength(140);
-      expect(await walk(referenceGet, query)).toEqual(expected);
+      expect(await walkPages(referenceGet, query)).toEqual(expected);
     },
   );
 });

@@ -1,4 +1,11 @@
-import { startReferenceServer, type ReferenceServer } from './support/reference-server';
+import {
+  productItems,
+  referenceItems,
+  startReferenceServer,
+  walkPages,
+  type GetPage,
+  type ReferenceServer,
+} from './support/reference-server';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // `npm run bench` divides the product's requests per second by a plain reference server's
@@ -6,11 +13,6 @@ import { createTestApp, type TestApp } from './support/test-app';
 // do the same work: for a search, the same rows in the same order on every page (exact SKU or
 // barcode, then prefixes, then the rest; every word in any order). This runs the reference on
 // the test database and walks each search on both servers, each by its own cursors.
-
-interface Page {
-  data: { id: number }[];
-  page: { nextCursor: string | null };
-}
 
 describe('bench reference server, items search', () => {
   let t: TestApp;
@@ -47,30 +49,8 @@ describe('bench reference server, items search', () => {
     await t?.close();
   });
 
-  /** Every row of the search, page after page, as one server returns them. */
-  async function walk(get: (query: string) => Promise<Page>, query: string): Promise<number[]> {
-    const ids: number[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await get(cursor ? `${query}&cursor=${encodeURIComponent(cursor)}` : query);
-      ids.push(...page.data.map((r) => r.id));
-      cursor = page.page.nextCursor;
-    } while (cursor && ids.length < 1000);
-    return ids;
-  }
-
-  const product = async (query: string) => {
-    const res = await t.as('admin').get(`/api/v1/items?limit=50&${query}`);
-    if (res.status !== 200) throw new Error(`product ${query}: ${res.status}`);
-    return res.body as Page;
-  };
-  const referenceGet = async (query: string) => {
-    const res = await fetch(`${reference.base}/api/v1/items?${query}`, {
-      headers: t.headers('admin'),
-    });
-    if (res.status !== 200) throw new Error(`reference ${query}: ${res.status}`);
-    return (await res.json()) as Page;
-  };
+  const product: GetPage = (query) => productItems(t.as('admin'))(query);
+  const referenceGet: GetPage = (query) => referenceItems(reference, t.headers('admin'))(query);
 
   it.each([
     'q=hinge',
@@ -85,14 +65,14 @@ describe('bench reference server, items search', () => {
   ])(
     'when both servers are asked %s, then they return the same rows in the same order',
     async (query) => {
-      const mine = await walk(product, query);
+      const mine = await walkPages(product, query);
       expect(mine.length).toBeGreaterThan(0);
-      expect(await walk(referenceGet, query)).toEqual(mine);
+      expect(await walkPages(referenceGet, query)).toEqual(mine);
     },
   );
 
   it('when "HINGE" is searched, then the exact SKU and barcode lead and the prefixes follow', async () => {
-    const ids = await walk(referenceGet, 'q=HINGE');
+    const ids = await walkPages(referenceGet, 'q=HINGE');
     const skus = await t.db('items').whereIn('id', ids).select('id', 'sku');
     const sku = new Map(skus.map((r: { id: number; sku: string }) => [Number(r.id), r.sku]));
     const ordered = ids.map((id) => sku.get(id));
@@ -104,8 +84,8 @@ describe('bench reference server, items search', () => {
   });
 
   it('when the unranked substring is asked for, then a phrase matches only as written', async () => {
-    const ranked = await walk(referenceGet, 'q=gloves%20L');
-    const substring = await walk(referenceGet, 'q=gloves%20L&match=substring');
+    const ranked = await walkPages(referenceGet, 'q=gloves%20L');
+    const substring = await walkPages(referenceGet, 'q=gloves%20L&match=substring');
     expect(ranked).toHaveLength(3);
     expect(substring).toHaveLength(0);
   });

@@ -40,7 +40,15 @@ const item = (r) => ({
   onHand: r.on_hand,
 });
 
-const encode = (row) => Buffer.from(JSON.stringify([row.k, row.id])).toString('base64url');
+/** The answer: PAGE of `rows` (one more was read) and the cursor of the last, its `keys`. */
+function pageOf(rows, keys) {
+  const data = rows.slice(0, PAGE);
+  const nextCursor =
+    rows.length > PAGE
+      ? Buffer.from(JSON.stringify(keys(data.at(-1)))).toString('base64url')
+      : null;
+  return { data: data.map(item), page: { limit: PAGE, nextCursor } };
+}
 const decode = (c) => JSON.parse(Buffer.from(c, 'base64url').toString());
 
 export async function listItems(params) {
@@ -71,9 +79,7 @@ export async function listItems(params) {
   const text = `select ${ITEM_COLUMNS}, (${sort.key})::text as k from items i ${sort.inner ? '' : 'left '}join item_totals t on t.item_id = i.id
     where ${where.join(' and ')} order by ${order} limit $${values.length - 1} offset $${values.length}`;
   const { rows } = await pool.query({ text, values });
-  const data = rows.slice(0, PAGE);
-  const nextCursor = rows.length > PAGE ? encode(data.at(-1)) : null;
-  return { data: data.map(item), page: { limit: PAGE, nextCursor } };
+  return pageOf(rows, (r) => [r.k, r.id]);
 }
 
 /**
@@ -99,13 +105,7 @@ async function listTied(params, sort) {
     text = `${select} ${order} limit $1 offset $2`;
   }
   const { rows } = await pool.query({ text, values });
-  const data = rows.slice(0, PAGE);
-  const last = data.at(-1);
-  const nextCursor =
-    rows.length > PAGE
-      ? Buffer.from(JSON.stringify([last.k, last.s, last.id])).toString('base64url')
-      : null;
-  return { data: data.map(item), page: { limit: PAGE, nextCursor } };
+  return pageOf(rows, (r) => [r.k, r.s, r.id]);
 }
 
 const escapeLike = (text) => text.replace(/[\\%_]/g, '\\$&');
@@ -212,13 +212,7 @@ async function searchItems(params, sort) {
       values,
     ),
   );
-  const data = found.slice(0, PAGE);
-  const last = data.at(-1);
-  const nextCursor =
-    found.length > PAGE
-      ? Buffer.from(JSON.stringify([last.r, last.k, last.id])).toString('base64url')
-      : null;
-  return { data: data.map(item), page: { limit: PAGE, nextCursor } };
+  return pageOf(found, (r) => [r.r, r.k, r.id]);
 }
 
 export async function itemStock(id) {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import type { Knex } from 'knex';
+import type { Api } from './test-app';
 
 // The bench's plain reference server (scripts/bench/reference-server.mjs, decision 0015) on a
 // test database, for the tests that hold it to the product's behaviour.
@@ -35,6 +36,48 @@ export async function startReferenceServer(databaseUrl: string): Promise<Referen
     throw new Error(`reference server did not start: ${line.toString()}`);
   }
   return { base: `http://127.0.0.1:${port}`, stop: () => void child.kill() };
+}
+
+/** A list page as both servers answer it (ids and the cursor to the next). */
+export interface ListPage {
+  data: { id: number }[];
+  page: { nextCursor: string | null };
+}
+
+/** Reads one page of `query` (`a=b&c=d`, a cursor appended) from one server. */
+export type GetPage = (query: string) => Promise<ListPage>;
+
+/** Every row of a list, page after page by each page's cursor, as one server returns them. */
+export async function walkPages(get: GetPage, query: string): Promise<number[]> {
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await get(cursor ? `${query}&cursor=${encodeURIComponent(cursor)}` : query);
+    ids.push(...page.data.map((r) => r.id));
+    cursor = page.page.nextCursor;
+  } while (cursor && ids.length < 1000);
+  return ids;
+}
+
+/** The items list from the product, through `api` (supertest as a signed-in user). */
+export function productItems(api: Api): GetPage {
+  return async (query) => {
+    const res = await api.get(`/api/v1/items?limit=50&${query}`);
+    if (res.status !== 200) throw new Error(`product ${query}: ${res.status}`);
+    return res.body as ListPage;
+  };
+}
+
+/** The items list from the reference, as the user of `headers` (its pages are 50 long). */
+export function referenceItems(
+  reference: ReferenceServer,
+  headers: Record<string, string>,
+): GetPage {
+  return async (query) => {
+    const res = await fetch(`${reference.base}/api/v1/items?${query}`, { headers });
+    if (res.status !== 200) throw new Error(`reference ${query}: ${res.status}`);
+    return (await res.json()) as ListPage;
+  };
 }
 
 /** What a test posts through: the product (supertest) or the reference (fetch). */
