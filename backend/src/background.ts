@@ -14,7 +14,10 @@ export interface Background {
   start(): void;
   /** Stops polling and waits for the round in flight (its deliveries finish or time out). */
   stop(): Promise<void>;
-  /** One full round now (tests, drills): fan-out, internal consumers, due deliveries. */
+  /**
+   * One full round now (tests, drills): fan-out, internal consumers, due deliveries. Returns
+   * the work done (events fanned out or read by a consumer, deliveries sent): 0 when idle.
+   */
   runOnce(): Promise<number>;
   /** Prunes now what is past retention (the round does it every EVENTS_PRUNE_INTERVAL_MS). */
   prune(): Promise<void>;
@@ -64,15 +67,17 @@ export function createBackground(deps: {
     // endpoint gives the round a transaction id and a WAL record, once a second per replica.
     const work = await pendingWork(db);
     const fanned = work.fanOut ? await fanOut(roundDeps) : 0;
-    if (await consumersBehind(db, internalConsumers))
-      await runInternalConsumers(db, log, internalConsumers);
+    // Counted as work: a consumer more than a batch behind goes on at once, not a poll later.
+    const consumed = (await consumersBehind(db, internalConsumers))
+      ? await runInternalConsumers(db, log, internalConsumers)
+      : 0;
     // What the fan-out just queued is sent in the same round, as before.
     const sent = work.due || fanned > 0 ? await deliverDue(roundDeps) : 0;
     if (Date.now() - lastPrune >= config.events.pruneIntervalMs) {
       lastPrune = Date.now();
       await prune();
     }
-    return fanned + sent;
+    return fanned + consumed + sent;
   };
 
   const tick = () => {

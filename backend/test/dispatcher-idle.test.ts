@@ -100,9 +100,9 @@ describe('the dispatcher between events', () => {
     await t.db.raw(
       `insert into events (type, data) select 'test.filler', '{}' from generate_series(1, 50000)`,
     );
-    await drain();
-    // Every cursor at the last event: nothing is new (the rounds may not have walked the
-    // filler yet, and a cursor behind would let the old plan stop at its first row).
+    // Every cursor moved to the last event rather than walked there (250 rounds of the
+    // low-stock consumer's batch of 200): nothing is new, and a cursor behind would let the old
+    // plan stop at its first row.
     const last = `(select txid, id from events order by txid desc, id desc limit 1)`;
     await t.db.raw(`update event_consumers set (cursor_txid, cursor_id) = ${last}`);
     await t.db.raw(`update webhook_endpoints set (cursor_txid, cursor_id) = ${last}`);

@@ -12,16 +12,20 @@ export const consumersBehind = (db: Db, consumers: readonly InternalConsumer[]) 
     consumers.map((c) => c.name),
   );
 
-/** One round for each internal consumer; returns how many events were handed over. */
+/**
+ * One round for each internal consumer; returns how many events their cursors moved past
+ * (handed over or not theirs), so that the dispatcher runs the next round at once while any
+ * consumer is still behind instead of a poll interval later.
+ */
 export async function runInternalConsumers(
   db: Db,
   logger: Logger,
   consumers: readonly InternalConsumer[],
 ): Promise<number> {
-  let handled = 0;
+  let moved = 0;
   for (const consumer of consumers) {
     try {
-      handled += await db.transaction(async (trx) => {
+      moved += await db.transaction(async (trx) => {
         const start = await repo.currentPosition(trx);
         await trx('event_consumers')
           .insert({ name: consumer.name, cursor_txid: start.txid, cursor_id: start.id })
@@ -47,7 +51,7 @@ export async function runInternalConsumers(
         await trx('event_consumers')
           .where({ name: consumer.name })
           .update({ cursor_txid: last.txid, cursor_id: last.id, updated_at: trx.fn.now() });
-        return mine.length;
+        return events.length;
       });
     } catch (error) {
       logger.error(
@@ -56,5 +60,5 @@ export async function runInternalConsumers(
       );
     }
   }
-  return handled;
+  return moved;
 }
