@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../lib/db';
+import { preparedSql } from '../../lib/prepared';
 
 // Settings live as `setting.<name>` rows of app_settings; other keys belong to other modules.
 // Keys are stored snake_case (the table's key format): defaultUnit → setting.default_unit.
@@ -7,10 +8,12 @@ const toKey = (name: string) => PREFIX + name.replace(/[A-Z]/g, (c) => `_${c.toL
 const toName = (key: string) =>
   key.slice(PREFIX.length).replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
+// Written out and prepared: every request from a browser reads the settings (the session's
+// idle timeout), and built with knex and sent unnamed it was parsed and planned each time.
+const READ_ALL = `select key, value from app_settings where key like '${PREFIX}%'`;
+
 export async function readAll(db: DbOrTrx): Promise<Record<string, unknown>> {
-  const rows = (await db('app_settings')
-    .select('key', 'value')
-    .where('key', 'like', `${PREFIX}%`)) as { key: string; value: unknown }[];
+  const rows = await preparedSql<{ key: string; value: unknown }>(db, READ_ALL, []);
   return Object.fromEntries(rows.map((r) => [toName(r.key), r.value]));
 }
 
