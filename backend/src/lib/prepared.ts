@@ -86,7 +86,11 @@ const clientOf = (db: On) => (db instanceof PgTx ? db.knex.client : db.client) a
 const emitQuery = (db: On, sql: string, bindings: readonly unknown[]) =>
   void clientOf(db).emit('query', { sql, bindings, method: 'raw' });
 
-async function onConnection<T>(db: On, run: (conn: PgConnection) => Promise<T>): Promise<T> {
+/**
+ * Runs `run` on the connection `db` stands for: a PgTx's, a knex transaction's, or one of the
+ * pool's for the call.
+ */
+export async function onConnection<T>(db: On, run: (conn: PgConnection) => Promise<T>): Promise<T> {
   if (db instanceof PgTx) return run(await db.ready());
   const client = db.client as Knex.Client;
   const conn = (await client.acquireConnection()) as PgConnection;

@@ -76,13 +76,7 @@ export class PgTx {
   ): Promise<T[] | undefined> {
     if (this.begun) return undefined;
     this.begun = true; // set first: whatever happens to the message, the end sends ROLLBACK
-    const names = Object.keys(settings);
-    const set = names.map((name) => `set local ${name} = ${settings[name]}; `).join('');
-    const reset = names.map((name) => `; set local ${name} to default`).join('');
-    const results = (await this.conn.query(`begin; ${set}${sql}${reset}`)) as {
-      rows: unknown[];
-    }[];
-    return results[1 + names.length]!.rows as T[];
+    return queryWithSettings<T>(this.conn, sql, settings, 'begin; ');
   }
 
   /**
@@ -135,6 +129,26 @@ export class PgTx {
 
 /** Either kind of open transaction: knex's (batches, imports) or a PgTx (a single post). */
 export type Tx = Knex.Transaction | PgTx;
+
+/**
+ * `sql` (simple protocol: no bind values; `before` ahead of it, e.g. `begin; `) in one message
+ * on `conn`, inside a transaction, with `settings` (constant names and values, never input) set
+ * for it alone: `SET LOCAL` before it and back to the session's value after it. The rows of `sql`.
+ */
+export async function queryWithSettings<T>(
+  conn: PgConnection,
+  sql: string,
+  settings: Readonly<Record<string, string>>,
+  before = '',
+): Promise<T[]> {
+  const names = Object.keys(settings);
+  const set = names.map((name) => `set local ${name} = ${settings[name]}; `).join('');
+  const reset = names.map((name) => `; set local ${name} to default`).join('');
+  const results = await conn.query(`${before}${set}${sql}${reset}`);
+  // One statement answers one result, several an array of them.
+  if (!Array.isArray(results)) return results.rows as T[];
+  return results[(before ? 1 : 0) + names.length]!.rows as T[];
+}
 
 /**
  * `transaction`, on a PgTx when no transaction is open yet: commits when `fn` resolves, rolls

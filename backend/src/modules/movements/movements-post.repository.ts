@@ -1,8 +1,20 @@
 import { type CtePart, withPartsSql } from '../../lib/cte';
 import { pgConstraint } from '../../lib/db-errors';
 import { type Actor, SYSTEM_ACTOR } from '../../lib/http/identity';
-import { directSql, prepared, preparedSql, preparedSqlAndCommit } from '../../lib/prepared';
-import { builder, PgTx, type Tx } from '../../lib/transaction';
+import {
+  directSql,
+  onConnection,
+  prepared,
+  preparedSql,
+  preparedSqlAndCommit,
+} from '../../lib/prepared';
+import {
+  builder,
+  PgTx,
+  queryWithSettings,
+  type PgConnection,
+  type Tx,
+} from '../../lib/transaction';
 import { formatMilli, parseMilli } from '../../lib/quantity';
 import { type MovementRow, toMovement } from './movements.repository';
 import type { MovementPlan } from './movements.rules';
@@ -96,9 +108,10 @@ function idLiteral(id: number | null): string {
 
 /**
  * The lock statement, as the transaction's first statement when it is one (a PgTx not yet
- * begun): `BEGIN; EXECUTE …` in one message, one round trip fewer per post (issue 12). Its
- * values are ids, integers checked here (and by the routes' schemas), written into the text.
- * Otherwise the named prepared statement as before.
+ * begun): `BEGIN; EXECUTE …` in one message, one round trip fewer per post (issue 12). Inside
+ * a transaction already open (a count session's approval locks twice a line, in a knex
+ * transaction) the same statement and plan, its setting in the same message. Its values are
+ * ids, integers checked here (and by the routes' schemas), written into the text.
  */
 async function lockRows(
   tx: Tx,
@@ -106,20 +119,25 @@ async function lockRows(
   locationIds: number[],
   author: Author,
 ): Promise<LockedRow[]> {
+  const places = `'{${locationIds.map(idLiteral).join(',')}}'`;
+  const who = `${idLiteral(author.userId)}, ${idLiteral(author.tokenId)}`;
+  const execute = `execute ${LOCK_STATEMENT} (${idLiteral(itemId)}, ${places}, ${who})`;
   if (tx instanceof PgTx && !tx.begun) {
-    if (!lockPrepared.has(tx.conn)) {
-      await tx.conn.query(prepareLock);
-      lockPrepared.add(tx.conn);
-    }
-    const places = `'{${locationIds.map(idLiteral).join(',')}}'`;
-    const who = `${idLiteral(author.userId)}, ${idLiteral(author.tokenId)}`;
-    const rows = await tx.beginWith<LockedRow>(
-      `execute ${LOCK_STATEMENT} (${idLiteral(itemId)}, ${places}, ${who})`,
-      LOCK_SETTINGS,
-    );
+    await prepareLockOn(tx.conn);
+    const rows = await tx.beginWith<LockedRow>(execute, LOCK_SETTINGS);
     if (rows) return rows;
   }
-  return preparedSql<LockedRow>(tx, LOCK_SQL, [itemId, locationIds, author.userId, author.tokenId]);
+  return onConnection(tx, async (conn) => {
+    await prepareLockOn(conn);
+    return queryWithSettings<LockedRow>(conn, execute, LOCK_SETTINGS);
+  });
+}
+
+/** PREPARE of the lock statement, once per connection (it outlives any transaction). */
+async function prepareLockOn(conn: PgConnection): Promise<void> {
+  if (lockPrepared.has(conn)) return;
+  await conn.query(prepareLock);
+  lockPrepared.add(conn);
 }
 
 export async function lockForPost(
