@@ -2,12 +2,10 @@ import { createItem, createLocation, receive } from './support/factories';
 import {
   postToReference,
   rollupDeltasAdded,
-  startReferenceServer,
-  type ReferenceServer,
   type RollupDelta,
   type Send,
 } from './support/reference-server';
-import { createTestApp, type TestApp } from './support/test-app';
+import { besideReference } from './support/beside-reference';
 
 // The bench compares receipts, shipments and adjustments with the plain reference server too
 // (issue 12: every movement post ≥ 0.7×), which means something only if it does the product's
@@ -23,32 +21,23 @@ interface Posted {
 }
 
 describe("bench reference server, receipts, shipments, adjustments and an item's stock", () => {
-  let t: TestApp;
-  let reference: ReferenceServer;
-  beforeAll(async () => {
-    t = await createTestApp();
-    reference = await startReferenceServer(t.database.url);
-  });
-  afterAll(async () => {
-    reference?.stop();
-    await t?.close();
-  });
+  const env = besideReference();
 
   /** Posts through `send` and reads back what the post wrote. */
   async function posted(send: Send, body: { itemId: number }): Promise<Posted> {
-    const { result: res, deltas } = await rollupDeltasAdded(t.db, () => send(body));
+    const { result: res, deltas } = await rollupDeltasAdded(env.t.db, () => send(body));
     expect(res.status).toBe(201);
-    const events = await t
+    const events = await env.t
       .db('events')
       .whereRaw("(data->>'movementId')::bigint = ?", [res.body.id as number])
       .orderBy('id')
       .select('type', 'data');
-    const total = await t.db('item_totals').where({ item_id: body.itemId }).first('on_hand');
+    const total = await env.t.db('item_totals').where({ item_id: body.itemId }).first('on_hand');
     return { body: res.body, events, deltas, onHand: total.on_hand as string };
   }
 
   it('when each server posts the same receipts, shipments and adjustments of a twin item, then they write the same rows and answer the same movements', async () => {
-    const manager = t.as('manager');
+    const manager = env.t.as('manager');
     const [a, b] = [await createLocation(manager), await createLocation(manager)];
     const twins = [
       await createItem(manager, { unit: 'kg', reorderPoint: 2 }),
@@ -57,7 +46,7 @@ describe("bench reference server, receipts, shipments, adjustments and an item's
     for (const item of twins) await receive(manager, item, a, 3);
 
     const product: Send = (body) => manager.post('/api/v1/movements').send(body) as never;
-    const viaReference = postToReference(reference, t.headers('manager'));
+    const viaReference = postToReference(env.reference, env.t.headers('manager'));
     const steps = [
       // 3 → 1 at A: the total falls to the reorder point (stock.low).
       (itemId: number) => ({ kind: 'ship', itemId, fromLocationId: a.id, quantity: 2 }),
@@ -90,7 +79,7 @@ describe("bench reference server, receipts, shipments, adjustments and an item's
     ]);
     expect(
       (
-        await t
+        await env.t
           .db('stock_levels')
           .whereIn('item_id', [twins[0]!.id, twins[1]!.id])
           .orderBy(['item_id', 'location_id'])
@@ -106,8 +95,8 @@ describe("bench reference server, receipts, shipments, adjustments and an item's
       data: body.data.map((d) => ({ ...d, updatedAt: 0 })),
     });
     const ours = await manager.get(`/api/v1/items/${twins[0]!.id}/stock`).expect(200);
-    const res = await fetch(`${reference.base}/api/v1/items/${twins[1]!.id}/stock`, {
-      headers: t.headers('manager'),
+    const res = await fetch(`${env.reference.base}/api/v1/items/${twins[1]!.id}/stock`, {
+      headers: env.t.headers('manager'),
     });
     expect(res.status).toBe(200);
     const [mine, theirs] = [

@@ -1,12 +1,5 @@
-import {
-  productItems,
-  referenceItems,
-  startReferenceServer,
-  walkPages,
-  type GetPage,
-  type ReferenceServer,
-} from './support/reference-server';
-import { createTestApp, type TestApp } from './support/test-app';
+import { besideReference } from './support/beside-reference';
+import { walkPages } from './support/reference-server';
 
 // `npm run bench` divides the product's requests per second by a plain reference server's
 // (scripts/bench/reference-server.mjs, decision 0015). The ratio means something only if both
@@ -15,11 +8,7 @@ import { createTestApp, type TestApp } from './support/test-app';
 // the test database and walks each search on both servers, each by its own cursors.
 
 describe('bench reference server, items search', () => {
-  let t: TestApp;
-  let reference: ReferenceServer;
-
-  beforeAll(async () => {
-    t = await createTestApp();
+  const env = besideReference(async (t) => {
     const rows = [
       { sku: 'HINGE', name: 'Hinge master', barcode: null },
       { sku: 'ZZ-DOOR', name: 'Door part', barcode: 'HINGE' },
@@ -40,17 +29,7 @@ describe('bench reference server, items search', () => {
       { sku: 'GL-4', name: 'Gloves (large)', barcode: null },
     ];
     await t.db('items').insert(rows.map((r) => ({ ...r, unit: 'each' })));
-
-    reference = await startReferenceServer(t.database.url);
   });
-
-  afterAll(async () => {
-    reference?.stop();
-    await t?.close();
-  });
-
-  const product: GetPage = (query) => productItems(t.as('admin'))(query);
-  const referenceGet: GetPage = (query) => referenceItems(reference, t.headers('admin'))(query);
 
   it.each([
     'q=hinge',
@@ -65,15 +44,15 @@ describe('bench reference server, items search', () => {
   ])(
     'when both servers are asked %s, then they return the same rows in the same order',
     async (query) => {
-      const mine = await walkPages(product, query);
+      const mine = await walkPages(env.product, query);
       expect(mine.length).toBeGreaterThan(0);
-      expect(await walkPages(referenceGet, query)).toEqual(mine);
+      expect(await walkPages(env.referenceGet, query)).toEqual(mine);
     },
   );
 
   it('when "HINGE" is searched, then the exact SKU and barcode lead and the prefixes follow', async () => {
-    const ids = await walkPages(referenceGet, 'q=HINGE');
-    const skus = await t.db('items').whereIn('id', ids).select('id', 'sku');
+    const ids = await walkPages(env.referenceGet, 'q=HINGE');
+    const skus = await env.t.db('items').whereIn('id', ids).select('id', 'sku');
     const sku = new Map(skus.map((r: { id: number; sku: string }) => [Number(r.id), r.sku]));
     const ordered = ids.map((id) => sku.get(id));
     expect(ordered.slice(0, 3)).toEqual(['HINGE', 'ZZ-DOOR', 'hinge-2']);
@@ -84,8 +63,8 @@ describe('bench reference server, items search', () => {
   });
 
   it('when the unranked substring is asked for, then a phrase matches only as written', async () => {
-    const ranked = await walkPages(referenceGet, 'q=gloves%20L');
-    const substring = await walkPages(referenceGet, 'q=gloves%20L&match=substring');
+    const ranked = await walkPages(env.referenceGet, 'q=gloves%20L');
+    const substring = await walkPages(env.referenceGet, 'q=gloves%20L&match=substring');
     expect(ranked).toHaveLength(3);
     expect(substring).toHaveLength(0);
   });

@@ -2,12 +2,10 @@ import { createItem, createLocation, receive } from './support/factories';
 import {
   postToReference,
   rollupDeltasAdded,
-  startReferenceServer,
-  type ReferenceServer,
   type RollupDelta,
   type Send,
 } from './support/reference-server';
-import { createTestApp, type TestApp } from './support/test-app';
+import { besideReference } from './support/beside-reference';
 
 // The bench's transfer ratio compares the product with a plain reference server (decision 0015)
 // and means something only if both write the same rows: the balances, the ledger row, the
@@ -21,23 +19,14 @@ interface Moved {
 }
 
 describe('bench reference server, transfer', () => {
-  let t: TestApp;
-  let reference: ReferenceServer;
-  beforeAll(async () => {
-    t = await createTestApp();
-    reference = await startReferenceServer(t.database.url);
-  });
-  afterAll(async () => {
-    reference?.stop();
-    await t?.close();
-  });
+  const env = besideReference();
 
   /** Posts the transfer through `send` and reads back what it wrote. */
   async function moved(send: Send, body: object): Promise<Moved> {
-    const { result: res, deltas } = await rollupDeltasAdded(t.db, () => send(body));
+    const { result: res, deltas } = await rollupDeltasAdded(env.t.db, () => send(body));
     expect(res.status).toBe(201);
     const id = res.body.id as number;
-    const event = await t
+    const event = await env.t
       .db('events')
       .where({ type: 'movement.posted' })
       .whereRaw("(data->>'movementId')::bigint = ?", [id])
@@ -47,7 +36,7 @@ describe('bench reference server, transfer', () => {
   }
 
   it('when each server moves a twin item, then they write the same rows and answer the same movement', async () => {
-    const manager = t.as('manager');
+    const manager = env.t.as('manager');
     const [a, b] = [await createLocation(manager), await createLocation(manager)];
     const twins = [
       await createItem(manager, { unit: 'kg' }),
@@ -58,7 +47,7 @@ describe('bench reference server, transfer', () => {
     for (const item of twins) await receive(manager, item, a, 2);
 
     const product: Send = (body) => manager.post('/api/v1/movements').send(body) as never;
-    const viaReference = postToReference(reference, t.headers('manager'));
+    const viaReference = postToReference(env.reference, env.t.headers('manager'));
     const transfer = (itemId: number) => ({
       kind: 'transfer',
       itemId,
@@ -81,7 +70,7 @@ describe('bench reference server, transfer', () => {
     }
     expect(
       (
-        await t
+        await env.t
           .db('stock_levels')
           .whereIn('item_id', [twins[0]!.id, twins[1]!.id])
           .orderBy(['item_id', 'location_id'])
