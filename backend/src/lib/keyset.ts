@@ -10,7 +10,7 @@ import {
   type CursorPage,
 } from './http/cursor';
 import { withCount, type PageCount } from './keyset-count';
-import { afterTerms, splitPage, withoutSplitColumns } from './keyset-split';
+import { afterTerms, splitPage, tieTerms, withoutSplitColumns } from './keyset-split';
 import { prepared } from './prepared';
 
 export const badCursor = () =>
@@ -35,6 +35,26 @@ export interface SortKey {
    * tables, so the cursor's condition compares them term by term (keyset-split.ts).
    */
   table?: string;
+  /** Rows whose key sorts at one end in both directions, read apart (keyset-split.ts). */
+  tie?: Tie;
+}
+
+/**
+ * A key's tie that sorts past every other row (items without a reorder point, by shortfall):
+ * the first page and any page that reaches it read it apart from the other rows, by the keys
+ * after this one, so that neither it nor the rows before it are sorted whole.
+ */
+export interface Tie {
+  /** Where the tie comes in this reading: last, or first when the keys are flipped. */
+  at: 'end' | 'start';
+  /** The key's value on the tie's rows, as a cursor carries it (a number). */
+  value: string;
+  /** SQL true on the tie's rows. */
+  is: string;
+  /** SQL true on the other rows, as an index's range (not merely `not is`). */
+  isNot: string;
+  /** SQL ordering the other rows as the key does, the expression of that index. */
+  order: string;
 }
 
 export interface KeysetSpec {
@@ -76,7 +96,11 @@ export interface PageRequest {
 /** How far an exact count goes before it says "more than this" (countExact: false). */
 export const COUNT_CAP = 1000;
 
-const flip = (key: SortKey): SortKey => ({ ...key, dir: key.dir === 'asc' ? 'desc' : 'asc' });
+const flip = (key: SortKey): SortKey => ({
+  ...key,
+  dir: key.dir === 'asc' ? 'desc' : 'asc',
+  ...(key.tie && { tie: { ...key.tie, at: key.tie.at === 'end' ? 'start' : 'end' } }),
+});
 const op = (dir: 'asc' | 'desc') => (dir === 'asc' ? '>' : '<');
 const b = (k: SortKey) => k.bindings ?? [];
 
@@ -137,12 +161,17 @@ async function fetchRows(
 ): Promise<KeyedRow[]> {
   const q = base.clone();
   keys.forEach((k, i) => void q.select(db.raw(`(${k.sql})::text as cursor_k${i}`, b(k))));
-  const terms = req.cursor ? afterTerms(keys, req.cursor.keys) : [];
-  if (terms.length > 1) {
-    // Planned for its values each time: whether the cursor sits in a tie of 75,000 rows or of
-    // one decides which index serves each term (keyset-split.ts).
-    const page = splitPage(db, q, keys, terms, req);
-    const rows = (await (count ? withCount(db, page, count) : page)) as KeyedRow[];
+  const preparedFirst =
+    preparable && !req.cursor && req.offset === 0 && req.limit === DEFAULT_PAGE_LIMIT;
+  const terms =
+    tieTerms(keys, req.cursor?.keys) ?? (req.cursor ? afterTerms(keys, req.cursor.keys) : []);
+  if (terms.length > 1 || keys[0]!.tie) {
+    // After a cursor, planned for its values each time: whether the cursor sits in a tie of
+    // 75,000 rows or of one decides which index serves each term (keyset-split.ts). A first
+    // page has no values: prepared, like the other sorts' first pages.
+    const split = splitPage(db, q, terms, req);
+    const page = count ? withCount(db, split, count) : split;
+    const rows = preparedFirst ? await prepared<KeyedRow>(db, page) : ((await page) as KeyedRow[]);
     return rows.map(withoutSplitColumns);
   }
   if (req.cursor) {
@@ -155,7 +184,7 @@ async function fetchRows(
   // on every run (its generic plan looks dearer); written in, the generic plan is the custom
   // one and planning (half a page's database time) happens once per connection. Only the
   // default length: each length would be another statement on every connection.
-  if (preparable && req.offset === 0 && req.limit === DEFAULT_PAGE_LIMIT)
+  if (preparedFirst)
     return prepared<KeyedRow>(db, page.limit(req.limit + 1, { skipBinding: true }));
   return (await page.limit(req.limit + 1).offset(req.offset)) as KeyedRow[];
 }

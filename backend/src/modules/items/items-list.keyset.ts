@@ -32,14 +32,22 @@ function sortKeys(sort: ItemSort, dir: 'asc' | 'desc'): SortKey[] {
       return [{ sql: 'items.updated_at', type: 'timestamptz', dir }, id(dir)];
     case 'shortfall':
       // item_totals' generated column (the list joins it as `tot`); items without a reorder point
-      // come last either way: a number past every real one. Largest first is the index's
-      // expression exactly (item_totals_shortfall), so the first page reads 51 entries.
+      // come last either way: a number past every real one, read apart as the key's tie. The
+      // other items are read by the index's expression (item_totals_shortfall), forwards for
+      // largest first, backwards for smallest first, so a first page reads about 51 entries.
       return [
         {
           sql: `coalesce(tot.shortfall, ${dir === 'asc' ? '1e15' : '-1e15'})`,
           type: 'numeric',
           dir,
           table: 'item_totals',
+          tie: {
+            at: 'end',
+            value: dir === 'asc' ? '1e15' : '-1e15',
+            is: 'tot.shortfall is null',
+            isNot: 'coalesce(tot.shortfall, -1e15) > -1e15',
+            order: 'coalesce(tot.shortfall, -1e15)',
+          },
         },
         // Equal shortfalls read best by SKU.
         { sql: 'lower(items.sku)', type: 'text', dir: 'asc' },
