@@ -91,6 +91,21 @@ describe('pages inside the shortfall sort’s largest tie', () => {
     },
   );
 
+  test.each(['asc', 'desc'] as const)(
+    'when the low-stock filter is on (%s), then no term reads the items without a reorder point',
+    async (order) => {
+      // A low item has a reorder point: the tie is empty, and a term for it is one PostgreSQL
+      // cannot tell is empty (with stale statistics, a walk of every item by SKU).
+      const query = { sort: 'shortfall', order, lowStock: true };
+      let body: Page | undefined;
+      const statements = await statementsOf(t.db, /\bitem_totals\b/, async () => {
+        body = await get(query);
+      });
+      expect(statements.map((s) => /shortfall is null/.test(s.sql))).toEqual([false]);
+      expect(body!.data).toHaveLength(3);
+    },
+  );
+
   /** The statement of the page after the first, which ends inside the tie. */
   async function secondPage(order: 'asc' | 'desc') {
     const query = { sort: 'shortfall', order, limit: 10 };

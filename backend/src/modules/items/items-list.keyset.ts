@@ -20,7 +20,7 @@ const id = (dir: 'asc' | 'desc'): SortKey => ({ sql: 'items.id', type: 'bigint',
 export const ITEM_SORTS = ['sku', 'name', 'createdAt', 'updatedAt', 'shortfall'] as const;
 type ItemSort = (typeof ITEM_SORTS)[number];
 
-function sortKeys(sort: ItemSort, dir: 'asc' | 'desc'): SortKey[] {
+function sortKeys(sort: ItemSort, dir: 'asc' | 'desc', lowStock: boolean): SortKey[] {
   switch (sort) {
     case 'sku':
       return [{ sql: 'lower(items.sku)', type: 'text', dir }, id(dir)];
@@ -35,19 +35,24 @@ function sortKeys(sort: ItemSort, dir: 'asc' | 'desc'): SortKey[] {
       // come last either way: a number past every real one, read apart as the key's tie. The
       // other items are read by the index's expression (item_totals_shortfall), forwards for
       // largest first, backwards for smallest first, so a first page reads about 51 entries.
+      // A low item has a reorder point, so the low-stock filter leaves the tie empty: read
+      // without it, no term is planned that PostgreSQL cannot tell is empty (with stale
+      // statistics it could walk every item by SKU to find none).
       return [
         {
           sql: `coalesce(tot.shortfall, ${dir === 'asc' ? '1e15' : '-1e15'})`,
           type: 'numeric',
           dir,
           table: 'item_totals',
-          tie: {
-            at: 'end',
-            value: dir === 'asc' ? '1e15' : '-1e15',
-            is: 'tot.shortfall is null',
-            isNot: 'coalesce(tot.shortfall, -1e15) > -1e15',
-            order: 'coalesce(tot.shortfall, -1e15)',
-          },
+          tie: lowStock
+            ? undefined
+            : {
+                at: 'end',
+                value: dir === 'asc' ? '1e15' : '-1e15',
+                is: 'tot.shortfall is null',
+                isNot: 'coalesce(tot.shortfall, -1e15) > -1e15',
+                order: 'coalesce(tot.shortfall, -1e15)',
+              },
         },
         // Equal shortfalls read best by SKU.
         { sql: 'lower(items.sku)', type: 'text', dir: 'asc' },
@@ -60,8 +65,9 @@ export function itemsKeyset(query: {
   sort: ItemSort;
   order: 'asc' | 'desc';
   q?: string;
+  lowStock?: boolean;
 }): KeysetSpec {
-  const keys = sortKeys(query.sort, query.order);
+  const keys = sortKeys(query.sort, query.order, query.lowStock === true);
   return {
     shape: `items.${query.sort}.${query.order}${query.q ? '.q' : ''}`,
     keys: query.q ? [RANK, ...keys] : keys,
