@@ -59,6 +59,19 @@ export function treeRows(db: DbOrTrx): Promise<TreeRow[]> {
   );
 }
 
+/**
+ * Stock lines everywhere (balances above zero): the folded figures plus the pending deltas, in
+ * one statement, so one snapshot sees each movement once. A row per location and per pending
+ * delta, where counting stock_levels read every balance (58 ms at 300,000).
+ */
+export async function stockLinesTotal(db: DbOrTrx): Promise<number> {
+  const { rows } = await db.raw<{ rows: { n: string }[] }>(
+    `select (select coalesce(sum(lines), 0) from location_stock_totals)
+          + (select coalesce(sum(lines), 0) from location_stock_deltas) as n`,
+  );
+  return Number(rows[0]!.n);
+}
+
 // One writer of location_stock_totals at a time, on any replica.
 const WRITER_LOCK = `hashtext('location_stock_totals')`;
 

@@ -181,6 +181,11 @@ export function stockChangePart(
   return deltas.length === 0 ? [] : [rollups.stockDeltasPart(deltas)];
 }
 
+/** Stock lines (an item with stock at a place) in every place, from the roll-ups. */
+export function countStockLines(db: Db): Promise<number> {
+  return rollups.stockLinesTotal(db);
+}
+
 /** Folds the movements' appended changes into the per-location totals (a background job). */
 export async function foldStockDeltas(db: Db): Promise<number | null> {
   // A read first, so that a round with nothing to fold (most of them, in every replica) opens

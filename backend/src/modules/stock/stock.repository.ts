@@ -153,21 +153,22 @@ export async function lowStock(
   };
 }
 
-/** The dashboard's figures but the active items' (the items module keeps that one stored). */
-export async function summary(db: DbOrTrx): Promise<Omit<StockSummary, 'activeItems'>> {
-  const { rows } = await db.raw<{
-    rows: Record<Exclude<keyof StockSummary, 'activeItems'>, string>[];
-  }>(
+type Figures = Exclude<keyof StockSummary, 'activeItems' | 'stockLines'>;
+
+/**
+ * The dashboard's figures but the active items' and the stock lines' (the items and locations
+ * modules keep those stored).
+ */
+export async function summary(db: DbOrTrx): Promise<Record<Figures, number>> {
+  const { rows } = await db.raw<{ rows: Record<Figures, string>[] }>(
     `select
        (select count(*) from locations where archived_at is null) as "activeLocations",
-       (select count(*) from stock_levels where quantity > 0) as "stockLines",
        (select count(*) ${LOW_STOCK}) as "lowStockItems",
        (select count(*) from movements where created_at > now() - interval '24 hours') as "movementsLast24h"`,
   );
   const r = rows[0]!;
   return {
     activeLocations: Number(r.activeLocations),
-    stockLines: Number(r.stockLines),
     lowStockItems: Number(r.lowStockItems),
     movementsLast24h: Number(r.movementsLast24h),
   };
