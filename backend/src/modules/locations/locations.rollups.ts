@@ -72,6 +72,16 @@ export async function stockLinesTotal(db: DbOrTrx): Promise<number> {
   return Number(rows[0]!.n);
 }
 
+/** Stock lines at one place itself (not below it), from the roll-ups, in one snapshot. */
+export async function stockLinesAt(db: DbOrTrx, locationId: number): Promise<number> {
+  const { rows } = await db.raw<{ rows: { n: string }[] }>(
+    `select coalesce((select lines from location_stock_totals where location_id = ?), 0)
+          + coalesce((select sum(lines) from location_stock_deltas where location_id = ?), 0) as n`,
+    [locationId, locationId],
+  );
+  return Number(rows[0]!.n);
+}
+
 // One writer of location_stock_totals at a time, on any replica.
 const WRITER_LOCK = `hashtext('location_stock_totals')`;
 

@@ -186,6 +186,11 @@ export function countStockLines(db: Db): Promise<number> {
   return rollups.stockLinesTotal(db);
 }
 
+/** Stock lines at one place itself, from the roll-ups. */
+export function countStockLinesAt(db: Db, locationId: number): Promise<number> {
+  return rollups.stockLinesAt(db, locationId);
+}
+
 /** Folds the movements' appended changes into the per-location totals (a background job). */
 export async function foldStockDeltas(db: Db): Promise<number | null> {
   // A read first, so that a round with nothing to fold (most of them, in every replica) opens

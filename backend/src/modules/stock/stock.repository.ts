@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { DbOrTrx } from '../../lib/db';
 import { cappedCount, keysetPage } from '../../lib/keyset';
 import { isLowStockSql } from '../../lib/low-stock';
@@ -67,11 +68,23 @@ interface LocationStockRow {
 }
 
 /** What a location holds, by SKU, a page at a time (keyset on the item's SKU and id). */
-export async function byLocation(db: DbOrTrx, locationId: number, q: LocationStockQuery) {
-  const base = db('stock_levels as s')
-    .join('items as i', 'i.id', 's.item_id')
-    .where('s.location_id', locationId)
-    .where('s.quantity', '>', 0);
+export async function byLocation(
+  db: DbOrTrx,
+  locationId: number,
+  q: LocationStockQuery,
+  how: { placeFirst: boolean },
+) {
+  // OFFSET 0 keeps the subquery a subquery: PostgreSQL reads the place's lines by its index
+  // first instead of folding them into a walk of items by SKU (stock.service.ts placeFirst).
+  const lines: Knex.QueryBuilder = how.placeFirst
+    ? db.from(
+        db.raw(
+          '(select item_id, quantity, updated_at from stock_levels where location_id = ? and quantity > 0 offset 0) as s',
+          [locationId],
+        ),
+      )
+    : db('stock_levels as s').where('s.location_id', locationId).where('s.quantity', '>', 0);
+  const base = lines.join('items as i', 'i.id', 's.item_id');
   if (q.q) {
     const p = likeContains(q.q);
     void base.where((w) => {

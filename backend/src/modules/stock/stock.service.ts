@@ -1,7 +1,7 @@
 import type { Db } from '../../lib/db';
 import { formatMilli, parseMilli } from '../../lib/quantity';
 import { countActiveItems, getItem } from '../items/items.service';
-import { countStockLines, getLocation } from '../locations/locations.service';
+import { countStockLines, countStockLinesAt, getLocation } from '../locations/locations.service';
 import * as asOfRepo from './stock-as-of.repository';
 import type { StockAsOf, StockAsOfQuery } from './stock-as-of.schemas';
 import * as repo from './stock.repository';
@@ -19,9 +19,27 @@ function summarise(itemId: number, data: ItemStock['data']): ItemStock {
   return { itemId, total: formatMilli(total), data };
 }
 
+/**
+ * Whether a place's page reads the place's lines first (then their items, sorted by SKU) rather
+ * than walking every item in SKU order until the page is full. The walk costs about
+ * page × items ÷ lines probes — every item for a place that holds none, such as a warehouse
+ * whose stock is in its bins — and reading the place first about five probes' worth a line
+ * (each line's item, then the sort). At 100,000 items: an empty place walked in 85–131 ms and
+ * read first in 0.04–0.2 ms; a bin of 1,563 lines walked in 3.3–5.2 ms and read first in 7–30.
+ * PostgreSQL cannot tell the two apart: it assumes every place holds the average.
+ */
+export const placeFirst = (lines: number, items: number, page: number) =>
+  5 * lines * lines < page * items;
+
 export async function stockAtLocation(db: Db, locationId: number, q: LocationStockQuery) {
   await getLocation(db, locationId);
-  const { rows, ...page } = await repo.byLocation(db, locationId, q);
+  const [lines, items] = await Promise.all([
+    countStockLinesAt(db, locationId),
+    countActiveItems(db),
+  ]);
+  const { rows, ...page } = await repo.byLocation(db, locationId, q, {
+    placeFirst: placeFirst(lines, items, q.limit + 1),
+  });
   return { data: rows, page: { limit: q.limit, ...page } };
 }
 
