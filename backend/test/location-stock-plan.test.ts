@@ -8,7 +8,10 @@ import { createTestApp, type TestApp } from './support/test-app';
 // items. The page now reads the place's lines first when the roll-ups say they are few
 // (stock.service.ts placeFirst).
 
-type Page = { data: { item: { sku: string } }[]; page: { nextCursor: string | null } };
+type Page = {
+  data: { item: { sku: string } }[];
+  page: { nextCursor: string | null; count: number; countExact: boolean };
+};
 
 // As at the bench's size (1,563 lines a place at 100,000 items), where the walk is planned: 120
 // places (more than PostgreSQL keeps common values for) of 1,600 lines at 40,000 items.
@@ -60,12 +63,12 @@ describe("a place's stock page", () => {
   });
   afterAll(() => t.close());
 
-  const get = async (id: number, cursor?: string | null) =>
+  const get = async (id: number, cursor?: string | null, q?: string) =>
     (
       await t
         .as('admin')
         .get(`/api/v1/locations/${id}/stock`)
-        .query(cursor ? { cursor } : {})
+        .query({ ...(cursor ? { cursor } : {}), ...(q ? { q } : {}) })
         .expect(200)
     ).body as Page;
 
@@ -97,5 +100,20 @@ describe("a place's stock page", () => {
     const first = await get(full);
     const second = await get(full, first.page.nextCursor);
     expect([...first.data, ...second.data].map((r) => r.item.sku)).toEqual(truth);
+  });
+
+  test('when a place holds more lines than a list counts to, then its page counts them exactly from the roll-ups, not by reading them again', async () => {
+    // The count read up to 1,001 of the place's lines a second time and stopped at 1,000.
+    let page: Page | undefined;
+    const statements = await statementsOf(t.db, /\bstock_levels\b/, async () => {
+      page = await get(full);
+    });
+    expect(page!.page).toMatchObject({ count: ITEMS / SHARES, countExact: true });
+    expect(statements.map((s) => s.sql).filter((sql) => /count\(/.test(sql))).toEqual([]);
+  });
+
+  test("when a place's page is filtered, then it counts the matching lines up to the cap", async () => {
+    expect((await get(full, null, 'PS-')).page).toMatchObject({ count: 1000, countExact: false });
+    expect((await get(full, null, 'PS-0000')).page).toMatchObject({ countExact: true });
   });
 });

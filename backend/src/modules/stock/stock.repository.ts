@@ -72,7 +72,7 @@ export async function byLocation(
   db: DbOrTrx,
   locationId: number,
   q: LocationStockQuery,
-  how: { placeFirst: boolean },
+  how: { placeFirst: boolean; lines?: number },
 ) {
   // OFFSET 0 keeps the subquery a subquery: PostgreSQL reads the place's lines by its index
   // first instead of folding them into a walk of items by SKU (stock.service.ts placeFirst).
@@ -100,7 +100,9 @@ export async function byLocation(
       LOCATION_STOCK_KEYSET,
       q,
     ),
-    cappedCount(db, base.clone()),
+    how.lines === undefined
+      ? cappedCount(db, base.clone())
+      : { count: how.lines, countExact: true },
   ]);
   return {
     rows: page.rows.map((r) => ({
