@@ -107,6 +107,17 @@ describe('stock views', () => {
     expect(res.body.data[1].location.archivedAt).toBe('2025-12-31T23:59:59.999Z');
   });
 
+  test('when a place does not exist, then its stock page is a 404 that names it, filtered or not', async () => {
+    for (const query of [{}, { q: 'x' }]) {
+      const res = await t
+        .as('admin')
+        .get('/api/v1/locations/99999999/stock')
+        .query(query)
+        .expect(404);
+      expect(res.body).toMatchObject({ code: 'LOCATION_NOT_FOUND' });
+    }
+  });
+
   test('when a location holds several items, then its stock lists each with a total count', async () => {
     const loc = await createLocation(t.as('admin'));
     const [x, y] = [await createItem(t.as('admin')), await createItem(t.as('admin'))];
