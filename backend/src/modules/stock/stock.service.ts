@@ -32,8 +32,8 @@ export const placeFirst = (lines: number, items: number, page: number) =>
   5 * lines * lines < page * items;
 
 export async function stockAtLocation(db: Db, locationId: number, q: LocationStockQuery) {
-  // The place's existence (a 404) and the stored figures in one round trip: a missing place
-  // has no roll-up row, so its figures read as 0 and are never used.
+  // The place's existence (a 404) and the stored figures read at the same time, not one after
+  // the other: a missing place has no roll-up row, so its figures read as 0 and are never used.
   const [, lines, items] = await Promise.all([
     getLocation(db, locationId),
     countStockLinesAt(db, locationId),
