@@ -275,6 +275,24 @@ socket_not_trusted() {
   case $out in *"password"*) ;; *) echo "$out"; return 1 ;; esac
 }
 check "the db's socket trusts no one: psql without a password is refused" socket_not_trusted
+# Decision 0036: a planned statement's memory stays in the backend between statements. Reads
+# the backend's own minor page faults (/proc/self/stat, field 10) around 20 runs of a six-way
+# join sent as the API sends its statements (extended protocol, unnamed, a parameter). With
+# glibc's defaults each run faulted its planning memory in again: 7,457 over the 20 (bench
+# database, 2026-12-07); with the settings 193.
+planning_memory_kept() {
+  local join out
+  join="select count(*) from pg_class c1 join pg_class c2 on c2.oid = c1.oid join pg_class c3 on c3.oid = c2.oid join pg_class c4 on c4.oid = c3.oid join pg_class c5 on c5.oid = c4.oid join pg_class c6 on c6.oid = c5.oid where c1.relname like \$1 \\bind 'pg%' \\g /dev/null"
+  out=$({
+    echo "$join"
+    echo "select split_part(pg_read_file('/proc/self/stat'), ' ', 10)::bigint as before \\gset"
+    for _ in $(seq 20); do echo "$join"; done
+    echo "select split_part(pg_read_file('/proc/self/stat'), ' ', 10)::bigint - :before;"
+  } | dc exec -T db sh -c 'exec psql -X -At -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB"' 2>&1 | tr -d '\r' | tail -n1)
+  case $out in ''|*[!0-9]*) echo "$out"; return 1 ;; esac
+  [ "$out" -lt 1000 ] || { echo "$out page faults over 20 planned statements (GLIBC_TUNABLES not in effect?)"; return 1; }
+}
+check "PostgreSQL keeps a statement's planning memory between statements (glibc malloc settings)" planning_memory_kept
 
 # --- data: backup, wipe, restore ----------------------------------------------------------------
 marker="e2e-$$-$RANDOM"
