@@ -5,7 +5,7 @@ import { APP_VERSION } from './lib/app-info';
 import { loadConfig } from './lib/config';
 import { createDb, createProbeDb, waitForDatabase } from './lib/db';
 import { createLifecycle } from './lib/lifecycle';
-import { createLogger } from './lib/logger';
+import { createServerLogger } from './lib/logger';
 import { keepMemoryReducerAwake } from './lib/memory-reducer';
 import { runMigrations } from './lib/migrations';
 import { bootstrap } from './modules/auth/auth.service';
@@ -18,7 +18,7 @@ import { answerClientErrors, installGracefulShutdown } from './server';
 // config → database (with retry) → migrations (under knex's lock) → listen → graceful stop.
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config);
+  const logger = createServerLogger(config);
   const lifecycle = createLifecycle();
   logger.info(
     { version: APP_VERSION, commit: config.gitCommit, env: config.env },

@@ -45,3 +45,25 @@ export function createLogger(
     destination,
   );
 }
+
+/** A batch is written once it holds this much, or after FLUSH_MS. */
+const BATCH_BYTES = 8192;
+const FLUSH_MS = 1000;
+
+/**
+ * The API server's logger (main.ts): its lines go out in batches, each at most a second late.
+ * Written one by one, each request's line was a write on a libuv thread, a wake-up of the event
+ * loop and a read by Docker's log pipe: ~0.2 ms of the box's CPU per request in containerd-shim
+ * and dockerd alone (issue 12, docs/performance.md). pino writes what is left synchronously
+ * when the process exits, by any path; a process killed outright (SIGKILL, the OOM killer)
+ * loses at most the last second's lines.
+ */
+export function createServerLogger(
+  config: Pick<Config, 'logLevel'>,
+  { dest = 1, flushMs = FLUSH_MS }: { dest?: number; flushMs?: number } = {},
+): Logger {
+  return createLogger(
+    config,
+    pino.destination({ dest, sync: false, minLength: BATCH_BYTES, periodicFlush: flushMs }),
+  );
+}
