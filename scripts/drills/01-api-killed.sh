@@ -59,12 +59,13 @@ fi
 check "the api is healthy again" wait_healthy api 90
 healthy_s=$(ms_since "$kill_ms")
 ip_after=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$api")
-# When the new process logged that it listens (its own clock: the same host's).
+sleep 4 # load keeps running against the recovered API
+# When the new process logged that it listens (its own clock: the same host's). Read after
+# the wait: the API writes its log in batches, each line at most a second late.
 docker logs --since "$(date -u -d "@$((kill_ms / 1000 - 1))" +%Y-%m-%dT%H:%M:%SZ)" "$api" >"$work/api.log" 2>&1
 listening=$(sed 's/^[^{]*//' "$work/api.log" | grep -m1 '"listening; ready to serve requests"' |
   grep -o '"time":"[^"]*"' | head -n1 | cut -d'"' -f4 || true)
 [ -z "$listening" ] || listening=$(date -d "$listening" +%s%3N)
-sleep 4 # load keeps running against the recovered API
 
 load_stop
 load_stats --since "$kill_ms"

@@ -63,6 +63,8 @@ statuses=$(COOKIE=$cookie TAG=$tag N=$requests node -e '
 figure "authenticated requests through nginx by status" "$statuses"
 check "all $requests authenticated requests answered 200" test "$statuses" = "200=$requests"
 
+# The API writes its log in batches, each line at most a second late (lib/logger.ts).
+sleep 1.5
 dist=() min=$requests
 for i in "${!apis[@]}"; do
   n=$(docker logs "${apis[$i]}" 2>&1 | grep -c "\"$tag-[0-9]*\"" || true)
