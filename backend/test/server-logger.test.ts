@@ -16,17 +16,15 @@ import { createServerLogger, type Logger } from '../src/lib/logger';
 // into whatever socket reuses the number.
 let dir: string;
 let file: string;
-let fd: number;
 const loggers: Logger[] = [];
 const serverLogger = (flushMs: number) => {
-  const logger = createServerLogger({ logLevel: 'info' }, { dest: fd, flushMs });
+  const logger = createServerLogger({ logLevel: 'info' }, { dest: openSync(file, 'a'), flushMs });
   loggers.push(logger);
   return logger;
 };
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'server-log-'));
   file = path.join(dir, 'api.log');
-  fd = openSync(file, 'a');
 });
 afterEach(async () => {
   for (const logger of loggers.splice(0)) {
@@ -52,9 +50,13 @@ const messages = () =>
     .split('\n')
     .filter(Boolean)
     .map((line) => (JSON.parse(line) as { msg: string }).msg);
-async function waitFor(expected: string[], ms = 5000): Promise<void> {
+/** Polls the file until `done` holds for its messages or `ms` pass. */
+async function poll(done: (lines: string[]) => boolean, ms = 5000): Promise<void> {
   const until = Date.now() + ms;
-  while (Date.now() < until && messages().length < expected.length) await sleep(20);
+  while (Date.now() < until && !done(messages())) await sleep(20);
+}
+async function waitFor(expected: string[]): Promise<void> {
+  await poll((lines) => lines.length >= expected.length);
   expect(messages()).toEqual(expected);
 }
 
@@ -72,8 +74,7 @@ test('when a batch fills, then it is written without waiting for the interval', 
   const logger = serverLogger(600_000);
   const burst = Array.from({ length: 100 }, (_, i) => `line ${i} ${'x'.repeat(100)}`);
   for (const line of burst) logger.info(line);
-  const until = Date.now() + 5000;
-  while (Date.now() < until && messages().length < 60) await sleep(20);
+  await poll((lines) => lines.length >= 60);
   // 8 KB hold ~40 of these lines; whatever is still in the batch comes later.
   expect(messages().length).toBeGreaterThanOrEqual(60);
   expect(messages()).toEqual(burst.slice(0, messages().length));
