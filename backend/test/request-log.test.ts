@@ -23,6 +23,11 @@ function appWithLog() {
   });
   app.get('/api/v1/anonymous', (_req, res) => void res.status(404).json({}));
   app.get('/api/v1/broken', (_req, res) => void res.status(500).json({}));
+  // A write failing on the response ('error'), with a secret on the error, then a 500.
+  app.get('/api/v1/leaky', (_req, res) => {
+    res.emit('error', Object.assign(new Error('write failed'), { token: 'sr_secret' }));
+    res.status(500).json({});
+  });
   app.get('/api/health', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/api/v1/hang', () => undefined);
   // As the import upload does: read the body as a stream and stop past a limit, which ends
@@ -88,6 +93,18 @@ describe('the request log line', () => {
       msg: 'request errored',
       res: { statusCode: 500 },
     });
+  });
+
+  test('when the response fails with an error holding a secret, then the error line redacts it', async () => {
+    const { app, lines } = appWithLog();
+    await request(app).get('/api/v1/leaky').expect(500);
+    const [line] = await settled(lines, 1);
+    expect(line).toMatchObject({
+      level: 'error',
+      msg: 'request errored',
+      err: { message: 'write failed', token: '[redacted]' },
+    });
+    expect(JSON.stringify(lines)).not.toContain('sr_secret');
   });
 
   test('when the health probe is requested, then nothing is logged', async () => {

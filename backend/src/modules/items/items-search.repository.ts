@@ -31,6 +31,14 @@ interface Arm {
 }
 
 /**
+ * Marks a parameter in the text until `finish`. A control character, never in the statement's
+ * own SQL (values are parameters): in the Latin-1 range, so the text stays a one-byte string;
+ * U+E000 made V8 store and copy it two bytes a character (issue 12).
+ */
+const MARK = '\x01';
+const MARKED = new RegExp(`${MARK}(\\d+)${MARK}`, 'g');
+
+/**
  * Query parameters, each value once. A value is a marker until `finish` numbers the markers
  * the text uses, in order: PostgreSQL refuses a parameter it cannot type, and a cursor in a
  * later rank leaves the earlier ranks' values unused.
@@ -39,7 +47,7 @@ class Params {
   private readonly all: unknown[] = [];
   add(value: unknown, type?: 'text' | 'int'): string {
     this.all.push(value);
-    return `\uE000${this.all.length - 1}\uE000${type ? `::${type}` : ''}`;
+    return `${MARK}${this.all.length - 1}${MARK}${type ? `::${type}` : ''}`;
   }
   /** A knex-style condition (`?` per value) with its values as parameters. */
   sql(c: Condition): string {
@@ -49,7 +57,7 @@ class Params {
   finish(text: string): SearchStatement {
     const numbers = new Map<string, number>();
     const values: unknown[] = [];
-    const numbered = text.replace(/\uE000(\d+)\uE000/g, (_, i: string) => {
+    const numbered = text.replace(MARKED, (_, i: string) => {
       let n = numbers.get(i);
       if (n === undefined) {
         values.push(this.all[Number(i)]);
