@@ -12,12 +12,15 @@ export interface Tally {
   errors: number;
   /** Each round's req/s, in order: how far one round's luck moves the pooled figure. */
   roundRps: number[];
+  /** Each round's p99 (ms), in order: the tail moves far more between rounds than the rate. */
+  roundP99: number[];
 }
 
 interface Samples {
   latencies: number[];
   seconds: number;
   roundRps: number[];
+  roundP99: number[];
   errors: number;
   unexpected: Map<number, number>;
 }
@@ -41,6 +44,8 @@ async function round(op: Operation, t: Target, seconds: number, connections: num
   });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   s.roundRps.push((s.latencies.length - before) / elapsed);
+  const own = s.latencies.slice(before).sort((a, b) => a - b);
+  s.roundP99.push(percentile(own, 0.99));
   s.seconds += elapsed;
   s.errors += result.errors + result.timeouts;
 }
@@ -54,6 +59,7 @@ export async function measure(
     latencies: [],
     seconds: 0,
     roundRps: [],
+    roundP99: [],
     errors: 0,
     unexpected: new Map(),
   });
@@ -81,6 +87,7 @@ export async function measure(
       requests: sorted.length,
       errors: s.errors + unexpected,
       roundRps: s.roundRps,
+      roundP99: s.roundP99,
     };
   });
 }
