@@ -4,7 +4,7 @@ import path from 'node:path';
 // The bench's ratios measure the product's code against a plain server (decision 0015). The api
 // image starts node with flags (decision 0037); a reference started without them is a ceiling
 // with a handicap, and until 2026-12-07 it was one: the ranked search read 0.91× where, with the
-// flag on both, it reads ~0.82×. This keeps the two starts in step.
+// flag on both, it read 0.69–0.87× over seven runs. This keeps the two starts in step.
 
 const root = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
