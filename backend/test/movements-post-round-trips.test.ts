@@ -13,6 +13,14 @@ describe('the movement post transaction', () => {
   });
   afterAll(() => t.close());
 
+  /** node-pg's callback among a query's arguments, if it was given one. */
+  const callbackOf = (args: unknown[]) => {
+    const last = args.at(-1);
+    return typeof last === 'function'
+      ? (last as (error: Error | null, answer?: unknown) => void)
+      : undefined;
+  };
+
   /** The texts of the messages sent to PostgreSQL while `run` runs, in order. */
   async function sent(run: () => Promise<unknown>): Promise<string[]> {
     const texts: string[] = [];
@@ -51,6 +59,15 @@ describe('the movement post transaction', () => {
       const q = args[0] as string | { text: string };
       const text = (typeof q === 'string' ? q : q.text).trim();
       events.push(`sent ${text}`);
+      // The product sends with node-pg's callback (lib/pg-query.ts): the answer is its call.
+      const callback = callbackOf(args);
+      if (callback) {
+        args[args.length - 1] = (error: Error | null, answer: unknown) => {
+          events.push(`${error ? 'failed' : 'answered'} ${text}`);
+          callback(error, answer);
+        };
+        return original.apply(this, args);
+      }
       const result = original.apply(this, args);
       if (result instanceof Promise)
         void result.then(
@@ -224,7 +241,11 @@ describe('the movement post transaction', () => {
     proto.query = function (this: unknown, ...args: unknown[]) {
       if (args[0] === 'rollback') {
         proto.query = original;
-        return Promise.reject(new Error('rollback lost'));
+        const lost = new Error('rollback lost');
+        const callback = callbackOf(args);
+        if (!callback) return Promise.reject(lost);
+        process.nextTick(callback, lost);
+        return undefined;
       }
       return original.apply(this, args);
     };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { DbOrTrx } from './db';
-import { PgTx, type PgConnection } from './transaction';
+import { sendQuery, type PgConnection } from './pg-query';
+import { PgTx } from './transaction';
 
 /** Where a statement runs: the pool, a knex transaction or a PgTx (lib/transaction.ts). */
 type On = DbOrTrx | PgTx;
@@ -46,10 +47,10 @@ export async function preparedSql<T>(
   emitQuery(db, text, values);
   return onConnection(db, async (conn) => {
     try {
-      return (await conn.query({ name: nameOf(text), text, values })).rows as T[];
+      return (await sendQuery(conn, { name: nameOf(text), text, values })).rows as T[];
     } catch (error) {
       if ((error as { code?: string }).code !== PLAN_CHANGED) throw error;
-      return (await conn.query({ text, values })).rows as T[];
+      return (await sendQuery(conn, { text, values })).rows as T[];
     }
   });
 }
@@ -77,7 +78,7 @@ export function preparedSqlAndCommit<T>(
  */
 export async function directSql<T>(db: On, text: string, values: readonly unknown[]): Promise<T[]> {
   emitQuery(db, text, values);
-  return onConnection(db, async (conn) => (await conn.query({ text, values })).rows as T[]);
+  return onConnection(db, async (conn) => (await sendQuery(conn, { text, values })).rows as T[]);
 }
 
 const clientOf = (db: On) => (db instanceof PgTx ? db.knex.client : db.client) as Knex.Client;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db, DbOrTrx } from './db';
+import { sendQuery, type PgConnection, type PgResult } from './pg-query';
 
 /**
  * Runs `fn` in a transaction, or inside the caller's when one is already open, so services
@@ -10,16 +11,7 @@ export function transaction<T>(db: DbOrTrx, fn: (trx: Knex.Transaction) => Promi
   return db.transaction(fn);
 }
 
-/** The part of a pg client a transaction uses (the connections in knex's pool are pg clients). */
-export interface PgConnection {
-  query(q: {
-    name?: string;
-    text: string;
-    values?: readonly unknown[];
-  }): Promise<{ rows: unknown[] }>;
-  query(text: string): Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
-  end(): Promise<void>;
-}
+export type { PgConnection } from './pg-query';
 
 /**
  * What node-pg's Client has for pipelining (8.23: the `pipeline` flag, read on every query, and
@@ -57,7 +49,7 @@ export class PgTx {
     if (this.ended) throw new Error('PgTx: the transaction has ended (commitWith)');
     if (!this.begun) {
       this.begun = true;
-      await this.conn.query('begin');
+      await sendQuery(this.conn, 'begin');
     }
     return this.conn;
   }
@@ -97,8 +89,8 @@ export class PgTx {
     const conn = await this.ready();
     this.ended = true; // set first: whatever happens to the two, no ROLLBACK is to follow
     if (!pipelinable(conn)) {
-      const { rows } = await conn.query(query);
-      await conn.query('commit');
+      const { rows } = await sendQuery(conn, query);
+      await sendQuery(conn, 'commit');
       return rows as T[];
     }
     const stream = conn.connection?.stream;
@@ -107,7 +99,7 @@ export class PgTx {
     // Corked: both messages leave in one write (node-pg corks each query's messages only).
     stream?.cork?.();
     try {
-      sent = [conn.query(query), conn.query('commit')];
+      sent = [sendQuery(conn, query), sendQuery(conn, 'commit')];
     } finally {
       stream?.uncork?.();
     }
@@ -115,14 +107,14 @@ export class PgTx {
     conn.pipeline = false;
     if (statement!.status === 'rejected') throw statement!.reason;
     if (commit!.status === 'rejected') throw commit!.reason;
-    return (statement!.value as { rows: unknown[] }).rows as T[];
+    return (statement!.value as PgResult).rows as T[];
   }
 
   /** @internal ends the transaction (pgTransaction only), unless commitWith already did. */
   async end(commit: boolean): Promise<void> {
     if (this.begun && !this.ended) {
       this.ended = true;
-      await this.conn.query(commit ? 'commit' : 'rollback');
+      await sendQuery(this.conn, commit ? 'commit' : 'rollback');
     }
   }
 }
@@ -144,7 +136,7 @@ export async function queryWithSettings<T>(
   const names = Object.keys(settings);
   const set = names.map((name) => `set local ${name} = ${settings[name]}; `).join('');
   const reset = names.map((name) => `; set local ${name} to default`).join('');
-  const results = await conn.query(`${before}${set}${sql}${reset}`);
+  const results = await sendQuery(conn, `${before}${set}${sql}${reset}`);
   // One statement answers one result, several an array of them.
   if (!Array.isArray(results)) return results.rows as T[];
   return results[(before ? 1 : 0) + names.length]!.rows as T[];

@@ -1,5 +1,6 @@
 import { type CtePart, withPartsSql } from '../../lib/cte';
 import { pgConstraint } from '../../lib/db-errors';
+import { sendQuery } from '../../lib/pg-query';
 import { type Actor, SYSTEM_ACTOR } from '../../lib/http/identity';
 import {
   directSql,
@@ -136,7 +137,7 @@ async function lockRows(
 /** PREPARE of the lock statement, once per connection (it outlives any transaction). */
 async function prepareLockOn(conn: PgConnection): Promise<void> {
   if (lockPrepared.has(conn)) return;
-  await conn.query(prepareLock);
+  await sendQuery(conn, prepareLock);
   lockPrepared.add(conn);
 }
 
