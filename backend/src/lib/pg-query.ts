@@ -41,7 +41,8 @@ export function sendQuery(
   return new Promise((resolve, reject) => {
     const done = (error: Error | null, result: PgResult | PgResult[]) =>
       error ? reject(error) : resolve(result);
-    // node-pg copies a statement object before adding the callback: a caller's stays as it was.
+    // One call per overload of `query`. node-pg copies a statement object before adding the
+    // callback, so a caller's stays as it was.
     if (typeof q === 'string') conn.query(q, done);
     else conn.query(q, done);
   });

@@ -11,8 +11,6 @@ export function transaction<T>(db: DbOrTrx, fn: (trx: Knex.Transaction) => Promi
   return db.transaction(fn);
 }
 
-export type { PgConnection } from './pg-query';
-
 /**
  * What node-pg's Client has for pipelining (8.23: the `pipeline` flag, read on every query, and
  * the socket it writes to); absent on anything else, which then gets the statements in turn.

@@ -1,6 +1,6 @@
 import { type CtePart, withPartsSql } from '../../lib/cte';
 import { pgConstraint } from '../../lib/db-errors';
-import { sendQuery } from '../../lib/pg-query';
+import { sendQuery, type PgConnection } from '../../lib/pg-query';
 import { type Actor, SYSTEM_ACTOR } from '../../lib/http/identity';
 import {
   directSql,
@@ -9,13 +9,7 @@ import {
   preparedSql,
   preparedSqlAndCommit,
 } from '../../lib/prepared';
-import {
-  builder,
-  PgTx,
-  queryWithSettings,
-  type PgConnection,
-  type Tx,
-} from '../../lib/transaction';
+import { builder, PgTx, queryWithSettings, type Tx } from '../../lib/transaction';
 import { formatMilli, parseMilli } from '../../lib/quantity';
 import { type MovementRow, toMovement } from './movements.repository';
 import type { MovementPlan } from './movements.rules';
