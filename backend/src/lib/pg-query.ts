@@ -47,3 +47,41 @@ export function sendQuery(
     else conn.query(q, done);
   });
 }
+
+/**
+ * What node-pg's Client has for pipelining (8.23: the `pipeline` flag, read on every query, and
+ * the socket it writes to); absent on anything else, which then gets the statements in turn.
+ */
+export interface Pipelinable {
+  pipeline: boolean;
+  connection?: { stream?: { cork?: () => void; uncork?: () => void } };
+}
+
+export const pipelinable = (conn: PgConnection): conn is PgConnection & Pipelinable =>
+  typeof (conn as Partial<Pipelinable>).pipeline === 'boolean';
+
+/**
+ * Sends `queries` in one write, without waiting for an answer before sending the next, and
+ * settles each: one round trip for all of them. PostgreSQL runs them in order, each on its own
+ * (node-pg ends each with its own Sync), so one failing does not stop those after it. The
+ * connection must be the caller's alone (a pool connection it holds, its transaction's):
+ * node-pg's pipeline flag is set for these queries only, then cleared.
+ */
+export async function sendPipelined(
+  conn: PgConnection & Pipelinable,
+  queries: readonly (QueryConfig | string)[],
+): Promise<PromiseSettledResult<PgResult | PgResult[]>[]> {
+  const stream = conn.connection?.stream;
+  let sent: Promise<PgResult | PgResult[]>[];
+  conn.pipeline = true;
+  // Corked: the messages leave in one write (node-pg corks each query's messages only).
+  stream?.cork?.();
+  try {
+    sent = queries.map((q) => (typeof q === 'string' ? sendQuery(conn, q) : sendQuery(conn, q)));
+  } finally {
+    stream?.uncork?.();
+  }
+  const settled = await Promise.allSettled(sent);
+  conn.pipeline = false;
+  return settled;
+}

@@ -1,6 +1,12 @@
 import type { Knex } from 'knex';
 import type { Db, DbOrTrx } from './db';
-import { sendQuery, type PgConnection, type PgResult } from './pg-query';
+import {
+  pipelinable,
+  sendPipelined,
+  sendQuery,
+  type PgConnection,
+  type PgResult,
+} from './pg-query';
 
 /**
  * Runs `fn` in a transaction, or inside the caller's when one is already open, so services
@@ -10,17 +16,6 @@ export function transaction<T>(db: DbOrTrx, fn: (trx: Knex.Transaction) => Promi
   if (db.isTransaction) return fn(db as Knex.Transaction);
   return db.transaction(fn);
 }
-
-/**
- * What node-pg's Client has for pipelining (8.23: the `pipeline` flag, read on every query, and
- * the socket it writes to); absent on anything else, which then gets the statements in turn.
- */
-interface Pipelinable {
-  pipeline: boolean;
-  connection?: { stream?: { cork?: () => void; uncork?: () => void } };
-}
-const pipelinable = (conn: PgConnection): conn is PgConnection & Pipelinable =>
-  typeof (conn as Partial<Pipelinable>).pipeline === 'boolean';
 
 /**
  * A transaction on one connection of knex's pool, opened and ended here rather than by
@@ -91,18 +86,7 @@ export class PgTx {
       await sendQuery(conn, 'commit');
       return rows as T[];
     }
-    const stream = conn.connection?.stream;
-    let sent: Promise<unknown>[];
-    conn.pipeline = true;
-    // Corked: both messages leave in one write (node-pg corks each query's messages only).
-    stream?.cork?.();
-    try {
-      sent = [sendQuery(conn, query), sendQuery(conn, 'commit')];
-    } finally {
-      stream?.uncork?.();
-    }
-    const [statement, commit] = await Promise.allSettled(sent);
-    conn.pipeline = false;
+    const [statement, commit] = await sendPipelined(conn, [query, 'commit']);
     if (statement!.status === 'rejected') throw statement!.reason;
     if (commit!.status === 'rejected') throw commit!.reason;
     return (statement!.value as PgResult).rows as T[];
