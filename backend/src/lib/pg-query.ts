@@ -37,6 +37,10 @@ export function sendQuery(conn: PgConnection, text: string): Promise<PgResult | 
 export function sendQuery(
   conn: PgConnection,
   q: QueryConfig | string,
+): Promise<PgResult | PgResult[]>;
+export function sendQuery(
+  conn: PgConnection,
+  q: QueryConfig | string,
 ): Promise<PgResult | PgResult[]> {
   return new Promise((resolve, reject) => {
     const done = (error: Error | null, result: PgResult | PgResult[]) =>
@@ -77,7 +81,7 @@ export async function sendPipelined(
   // Corked: the messages leave in one write (node-pg corks each query's messages only).
   stream?.cork?.();
   try {
-    sent = queries.map((q) => (typeof q === 'string' ? sendQuery(conn, q) : sendQuery(conn, q)));
+    sent = queries.map((q) => sendQuery(conn, q));
   } finally {
     stream?.uncork?.();
   }
