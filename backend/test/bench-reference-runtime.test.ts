@@ -22,9 +22,10 @@ function imageCommand(): string[] {
 function referenceCommand(): string[] {
   const yml = read('scripts/bench/compose.bench.yml');
   const service = yml.slice(yml.indexOf('\n  reference:\n'), yml.indexOf('\n  web-reference:\n'));
-  const line = /^\s+command: \[(.*)\]$/m.exec(service);
+  // One line or, where Prettier wraps it, several.
+  const line = /^\s+command:\s*\[([^\]]*)\]$/m.exec(service);
   if (!line) throw new Error('no command for the reference service in compose.bench.yml');
-  return JSON.parse(`[${line[1]!.replaceAll("'", '"')}]`) as string[];
+  return JSON.parse(`[${line[1]!.trim().replaceAll("'", '"')}]`) as string[];
 }
 
 describe('bench reference server, runtime', () => {
