@@ -13,12 +13,17 @@ import { PgTx } from './transaction';
 /** Where a statement runs: the pool, a knex transaction or a PgTx (lib/transaction.ts). */
 type On = DbOrTrx | PgTx;
 
-// One name per distinct SQL text: PostgreSQL refuses a name reused for other text.
+// A statement's name from its text: PostgreSQL refuses a name reused for other text. The prefix
+// keeps one text's names apart when it is prepared with different planning (sr_, sc_).
+const statementName = (prefix: string, text: string) =>
+  `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+
+// One name per distinct SQL text.
 const names = new Map<string, string>();
 function nameOf(text: string): string {
   let name = names.get(text);
   if (!name) {
-    name = `sr_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    name = statementName('sr', text);
     names.set(text, name);
   }
   return name;
@@ -26,7 +31,11 @@ function nameOf(text: string): string {
 
 // "cached plan must not change result type": a newer replica's migration changed a table
 // under this process's prepared statement; run the query unprepared instead.
-const PLAN_CHANGED = '0A000';
+const planChanged = (error: unknown) => (error as { code?: string }).code === '0A000';
+
+/** The statement sent unnamed: parsed and planned with its values on this call. */
+const unnamedRows = async <T>(conn: PgConnection, text: string, values: readonly unknown[]) =>
+  (await sendQuery(conn, { text, values })).rows as T[];
 
 /**
  * Runs a query built with knex as a named prepared statement on the pool's connection (or
@@ -55,8 +64,8 @@ export async function preparedSql<T>(
     try {
       return (await sendQuery(conn, { name: nameOf(text), text, values })).rows as T[];
     } catch (error) {
-      if ((error as { code?: string }).code !== PLAN_CHANGED) throw error;
-      return (await sendQuery(conn, { text, values })).rows as T[];
+      if (!planChanged(error)) throw error;
+      return unnamedRows<T>(conn, text, values);
     }
   });
 }
@@ -84,7 +93,7 @@ export function preparedSqlAndCommit<T>(
  */
 export async function directSql<T>(db: On, text: string, values: readonly unknown[]): Promise<T[]> {
   emitQuery(db, text, values);
-  return onConnection(db, async (conn) => (await sendQuery(conn, { text, values })).rows as T[]);
+  return onConnection(db, (conn) => unnamedRows<T>(conn, text, values));
 }
 
 /**
@@ -106,7 +115,7 @@ function customPlanName(text: string): string | undefined {
     seenOnce.add(text);
     return undefined;
   }
-  const named = `sc_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  const named = statementName('sc', text);
   customPlanNames.set(text, named);
   return named;
 }
@@ -129,7 +138,7 @@ export async function customPlanSql<T>(
   if (!name) return directSql<T>(db, text, values);
   emitQuery(db, text, values);
   return onConnection(db, async (conn) => {
-    if (!pipelinable(conn)) return (await sendQuery(conn, { text, values })).rows as T[];
+    if (!pipelinable(conn)) return unnamedRows<T>(conn, text, values);
     const [set, statement, reset] = await sendPipelined(conn, [
       'set plan_cache_mode = force_custom_plan',
       { name, text, values },
@@ -137,8 +146,8 @@ export async function customPlanSql<T>(
     ]);
     for (const step of [set, reset]) if (step!.status === 'rejected') throw step!.reason;
     if (statement!.status === 'fulfilled') return (statement!.value as PgResult).rows as T[];
-    if ((statement!.reason as { code?: string }).code !== PLAN_CHANGED) throw statement!.reason;
-    return (await sendQuery(conn, { text, values })).rows as T[];
+    if (!planChanged(statement!.reason)) throw statement!.reason;
+    return unnamedRows<T>(conn, text, values);
   });
 }
 
